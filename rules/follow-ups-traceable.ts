@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { currentPlan, daysBefore, isDocumented, longestGap, maxDate, minDate } from '../src/engine/akt-helpers.js';
+import { defineRule, type Reason } from '../src/engine/types.js';
+
+export default defineRule({
+  id: 'follow-ups-traceable',
+  title: { sv: 'Spårbar uppföljning', en: 'Traceable follow-up' },
+  criterion: {
+    sv: 'Arbetsplanen ska följas upp löpande, minst var tredje månad, och det som uppföljningen visar ska dokumenteras i akten.',
+    en: 'The work plan is followed up continuously, at least every third month, and what each follow-up finds is documented in the case file.',
+    source: 'Riktlinjer för handläggning av ekonomiskt bistånd; revisionsrapport 3-2011 §2.2.3 och §3; Hägersten-Liljeholmens yttrande 2011; arbetsgruppens rapport 2012–2013',
+  },
+  defaultSeverity: 'error',
+  requires: ['plans', 'followUps'],
+  options: z.strictObject({
+    windowDays: z.number().int().min(1).default(365).describe('How far back from the audit date follow-ups are looked for'),
+    intervalDays: z.number().int().min(1).default(92).describe('Longest accepted time between documented follow-ups'),
+    graceDays: z.number().int().min(0).default(14).describe('Added to intervalDays before a gap counts'),
+  }),
+  reasons: {
+    'no-planned-follow-up': {
+      sv: 'Den aktuella arbetsplanen ({planId}) anger inget datum för nästa uppföljning.',
+      en: 'The current work plan ({planId}) gives no date for the next follow-up.',
+    },
+    'follow-up-gap': {
+      sv: 'Ingen dokumenterad uppföljning under {days} dagar ({from} – {to}); högst {limit} dagar godtas.',
+      en: 'No documented follow-up for {days} days ({from} – {to}); at most {limit} days accepted.',
+    },
+    'revision-not-traceable': {
+      sv: 'Uppföljningen {date} reviderade målen, men ingen arbetsplan upprättades därefter.',
+      en: 'The follow-up on {date} revised the goals, but no work plan was drawn up afterwards.',
+    },
+  },
+  notApplicable: {
+    'no-current-plan': { sv: 'Ingen aktuell arbetsplan (räknas i regeln om aktuell arbetsplan).', en: 'No current work plan (counted by the current-plan rule).' },
+  },
+  observation: {
+    sv: 'I {failed} av {applicable} akter med aktuell arbetsplan går det inte att utläsa att uppföljningar genomförts och vad de lett till.',
+    en: 'In {failed} of {applicable} case files with a current work plan it cannot be seen that follow-ups were held and what they led to.',
+  },
+  recommendation: {
+    sv: 'Stadsdelsnämnden bör säkerställa att uppföljningar av arbetsplanen genomförs minst var tredje månad och att vad som framkommit dokumenteras i akten.',
+    en: 'The district committee should ensure that work plans are followed up at least every third month and that what each follow-up found is documented in the case file.',
+  },
+  check(akt, ctx, options) {
+    const plan = currentPlan(akt, ctx.asOf);
+    if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
+    const reasons: Reason<'no-planned-follow-up' | 'follow-up-gap' | 'revision-not-traceable'>[] = [];
+    if (!plan.nextFollowUp) reasons.push({ code: 'no-planned-follow-up', data: { planId: plan.planId ?? '–' } });
+
+    const earliest = minDate([akt.supportStart, ...akt.plans.map((p) => p.validFrom)]);
+    const start = maxDate([daysBefore(ctx.asOf, options.windowDays), earliest])!;
+    const documented = akt.followUps.filter((f) => isDocumented(f, ctx.asOf)).map((f) => f.date);
+    const gap = longestGap(start, ctx.asOf, documented);
+    const limit = options.intervalDays + options.graceDays;
+    if (gap.days > limit) reasons.push({ code: 'follow-up-gap', data: { ...gap, limit } });
+
+    for (const f of akt.followUps) {
+      if (!f.goalsRevised || !f.date || f.date > ctx.asOf) continue;
+      const revisedPlan = akt.plans.some((p) => p.created !== undefined && p.created >= f.date!);
+      if (!revisedPlan) reasons.push({ code: 'revision-not-traceable', data: { date: f.date } });
+    }
+    return reasons.length > 0 ? { status: 'fail', reasons } : { status: 'pass', evidence: { documented: documented.length } };
+  },
+});

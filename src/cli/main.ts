@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import { RuleContractError } from '../engine/run.js';
+import { EXIT_OK, EXIT_USAGE, UserError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { checkCommand } from './check.js';
+import { rulesCommand } from './rules.js';
+import { schemaCommand } from './schema.js';
+
+function fail(message: string): number {
+  process.stderr.write(`aktgranskning: ${message}\n`);
+  return EXIT_USAGE;
+}
+
+/** Runs the CLI and returns the exit code; it never throws and never prints a stack trace. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command('aktgranskning')
+    .description('Audits exports of Swedish social-services case files (SoL-akter) and reports per stadsdel.')
+    .version(VERSION)
+    .showHelpAfterError('(run aktgranskning --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const cmd of [checkCommand((c) => (exitCode = c)), rulesCommand(), schemaCommand()]) {
+    program.addCommand(cmd.exitOverride().showHelpAfterError('(run aktgranskning --help for usage)'));
+  }
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    if (e instanceof UserError) return fail(e.message);
+    if (e instanceof RuleContractError) return fail(`${e.message} (a bug in that rule)`);
+    if (process.env.AKTGRANSKNING_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    return fail(`internal error: ${(e as Error).message} (set AKTGRANSKNING_DEBUG=1 for details)`);
+  }
+}

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { ActiveRule } from '../engine/run.js';
+import type { AnyRule, Severity } from '../engine/types.js';
+import { UserError } from '../errors.js';
+import { isIsoDate } from '../model/dates.js';
+import { didYouMean } from './suggest.js';
+
+export const CONFIG_FILE = 'aktgranskning.config.json';
+
+const SeveritySetting = z.enum(['off', 'error', 'warning']);
+const RuleSetting = z.union([
+  SeveritySetting,
+  z.strictObject({ severity: SeveritySetting.optional(), options: z.record(z.string(), z.unknown()).optional() }),
+]);
+
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  asOf: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD').optional(),
+  lang: z.enum(['sv', 'en']).optional(),
+  rules: z.record(z.string(), RuleSetting).optional(),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+function describeIssue(file: string, issue: z.core.$ZodIssue): string {
+  const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    const known = Object.keys(ConfigSchema.shape);
+    return `${file}: unknown key ${issue.keys.map((k) => `"${k}"${didYouMean(k, known)}`).join(', ')} at ${where}`;
+  }
+  return `${file}: ${where}: ${issue.message}`;
+}
+
+/** Reads the config named by --config, else aktgranskning.config.json in the working directory, else none. */
+export async function loadConfig(file: string | undefined): Promise<{ config: Config; file?: string }> {
+  const path = file ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
+  if (path === undefined) return { config: {} };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new UserError(`${path}: ${err.code ? `cannot read the config file (${err.code})` : `not valid JSON (${err.message})`}`);
+  }
+  const r = ConfigSchema.safeParse(raw);
+  if (!r.success) throw new UserError(describeIssue(path, r.error.issues[0]!));
+  return { config: r.data, file: path };
+}
+
+function optionError(file: string, rule: AnyRule, issue: z.core.$ZodIssue): UserError {
+  const option = issue.path.join('.');
+  if (issue.code === 'unrecognized_keys') {
+    const known = Object.keys((rule.options as z.ZodObject).shape);
+    return new UserError(
+      `${file}: rule ${rule.id} has no option ${issue.keys.map((k) => `"${k}"${didYouMean(k, known)}`).join(', ')}; its options are ${known.join(', ')}`,
+    );
+  }
+  return new UserError(`${file}: rule ${rule.id}, option ${option || '(options)'}: ${issue.message}`);
+}
+
+export interface Selection {
+  only?: readonly string[];
+  skip?: readonly string[];
+}
+
+/** Turns config and --rule/--skip-rule into the rules to run, with validated options. */
+export function activeRules(all: readonly AnyRule[], config: Config, configFile: string, selection: Selection = {}): ActiveRule[] {
+  const ids = all.map((r) => r.id);
+  const unknown = (id: string, where: string): UserError =>
+    new UserError(`${where}: unknown rule "${id}"${didYouMean(id, ids)}; run 'aktgranskning rules' for the list`);
+  for (const id of Object.keys(config.rules ?? {})) if (!ids.includes(id)) throw unknown(id, configFile);
+  for (const id of [...(selection.only ?? []), ...(selection.skip ?? [])]) if (!ids.includes(id)) throw unknown(id, '--rule/--skip-rule');
+
+  const active: ActiveRule[] = [];
+  for (const rule of all) {
+    if (selection.only && selection.only.length > 0 && !selection.only.includes(rule.id)) continue;
+    if (selection.skip?.includes(rule.id)) continue;
+    const setting = config.rules?.[rule.id];
+    const severity = typeof setting === 'string' ? setting : (setting?.severity ?? rule.defaultSeverity);
+    if (severity === 'off' && !selection.only?.includes(rule.id)) continue;
+    const parsed = (rule.options as z.ZodObject).safeParse(typeof setting === 'object' ? (setting.options ?? {}) : {});
+    if (!parsed.success) throw optionError(configFile, rule, parsed.error.issues[0]!);
+    active.push({ rule, severity: severity === 'off' ? rule.defaultSeverity : (severity as Severity), options: parsed.data });
+  }
+  return active;
+}

@@ -1,0 +1,69 @@
+import type { CheckedAkt, Dataset } from '../model/types.js';
+import type { AnyRule, BaseContext, Reason, Severity, Status, TemplateData } from './types.js';
+
+export interface ActiveRule {
+  rule: AnyRule;
+  severity: Severity;
+  /** Options after the rule's schema applied its defaults. */
+  options: Record<string, unknown>;
+}
+
+export interface Finding {
+  ruleId: string;
+  status: Status;
+  severity: Severity;
+  /** Fail reasons; for not-applicable and not-assessable, the one reason why. */
+  reasons: Reason[];
+  evidence?: TemplateData;
+}
+
+export interface AktResult {
+  checked: CheckedAkt;
+  findings: Finding[];
+}
+
+/** Codes the engine itself gives, independent of any rule. */
+export const ENGINE_REASONS = { notAssessable: 'missing-data' } as const;
+
+/** A rule broke its contract (reported an undeclared code): a bug in the rule, named as such. */
+export class RuleContractError extends Error {
+  override readonly name = 'RuleContractError';
+}
+
+function checkDeclared(rule: AnyRule, codes: readonly string[], declared: object, kind: string): void {
+  for (const code of codes) {
+    if (!Object.hasOwn(declared, code)) {
+      throw new RuleContractError(`rule ${rule.id} reported ${kind} code "${code}", which it does not declare`);
+    }
+  }
+}
+
+function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: BaseContext, shared: unknown): Finding {
+  const { rule, severity, options } = active;
+  const missing = rule.requires.filter((d: Dataset) => !checked.datasets.has(d));
+  if (missing.length > 0) {
+    return { ruleId: rule.id, status: 'not-assessable', severity, reasons: [{ code: ENGINE_REASONS.notAssessable, data: { data: missing.join(', ') } }] };
+  }
+  const out = rule.check(checked.akt, { ...ctx, shared }, options);
+  if (out.status === 'fail') {
+    if (out.reasons.length === 0) throw new RuleContractError(`rule ${rule.id} failed an akt without giving a reason`);
+    checkDeclared(rule, out.reasons.map((r) => r.code), rule.reasons, 'fail reason');
+    return { ruleId: rule.id, status: 'fail', severity, reasons: out.reasons, evidence: out.evidence };
+  }
+  if (out.status === 'not-applicable') {
+    checkDeclared(rule, [out.reason.code], rule.notApplicable, 'not-applicable');
+    return { ruleId: rule.id, status: 'not-applicable', severity, reasons: [out.reason] };
+  }
+  if (out.status !== 'pass') throw new RuleContractError(`rule ${rule.id} returned unknown status "${String((out as { status: unknown }).status)}"`);
+  return { ruleId: rule.id, status: 'pass', severity, reasons: [], evidence: out.evidence };
+}
+
+/** Runs every active rule on every akt. Rules see only the akt, the context and their options. */
+export function runRules(akter: readonly CheckedAkt[], active: readonly ActiveRule[], ctx: BaseContext): AktResult[] {
+  const plain = akter.map((c) => c.akt);
+  const shared = active.map((a) => (a.rule.prepare ? a.rule.prepare(plain, ctx, a.options) : undefined));
+  return akter.map((checked) => ({
+    checked,
+    findings: active.map((a, i) => evaluate(a, checked, ctx, shared[i])),
+  }));
+}

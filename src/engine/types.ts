@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import type { Akt } from '../model/schema.js';
+import type { Dataset } from '../model/types.js';
+
+export type Lang = 'sv' | 'en';
+export interface Localized {
+  sv: string;
+  en: string;
+}
+
+export type Status = 'pass' | 'fail' | 'not-applicable' | 'not-assessable';
+export type Severity = 'error' | 'warning';
+
+/** Template data: what a message template may interpolate. Never prose. */
+export type TemplateData = Readonly<Record<string, string | number>>;
+
+export interface Reason<C extends string = string> {
+  code: C;
+  data?: TemplateData;
+}
+
+export type Outcome<F extends string = string, N extends string = string> =
+  | { status: 'pass'; evidence?: TemplateData }
+  | { status: 'fail'; reasons: Reason<F>[]; evidence?: TemplateData }
+  | { status: 'not-applicable'; reason: Reason<N> };
+
+export interface BaseContext {
+  /** The audit date D (YYYY-MM-DD). Rules never read the clock. */
+  readonly asOf: string;
+}
+
+export interface RuleContext<S = unknown> extends BaseContext {
+  /** What the rule's `prepare` computed over the whole export (e.g. how often a goal text recurs). */
+  readonly shared: S;
+}
+
+export type AnyOptions = z.ZodObject;
+
+export interface RuleDefinition<O extends AnyOptions = AnyOptions, F extends string = string, N extends string = string, S = unknown> {
+  /** kebab-case, stable: reports, configs and baselines refer to it. */
+  id: string;
+  title: Localized;
+  /** The revisionskriterium the rule checks, and where it comes from. */
+  criterion: Localized & { source: string };
+  defaultSeverity: Severity;
+  /** Parts of the export the rule reads; where the export lacks one, the akt is not assessable. */
+  requires: readonly Dataset[];
+  /** A strict zod object whose fields all have defaults. */
+  options: O;
+  /** Fail reasons: code → message template ({name} interpolates the reason's data). */
+  reasons: Record<F, Localized>;
+  /** Why an akt is outside the rule's scope: code → message template. */
+  notApplicable: Record<N, Localized>;
+  /** One sentence for the iakttagelser, with {failed}, {passed} and {applicable} as number words. */
+  observation: Localized;
+  /** Addressed to the stadsdelsnämnd when the rule is not met. */
+  recommendation: Localized;
+  prepare?: (akter: readonly Akt[], ctx: BaseContext, options: z.output<O>) => S;
+  check: (akt: Akt, ctx: RuleContext<S>, options: z.output<O>) => Outcome<F, N>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = RuleDefinition<any, string, string, any>;
+
+/**
+ * Declares a rule. The types tie `check` to the declared reason codes and options, so a rule
+ * cannot report a code it has not documented.
+ */
+export function defineRule<O extends AnyOptions, F extends string, N extends string, S = undefined>(
+  rule: RuleDefinition<O, F, N, S>,
+): RuleDefinition<O, F, N, S> {
+  return rule;
+}

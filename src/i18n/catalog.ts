@@ -1,0 +1,73 @@
+import type { Lang, Localized, Severity, Status } from '../engine/types.js';
+import type { ProblemCode } from '../model/problems.js';
+
+/** Interpolates {name} from data; a name without data is left visible rather than guessed. */
+export function fill(template: string, data: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(data, k) ? String(data[k]) : m));
+}
+
+const NUMBER_WORDS: Record<Lang, readonly string[]> = {
+  sv: ['noll', 'en', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'],
+  en: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
+};
+
+/** Numbers up to twelve as words, as Swedish audit reports write them ("i åtta av tio akter"). */
+export function numberWord(n: number, lang: Lang): string {
+  return NUMBER_WORDS[lang][n] ?? formatInt(n, lang);
+}
+
+export function formatInt(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB').format(n).replace(/\u00a0/g, ' ');
+}
+
+export function formatPercent(share: number | null, lang: Lang): string {
+  if (share === null) return '–';
+  const pct = Math.round(share * 100);
+  return lang === 'sv' ? `${pct} %` : `${pct}%`;
+}
+
+export const STATUS: Record<Status, Localized> = {
+  pass: { sv: 'uppfyllt', en: 'pass' },
+  fail: { sv: 'ej uppfyllt', en: 'fail' },
+  'not-applicable': { sv: 'ej tillämplig', en: 'not applicable' },
+  'not-assessable': { sv: 'ej bedömbar', en: 'not assessable' },
+};
+
+export const ENGINE_MESSAGES: Record<string, Localized> = {
+  'missing-data': {
+    sv: 'Exporten saknar de uppgifter regeln behöver ({data}).',
+    en: 'The export lacks the data the rule needs ({data}).',
+  },
+};
+
+export const PROBLEM_MESSAGES: Record<ProblemCode, Localized> = {
+  'missing-required': { sv: 'Obligatoriskt fält saknas.', en: 'Required field is missing.' },
+  'wrong-type': { sv: 'Fel typ av värde: {value}.', en: 'Wrong type of value: {value}.' },
+  'invalid-date': { sv: 'Ogiltigt datum: {value} (ska vara ÅÅÅÅ-MM-DD).', en: 'Invalid date: {value} (expected YYYY-MM-DD).' },
+  'invalid-value': { sv: 'Otillåtet värde: {value}.', en: 'Value not allowed: {value}.' },
+  'not-an-object': { sv: 'Posten är inte ett objekt: {value}; raden avvisades.', en: 'The record is not an object: {value}; row rejected.' },
+  'missing-case-id': { sv: 'Aktnummer (caseId) saknas; raden avvisades.', en: 'caseId is missing; row rejected.' },
+  'duplicate-case-id': { sv: 'Aktnumret finns redan ({value}); raden avvisades.', en: 'Duplicate caseId (first at {value}); row rejected.' },
+  'unknown-case-id': { sv: 'Aktnumret {value} finns inte bland akterna; raden avvisades.', en: 'caseId {value} matches no akt; row rejected.' },
+  'unknown-plan-id': { sv: 'Arbetsplanen {value} finns inte i akten.', en: 'Plan {value} does not exist in the akt.' },
+  'plan-dates-reversed': { sv: 'Arbetsplanen slutar före den börjar ({value}).', en: 'The plan ends before it starts ({value}).' },
+  'invalid-json': { sv: 'Ogiltig JSON: {value}.', en: 'Invalid JSON: {value}.' },
+  'csv-syntax': { sv: 'CSV-filen kan inte läsas vidare ({value}); resten av filen lästes inte.', en: 'The CSV file cannot be read further ({value}); the rest of the file was not read.' },
+  'wrong-field-count': { sv: 'Raden har {value} fält mot rubrikraden; raden avvisades.', en: 'The row has {value} fields against the header; row rejected.' },
+  'empty-file': { sv: 'Filen är tom.', en: 'The file is empty.' },
+  'unknown-field': { sv: 'Okänt fält ignoreras.', en: 'Unknown field ignored.' },
+  'ignored-file': { sv: 'Filen är inte en del av exportformatet och lästes inte.', en: 'The file is not part of the export format and was not read.' },
+};
+
+export function t(text: Localized, lang: Lang): string {
+  return text[lang];
+}
+
+const SEVERITY: Record<Severity, Localized> = {
+  error: { sv: 'fel', en: 'error' },
+  warning: { sv: 'varning', en: 'warning' },
+};
+
+export function severityName(s: Severity, lang: Lang): string {
+  return SEVERITY[s][lang];
+}

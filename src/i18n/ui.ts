@@ -1,0 +1,70 @@
+import type { Lang } from '../engine/types.js';
+
+/** Every fixed word a formatter prints, in both languages. */
+const UI = {
+  title: { sv: 'Aktgranskning – iakttagelser per stadsdel', en: 'Case file audit – observations per district' },
+  asOf: { sv: 'Granskningsdatum', en: 'Audit date' },
+  casesChecked: { sv: 'Granskade akter', en: 'Case files checked' },
+  summary: { sv: 'Sammanfattning', en: 'Summary' },
+  district: { sv: 'Stadsdel', en: 'District' },
+  unknownDistrict: { sv: '(stadsdel saknas)', en: '(no district)' },
+  total: { sv: 'Hela exporten', en: 'Whole export' },
+  cases: { sv: 'Akter', en: 'Case files' },
+  failingCases: { sv: 'Akter med brister', en: 'Case files with deficiencies' },
+  observations: { sv: 'Iakttagelser', en: 'Observations' },
+  resultsPerRule: { sv: 'Resultat per granskningspunkt', en: 'Results per audit point' },
+  rule: { sv: 'Granskningspunkt', en: 'Audit point' },
+  applicable: { sv: 'Bedömda', en: 'Assessed' },
+  passed: { sv: 'Uppfyllt', en: 'Passed' },
+  failed: { sv: 'Ej uppfyllt', en: 'Failed' },
+  share: { sv: 'Andel uppfyllt', en: 'Share passed' },
+  notAssessable: { sv: 'Ej bedömbara', en: 'Not assessable' },
+  notApplicable: { sv: 'Ej tillämpliga', en: 'Not applicable' },
+  ofCases: { sv: '{passed} av {applicable}', en: '{passed} of {applicable}' },
+  findings: { sv: 'Akter med brister', en: 'Case files with deficiencies' },
+  caseId: { sv: 'Akt', en: 'Case file' },
+  reasons: { sv: 'Brist', en: 'Deficiency' },
+  input: { sv: 'Underlag', en: 'Input' },
+  file: { sv: 'Fil', en: 'File' },
+  format: { sv: 'Format', en: 'Format' },
+  rowsRead: { sv: 'Rader lästa', en: 'Rows read' },
+  rowsRejected: { sv: 'Rader avvisade', en: 'Rows rejected' },
+  inputTotals: {
+    sv: '{rowsRead} rader lästa, {casesChecked} akter granskade, {rowsRejected} rader avvisade.',
+    en: '{rowsRead} rows read, {casesChecked} case files checked, {rowsRejected} rows rejected.',
+  },
+  dataProblems: { sv: 'Dataproblem', en: 'Data problems' },
+  noDataProblems: { sv: 'Inga dataproblem.', en: 'No data problems.' },
+  line: { sv: 'Rad', en: 'Line' },
+  field: { sv: 'Fält', en: 'Field' },
+  problem: { sv: 'Problem', en: 'Problem' },
+  ruleCatalogue: { sv: 'Granskningspunkter och revisionskriterier', en: 'Audit points and audit criteria' },
+  criterion: { sv: 'Revisionskriterium', en: 'Audit criterion' },
+  source: { sv: 'Källa', en: 'Source' },
+  severity: { sv: 'Allvarlighet', en: 'Severity' },
+  allPassed: {
+    sv: 'Samtliga {applicable} bedömda akter uppfyller kriteriet ”{title}”.',
+    en: 'All {applicable} case files assessed meet the criterion “{title}”.',
+  },
+  noneApplicable: {
+    sv: '”{title}”: inga akter att bedöma.',
+    en: '“{title}”: no case files to assess.',
+  },
+  notAssessableNote: {
+    sv: '”{title}” kunde inte bedömas i {count} akter: {reason}',
+    en: '“{title}” could not be assessed in {count} case files: {reason}',
+  },
+  notApplicableNote: {
+    sv: '{count} akter omfattas inte: {reason}',
+    en: '{count} case files not covered: {reason}',
+  },
+  noFindings: { sv: 'Inga brister.', en: 'No deficiencies.' },
+  moreFindings: { sv: '… och {count} till (se --format markdown eller json).', en: '… and {count} more (see --format markdown or json).' },
+  generatedBy: { sv: 'Framtagen med {tool} {version}.', en: 'Produced with {tool} {version}.' },
+} as const;
+
+export type UiKey = keyof typeof UI;
+
+export function ui(key: UiKey, lang: Lang): string {
+  return UI[key][lang];
+}

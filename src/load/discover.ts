@@ -1,0 +1,66 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+
+export type CsvTable = 'cases' | 'plans' | 'subgoals' | 'followups';
+export const CSV_TABLES: readonly CsvTable[] = ['cases', 'plans', 'subgoals', 'followups'];
+
+export type SourceFile =
+  | { kind: 'csv'; path: string; table: CsvTable; group: string }
+  | { kind: 'json' | 'ndjson'; path: string }
+  | { kind: 'ignored'; path: string };
+
+function classify(file: string): SourceFile {
+  const ext = path.extname(file).toLowerCase();
+  const base = path.basename(file, path.extname(file)).toLowerCase();
+  if (ext === '.json') return { kind: 'json', path: file };
+  if (ext === '.ndjson' || ext === '.jsonl') return { kind: 'ndjson', path: file };
+  if (ext === '.csv' && (CSV_TABLES as readonly string[]).includes(base)) {
+    return { kind: 'csv', path: file, table: base as CsvTable, group: path.dirname(file) };
+  }
+  return { kind: 'ignored', path: file };
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    // Dot files are editor and OS clutter (.DS_Store, .~lock), never part of an export.
+    if (e.name.startsWith('.')) continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) await walk(full, out);
+    else if (e.isFile()) out.push(full);
+  }
+}
+
+/** Resolves the user's paths into the files of one export, in a stable order. */
+export async function discover(paths: readonly string[]): Promise<SourceFile[]> {
+  const files: SourceFile[] = [];
+  for (const p of paths) {
+    const info = await stat(p).catch(() => {
+      throw new UserError(`${p}: no such file or directory; give a directory or a .csv/.json/.ndjson file of the export`);
+    });
+    if (info.isDirectory()) {
+      const found: string[] = [];
+      await walk(p, found).catch((e: NodeJS.ErrnoException) => {
+        throw new UserError(`${p}: cannot read the directory (${e.code ?? e.message})`);
+      });
+      files.push(...found.map(classify));
+    } else {
+      const f = classify(p);
+      if (f.kind === 'ignored') {
+        throw new UserError(
+          `${p}: not an export file; expected .json, .ndjson/.jsonl, or one of ${CSV_TABLES.map((t) => `${t}.csv`).join(', ')}`,
+        );
+      }
+      files.push(f);
+    }
+  }
+  const seen = new Set<string>();
+  return files.filter((f) => {
+    const key = path.resolve(f.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,14 @@
+import type { FormatContext } from '../messages.js';
+import type { Report } from '../types.js';
+import { formatJson } from './json.js';
+import { formatMarkdown } from './markdown.js';
+import { formatTerminal } from './terminal.js';
+
+export type Formatter = (report: Report, ctx: FormatContext) => string;
+
+/** Formatters by name, as ESLint looks them up. */
+export const FORMATTERS: Readonly<Record<string, Formatter>> = {
+  terminal: formatTerminal,
+  markdown: formatMarkdown,
+  json: formatJson,
+};

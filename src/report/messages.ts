@@ -1,0 +1,51 @@
+import type { AnyRule, Lang, Reason } from '../engine/types.js';
+import { ENGINE_MESSAGES, fill, numberWord, PROBLEM_MESSAGES } from '../i18n/catalog.js';
+import { ui } from '../i18n/ui.js';
+import type { DataProblem } from '../model/problems.js';
+import type { CaseResult, DistrictSummary, RuleSummary } from './types.js';
+
+export interface FormatContext {
+  lang: Lang;
+  rules: ReadonlyMap<string, AnyRule>;
+  color: boolean;
+}
+
+export function ruleTitle(ctx: FormatContext, ruleId: string): string {
+  return ctx.rules.get(ruleId)?.title[ctx.lang] ?? ruleId;
+}
+
+export function districtName(ctx: FormatContext, d: DistrictSummary | CaseResult): string {
+  return d.district ?? ui('unknownDistrict', ctx.lang);
+}
+
+/** The sentence for one reason code: the rule's own template, or the engine's. */
+export function reasonMessage(ctx: FormatContext, ruleId: string, reason: Reason): string {
+  const rule = ctx.rules.get(ruleId);
+  const template = rule?.reasons[reason.code] ?? rule?.notApplicable[reason.code] ?? ENGINE_MESSAGES[reason.code];
+  return template ? fill(template[ctx.lang], reason.data) : reason.code;
+}
+
+export function problemMessage(ctx: FormatContext, p: DataProblem): string {
+  return fill(PROBLEM_MESSAGES[p.code][ctx.lang], { value: p.value ?? '' });
+}
+
+/** One iakttagelse for a rule in a district, in the reports' own style. */
+export function observation(ctx: FormatContext, s: RuleSummary): string {
+  const rule = ctx.rules.get(s.ruleId);
+  const title = ruleTitle(ctx, s.ruleId);
+  if (s.applicable === 0) return fill(ui('noneApplicable', ctx.lang), { title });
+  const words = {
+    failed: numberWord(s.failed, ctx.lang),
+    passed: numberWord(s.passed, ctx.lang),
+    applicable: numberWord(s.applicable, ctx.lang),
+    title,
+  };
+  if (s.failed === 0 || !rule) return fill(ui('allPassed', ctx.lang), words);
+  return fill(rule.observation[ctx.lang], words);
+}
+
+export function location(p: { line?: number; index?: number }): string {
+  if (p.line !== undefined) return String(p.line);
+  if (p.index !== undefined) return `[${p.index}]`;
+  return '';
+}
