@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { builtinRules } from '../rules/index.js';
+import { tables } from './rules/tables/index.js';
+
+/** Every rule is documented and tested as the project asks; this fails when a rule is added without either. */
+describe.each(builtinRules.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {
+  const doc = `docs/rules/${id}.md`;
+
+  it('has kebab-case id, both languages and a source', () => {
+    expect(id).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
+    for (const text of [rule.title, rule.criterion, rule.recommendation, rule.observation]) {
+      expect(text.sv.length).toBeGreaterThan(0);
+      expect(text.en.length).toBeGreaterThan(0);
+    }
+    expect(rule.criterion.source.length).toBeGreaterThan(0);
+  });
+
+  it('has options with defaults for every field', () => {
+    expect(() => rule.options.parse({})).not.toThrow();
+    expect(rule.options.safeParse({ noSuchOption: 1 }).success).toBe(false);
+  });
+
+  it('has a docs page naming its title, every code and every option', () => {
+    expect(existsSync(doc)).toBe(true);
+    const text = readFileSync(doc, 'utf8');
+    expect(text.split('\n')[0]).toBe(`# ${id} — ${rule.title.sv} (${rule.title.en})`);
+    for (const code of [...Object.keys(rule.reasons), ...Object.keys(rule.notApplicable)]) expect(text).toContain(`\`${code}\``);
+    for (const option of Object.keys((rule.options as z.ZodObject).shape)) expect(text).toContain(`\`${option}\``);
+    for (const heading of ['## What it checks', '## Why', '## Options', '## Reason codes', '## Examples']) expect(text).toContain(heading);
+  });
+
+  it('has a table that covers every reason code and every status it can give', () => {
+    const table = tables[id] ?? [];
+    const seen = new Set(table.flatMap((c) => c.expect.codes ?? []));
+    for (const code of [...Object.keys(rule.reasons), ...Object.keys(rule.notApplicable)]) expect(seen, code).toContain(code);
+    expect(new Set(table.map((c) => c.expect.status))).toContain('pass');
+  });
+});

@@ -1,0 +1,18 @@
+import { akt, plan } from '../../helpers/akt.js';
+import type { RuleCase } from '../table.js';
+
+export const cases: RuleCase[] = [
+  { description: 'a plan in force at D passes', akt: akt({ plans: [plan()] }), expect: { status: 'pass' } },
+  { description: 'D on the last valid day passes', akt: akt({ plans: [plan({ validTo: '2010-11-15' })] }), expect: { status: 'pass' } },
+  { description: 'D on the first valid day passes', akt: akt({ plans: [plan({ validFrom: '2010-11-15' })] }), expect: { status: 'pass' } },
+  { description: 'no supportReason still applies', akt: akt({ supportReason: undefined, plans: [plan()] }), expect: { status: 'pass' } },
+  { description: 'an older plan in force counts even if a newer one is undated', akt: akt({ plans: [plan(), plan({ planId: 'P2', created: '2010-09-01', validFrom: undefined, validTo: undefined })] }), expect: { status: 'pass' } },
+  { description: 'no plans', akt: akt(), expect: { status: 'fail', codes: ['no-plan'] } },
+  { description: 'newest plan without validTo', akt: akt({ plans: [plan({ validTo: undefined })] }), expect: { status: 'fail', codes: ['not-time-bound'] } },
+  { description: 'newest plan without validFrom', akt: akt({ plans: [plan({ validFrom: undefined })] }), expect: { status: 'fail', codes: ['not-time-bound'] } },
+  { description: 'plan ended the day before D', akt: akt({ plans: [plan({ validTo: '2010-11-14' })] }), expect: { status: 'fail', codes: ['expired'] } },
+  { description: 'only plan starts after D', akt: akt({ plans: [plan({ created: '2010-11-10', validFrom: '2010-12-01' })] }), expect: { status: 'fail', codes: ['not-yet-in-force'] } },
+  { description: 'other support reason is outside scope', akt: akt({ supportReason: 'sociala-medicinska' }), expect: { status: 'not-applicable', codes: ['other-support-reason'] } },
+  { description: 'scope widened by option', akt: akt({ supportReason: 'sociala-medicinska' }), options: { appliesToReasons: ['arbetsloshet', 'sociala-medicinska'] }, expect: { status: 'fail', codes: ['no-plan'] } },
+  { description: 'no plans table in the export', akt: akt(), datasets: ['followUps'], expect: { status: 'not-assessable', codes: ['missing-data'] } },
+];

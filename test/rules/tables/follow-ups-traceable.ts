@@ -1,0 +1,23 @@
+import { akt, followUp, plan } from '../../helpers/akt.js';
+import type { RuleCase } from '../table.js';
+
+// D = 2010-11-15; D − 365 = 2009-11-15; the limit is 92 + 14 = 106 days.
+const quarterly = ['2009-12-10', '2010-03-05', '2010-06-01', '2010-08-30', '2010-11-01'].map((d) => followUp(d));
+const base = { supportStart: '2009-01-01', plans: [plan()] };
+
+export const cases: RuleCase[] = [
+  { description: 'documented follow-ups every quarter pass', akt: akt({ ...base, followUps: quarterly }), expect: { status: 'pass' } },
+  { description: 'no current plan', akt: akt({ followUps: quarterly }), expect: { status: 'not-applicable', codes: ['no-current-plan'] } },
+  { description: 'no planned follow-up date', akt: akt({ ...base, plans: [plan({ nextFollowUp: undefined })], followUps: quarterly }), expect: { status: 'fail', codes: ['no-planned-follow-up'] } },
+  { description: 'held but not documented (no outcome)', akt: akt({ ...base, followUps: quarterly.map((f) => ({ ...f, outcome: '' })) }), expect: { status: 'fail', codes: ['follow-up-gap'] } },
+  { description: 'a gap of exactly 106 days passes', akt: akt({ ...base, followUps: [followUp('2009-12-10'), followUp('2010-03-26'), followUp('2010-07-10'), followUp('2010-10-24')] }), expect: { status: 'pass' } },
+  { description: 'a gap of 107 days fails', akt: akt({ ...base, followUps: [followUp('2009-12-10'), followUp('2010-03-27'), followUp('2010-07-10'), followUp('2010-10-24')] }), expect: { status: 'fail', codes: ['follow-up-gap'] } },
+  { description: 'the gap up to D counts', akt: akt({ ...base, followUps: quarterly.slice(0, 4) }), expect: { status: 'pass' } },
+  { description: 'a follow-up dated after D does not count', akt: akt({ ...base, followUps: [...quarterly.slice(0, 3), followUp('2010-11-20')] }), expect: { status: 'fail', codes: ['follow-up-gap'] } },
+  { description: 'window starts at the first plan when support is recent', akt: akt({ supportStart: '2010-09-01', plans: [plan({ validFrom: '2010-09-01' })], followUps: [] }), expect: { status: 'pass' } },
+  { description: 'longer interval by option', akt: akt({ ...base, followUps: [followUp('2010-03-01'), followUp('2010-09-01')] }), options: { intervalDays: 190 }, expect: { status: 'pass' } },
+  { description: 'goals revised without a new plan', akt: akt({ ...base, followUps: quarterly.map((f) => (f.date === '2010-08-30' ? { ...f, goalsRevised: true } : f)) }), expect: { status: 'fail', codes: ['revision-not-traceable'] } },
+  { description: 'goals revised and a new plan drawn up the same day', akt: akt({ ...base, followUps: quarterly.map((f) => (f.date === '2010-06-01' ? { ...f, goalsRevised: true } : f)) }), expect: { status: 'pass' } },
+  { description: 'all three reasons together', akt: akt({ ...base, plans: [plan({ nextFollowUp: undefined })], followUps: [followUp('2010-08-30', '', { goalsRevised: true })] }), expect: { status: 'fail', codes: ['no-planned-follow-up', 'follow-up-gap', 'revision-not-traceable'] } },
+  { description: 'no follow-ups table in the export', akt: akt(base), datasets: ['plans', 'subGoals'], expect: { status: 'not-assessable', codes: ['missing-data'] } },
+];
