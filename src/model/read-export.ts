@@ -42,7 +42,10 @@ async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, da
   for await (const ev of readCsv(f.path)) {
     const at = { file, line: ev.line };
     if (ev.kind === 'error') {
-      b.report(problem('csv-syntax', at, { value: ev.message }));
+      // The broken record is one lost row; what follows it cannot be read reliably.
+      stats.rowsRead += 1;
+      stats.rowsRejected += 1;
+      b.report(problem('csv-syntax', at, { value: ev.message, rejected: true }));
       break;
     }
     if (ev.kind === 'header') {
@@ -59,7 +62,8 @@ async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, da
     if (ev.fields.length !== columns!.length) {
       stats.rowsRead += 1;
       stats.rowsRejected += 1;
-      b.report(problem('wrong-field-count', at, { value: `${ev.fields.length}/${columns!.length}`, rejected: true }));
+      const caseId = ev.fields[columns!.indexOf('caseId')]?.trim() || undefined;
+      b.report(problem('wrong-field-count', at, { caseId, value: `${ev.fields.length}/${columns!.length}`, rejected: true }));
       continue;
     }
     const row: Record<string, string> = {};

@@ -1,0 +1,128 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../src/errors.js';
+import { readExport } from '../src/model/read-export.js';
+
+const codesAt = (problems: { file: string; line?: number; code: string }[], file: string) =>
+  problems.filter((p) => p.file.endsWith(file)).map((p) => [p.line ?? null, p.code]);
+
+function tmpExport(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'akt-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+describe('loading the stockholm-2011 fixture', () => {
+  it('reads CSV and JSON into the same akter', async () => {
+    const csv = await readExport(['fixtures/stockholm-2011/csv']);
+    const json = await readExport(['fixtures/stockholm-2011/json']);
+    expect(csv.akter).toHaveLength(20);
+    expect(csv.problems).toEqual([]);
+    expect(json.problems).toEqual([]);
+    expect(json.akter.map((a) => a.akt)).toEqual(csv.akter.map((a) => a.akt));
+    const rows = (l: typeof csv) => l.files.reduce((n, f) => n + f.rowsRead, 0);
+    expect(rows(csv)).toBe(136);
+    expect(rows(json)).toBe(136);
+  });
+});
+
+describe('loading the broken fixture', async () => {
+  const loaded = await readExport(['fixtures/broken']);
+
+  it('keeps akter with bad fields and rejects rows it cannot tie to an akt', () => {
+    expect(loaded.akter.map((a) => a.akt.caseId)).toEqual(['J-1', 'J-2', 'B-1', 'B-2', 'B-3']);
+    const b1 = loaded.akter.find((a) => a.akt.caseId === 'B-1')!.akt;
+    expect(b1.supportStart).toBeUndefined();
+    expect(b1.plans[0]!.goal).toBe('Söka arbete, med "stöd" av coach\noch SFI');
+    expect(b1.plans[0]!.subGoals).toEqual([{ text: 'Truckkort' }]);
+  });
+
+  it('lists every problem with file and line', () => {
+    const p = loaded.problems;
+    expect(codesAt(p, 'cases.csv')).toEqual([
+      [1, 'unknown-field'],
+      [2, 'invalid-date'],
+      [3, 'invalid-value'],
+      [4, 'missing-case-id'],
+      [5, 'duplicate-case-id'],
+      [6, 'missing-required'],
+      [7, 'wrong-field-count'],
+    ]);
+    expect(codesAt(p, 'plans.csv')).toEqual([[4, 'unknown-case-id'], [5, 'plan-dates-reversed']]);
+    expect(codesAt(p, 'subgoals.csv')).toEqual([[2, 'unknown-plan-id'], [3, 'missing-required'], [4, 'invalid-date']]);
+    expect(codesAt(p, 'followups.csv')).toEqual([[2, 'wrong-type'], [2, 'unknown-plan-id'], [3, 'csv-syntax']]);
+    expect(codesAt(p, 'akter.ndjson')).toEqual([
+      [1, 'unknown-field'],
+      [1, 'unknown-field'],
+      [1, 'not-an-object'],
+      [1, 'wrong-type'],
+      [2, 'invalid-json'],
+      [3, 'not-an-object'],
+      [4, 'duplicate-case-id'],
+      [5, 'missing-case-id'],
+    ]);
+    expect(codesAt(p, 'trasig.json')).toEqual([[null, 'invalid-json']]);
+    expect(codesAt(p, 'readme.txt')).toEqual([[null, 'ignored-file']]);
+  });
+
+  it('reconciles: rows read = rows used + rows rejected, with every rejection explained', () => {
+    for (const f of loaded.files) {
+      const rejected = loaded.problems.filter((p) => p.file === f.file && p.rejected).length;
+      expect(rejected, f.file).toBe(f.rowsRejected);
+    }
+    expect(loaded.files.map((f) => [path.basename(f.file), f.rowsRead, f.rowsRejected])).toEqual([
+      ['akter.ndjson', 10, 5],
+      ['trasig.json', 0, 0],
+      ['cases.csv', 6, 3],
+      ['plans.csv', 3, 1],
+      ['subgoals.csv', 3, 2],
+      ['followups.csv', 2, 1],
+    ]);
+  });
+
+  it('ignores __proto__ and constructor keys', () => {
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(loaded.akter[0]!.akt)).toBe(Object.prototype);
+  });
+});
+
+describe('what the export provides', () => {
+  it('marks data as missing per CSV directory', async () => {
+    const dir = tmpExport({ 'cases.csv': 'caseId,district\nA-1,Norrmalm\n', 'plans.csv': 'caseId,planId\nA-1,P1\n' });
+    const loaded = await readExport([dir]);
+    expect([...loaded.akter[0]!.datasets].sort()).toEqual(['plans']);
+  });
+
+  it('marks JSON data present when any akt has the key', async () => {
+    const dir = tmpExport({ 'a.json': JSON.stringify([{ caseId: 'A', district: 'X', plans: [] }, { caseId: 'B', district: 'X' }]) });
+    const loaded = await readExport([dir]);
+    expect([...loaded.akter[1]!.datasets]).toEqual(['plans']);
+  });
+
+  it('accepts a single JSON object, CRLF and a BOM', async () => {
+    const dir = tmpExport({ 'a.json': '\uFEFF{"caseId":"A","district":"X"}', 'cases.csv': '\uFEFFcaseId,district\r\nB,Y\r\n' });
+    const loaded = await readExport([dir]);
+    expect(loaded.akter.map((a) => a.akt.caseId)).toEqual(['A', 'B']);
+    expect(loaded.problems).toEqual([]);
+  });
+});
+
+describe('unusable input', () => {
+  it('is a user error naming the path', async () => {
+    await expect(readExport(['no/such/dir'])).rejects.toThrow(UserError);
+    await expect(readExport(['no/such/dir'])).rejects.toThrow(/no\/such\/dir/);
+  });
+
+  it('names the columns found when caseId is missing', async () => {
+    const dir = tmpExport({ 'cases.csv': 'id,stadsdel\n1,X\n' });
+    await expect(readExport([dir])).rejects.toThrow(/no caseId column; found id, stadsdel/);
+  });
+
+  it('reports an empty file', async () => {
+    const dir = tmpExport({ 'cases.csv': '', 'b.json': '' });
+    const loaded = await readExport([dir]);
+    expect(loaded.problems.map((p) => p.code)).toEqual(['empty-file', 'empty-file']);
+  });
+});
