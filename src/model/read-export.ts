@@ -78,6 +78,17 @@ async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, da
   if (columns === undefined) b.report(problem('empty-file', { file }));
 }
 
+/** A file that exists but cannot be read (permissions, vanished) is the user's to fix, not a crash. */
+async function unreadable(file: string, reading: Promise<void>): Promise<void> {
+  try {
+    await reading;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('E')) throw new UserError(`${file}: cannot read the file (${code}); check that it exists and is readable`);
+    throw e;
+  }
+}
+
 /**
  * Reads an export (directories and files, CSV and JSON mixed) into akter and data problems.
  * Akter come first (JSON files and cases.csv), then child tables in dependency order, so a child
@@ -96,12 +107,12 @@ export async function readExport(paths: readonly string[]): Promise<LoadedExport
   }
   for (const f of files) {
     if (f.kind === 'ignored') b.report(problem('ignored-file', { file: displayPath(f.path) }));
-    else if (f.kind === 'json' || f.kind === 'ndjson') await readJsonFile(b, f);
+    else if (f.kind === 'json' || f.kind === 'ndjson') await unreadable(f.path, readJsonFile(b, f));
   }
   const order: CsvTable[] = [...CSV_TABLES];
   for (const table of order) {
     for (const f of files) {
-      if (f.kind === 'csv' && f.table === table) await readCsvFile(b, f, groups.get(f.group)!);
+      if (f.kind === 'csv' && f.table === table) await unreadable(f.path, readCsvFile(b, f, groups.get(f.group)!));
     }
   }
   return b.finish();

@@ -46,7 +46,7 @@ export function buildReport(opts: {
   const cases: CaseResult[] = opts.results.map(({ checked, findings }) => ({
     caseId: maskPersonalNumbers(checked.akt.caseId),
     district: checked.akt.district ?? null,
-    origin: checked.origin,
+    origin: { ...checked.origin, file: maskPersonalNumbers(checked.origin.file) },
     results: findings.map((f) => ({
       ruleId: f.ruleId,
       status: f.status,
