@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currentPlan, daysBefore, isDocumented, longestGap, maxDate, minDate } from '../src/engine/akt-helpers.js';
+import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
 import { defineRule, type Reason } from '../src/engine/types.js';
 
 export default defineRule({
@@ -31,9 +32,7 @@ export default defineRule({
       en: 'The follow-up on {date} revised the goals, but no work plan was drawn up afterwards.',
     },
   },
-  notApplicable: {
-    'no-current-plan': { sv: 'Ingen aktuell arbetsplan (räknas i regeln om aktuell arbetsplan).', en: 'No current work plan (counted by the current-plan rule).' },
-  },
+  notApplicable: NO_CURRENT_PLAN,
   observation: {
     sv: 'I {failed} av {applicable} akter med aktuell arbetsplan går det inte att utläsa att uppföljningar genomförts och vad de lett till.',
     en: 'In {failed} of {applicable} case files with a current work plan it cannot be seen that follow-ups were held and what they led to.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currentPlan } from '../src/engine/akt-helpers.js';
 import { normalizeText, words } from '../src/engine/text.js';
+import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
 import { defineRule, type Reason } from '../src/engine/types.js';
 
 /** Function words that say nothing about the individual. */
@@ -46,9 +47,7 @@ export default defineRule({
       en: 'The goal “{goal}” appears verbatim in {count} case files.',
     },
   },
-  notApplicable: {
-    'no-current-plan': { sv: 'Ingen aktuell arbetsplan (räknas i regeln om aktuell arbetsplan).', en: 'No current work plan (counted by the current-plan rule).' },
-  },
+  notApplicable: NO_CURRENT_PLAN,
   observation: {
     sv: 'I {failed} av {applicable} akter med aktuell arbetsplan är målen generella eller standardiserade.',
     en: 'In {failed} of {applicable} case files with a current work plan the goals are general or standardised.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currentPlan } from '../src/engine/akt-helpers.js';
+import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
 import { defineRule } from '../src/engine/types.js';
 
 export default defineRule({
@@ -21,9 +22,7 @@ export default defineRule({
       en: 'The current work plan ({planId}) has {count} sub-goals; at least {min} required.',
     },
   },
-  notApplicable: {
-    'no-current-plan': { sv: 'Ingen aktuell arbetsplan (räknas i regeln om aktuell arbetsplan).', en: 'No current work plan (counted by the current-plan rule).' },
-  },
+  notApplicable: NO_CURRENT_PLAN,
   observation: {
     sv: 'I {failed} av {applicable} akter med aktuell arbetsplan saknas delmål.',
     en: 'In {failed} of {applicable} case files with a current work plan there are no sub-goals.',
