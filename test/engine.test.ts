@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { RuleContractError, runRules } from '../src/engine/run.js';
+import { defineRule, type AnyRule } from '../src/engine/types.js';
+import { fill, numberWord } from '../src/i18n/catalog.js';
+import { maskPersonalNumbers } from '../src/report/mask.js';
+import { akt } from './helpers/akt.js';
+
+const t = { sv: 'x', en: 'x' };
+function ruleReturning(outcome: unknown): AnyRule {
+  return defineRule({
+    id: 'bad-rule',
+    title: t,
+    criterion: { ...t, source: 's' },
+    defaultSeverity: 'error',
+    requires: [],
+    options: z.strictObject({}),
+    reasons: { declared: t },
+    notApplicable: { 'out-of-scope': t },
+    observation: t,
+    recommendation: t,
+    check: () => outcome as never,
+  });
+}
+const run = (rule: AnyRule) =>
+  runRules([{ akt: akt(), origin: { file: 'f' }, datasets: new Set() }], [{ rule, severity: 'error', options: {} }], { asOf: '2010-11-15' });
+
+describe('the engine holds rules to their declarations', () => {
+  it('accepts declared codes', () => {
+    expect(run(ruleReturning({ status: 'fail', reasons: [{ code: 'declared' }] }))[0]!.findings[0]!.status).toBe('fail');
+  });
+  it.each([
+    ['an undeclared fail code', { status: 'fail', reasons: [{ code: 'nope' }] }],
+    ['a fail without reasons', { status: 'fail', reasons: [] }],
+    ['an undeclared not-applicable code', { status: 'not-applicable', reason: { code: 'declared' } }],
+    ['an unknown status', { status: 'maybe' }],
+  ])('names the rule for %s', (_name, outcome) => {
+    expect(() => run(ruleReturning(outcome))).toThrow(RuleContractError);
+    expect(() => run(ruleReturning(outcome))).toThrow(/bad-rule/);
+  });
+});
+
+describe('wording helpers', () => {
+  it('writes numbers up to twelve as words', () => {
+    expect([0, 1, 2, 8, 10, 12, 13].map((n) => numberWord(n, 'sv'))).toEqual(['noll', 'en', 'två', 'åtta', 'tio', 'tolv', '13']);
+    expect(numberWord(8, 'en')).toBe('eight');
+  });
+  it('fills templates and leaves unknown names visible', () => {
+    expect(fill('{a} av {b} ({c})', { a: 1, b: 'tio' })).toBe('1 av tio ({c})');
+  });
+});
+
+describe('personnummer masking', () => {
+  it.each([
+    ['19750101-1234', 'ÅÅMMDD-XXXX'],
+    ['750101-1234', 'ÅÅMMDD-XXXX'],
+    ['7501011234', 'ÅÅMMDD-XXXX'],
+    ['197501011234', 'ÅÅMMDD-XXXX'],
+    ['750101+1234', 'ÅÅMMDD-XXXX'],
+    ['möte med 750161-1234 i dag', 'möte med ÅÅMMDD-XXXX i dag'],
+    ['12345678901234', '12345678901234'],
+    ['2010-11-15', '2010-11-15'],
+  ])('%s', (input, expected) => {
+    expect(maskPersonalNumbers(input)).toBe(expected);
+  });
+});
