@@ -55,8 +55,8 @@ const UI = {
     en: '“{title}” could not be assessed in {count} case files: {reason}',
   },
   notApplicableNote: {
-    sv: '{count} akter omfattas inte: {reason}',
-    en: '{count} case files not covered: {reason}',
+    sv: '{titles}: {count} akter omfattas inte. {reason}',
+    en: '{titles}: {count} case files not covered. {reason}',
   },
   noFindings: { sv: 'Inga brister.', en: 'No deficiencies.' },
   moreFindings: { sv: '… och {count} till (se --format markdown eller json).', en: '… and {count} more (see --format markdown or json).' },

@@ -24,21 +24,26 @@ function summaryTable(ctx: FormatContext, r: Report): string {
   return table(header, [...r.districts.map((d) => row(d, districtName(ctx, d))), row(r.total, `**${ui('total', lang)}**`)]);
 }
 
+/** Akter a rule could not assess or did not cover, with the reason given once for rules that share it. */
 function notes(ctx: FormatContext, r: Report, d: DistrictSummary): string[] {
   const out: string[] = [];
+  const notApplicable = new Map<string, string[]>();
   const cases = r.cases.filter((c) => c.district === d.district);
   d.rules.forEach((s, i) => {
     const title = ruleTitle(ctx, s.ruleId);
-    const first = (status: string) => cases.map((c) => c.results[i]!).find((x) => x.status === status);
+    const first = (status: string) => cases.map((c) => c.results[i]!).find((x) => x.status === status)!;
     if (s.notAssessable > 0) {
-      const x = first('not-assessable')!;
-      out.push(fill(ui('notAssessableNote', ctx.lang), { title, count: s.notAssessable, reason: reasonMessage(ctx, s.ruleId, x.reasons[0]!) }));
+      out.push(fill(ui('notAssessableNote', ctx.lang), { title, count: s.notAssessable, reason: reasonMessage(ctx, s.ruleId, first('not-assessable').reasons[0]!) }));
     }
     if (s.notApplicable > 0) {
-      const x = first('not-applicable')!;
-      out.push(`${title}: ${fill(ui('notApplicableNote', ctx.lang), { count: s.notApplicable, reason: reasonMessage(ctx, s.ruleId, x.reasons[0]!) })}`);
+      const key = `${s.notApplicable}\0${reasonMessage(ctx, s.ruleId, first('not-applicable').reasons[0]!)}`;
+      notApplicable.set(key, [...(notApplicable.get(key) ?? []), title]);
     }
   });
+  for (const [key, titles] of notApplicable) {
+    const [count, reason] = key.split('\0') as [string, string];
+    out.push(fill(ui('notApplicableNote', ctx.lang), { titles: titles.join(', '), count, reason }));
+  }
   return out;
 }
 
