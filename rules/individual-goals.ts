@@ -56,7 +56,10 @@ export default defineRule({
     sv: 'Stadsdelsnämnden bör säkerställa att målen i arbetsplanerna utformas utifrån den enskildes förutsättningar, så att de kan utgöra underlag för ett individuellt förändringsarbete.',
     en: "The district committee should ensure that the goals of work plans are designed from the client's circumstances, so that they can serve as the basis for individual change.",
   },
-  prepare(akter, ctx) {
+  // Word lists are normalized once per run, not once per akt.
+  prepare(akter, ctx, options) {
+    const generic = new Set([...options.genericWords, ...options.extraGenericWords].map(normalizeText));
+    const stop = new Set(options.stopWords.map(normalizeText));
     const counts = new Map<string, number>();
     for (const akt of akter) {
       const goal = currentPlan(akt, ctx.asOf)?.goal;
@@ -64,7 +67,7 @@ export default defineRule({
       const key = normalizeText(goal);
       if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    return counts;
+    return { counts, generic, stop };
   },
   check(akt, ctx, options) {
     const plan = currentPlan(akt, ctx.asOf);
@@ -72,8 +75,7 @@ export default defineRule({
     const planId = plan.planId ?? '–';
     const goal = plan.goal?.trim() ?? '';
     if (words(goal).length === 0) return { status: 'fail', reasons: [{ code: 'missing-goal', data: { planId } }] };
-    const generic = new Set([...options.genericWords, ...options.extraGenericWords].map(normalizeText));
-    const stop = new Set(options.stopWords.map(normalizeText));
+    const { counts, generic, stop } = ctx.shared;
     const all = words(goal);
     const matched = [...new Set(all.filter((w) => generic.has(w)))];
     const remaining = all.filter((w) => !generic.has(w) && !stop.has(w)).length;
@@ -81,7 +83,7 @@ export default defineRule({
     if (remaining < options.minSpecificWords) {
       reasons.push({ code: 'generic-goal', data: { goal, remaining, matched: matched.join(', ') || '–', min: options.minSpecificWords } });
     }
-    const count = ctx.shared.get(normalizeText(goal)) ?? 0;
+    const count = counts.get(normalizeText(goal)) ?? 0;
     if (count >= options.boilerplateMinCases) reasons.push({ code: 'boilerplate', data: { goal, count } });
     return reasons.length > 0 ? { status: 'fail', reasons, evidence: { goal } } : { status: 'pass', evidence: { goal } };
   },
