@@ -126,3 +126,20 @@ describe('unusable input', () => {
     expect(loaded.problems.map((p) => p.code)).toEqual(['empty-file', 'empty-file']);
   });
 });
+
+describe('links inside an export directory', () => {
+  it('follows a link to a file and reports a link to a directory or nowhere', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const dir = tmpExport({});
+    const elsewhere = tmpExport({ 'cases.csv': 'caseId,district\nA-1,Norrmalm\n' });
+    symlinkSync(path.join(elsewhere, 'cases.csv'), path.join(dir, 'cases.csv'));
+    symlinkSync(elsewhere, path.join(dir, 'loop'));
+    symlinkSync(path.join(elsewhere, 'gone.json'), path.join(dir, 'dangling.json'));
+    const loaded = await readExport([dir]);
+    expect(loaded.akter.map((a) => a.akt.caseId)).toEqual(['A-1']);
+    expect(loaded.problems.map((p) => [path.basename(p.file), p.code])).toEqual([
+      ['dangling.json', 'ignored-file'],
+      ['loop', 'ignored-file'],
+    ]);
+  });
+});

@@ -21,6 +21,7 @@ function classify(file: string): SourceFile {
   return { kind: 'ignored', path: file };
 }
 
+/** Returns files to classify; a linked directory is listed (and later reported as ignored) rather than followed, so a link loop cannot hang the walk. */
 async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -29,7 +30,7 @@ async function walk(dir: string, out: string[]): Promise<void> {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
     if (e.isDirectory()) await walk(full, out);
-    else if (e.isFile()) out.push(full);
+    else if (e.isFile() || e.isSymbolicLink()) out.push(full);
   }
 }
 
@@ -45,7 +46,10 @@ export async function discover(paths: readonly string[]): Promise<SourceFile[]> 
       await walk(p, found).catch((e: NodeJS.ErrnoException) => {
         throw new UserError(`${p}: cannot read the directory (${e.code ?? e.message})`);
       });
-      files.push(...found.map(classify));
+      for (const file of found) {
+        const target = await stat(file).catch(() => undefined);
+        files.push(target?.isFile() ? classify(file) : { kind: 'ignored', path: file });
+      }
     } else {
       const f = classify(p);
       if (f.kind === 'ignored') {
