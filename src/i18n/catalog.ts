@@ -1,4 +1,4 @@
-import type { Lang, Localized, Severity, Status } from '../engine/types.js';
+import type { Lang, Localized, Severity } from '../engine/types.js';
 import type { ProblemCode } from '../model/problems.js';
 
 /** Interpolates {name} from data; a name without data is left visible rather than guessed. */
@@ -26,13 +26,6 @@ export function formatPercent(share: number | null, lang: Lang): string {
   return lang === 'sv' ? `${pct} %` : `${pct}%`;
 }
 
-export const STATUS: Record<Status, Localized> = {
-  pass: { sv: 'uppfyllt', en: 'pass' },
-  fail: { sv: 'ej uppfyllt', en: 'fail' },
-  'not-applicable': { sv: 'ej tillämplig', en: 'not applicable' },
-  'not-assessable': { sv: 'ej bedömbar', en: 'not assessable' },
-};
-
 export const ENGINE_MESSAGES: Record<string, Localized> = {
   'missing-data': {
     sv: 'Exporten saknar de uppgifter regeln behöver ({data}).',
@@ -58,10 +51,6 @@ export const PROBLEM_MESSAGES: Record<ProblemCode, Localized> = {
   'unknown-field': { sv: 'Okänt fält ignoreras.', en: 'Unknown field ignored.' },
   'ignored-file': { sv: 'Filen är inte en del av exportformatet och lästes inte.', en: 'The file is not part of the export format and was not read.' },
 };
-
-export function t(text: Localized, lang: Lang): string {
-  return text[lang];
-}
 
 const SEVERITY: Record<Severity, Localized> = {
   error: { sv: 'fel', en: 'error' },

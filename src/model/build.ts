@@ -60,6 +60,12 @@ export class ExportBuilder {
     this.problems.push(problem('unknown-field', { file: at.file, line: at.line, index: at.index }, { field }));
   }
 
+  /** A record read but not usable at all (broken line, wrong field count): counted as read and rejected. */
+  rejectRow(stats: FileStats, code: ProblemCode, at: Location, extra: Partial<DataProblem> = {}): void {
+    stats.rowsRead += 1;
+    this.reject(stats, 1, code, at, extra);
+  }
+
   private reject(stats: FileStats, rows: number, code: ProblemCode, at: Location, extra: Partial<DataProblem>): void {
     stats.rowsRejected += rows;
     this.problems.push(problem(code, at, { ...extra, rejected: true }));
@@ -129,11 +135,7 @@ export class ExportBuilder {
 
   /** One akt from a .json or .ndjson file, with its plans, delmål and follow-ups nested. */
   addJsonAkt(raw: unknown, at: Location, stats: FileStats): void {
-    if (!isPlainObject(raw)) {
-      stats.rowsRead += 1;
-      this.reject(stats, 1, 'not-an-object', at, { value: showValue(raw) });
-      return;
-    }
+    if (!isPlainObject(raw)) return this.rejectRow(stats, 'not-an-object', at, { value: showValue(raw) });
     const rows = 1 + nestedCount(raw);
     stats.rowsRead += rows;
     const entry = this.addAkt(raw, at, stats, rows, this.jsonDatasets, '');

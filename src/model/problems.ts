@@ -23,16 +23,6 @@ export type ProblemCode = (typeof PROBLEM_CODES)[number];
 /** Notices explain what the tool did with the input; errors mean the export breaks the contract. */
 export const NOTICE_CODES: ReadonlySet<ProblemCode> = new Set(['unknown-field', 'ignored-file']);
 
-/** Codes whose row could not be tied to an akt and was therefore rejected. */
-export const REJECTING_CODES: ReadonlySet<ProblemCode> = new Set([
-  'missing-case-id',
-  'duplicate-case-id',
-  'unknown-case-id',
-  'not-an-object',
-  'invalid-json',
-  'wrong-field-count',
-]);
-
 export interface Location {
   file: string;
   /** 1-based line in a CSV or NDJSON file. */

@@ -26,11 +26,8 @@ async function readJsonFile(b: ExportBuilder, f: SourceFile & { kind: 'json' | '
       b.addJsonAkt(ev.value, at, stats);
     } else {
       // A broken NDJSON line is one lost row; a broken .json file loses an unknown number of akter.
-      if (ev.line !== undefined) {
-        stats.rowsRead += 1;
-        stats.rowsRejected += 1;
-      }
-      b.report(problem('invalid-json', at, { value: ev.message, rejected: ev.line !== undefined }));
+      if (ev.line !== undefined) b.rejectRow(stats, 'invalid-json', at, { value: ev.message });
+      else b.report(problem('invalid-json', at, { value: ev.message }));
     }
   }
 }
@@ -43,9 +40,7 @@ async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, da
     const at = { file, line: ev.line };
     if (ev.kind === 'error') {
       // The broken record is one lost row; what follows it cannot be read reliably.
-      stats.rowsRead += 1;
-      stats.rowsRejected += 1;
-      b.report(problem('csv-syntax', at, { value: ev.message, rejected: true }));
+      b.rejectRow(stats, 'csv-syntax', at, { value: ev.message });
       break;
     }
     if (ev.kind === 'header') {
@@ -60,10 +55,8 @@ async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, da
       continue;
     }
     if (ev.fields.length !== columns!.length) {
-      stats.rowsRead += 1;
-      stats.rowsRejected += 1;
       const caseId = ev.fields[columns!.indexOf('caseId')]?.trim() || undefined;
-      b.report(problem('wrong-field-count', at, { caseId, value: `${ev.fields.length}/${columns!.length}`, rejected: true }));
+      b.rejectRow(stats, 'wrong-field-count', at, { caseId, value: `${ev.fields.length}/${columns!.length}` });
       continue;
     }
     const row: Record<string, string> = {};
