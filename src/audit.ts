@@ -1,12 +1,13 @@
 import { builtinRules } from '../rules/index.js';
-import { activeRules, loadConfig, type Selection } from './config/config.js';
+import { activeRules, configMapping, loadConfig, type Selection } from './config/config.js';
 import { runRules, type ActiveRule } from './engine/run.js';
 import type { AnyRule, Lang } from './engine/types.js';
 import { UserError } from './errors.js';
 import { readExport } from './model/read-export.js';
-import type { LoadedExport } from './model/types.js';
+import type { ExportMapping, LoadedExport, ReadOptions } from './model/types.js';
 import { buildReport } from './report/build.js';
 import type { Report } from './report/types.js';
+import { buildValidation, type ValidationReport } from './report/validation.js';
 import { VERSION } from './version.js';
 
 export interface AuditOptions {
@@ -14,6 +15,8 @@ export interface AuditOptions {
   /** The audit date D, YYYY-MM-DD. */
   asOf: string;
   rules: readonly ActiveRule[];
+  /** How to read the export: encoding, delimiter, mapping. */
+  read?: Omit<ReadOptions, 'asOf'>;
 }
 
 export interface AuditResult {
@@ -23,7 +26,7 @@ export interface AuditResult {
 
 /** The whole pipeline: load → model → engine → report data. No wording, no output. */
 export async function audit(opts: AuditOptions): Promise<AuditResult> {
-  const loaded = await readExport(opts.paths);
+  const loaded = await readExport(opts.paths, { ...opts.read, asOf: opts.asOf });
   if (loaded.akter.length === 0) {
     const where = opts.paths.join(', ');
     const why = loaded.problems.length > 0 ? ` (${loaded.problems.length} data problems; run with --format json to see them)` : '';
@@ -33,16 +36,36 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   return { report: buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results }), loaded };
 }
 
+/** `validate`: the export against the contract, no rules. Exit 2 territory when nothing is an export file. */
+export async function validateExport(opts: { paths: readonly string[]; asOf: string; read?: Omit<ReadOptions, 'asOf'>; maxProblems?: number }): Promise<ValidationReport> {
+  const loaded = await readExport(opts.paths, { ...opts.read, asOf: opts.asOf });
+  if (loaded.files.length === 0) {
+    throw new UserError(`${opts.paths.join(', ')}: no export files found; expected cases.csv (or akter.csv) and its tables, or .json/.ndjson files, or files named in a mapping`);
+  }
+  return buildValidation({ asOf: opts.asOf, version: VERSION, loaded, maxProblems: opts.maxProblems });
+}
+
 export interface Settings {
   rules: ActiveRule[];
   asOf?: string;
   lang?: Lang;
+  mapping?: ExportMapping;
 }
 
-/** Reads the config file and applies --rule/--skip-rule to the built-in rules. */
-export async function resolveSettings(configPath: string | undefined, selection: Selection, all: readonly AnyRule[] = builtinRules): Promise<Settings> {
-  const { config, file } = await loadConfig(configPath);
-  return { rules: activeRules(all, config, file ?? 'config', selection), asOf: config.asOf, lang: config.lang };
+export interface SettingFlags extends Selection {
+  config?: string;
+  mapping?: string;
+}
+
+/** Reads the config file (and its mapping) and applies --rule/--skip-rule to the built-in rules. */
+export async function resolveSettings(flags: SettingFlags, all: readonly AnyRule[] = builtinRules): Promise<Settings> {
+  const { config, file } = await loadConfig(flags.config);
+  return {
+    rules: activeRules(all, config, file ?? 'config', flags),
+    asOf: config.asOf,
+    lang: config.lang,
+    mapping: await configMapping(config, file, flags.mapping),
+  };
 }
 
 /** Exit-code logic in one place: an akt failing a rule of severity error. */

@@ -57,7 +57,9 @@ describe('check on the 2011 audit fixture reproduces what the auditors found', (
   it('never prints a personId', () => {
     for (const format of ['json', 'markdown', 'terminal']) {
       const r = cli(['check', `${FIXTURE}/csv`, ...AS_OF, '--format', format]);
-      expect(r.stdout + r.stderr).not.toMatch(/(?<![\d.])(\d{6}|\d{8})[-+]?\d{4}(?!\d)/);
+      // SHA-256 digests of the input files are hex, and may hold digit runs of any shape.
+      const text = (r.stdout + r.stderr).replace(/\b[0-9a-f]{64}\b/g, '');
+      expect(text).not.toMatch(/(?<![\d.])(\d{6}|\d{8})[-+]?\d{4}(?!\d)/);
     }
   });
 });

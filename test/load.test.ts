@@ -52,7 +52,7 @@ describe('loading the broken fixture', async () => {
     ]);
     expect(codesAt(p, 'plans.csv')).toEqual([[4, 'unknown-case-id'], [5, 'plan-dates-reversed']]);
     expect(codesAt(p, 'subgoals.csv')).toEqual([[2, 'unknown-plan-id'], [3, 'missing-required'], [4, 'invalid-date']]);
-    expect(codesAt(p, 'followups.csv')).toEqual([[2, 'wrong-type'], [2, 'unknown-plan-id'], [3, 'csv-syntax']]);
+    expect(codesAt(p, 'followups.csv')).toEqual([[2, 'wrong-type'], [2, 'unknown-plan-id'], [3, 'unterminated-quote']]);
     expect(codesAt(p, 'akter.ndjson')).toEqual([
       [1, 'unknown-field'],
       [1, 'unknown-field'],

@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
 import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
+import { validateCommand } from './validate.js';
 
 function fail(message: string): number {
   process.stderr.write(`aktgranskning: ${message}\n`);
@@ -20,7 +21,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError('(run aktgranskning --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const cmd of [checkCommand((c) => (exitCode = c)), rulesCommand(), schemaCommand()]) {
+  const setExit = (c: number) => (exitCode = c);
+  for (const cmd of [checkCommand(setExit), validateCommand(setExit), rulesCommand(), schemaCommand()]) {
     program.addCommand(cmd.exitOverride().showHelpAfterError('(run aktgranskning --help for usage)'));
   }
   try {

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { ActiveRule } from '../engine/run.js';
 import type { AnyRule, Severity } from '../engine/types.js';
 import { UserError } from '../errors.js';
 import { isIsoDate } from '../model/dates.js';
+import { dirname } from 'node:path';
+import type { ExportMapping } from '../model/types.js';
+import { loadMapping, parseMapping, readUserJson } from './mapping.js';
 import { didYouMean } from './suggest.js';
 
 export const CONFIG_FILE = 'aktgranskning.config.json';
@@ -20,6 +22,8 @@ export const ConfigSchema = z.strictObject({
   asOf: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD').optional(),
   lang: z.enum(['sv', 'en']).optional(),
   rules: z.record(z.string(), RuleSetting).optional(),
+  /** A mapping file (relative to this config) or the mapping itself. */
+  mapping: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -36,14 +40,7 @@ function describeIssue(file: string, issue: z.core.$ZodIssue): string {
 export async function loadConfig(file: string | undefined): Promise<{ config: Config; file?: string }> {
   const path = file ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
   if (path === undefined) return { config: {} };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new UserError(`${path}: ${err.code ? `cannot read the config file (${err.code})` : `not valid JSON (${err.message})`}`);
-  }
-  const r = ConfigSchema.safeParse(raw);
+  const r = ConfigSchema.safeParse(await readUserJson(path, 'config file'));
   if (!r.success) throw new UserError(describeIssue(path, r.error.issues[0]!));
   return { config: r.data, file: path };
 }
@@ -84,4 +81,12 @@ export function activeRules(all: readonly AnyRule[], config: Config, configFile:
     active.push({ rule, severity: severity === 'off' ? rule.defaultSeverity : (severity as Severity), options: parsed.data });
   }
   return active;
+}
+
+/** The mapping in force: --mapping wins over the config's own. */
+export async function configMapping(config: Config, configFile: string | undefined, flag: string | undefined): Promise<ExportMapping | undefined> {
+  if (flag !== undefined) return loadMapping(flag);
+  if (config.mapping === undefined) return undefined;
+  if (typeof config.mapping === 'string') return loadMapping(config.mapping, dirname(configFile ?? CONFIG_FILE));
+  return parseMapping(config.mapping, `${configFile ?? CONFIG_FILE}: mapping`);
 }

@@ -27,6 +27,8 @@ const UI = {
   input: { sv: 'Underlag', en: 'Input' },
   file: { sv: 'Fil', en: 'File' },
   format: { sv: 'Format', en: 'Format' },
+  encoding: { sv: 'Teckenkodning', en: 'Encoding' },
+  delimiter: { sv: 'Avgränsare', en: 'Delimiter' },
   rowsRead: { sv: 'Rader lästa', en: 'Rows read' },
   rowsRejected: { sv: 'Rader avvisade', en: 'Rows rejected' },
   inputTotals: {
@@ -60,6 +62,20 @@ const UI = {
   },
   noFindings: { sv: 'Inga brister.', en: 'No deficiencies.' },
   moreFindings: { sv: '… och {count} till (se --format markdown eller json).', en: '… and {count} more (see --format markdown or json).' },
+  validationTitle: { sv: 'Validering av export', en: 'Export validation' },
+  validationTotals: {
+    sv: '{files} filer, {rowsRead} rader lästa, {rowsRejected} rader avvisade, {cases} akter inlästa.',
+    en: '{files} files, {rowsRead} rows read, {rowsRejected} rows rejected, {cases} case files read.',
+  },
+  validationCounts: { sv: '{errors} fel, {notices} noteringar.', en: '{errors} errors, {notices} notices.' },
+  valid: { sv: 'Exporten följer formatet.', en: 'The export follows the format.' },
+  invalid: { sv: 'Exporten följer inte formatet.', en: 'The export does not follow the format.' },
+  problemsOmitted: { sv: '… och {count} problem till som inte listas (--max-problems).', en: '… and {count} more problems not listed (--max-problems).' },
+  code: { sv: 'Kod', en: 'Code' },
+  count: { sv: 'Antal', en: 'Count' },
+  level: { sv: 'Nivå', en: 'Level' },
+  levelError: { sv: 'fel', en: 'error' },
+  levelNotice: { sv: 'notering', en: 'notice' },
   generatedBy: { sv: 'Framtagen med {tool} {version}.', en: 'Produced with {tool} {version}.' },
 } as const;
 

@@ -1,18 +1,38 @@
-import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
+import { detectDelimiter } from './delimiter.js';
+import { decodeFile, detectEncoding, hashFile, readSample, type TextTally } from './text.js';
+
+export interface ReadOverrides {
+  encoding?: string;
+  delimiter?: string;
+}
 
 export type CsvEvent =
+  | { kind: 'format'; encoding: string; delimiter: string }
   | { kind: 'header'; line: number; fields: string[] }
   | { kind: 'row'; line: number; fields: string[] }
-  | { kind: 'error'; line: number; message: string };
+  | { kind: 'error'; line: number; code: 'unterminated-quote' | 'csv-syntax'; message: string }
+  | { kind: 'not-text' }
+  | { kind: 'end'; sha256: string; undecodable: number };
 
 /**
- * Streams a CSV file as raw records with the line each starts on. Syntax errors end the file
- * with an error event instead of a throw, so the caller can report them next to the rows read.
+ * Streams a CSV file as raw records with the line each starts on, after choosing its encoding and
+ * delimiter. Stray quotes inside a field are kept as text (relax_quotes) rather than losing the
+ * rest of the file; a quote that is never closed swallows the rest of the file, which is then
+ * reported as one broken record.
  */
-export async function* readCsv(file: string): AsyncGenerator<CsvEvent> {
-  const parser = createReadStream(file).pipe(
-    parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: false }),
+export async function* readCsv(file: string, overrides: ReadOverrides = {}): AsyncGenerator<CsvEvent> {
+  const detected = detectEncoding(await readSample(file), overrides.encoding);
+  if ('binary' in detected) {
+    yield { kind: 'not-text' };
+    return;
+  }
+  const delimiter = overrides.delimiter ?? detectDelimiter(detected.head);
+  yield { kind: 'format', encoding: detected.encoding, delimiter };
+  const tally: TextTally = { sha256: '', undecodable: 0 };
+  const parser = Readable.from(decodeFile(file, detected.encoding, tally)).pipe(
+    parse({ delimiter, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),
   );
   let lastLine = 0;
   let header = true;
@@ -29,13 +49,13 @@ export async function* readCsv(file: string): AsyncGenerator<CsvEvent> {
       }
     }
   } catch (e) {
-    if (e instanceof CsvError) {
-      const line = typeof (e as { lines?: unknown }).lines === 'number' ? (e as unknown as { lines: number }).lines : lastLine + 1;
-      yield { kind: 'error', line, message: e.code };
-      return;
-    }
-    throw e;
+    if (!(e instanceof CsvError)) throw e;
+    const code = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unterminated-quote' : 'csv-syntax';
+    yield { kind: 'error', line: lastLine + 1, code, message: e.code };
+    // The file is still hashed whole, so the report can name it.
+    tally.sha256 = await hashFile(file);
   } finally {
     parser.destroy();
   }
+  yield { kind: 'end', sha256: tally.sha256, undecodable: tally.undecodable };
 }

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { fold } from '../fold.js';
 
 export type CsvTable = 'cases' | 'plans' | 'subgoals' | 'followups';
 export const CSV_TABLES: readonly CsvTable[] = ['cases', 'plans', 'subgoals', 'followups'];
@@ -10,14 +11,29 @@ export type SourceFile =
   | { kind: 'json' | 'ndjson'; path: string }
   | { kind: 'ignored'; path: string };
 
-function classify(file: string): SourceFile {
+/** File names (without extension, folded) of each CSV table, canonical and Swedish. */
+const TABLE_NAMES: Record<string, CsvTable> = {
+  cases: 'cases', akter: 'cases', arenden: 'cases',
+  plans: 'plans', arbetsplaner: 'plans',
+  subgoals: 'subgoals', delmal: 'subgoals',
+  followups: 'followups', uppfoljningar: 'followups',
+};
+
+/** A mapping's file names: the file's own name (any extension) → its table, or null to leave it out. */
+export type FileTables = Readonly<Record<string, CsvTable | null>>;
+
+const fileKey = (name: string): string => name.normalize('NFC').toLowerCase();
+
+function classify(file: string, custom: ReadonlyMap<string, CsvTable | null>): SourceFile {
+  const name = path.basename(file);
+  const mapped = custom.get(fileKey(name));
+  if (mapped === null) return { kind: 'ignored', path: file };
+  if (mapped !== undefined) return { kind: 'csv', path: file, table: mapped, group: path.dirname(file) };
   const ext = path.extname(file).toLowerCase();
-  const base = path.basename(file, path.extname(file)).toLowerCase();
   if (ext === '.json') return { kind: 'json', path: file };
   if (ext === '.ndjson' || ext === '.jsonl') return { kind: 'ndjson', path: file };
-  if (ext === '.csv' && (CSV_TABLES as readonly string[]).includes(base)) {
-    return { kind: 'csv', path: file, table: base as CsvTable, group: path.dirname(file) };
-  }
+  const table = TABLE_NAMES[fold(path.basename(file, path.extname(file)))];
+  if (ext === '.csv' && table) return { kind: 'csv', path: file, table, group: path.dirname(file) };
   return { kind: 'ignored', path: file };
 }
 
@@ -35,7 +51,8 @@ async function walk(dir: string, out: string[]): Promise<void> {
 }
 
 /** Resolves the user's paths into the files of one export, in a stable order. */
-export async function discover(paths: readonly string[]): Promise<SourceFile[]> {
+export async function discover(paths: readonly string[], fileTables: FileTables = {}): Promise<SourceFile[]> {
+  const custom = new Map(Object.entries(fileTables).map(([k, v]) => [fileKey(k), v]));
   const files: SourceFile[] = [];
   for (const p of paths) {
     const info = await stat(p).catch(() => {
@@ -48,13 +65,13 @@ export async function discover(paths: readonly string[]): Promise<SourceFile[]> 
       });
       for (const file of found) {
         const target = await stat(file).catch(() => undefined);
-        files.push(target?.isFile() ? classify(file) : { kind: 'ignored', path: file });
+        files.push(target?.isFile() ? classify(file, custom) : { kind: 'ignored', path: file });
       }
     } else {
-      const f = classify(p);
+      const f = classify(p, custom);
       if (f.kind === 'ignored') {
         throw new UserError(
-          `${p}: not an export file; expected .json, .ndjson/.jsonl, or one of ${CSV_TABLES.map((t) => `${t}.csv`).join(', ')}`,
+          `${p}: not an export file; expected .json, .ndjson/.jsonl, one of ${CSV_TABLES.map((t) => `${t}.csv`).join(', ')} (or their Swedish names), or a file named in the mapping`,
         );
       }
       files.push(f);

@@ -1,35 +1,55 @@
-import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { countReplacements, decodeFile, detectEncoding, readSample, type TextTally } from './text.js';
 
 export type JsonEvent =
+  | { kind: 'format'; encoding: string }
   | { kind: 'value'; index?: number; line?: number; value: unknown }
-  | { kind: 'error'; index?: number; line?: number; message: string };
+  | { kind: 'error'; index?: number; line?: number; message: string }
+  | { kind: 'not-text' }
+  | { kind: 'end'; sha256: string; undecodable: number };
 
 /** A .json file holds one akt or an array of akter; it is read whole (use NDJSON for large exports). */
-export async function* readJson(file: string): AsyncGenerator<JsonEvent> {
-  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+export async function* readJson(file: string, encoding?: string): AsyncGenerator<JsonEvent> {
+  const bytes = await readFile(file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const detected = detectEncoding(bytes, encoding);
+  if ('binary' in detected) {
+    yield { kind: 'not-text' };
+    return;
+  }
+  yield { kind: 'format', encoding: detected.encoding };
+  // detectEncoding decoded the whole buffer as its sample; the BOM is already gone.
+  const text = detected.head;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
     yield { kind: 'error', message: (e as Error).message };
-    return;
   }
   if (Array.isArray(parsed)) {
     for (let i = 0; i < parsed.length; i++) yield { kind: 'value', index: i, value: parsed[i] };
-  } else {
+  } else if (parsed !== undefined) {
     yield { kind: 'value', value: parsed };
   }
+  yield { kind: 'end', sha256, undecodable: countReplacements(text) };
 }
 
 /** NDJSON / JSON Lines: one akt per line, streamed. */
-export async function* readNdjson(file: string): AsyncGenerator<JsonEvent> {
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+export async function* readNdjson(file: string, encoding?: string): AsyncGenerator<JsonEvent> {
+  const detected = detectEncoding(await readSample(file), encoding);
+  if ('binary' in detected) {
+    yield { kind: 'not-text' };
+    return;
+  }
+  yield { kind: 'format', encoding: detected.encoding };
+  const tally: TextTally = { sha256: '', undecodable: 0 };
+  const lines = createInterface({ input: Readable.from(decodeFile(file, detected.encoding, tally)), crlfDelay: Infinity });
   let line = 0;
-  for await (const raw of lines) {
+  for await (const text of lines) {
     line++;
-    const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (text.trim() === '') continue;
     try {
       yield { kind: 'value', line, value: JSON.parse(text) };
@@ -37,4 +57,5 @@ export async function* readNdjson(file: string): AsyncGenerator<JsonEvent> {
       yield { kind: 'error', line, message: (e as Error).message };
     }
   }
+  yield { kind: 'end', sha256: tally.sha256, undecodable: tally.undecodable };
 }

@@ -2,6 +2,7 @@ import { AktSchema, FollowUpSchema, PlanSchema, SubGoalSchema, type Akt, type Fo
 import { problem, showValue, type DataProblem, type Location, type ProblemCode } from './problems.js';
 import type { CheckedAkt, Dataset, FileStats, LoadedExport } from './types.js';
 import { isPlainObject, validateFields, type FieldIssue } from './validate.js';
+import { makeNormalize, type Normalize } from './values.js';
 
 interface Entry {
   checked: CheckedAkt;
@@ -10,15 +11,6 @@ interface Entry {
 
 const AKT_NESTED = new Set(['plans', 'followUps']);
 const PLAN_NESTED = new Set(['subGoals']);
-const TRUE = new Set(['true', 'ja', 'j', 'yes', 'y', '1', 'x']);
-const FALSE = new Set(['false', 'nej', 'n', 'no', '0']);
-
-function csvBoolean(raw: string | undefined): unknown {
-  if (raw === undefined) return undefined;
-  const v = raw.trim().toLowerCase();
-  return TRUE.has(v) ? true : FALSE.has(v) ? false : raw;
-}
-
 function nestedCount(raw: Record<string, unknown>): number {
   let n = 0;
   for (const key of AKT_NESTED) {
@@ -43,6 +35,13 @@ export class ExportBuilder {
   private readonly reportedUnknown = new Set<string>();
   /** JSON akter share one view of what the export provides: a key present in any akt counts. */
   readonly jsonDatasets = new Set<Dataset>();
+  private readonly normalize: Normalize;
+  private readonly asOf: string | undefined;
+
+  constructor(opts: { normalize?: Normalize; asOf?: string } = {}) {
+    this.normalize = opts.normalize ?? makeNormalize();
+    this.asOf = opts.asOf;
+  }
 
   addFile(stats: FileStats): FileStats {
     this.files.push(stats);
@@ -79,7 +78,7 @@ export class ExportBuilder {
 
   /** Validates the scalar fields of an akt (from JSON or a cases.csv row) and registers it. */
   private addAkt(raw: Record<string, unknown>, at: Location, stats: FileStats, rows: number, datasets: ReadonlySet<Dataset>, prefix: string): Entry | undefined {
-    const { value, issues, unknownKeys } = validateFields(AktSchema, raw, AKT_NESTED);
+    const { value, issues, unknownKeys } = validateFields(AktSchema, raw, AKT_NESTED, this.normalize);
     for (const k of unknownKeys) this.reportUnknownField(at, prefix + k);
     const caseId = value.caseId as string | undefined;
     if (caseId === undefined) {
@@ -101,7 +100,7 @@ export class ExportBuilder {
 
   private addPlan(entry: Entry, raw: Record<string, unknown>, at: Location, prefix: string): Plan {
     const caseId = entry.checked.akt.caseId;
-    const { value, issues, unknownKeys } = validateFields(PlanSchema, raw, PLAN_NESTED);
+    const { value, issues, unknownKeys } = validateFields(PlanSchema, raw, PLAN_NESTED, this.normalize);
     for (const k of unknownKeys) this.reportUnknownField(at, prefix + k);
     this.fieldIssues(issues, at, caseId, prefix);
     const plan = { ...value, subGoals: [] } as Plan;
@@ -114,7 +113,7 @@ export class ExportBuilder {
   }
 
   private subGoal(raw: Record<string, unknown>, at: Location, caseId: string, prefix: string): SubGoal {
-    const { value, issues, unknownKeys } = validateFields(SubGoalSchema, raw);
+    const { value, issues, unknownKeys } = validateFields(SubGoalSchema, raw, undefined, this.normalize);
     for (const k of unknownKeys) this.reportUnknownField(at, prefix + k);
     this.fieldIssues(issues, at, caseId, prefix);
     return value as SubGoal;
@@ -122,13 +121,17 @@ export class ExportBuilder {
 
   private followUp(entry: Entry, raw: Record<string, unknown>, at: Location, prefix: string): void {
     const caseId = entry.checked.akt.caseId;
-    const { value, issues, unknownKeys } = validateFields(FollowUpSchema, raw);
+    const { value, issues, unknownKeys } = validateFields(FollowUpSchema, raw, undefined, this.normalize);
     for (const k of unknownKeys) this.reportUnknownField(at, prefix + k);
     this.fieldIssues(issues, at, caseId, prefix);
     const f = value as FollowUp;
     if (f.planId !== undefined && !entry.plansById.has(f.planId)) {
       this.problems.push(problem('unknown-plan-id', at, { caseId, field: `${prefix}planId`, value: showValue(f.planId) }));
       delete f.planId;
+    }
+    // A follow-up cannot have been held after the audit date; the rules already leave it out.
+    if (this.asOf !== undefined && f.date !== undefined && f.date > this.asOf) {
+      this.problems.push(problem('future-date', at, { caseId, field: `${prefix}date`, value: f.date }));
     }
     entry.checked.akt.followUps.push(f);
   }
@@ -213,8 +216,8 @@ export class ExportBuilder {
     stats.rowsRead += 1;
     const entry = this.parentOf(row, at, stats);
     if (!entry) return;
-    const { caseId: _caseId, goalsRevised, ...rest } = row;
-    this.followUp(entry, { ...rest, goalsRevised: csvBoolean(goalsRevised) }, at, '');
+    const { caseId: _caseId, ...rest } = row;
+    this.followUp(entry, rest, at, '');
   }
 
   finish(): LoadedExport {

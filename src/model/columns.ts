@@ -1,5 +1,6 @@
 import type { CsvTable } from '../load/discover.js';
 import { AktSchema, FollowUpSchema, PlanSchema, SubGoalSchema } from './schema.js';
+import { fold } from '../fold.js';
 import type { Dataset } from './types.js';
 
 const keys = (s: { shape: object }, drop: string[] = []): string[] => Object.keys(s.shape).filter((k) => !drop.includes(k));
@@ -25,10 +26,63 @@ export const TABLE_DATASET: Partial<Record<CsvTable, Dataset>> = {
   followups: 'followUps',
 };
 
-const fold = (s: string): string => s.trim().toLowerCase().replace(/[\s_-]/g, '');
+/**
+ * Swedish (and common system) names of each column, as they fold (see fold.ts). A name is only
+ * tried in the tables that have its column, so "datum" is a follow-up's date and a delmål's due date.
+ */
+const ALIASES: Record<string, readonly string[]> = {
+  caseId: ['aktnummer', 'aktnr', 'aktid', 'akt', 'arendenummer', 'arendenr', 'arendeid', 'arende', 'diarienummer', 'dnr'],
+  district: ['stadsdel', 'stadsdelsforvaltning', 'stadsdelsnamnd', 'sdf', 'sdn', 'forvaltning'],
+  personId: ['personnummer', 'personnr', 'pnr', 'samordningsnummer'],
+  caseworker: ['handlaggare', 'ansvarighandlaggare'],
+  supportReason: ['forsorjningshinder', 'hinder'],
+  supportStart: ['bistandsstart', 'bistandfran', 'bistandfrom', 'bistandsedan', 'startdatum'],
+  planId: ['arbetsplanid', 'arbetsplan', 'arbetsplansnummer', 'plannummer', 'plannr'],
+  created: ['upprattad', 'upprattaddatum', 'upprattandedatum', 'datumupprattad'],
+  validFrom: ['giltigfran', 'giltigfrom', 'galleranfran', 'fran', 'fom'],
+  validTo: ['giltigtill', 'giltigtom', 'gallertill', 'gallertom', 'till', 'tom'],
+  goal: ['mal', 'malet', 'overgripandemal'],
+  activities: ['aktiviteter', 'aktivitet', 'insatser', 'planeradeaktiviteter'],
+  requirements: ['krav', 'motprestation', 'kravpamotprestation'],
+  clientView: ['denenskildesuppfattning', 'enskildesuppfattning', 'klientensuppfattning', 'sokandensuppfattning', 'synpunkter'],
+  nextFollowUp: ['nastauppfoljning', 'planeraduppfoljning', 'nastauppfoljningsdatum'],
+  replaces: ['ersatter', 'ersatterplan'],
+  text: ['delmal', 'beskrivning'],
+  due: ['tidpunkt', 'klart', 'klartdatum', 'senast', 'slutdatum', 'datum', 'forfallodatum'],
+  date: ['datum', 'uppfoljningsdatum', 'genomford', 'hallen'],
+  type: ['typ', 'uppfoljningstyp', 'kontakttyp'],
+  outcome: ['resultat', 'anteckning', 'journalanteckning', 'utfall', 'notering'],
+  goalsRevised: ['malreviderade', 'malenreviderade', 'reviderademal', 'malreviderat'],
+};
 
-/** Maps header cells to canonical column names (case and separators ignored); null where none matches. */
-export function canonicalHeader(table: CsvTable, header: readonly string[]): (string | null)[] {
-  const byFolded = new Map(TABLE_COLUMNS[table].map((c) => [fold(c), c]));
-  return header.map((h) => byFolded.get(fold(h)) ?? null);
+export interface HeaderMatch {
+  /** Canonical column per header cell; null for cells that are not used. */
+  columns: (string | null)[];
+  /** Header cells that match no column (a notice each, not an error per row). */
+  unknown: string[];
+  /** Header cells that name a column an earlier cell already took. */
+  duplicate: string[];
+}
+
+/**
+ * Maps header cells to canonical columns: first the mapping's own names (null there means "not
+ * used", said once and never again), then the canonical names and their Swedish aliases, all
+ * matched with case, diacritics and separators ignored.
+ */
+export function canonicalHeader(table: CsvTable, header: readonly string[], custom: Readonly<Record<string, string | null>> = {}): HeaderMatch {
+  const byFolded = new Map<string, string | null>();
+  for (const c of TABLE_COLUMNS[table]) for (const a of ALIASES[c] ?? []) byFolded.set(a, c);
+  for (const c of TABLE_COLUMNS[table]) byFolded.set(fold(c), c);
+  for (const [name, c] of Object.entries(custom)) byFolded.set(fold(name), c);
+  const taken = new Set<string>();
+  const match: HeaderMatch = { columns: [], unknown: [], duplicate: [] };
+  for (const h of header) {
+    const c = byFolded.get(fold(h));
+    if (c === undefined) match.unknown.push(h);
+    else if (c !== null && taken.has(c)) match.duplicate.push(h);
+    const used = c !== undefined && c !== null && !taken.has(c);
+    if (used) taken.add(c);
+    match.columns.push(used ? c : null);
+  }
+  return match;
 }

@@ -2,12 +2,15 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { readCsv } from '../load/csv.js';
+import { delimiterName } from '../load/delimiter.js';
 import { CSV_TABLES, discover, type CsvTable, type SourceFile } from '../load/discover.js';
 import { readJson, readNdjson } from '../load/json.js';
+import { hashFile } from '../load/text.js';
 import { ExportBuilder } from './build.js';
 import { canonicalHeader, REQUIRED_COLUMNS, TABLE_COLUMNS, TABLE_DATASET } from './columns.js';
-import { problem } from './problems.js';
-import type { Dataset, FileStats, LoadedExport } from './types.js';
+import { problem, type Location } from './problems.js';
+import type { Dataset, FileStats, LoadedExport, ReadOptions } from './types.js';
+import { makeNormalize } from './values.js';
 
 /** Paths in the report are relative to the working directory, so reports do not depend on where a checkout lives. */
 function displayPath(p: string): string {
@@ -15,60 +18,89 @@ function displayPath(p: string): string {
   return (rel === '' ? '.' : rel).split(path.sep).join('/');
 }
 
-async function readJsonFile(b: ExportBuilder, f: SourceFile & { kind: 'json' | 'ndjson' }): Promise<void> {
+type Settled = { kind: 'format'; encoding: string; delimiter?: string } | { kind: 'not-text' } | { kind: 'end'; sha256: string; undecodable: number };
+
+/** The events every reader shares: how the file was read, and what its bytes were. */
+function settle(b: ExportBuilder, stats: FileStats, ev: Settled): void {
+  if (ev.kind === 'format') {
+    stats.encoding = ev.encoding;
+    if (ev.delimiter !== undefined) stats.delimiter = ev.delimiter;
+  } else if (ev.kind === 'not-text') {
+    b.report(problem('not-text', { file: stats.file }));
+  } else {
+    stats.sha256 = ev.sha256;
+    if (ev.undecodable > 0) b.report(problem('undecodable-text', { file: stats.file }, { value: `${ev.undecodable} × ${stats.encoding}` }));
+  }
+}
+
+async function readJsonFile(b: ExportBuilder, f: SourceFile & { kind: 'json' | 'ndjson' }, opts: ReadOptions): Promise<void> {
   const file = displayPath(f.path);
   const stats = b.addFile({ file, format: f.kind, rowsRead: 0, rowsRejected: 0 });
-  if ((await stat(f.path)).size === 0) return b.report(problem('empty-file', { file }));
-  const events = f.kind === 'json' ? readJson(f.path) : readNdjson(f.path);
+  const encoding = opts.encoding ?? opts.mapping?.encoding;
+  const events = f.kind === 'json' ? readJson(f.path, encoding) : readNdjson(f.path, encoding);
+  if ((await stat(f.path)).size === 0) {
+    stats.sha256 = await hashFile(f.path);
+    return b.report(problem('empty-file', { file }));
+  }
   for await (const ev of events) {
-    const at = { file, line: ev.line, index: ev.index };
+    const at = { file, line: ev.kind === 'value' || ev.kind === 'error' ? ev.line : undefined, index: ev.kind === 'value' || ev.kind === 'error' ? ev.index : undefined };
     if (ev.kind === 'value') {
       b.addJsonAkt(ev.value, at, stats);
-    } else {
+    } else if (ev.kind === 'error') {
       // A broken NDJSON line is one lost row; a broken .json file loses an unknown number of akter.
       if (ev.line !== undefined) b.rejectRow(stats, 'invalid-json', at, { value: ev.message });
       else b.report(problem('invalid-json', at, { value: ev.message }));
+    } else {
+      settle(b, stats, ev);
     }
   }
 }
 
-async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, datasets: ReadonlySet<Dataset>): Promise<void> {
+async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, datasets: ReadonlySet<Dataset>, opts: ReadOptions): Promise<void> {
   const file = displayPath(f.path);
   const stats: FileStats = b.addFile({ file, format: 'csv', table: f.table, rowsRead: 0, rowsRejected: 0 });
   let columns: (string | null)[] | undefined;
-  for await (const ev of readCsv(f.path)) {
-    const at = { file, line: ev.line };
-    if (ev.kind === 'error') {
-      // The broken record is one lost row; what follows it cannot be read reliably.
-      b.rejectRow(stats, 'csv-syntax', at, { value: ev.message });
-      break;
-    }
-    if (ev.kind === 'header') {
-      columns = canonicalHeader(f.table, ev.fields);
+  let text = true;
+  const overrides = { encoding: opts.encoding ?? opts.mapping?.encoding, delimiter: opts.delimiter ?? opts.mapping?.delimiter };
+  for await (const ev of readCsv(f.path, overrides)) {
+    const at = { file, line: 'line' in ev ? ev.line : undefined };
+    if (ev.kind === 'format' || ev.kind === 'not-text' || ev.kind === 'end') {
+      if (ev.kind === 'not-text') text = false;
+      settle(b, stats, ev);
+    } else if (ev.kind === 'error') {
+      // An unclosed quote runs to the end of the file: that one broken record is rejected.
+      b.rejectRow(stats, ev.code, at, { value: ev.message });
+    } else if (ev.kind === 'header') {
+      const match = canonicalHeader(f.table, ev.fields, opts.mapping?.columns?.[f.table]);
+      columns = match.columns;
       const missing = REQUIRED_COLUMNS[f.table].filter((c) => !columns!.includes(c));
       if (missing.length > 0) {
         throw new UserError(
-          `${file}: no ${missing.join(', ')} column; found ${ev.fields.join(', ') || 'nothing'}; expected columns: ${TABLE_COLUMNS[f.table].join(', ')}`,
+          `${file}: no ${missing.join(', ')} column; found ${ev.fields.join(', ') || 'nothing'} (read as ${stats.encoding}, delimiter ${delimiterName(stats.delimiter ?? ',')}); expected columns: ${TABLE_COLUMNS[f.table].join(', ')} or their Swedish names; name others in a mapping (aktgranskning init)`,
         );
       }
-      ev.fields.forEach((h, i) => columns![i] === null && b.reportUnknownField(at, h));
-      continue;
+      for (const h of match.unknown) b.reportUnknownField(at, h);
+      for (const h of match.duplicate) b.report(problem('duplicate-column', at, { field: h }));
+    } else {
+      addCsvRow(b, f.table, columns!, ev.fields, at, stats, datasets);
     }
-    if (ev.fields.length !== columns!.length) {
-      const caseId = ev.fields[columns!.indexOf('caseId')]?.trim() || undefined;
-      b.rejectRow(stats, 'wrong-field-count', at, { caseId, value: `${ev.fields.length}/${columns!.length}` });
-      continue;
-    }
-    const row: Record<string, string> = {};
-    columns!.forEach((c, i) => {
-      if (c !== null) row[c] = ev.fields[i]!;
-    });
-    if (f.table === 'cases') b.addCaseRow(row, at, stats, datasets);
-    else if (f.table === 'plans') b.addPlanRow(row, at, stats);
-    else if (f.table === 'subgoals') b.addSubGoalRow(row, at, stats);
-    else b.addFollowUpRow(row, at, stats);
   }
-  if (columns === undefined) b.report(problem('empty-file', { file }));
+  if (columns === undefined && text) b.report(problem('empty-file', { file }));
+}
+
+function addCsvRow(b: ExportBuilder, table: CsvTable, columns: (string | null)[], fields: string[], at: Location, stats: FileStats, datasets: ReadonlySet<Dataset>): void {
+  if (fields.length !== columns.length) {
+    const caseId = fields[columns.indexOf('caseId')]?.trim() || undefined;
+    return b.rejectRow(stats, 'wrong-field-count', at, { caseId, value: `${fields.length}/${columns.length}` });
+  }
+  const row: Record<string, string> = {};
+  columns.forEach((c, i) => {
+    if (c !== null) row[c] = fields[i]!;
+  });
+  if (table === 'cases') b.addCaseRow(row, at, stats, datasets);
+  else if (table === 'plans') b.addPlanRow(row, at, stats);
+  else if (table === 'subgoals') b.addSubGoalRow(row, at, stats);
+  else b.addFollowUpRow(row, at, stats);
 }
 
 /** A file that exists but cannot be read (permissions, vanished) is the user's to fix, not a crash. */
@@ -87,9 +119,9 @@ async function unreadable(file: string, reading: Promise<void>): Promise<void> {
  * Akter come first (JSON files and cases.csv), then child tables in dependency order, so a child
  * row always finds its parent if the export has it.
  */
-export async function readExport(paths: readonly string[]): Promise<LoadedExport> {
-  const files = await discover(paths);
-  const b = new ExportBuilder();
+export async function readExport(paths: readonly string[], opts: ReadOptions = {}): Promise<LoadedExport> {
+  const files = await discover(paths, opts.mapping?.files);
+  const b = new ExportBuilder({ normalize: makeNormalize(opts.mapping), asOf: opts.asOf });
   const groups = new Map<string, Set<Dataset>>();
   for (const f of files) {
     if (f.kind !== 'csv') continue;
@@ -100,12 +132,12 @@ export async function readExport(paths: readonly string[]): Promise<LoadedExport
   }
   for (const f of files) {
     if (f.kind === 'ignored') b.report(problem('ignored-file', { file: displayPath(f.path) }));
-    else if (f.kind === 'json' || f.kind === 'ndjson') await unreadable(f.path, readJsonFile(b, f));
+    else if (f.kind === 'json' || f.kind === 'ndjson') await unreadable(f.path, readJsonFile(b, f, opts));
   }
   const order: CsvTable[] = [...CSV_TABLES];
   for (const table of order) {
     for (const f of files) {
-      if (f.kind === 'csv' && f.table === table) await unreadable(f.path, readCsvFile(b, f, groups.get(f.group)!));
+      if (f.kind === 'csv' && f.table === table) await unreadable(f.path, readCsvFile(b, f, groups.get(f.group)!, opts));
     }
   }
   return b.finish();

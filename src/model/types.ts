@@ -1,4 +1,6 @@
+import type { CsvTable } from '../load/discover.js';
 import type { Akt } from './schema.js';
+import type { ValueRules } from './values.js';
 import type { DataProblem, Location } from './problems.js';
 
 /** Parts of format v1 an export may leave out altogether; a rule that needs one is then not assessable. */
@@ -15,8 +17,35 @@ export interface FileStats {
   file: string;
   format: 'csv' | 'json' | 'ndjson';
   table?: string;
+  /** The encoding the file was read in (WHATWG name). */
+  encoding?: string;
+  /** The CSV delimiter used; "\t" for tab. */
+  delimiter?: string;
+  /** SHA-256 of the file's bytes, so an auditor can show which export was checked. */
+  sha256?: string;
   rowsRead: number;
   rowsRejected: number;
+}
+
+/** How an export's own file names, column names and coded values map onto format v1. */
+export interface ExportMapping {
+  encoding?: string;
+  delimiter?: string;
+  /** File name → CSV table, or null to leave the file out. */
+  files?: Readonly<Record<string, CsvTable | null>>;
+  /** Per table, header → canonical column, or null for a column that is not used. */
+  columns?: Readonly<Partial<Record<CsvTable, Readonly<Record<string, string | null>>>>>;
+  values?: ValueRules['values'];
+  dateFormats?: readonly string[];
+}
+
+export interface ReadOptions {
+  /** --encoding and --delimiter; they win over the mapping and over detection. */
+  encoding?: string;
+  delimiter?: string;
+  mapping?: ExportMapping;
+  /** The audit date; dates after it are reported where the export cannot know them yet. */
+  asOf?: string;
 }
 
 export interface LoadedExport {

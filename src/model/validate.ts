@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { PROBLEM_CODES, type ProblemCode } from './problems.js';
+import type { Normalize } from './values.js';
 
 export interface FieldIssue {
   field: string;
@@ -28,6 +29,7 @@ export function validateFields(
   schema: z.ZodObject,
   raw: Record<string, unknown>,
   nested: ReadonlySet<string> = new Set(),
+  normalize: Normalize = (_f, v) => v,
 ): FieldResult {
   const shape = schema.shape as Record<string, z.ZodType>;
   const value: Record<string, unknown> = {};
@@ -35,7 +37,8 @@ export function validateFields(
   const unknownKeys = Object.keys(raw).filter((k) => !Object.hasOwn(shape, k));
   for (const [field, fieldSchema] of Object.entries(shape)) {
     if (nested.has(field)) continue;
-    const v = Object.hasOwn(raw, field) ? raw[field] : undefined;
+    const original = Object.hasOwn(raw, field) ? raw[field] : undefined;
+    const v = normalize(field, original);
     if (isMissing(v)) {
       if (!fieldSchema.safeParse(undefined).success) issues.push({ field, code: 'missing-required', value: undefined });
       continue;
@@ -45,7 +48,7 @@ export function validateFields(
       value[field] = r.data;
     } else {
       const msg = r.error.issues[0]?.message ?? '';
-      issues.push({ field, code: KNOWN.has(msg) ? (msg as ProblemCode) : 'wrong-type', value: v });
+      issues.push({ field, code: KNOWN.has(msg) ? (msg as ProblemCode) : 'wrong-type', value: original });
     }
   }
   return { value, issues, unknownKeys };

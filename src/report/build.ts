@@ -1,5 +1,6 @@
 import type { ActiveRule, AktResult } from '../engine/run.js';
-import type { LoadedExport } from '../model/types.js';
+import type { DataProblem } from '../model/problems.js';
+import type { FileStats, LoadedExport } from '../model/types.js';
 import { maskData, maskPersonalNumbers } from './mask.js';
 import { REPORT_SCHEMA_VERSION, type CaseResult, type DistrictSummary, type Report, type RuleSummary } from './types.js';
 
@@ -61,7 +62,7 @@ export function buildReport(opts: {
     list.push(c);
     byDistrict.set(c.district, list);
   }
-  const files = opts.loaded.files.map((f) => ({ ...f, file: maskPersonalNumbers(f.file) }));
+  const files = maskFiles(opts.loaded.files);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'aktgranskning', version: opts.version },
@@ -76,11 +77,20 @@ export function buildReport(opts: {
       rowsRejected: files.reduce((n, f) => n + f.rowsRejected, 0),
       casesChecked: cases.length,
     },
-    dataProblems: opts.loaded.problems.map((p) => ({
-      ...p,
-      file: maskPersonalNumbers(p.file),
-      ...(p.caseId !== undefined ? { caseId: maskPersonalNumbers(p.caseId) } : {}),
-      ...(p.value !== undefined ? { value: maskPersonalNumbers(p.value) } : {}),
-    })),
+    dataProblems: opts.loaded.problems.map(maskProblem),
+  };
+}
+
+export function maskFiles(files: readonly FileStats[]): FileStats[] {
+  return files.map((f) => ({ ...f, file: maskPersonalNumbers(f.file) }));
+}
+
+/** A data problem quotes the export (file name, caseId, value): each passes the mask. */
+export function maskProblem(p: DataProblem): DataProblem {
+  return {
+    ...p,
+    file: maskPersonalNumbers(p.file),
+    ...(p.caseId !== undefined ? { caseId: maskPersonalNumbers(p.caseId) } : {}),
+    ...(p.value !== undefined ? { value: maskPersonalNumbers(p.value) } : {}),
   };
 }

@@ -25,7 +25,7 @@ export function reasonMessage(ctx: FormatContext, ruleId: string, reason: Reason
   return template ? fill(template[ctx.lang], reason.data) : reason.code;
 }
 
-export function problemMessage(ctx: FormatContext, p: DataProblem): string {
+export function problemMessage(ctx: Pick<FormatContext, 'lang'>, p: DataProblem): string {
   return fill(PROBLEM_MESSAGES[p.code][ctx.lang], { value: p.value ?? '' });
 }
 

@@ -1,16 +1,10 @@
 import { fill, formatInt, formatPercent, severityName } from '../../i18n/catalog.js';
 import { ui } from '../../i18n/ui.js';
+import { delimiterName } from '../../load/delimiter.js';
+import { table } from './markdown-table.js';
 import { districtName, location, observation, problemMessage, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
 import type { DistrictSummary, Report, RuleSummary } from '../types.js';
 
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
-}
-
-function table(header: string[], rows: string[][]): string {
-  const lines = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`);
-  return lines.join('\n');
-}
 
 function ratio(ctx: FormatContext, s: RuleSummary): string {
   if (s.applicable === 0) return '–';
@@ -74,8 +68,16 @@ function districtSection(ctx: FormatContext, r: Report, d: DistrictSummary): str
 function inputSection(ctx: FormatContext, r: Report): string {
   const { lang } = ctx;
   const files = table(
-    [ui('file', lang), ui('format', lang), ui('rowsRead', lang), ui('rowsRejected', lang)],
-    r.input.files.map((f) => [f.file, f.table ? `${f.format} (${f.table})` : f.format, String(f.rowsRead), String(f.rowsRejected)]),
+    [ui('file', lang), ui('format', lang), ui('encoding', lang), ui('delimiter', lang), ui('rowsRead', lang), ui('rowsRejected', lang), 'SHA-256'],
+    r.input.files.map((f) => [
+      f.file,
+      f.table ? `${f.format} (${f.table})` : f.format,
+      f.encoding ?? '–',
+      f.delimiter === undefined ? '–' : `\`${delimiterName(f.delimiter)}\``,
+      String(f.rowsRead),
+      String(f.rowsRejected),
+      f.sha256 ? `\`${f.sha256}\`` : '–',
+    ]),
   );
   const totals = fill(ui('inputTotals', lang), {
     rowsRead: formatInt(r.input.rowsRead, lang),

@@ -1,0 +1,43 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { resolveSettings, validateExport } from '../audit.js';
+import type { Lang } from '../engine/types.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../errors.js';
+import { VALIDATION_FORMATTERS } from '../report/formatters/validation.js';
+import { writeOutput } from './output.js';
+import { addInputOptions, readFlags, today, useColor, type InputFlags } from './shared.js';
+
+interface ValidateFlags extends InputFlags {
+  format: string;
+  output?: string;
+  lang?: Lang;
+  maxProblems?: number;
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('give a whole number, 0 or more');
+  return n;
+}
+
+export function validateCommand(setExit: (code: number) => void): Command {
+  const cmd = new Command('validate')
+    .description('check an export against format v1 without running rules; exit 0 clean, 1 problems, 2 unusable')
+    .argument('<path...>', 'export directories or files (.csv tables, .json, .ndjson)');
+  return addInputOptions(cmd)
+    .addOption(new Option('--format <name>', 'output format').choices(Object.keys(VALIDATION_FORMATTERS)).default('terminal'))
+    .option('-o, --output <file>', 'write the result to a file instead of stdout')
+    .addOption(new Option('--lang <lang>', 'language').choices(['sv', 'en']))
+    .option('--max-problems <n>', 'list at most n problems (the counts always cover all)', count)
+    .action(async (paths: string[], flags: ValidateFlags) => {
+      const read = readFlags(flags);
+      const settings = await resolveSettings({ config: flags.config, mapping: flags.mapping });
+      const asOf = flags.asOf ?? settings.asOf ?? today();
+      const result = await validateExport({ paths, asOf, read: { ...read, mapping: settings.mapping }, maxProblems: flags.maxProblems });
+      const text = VALIDATION_FORMATTERS[flags.format]!(result, {
+        lang: flags.lang ?? settings.lang ?? 'sv',
+        color: flags.format === 'terminal' && flags.output === undefined && useColor(),
+      });
+      await writeOutput(flags.output, text, result.input.files.map((f) => f.file));
+      setExit(result.valid ? EXIT_OK : EXIT_FINDINGS);
+    });
+}

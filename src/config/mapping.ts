@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { CSV_TABLES } from '../load/discover.js';
+import { DELIMITERS } from '../load/delimiter.js';
+import { encodingName } from '../load/text.js';
+import { TABLE_COLUMNS } from '../model/columns.js';
+import { FIELD_KINDS } from '../model/fields.js';
+import type { ExportMapping } from '../model/types.js';
+import { didYouMean } from './suggest.js';
+
+const Table = z.enum(CSV_TABLES);
+
+export const MappingSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    description: z.string().optional(),
+    encoding: z
+      .string()
+      .refine((e) => {
+        try {
+          encodingName(e);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'unknown encoding; use e.g. utf-8, windows-1252 or utf-16le')
+      .optional(),
+    delimiter: z.enum(DELIMITERS).optional(),
+    files: z.record(z.string(), Table.nullable()).optional(),
+    columns: z.partialRecord(Table, z.record(z.string(), z.string().nullable())).optional(),
+    values: z.record(z.string(), z.record(z.string(), z.union([z.string(), z.boolean(), z.null()]))).optional(),
+    dateFormats: z.array(z.string().min(1)).optional(),
+  })
+  .superRefine((m, ctx) => {
+    for (const [table, columns] of Object.entries(m.columns ?? {})) {
+      const known = TABLE_COLUMNS[table as keyof typeof TABLE_COLUMNS];
+      for (const [header, target] of Object.entries(columns ?? {})) {
+        if (target !== null && !known.includes(target)) {
+          ctx.addIssue({ code: 'custom', path: ['columns', table, header], message: `"${target}" is not a column of ${table}${didYouMean(target, known)}; use one of ${known.join(', ')}, or null` });
+        }
+      }
+    }
+    for (const [field, table] of Object.entries(m.values ?? {})) {
+      const kind = FIELD_KINDS.get(field);
+      if (!kind) {
+        ctx.addIssue({ code: 'custom', path: ['values', field], message: `no field "${field}" in format v1${didYouMean(field, [...FIELD_KINDS.keys()])}` });
+        continue;
+      }
+      for (const [code, target] of Object.entries(table)) {
+        const ok =
+          target === null ||
+          (kind.kind === 'boolean' ? typeof target === 'boolean' : typeof target === 'string') &&
+            (kind.kind !== 'enum' || kind.values.includes(target as string));
+        if (!ok) {
+          const expected = kind.kind === 'enum' ? kind.values.join(', ') : kind.kind === 'boolean' ? 'true or false' : 'a string';
+          ctx.addIssue({ code: 'custom', path: ['values', field, code], message: `must be ${expected}, or null` });
+        }
+      }
+    }
+  });
+
+/** Checks a mapping (inline in the config or from its own file); `where` names it in errors. */
+export function parseMapping(raw: unknown, where: string): ExportMapping {
+  const r = MappingSchema.safeParse(raw);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const at = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    return fail(`${where}: unknown key ${issue.keys.map((k) => `"${k}"${didYouMean(k, Object.keys(MappingSchema.shape))}`).join(', ')} at ${at}`);
+  }
+  return fail(`${where}: ${at}: ${issue.message}`);
+}
+
+function fail(message: string): never {
+  throw new UserError(message);
+}
+
+/** Reads a JSON file of the user's (config, mapping); what goes wrong is one line naming the file. */
+export async function readUserJson(file: string, what: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new UserError(`${file}: ${err.code ? `cannot read the ${what} (${err.code})` : `not valid JSON (${err.message})`}`);
+  }
+}
+
+/** Reads a mapping file; a relative path is taken from `base` (the config file's folder). */
+export async function loadMapping(file: string, base = '.'): Promise<ExportMapping> {
+  const shown = path.relative('.', path.resolve(base, file)) || file;
+  return parseMapping(await readUserJson(path.resolve(base, file), 'mapping file'), shown);
+}

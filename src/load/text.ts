@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { UserError } from '../errors.js';
+
+/** How much of a file is looked at to choose its encoding and delimiter. */
+const SAMPLE_BYTES = 64 * 1024;
+
+export interface TextFormat {
+  /** WHATWG encoding name, e.g. utf-8, windows-1252, utf-16le. */
+  encoding: string;
+  /** The decoded start of the file, for delimiter detection. */
+  head: string;
+}
+
+export type Detected = TextFormat | { binary: true };
+
+/**
+ * Checks an --encoding value early, so a typo is one clear line instead of a failure per file.
+ * Accepts every WHATWG label (utf8, latin1, cp1252, utf-16le, …).
+ */
+export function encodingName(label: string): string {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    throw new UserError(`--encoding ${label}: unknown encoding; use e.g. utf-8, windows-1252 or utf-16le`);
+  }
+}
+
+function isUtf8(sample: Uint8Array): boolean {
+  try {
+    // stream: true lets a character cut at the end of the sample pass as incomplete, not invalid.
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Chooses the encoding from a byte-order mark, else UTF-8 when the sample is valid UTF-8, else
+ * Windows-1252 (what Swedish Excel writes). NUL bytes without a UTF-16 mark mean a binary file.
+ */
+export function detectEncoding(sample: Uint8Array, override?: string): Detected {
+  let encoding: string;
+  if (override !== undefined) encoding = encodingName(override);
+  else if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) encoding = 'utf-8';
+  else if (sample[0] === 0xff && sample[1] === 0xfe) encoding = 'utf-16le';
+  else if (sample[0] === 0xfe && sample[1] === 0xff) encoding = 'utf-16be';
+  else if (sample.includes(0)) return { binary: true };
+  else encoding = isUtf8(sample) ? 'utf-8' : 'windows-1252';
+  return { encoding, head: new TextDecoder(encoding).decode(sample, { stream: true }) };
+}
+
+export async function readSample(file: string): Promise<Uint8Array> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = new Uint8Array(SAMPLE_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, SAMPLE_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** What decoding the whole file showed; known only once its text has been consumed. */
+export interface TextTally {
+  sha256: string;
+  /** Characters that were not valid in the chosen encoding and became U+FFFD. */
+  undecodable: number;
+}
+
+/**
+ * Streams a file as decoded text (byte-order mark removed) and hashes the raw bytes on the way,
+ * so the report can name exactly which export was checked without reading any file twice.
+ */
+export async function* decodeFile(file: string, encoding: string, tally: TextTally): AsyncGenerator<string> {
+  const hash = createHash('sha256');
+  const decoder = new TextDecoder(encoding);
+  const countBad = encoding === 'utf-8' || encoding.startsWith('utf-16');
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    const text = decoder.decode(chunk as Buffer, { stream: true });
+    if (countBad) tally.undecodable += countReplacements(text);
+    if (text !== '') yield text;
+  }
+  const rest = decoder.decode();
+  if (countBad) tally.undecodable += countReplacements(rest);
+  if (rest !== '') yield rest;
+  tally.sha256 = hash.digest('hex');
+}
+
+export function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+export async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

@@ -1,0 +1,79 @@
+import { format as formatDate, isValid, parse as parseDate } from 'date-fns';
+import { FIELD_KINDS } from './fields.js';
+import { fold } from '../fold.js';
+
+export type MappedValue = string | boolean | null;
+
+export interface ValueRules {
+  /** Per field, export value → canonical value; null means "no value". */
+  values?: Readonly<Record<string, Readonly<Record<string, MappedValue>>>>;
+  /** date-fns patterns tried after the built-in date forms, e.g. "dd.MM.yyyy". */
+  dateFormats?: readonly string[];
+}
+
+export type Normalize = (field: string, value: unknown) => unknown;
+
+const TRUE = new Set(['true', 'ja', 'j', 'yes', 'y', '1', 'x']);
+const FALSE = new Set(['false', 'nej', 'n', 'no', '0']);
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const WITH_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const REFERENCE = new Date(2000, 0, 1);
+
+/** The built-in date forms: YYYY-MM-DD, YYYYMMDD, and either with a time of day (which is dropped). */
+function isoFrom(text: string, patterns: readonly string[]): string {
+  const compact = COMPACT.exec(text);
+  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
+  const timed = WITH_TIME.exec(text);
+  if (timed) return timed[1]!;
+  for (const pattern of patterns) {
+    const d = parseDate(text, pattern, REFERENCE);
+    if (isValid(d)) return formatDate(d, 'yyyy-MM-dd');
+  }
+  return text;
+}
+
+/** Lower-case keys of a value table, so "J" and "j" need one entry. */
+function foldTable(table: Readonly<Record<string, MappedValue>>): Map<string, MappedValue> {
+  const m = new Map<string, MappedValue>();
+  for (const [k, v] of Object.entries(table)) {
+    m.set(k.trim(), v);
+    if (!m.has(k.trim().toLowerCase())) m.set(k.trim().toLowerCase(), v);
+  }
+  return m;
+}
+
+/**
+ * Brings export values onto format v1 before validation: trims text, treats blanks as missing,
+ * applies the mapping's coded values, reads the accepted date and boolean forms, and matches
+ * enum values without regard to case, diacritics or separators ("Arbetslöshet" → arbetsloshet).
+ * What it cannot place is passed on unchanged, so validation reports it.
+ */
+export function makeNormalize(rules: ValueRules = {}): Normalize {
+  const tables = new Map(Object.entries(rules.values ?? {}).map(([field, t]) => [field, foldTable(t)]));
+  const patterns = rules.dateFormats ?? [];
+  const enumIndex = new Map<string, Map<string, string>>();
+  for (const [field, k] of FIELD_KINDS) {
+    if (k.kind === 'enum') enumIndex.set(field, new Map(k.values.map((v) => [fold(v), v])));
+  }
+  return (field, value) => {
+    const table = tables.get(field);
+    if (typeof value !== 'string') {
+      if (table && (typeof value === 'number' || typeof value === 'boolean') && table.has(String(value))) return table.get(String(value)) ?? undefined;
+      return value;
+    }
+    const text = value.trim();
+    if (text === '') return undefined;
+    if (table) {
+      const mapped = table.has(text) ? table.get(text) : table.get(text.toLowerCase());
+      if (mapped !== undefined) return mapped ?? undefined;
+    }
+    const kind = FIELD_KINDS.get(field);
+    if (kind?.kind === 'date') return isoFrom(text, patterns);
+    if (kind?.kind === 'boolean') {
+      const lower = text.toLowerCase();
+      return TRUE.has(lower) ? true : FALSE.has(lower) ? false : text;
+    }
+    if (kind?.kind === 'enum') return enumIndex.get(field)!.get(fold(text)) ?? text;
+    return text;
+  };
+}
