@@ -2,6 +2,7 @@
 // Writes fixtures/stockholm-2011 as CSV tables and as JSON from one synthetic definition, so both
 // layouts hold the same akter. Every person and personnummer here is made up.
 // The akter reproduce the akt review of revisionsrapport 3-2011 at the audit date 2010-11-15.
+import { Buffer } from 'node:buffer';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -112,27 +113,110 @@ const asJson = akter.map((a) => ({
   followUps: a.followUps.map((f) => ({ ...compact(f), goalsRevised: f.goalsRevised })),
 }));
 
-function csv(rows, columns) {
+/** A CSV table; `names` renames columns, `value` rewrites cells, as another export system would. */
+function csv(rows, columns, { delimiter = ',', eol = '\r\n', names = {}, value = (_c, v) => v } = {}) {
+  const special = new RegExp(`["${delimiter === '|' ? '\\|' : delimiter}\r\n]`);
   const q = (v) => {
     const s = v === undefined || v === null ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    return special.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => q(r[c])).join(','))].join('\r\n') + '\r\n';
+  const header = columns.map((c) => names[c] ?? c);
+  return [header.join(delimiter), ...rows.map((r) => columns.map((c) => q(value(c, r[c]))).join(delimiter))].join(eol) + eol;
 }
 
-mkdirSync(path.join(out, 'csv'), { recursive: true });
-mkdirSync(path.join(out, 'json'), { recursive: true });
-writeFileSync(path.join(out, 'json', 'akter.json'), `${JSON.stringify(asJson, null, 2)}\n`);
+/** Windows-1252 bytes, as Swedish Excel saves "CSV (semikolonavgränsad)". */
+function cp1252(text) {
+  const special = { '€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97 };
+  return Buffer.from([...text].map((ch) => {
+    const code = ch.codePointAt(0);
+    if (special[ch] !== undefined) return special[ch];
+    if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
+    throw new Error(`cannot write ${ch} in windows-1252`);
+  }));
+}
+
 const caseCols = ['caseId', 'district', 'personId', 'caseworker', 'supportReason', 'supportStart'];
 const planCols = ['caseId', 'planId', 'created', 'validFrom', 'validTo', 'goal', 'activities', 'requirements', 'clientView', 'nextFollowUp', 'replaces'];
-writeFileSync(path.join(out, 'csv', 'cases.csv'), csv(akter, caseCols));
-writeFileSync(path.join(out, 'csv', 'plans.csv'), csv(akter.flatMap((a) => a.plans.map((p) => ({ caseId: a.caseId, ...p }))), planCols));
-writeFileSync(
-  path.join(out, 'csv', 'subgoals.csv'),
-  csv(akter.flatMap((a) => a.plans.flatMap((p) => p.subGoals.map((s) => ({ caseId: a.caseId, planId: p.planId, ...s })))), ['caseId', 'planId', 'text', 'due']),
-);
-writeFileSync(
-  path.join(out, 'csv', 'followups.csv'),
-  csv(akter.flatMap((a) => a.followUps.map((f) => ({ caseId: a.caseId, ...f }))), ['caseId', 'date', 'planId', 'type', 'outcome', 'goalsRevised']),
-);
-console.log(`wrote ${akter.length} akter to ${path.relative(process.cwd(), out)}/{csv,json}`);
+const subGoalCols = ['caseId', 'planId', 'text', 'due'];
+const followUpCols = ['caseId', 'date', 'planId', 'type', 'outcome', 'goalsRevised'];
+const tables = {
+  cases: akter,
+  plans: akter.flatMap((a) => a.plans.map((p) => ({ caseId: a.caseId, ...p }))),
+  subgoals: akter.flatMap((a) => a.plans.flatMap((p) => p.subGoals.map((s) => ({ caseId: a.caseId, planId: p.planId, ...s })))),
+  followups: akter.flatMap((a) => a.followUps.map((f) => ({ caseId: a.caseId, ...f }))),
+};
+const columnsOf = { cases: caseCols, plans: planCols, subgoals: subGoalCols, followups: followUpCols };
+
+function write(dir, name, data) {
+  mkdirSync(path.join(out, dir), { recursive: true });
+  writeFileSync(path.join(out, dir, name), data);
+}
+
+write('json', 'akter.json', `${JSON.stringify(asJson, null, 2)}\n`);
+for (const t of Object.keys(tables)) write('csv', `${t}.csv`, csv(tables[t], columnsOf[t]));
+
+// excel/: what a handläggare gets from "Spara som CSV" in Swedish Excel: Windows-1252, semicolons,
+// CRLF, Swedish file and column names, Swedish words for codes, dates in three shapes.
+const swedish = {
+  caseId: 'Aktnummer', district: 'Stadsdel', personId: 'Personnummer', caseworker: 'Handläggare', supportReason: 'Försörjningshinder',
+  supportStart: 'Bistånd från', planId: 'Arbetsplan-ID', created: 'Upprättad', validFrom: 'Giltig från', validTo: 'Giltig t.o.m.',
+  goal: 'Mål', activities: 'Aktiviteter', requirements: 'Krav på motprestation', clientView: 'Den enskildes uppfattning',
+  nextFollowUp: 'Nästa uppföljning', replaces: 'Ersätter', text: 'Delmål', due: 'Tidpunkt', date: 'Datum', type: 'Typ',
+  outcome: 'Anteckning', goalsRevised: 'Mål reviderade',
+};
+const swedishValue = (c, v) => {
+  if (c === 'supportReason') return { arbetsloshet: 'Arbetslöshet', 'sociala-medicinska': 'Sociala/medicinska skäl', ovrigt: 'Övrigt' }[v] ?? v;
+  if (c === 'type') return { trepartssamtal: 'Trepartssamtal', uppfoljning: 'Uppföljning', narvarokontroll: 'Närvarokontroll' }[v] ?? v;
+  if (c === 'goalsRevised') return v ? 'Ja' : 'Nej';
+  if (c === 'created' && v) return v.replace(/-/g, '');
+  if (c === 'date' && v) return `${v} 10:00`;
+  return v;
+};
+const excelNames = { cases: 'akter.csv', plans: 'arbetsplaner.csv', subgoals: 'delmål.csv', followups: 'uppföljningar.csv' };
+for (const t of Object.keys(tables)) {
+  write('excel', excelNames[t], cp1252(csv(tables[t], columnsOf[t], { delimiter: ';', names: swedish, value: swedishValue })));
+}
+
+// tab/: UTF-8 with a byte-order mark, tab-separated, LF line ends, canonical names.
+for (const t of Object.keys(tables)) write('tab', `${t}.csv`, `\uFEFF${csv(tables[t], columnsOf[t], { delimiter: '\t', eol: '\n' })}`);
+
+// mapped/: a case system's own export, read through mapping.json: its own file and column
+// names, pipe-separated, coded values and day.month.year dates.
+const codes = {
+  supportReason: { arbetsloshet: '1', 'sociala-medicinska': '2', ovrigt: '3' },
+  type: { trepartssamtal: 'TP', uppfoljning: 'UF', narvarokontroll: 'NK' },
+};
+const mappedNames = {
+  caseId: 'AKT_NR', district: 'ENHET', personId: 'PNR', caseworker: 'HANDL_SIGN', supportReason: 'HINDER_KOD', supportStart: 'BIST_START',
+  planId: 'PLAN_NR', created: 'UPPR_DAT', validFrom: 'FOM', validTo: 'TOM', goal: 'MAL_TEXT', activities: 'AKT_TEXT', requirements: 'KRAV_TEXT',
+  clientView: 'KLIENT_TEXT', nextFollowUp: 'NASTA_UF', replaces: 'ERSATTER_PLAN', text: 'DELMAL_TEXT', due: 'DELMAL_DAT', date: 'HAND_DAT',
+  type: 'HAND_TYP', outcome: 'HAND_TEXT', goalsRevised: 'REV_FLAGGA',
+};
+const dmy = (v) => (v ? `${v.slice(8, 10)}.${v.slice(5, 7)}.${v.slice(0, 4)}` : v);
+const mappedValue = (c, v) => {
+  if (codes[c]) return codes[c][v] ?? v;
+  if (c === 'goalsRevised') return v ? 'J' : 'N';
+  if (['supportStart', 'created', 'validFrom', 'validTo', 'nextFollowUp', 'due', 'date'].includes(c)) return dmy(v);
+  return v;
+};
+const mappedFiles = { cases: 'KLIENT.TXT', plans: 'ARBPLAN.TXT', subgoals: 'DELMAL.TXT', followups: 'HANDELSE.TXT' };
+for (const t of Object.keys(tables)) {
+  const cols = [...columnsOf[t], ...(t === 'cases' ? ['internal'] : [])];
+  const names = { ...mappedNames, internal: 'REG_ANV' };
+  const rows = t === 'cases' ? tables[t].map((r) => ({ ...r, internal: 'SYS' })) : tables[t];
+  write('mapped', mappedFiles[t], csv(rows, cols, { delimiter: '|', names, value: mappedValue }));
+}
+const invert = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k]));
+const columnsFor = (t) => Object.fromEntries(columnsOf[t].map((c) => [mappedNames[c], c]));
+const mapping = {
+  description: 'Mapping of the case system export in fixtures/stockholm-2011/mapped onto export format v1',
+  delimiter: '|',
+  files: invert(mappedFiles),
+  columns: { cases: { ...columnsFor('cases'), REG_ANV: null }, plans: columnsFor('plans'), subgoals: columnsFor('subgoals'), followups: columnsFor('followups') },
+  values: { supportReason: invert(codes.supportReason), type: invert(codes.type), goalsRevised: { J: true, N: false } },
+  dateFormats: ['dd.MM.yyyy'],
+};
+// Kept outside the export directory, so that reading the export never takes the mapping for data.
+mkdirSync(path.join(out, '..', 'mappings'), { recursive: true });
+writeFileSync(path.join(out, '..', 'mappings', `${path.basename(out)}-mapped.json`), `${JSON.stringify(mapping, null, 2)}\n`);
+console.log(`wrote ${akter.length} akter to ${path.relative(process.cwd(), out)}/{csv,json,excel,tab,mapped}`);

@@ -121,7 +121,7 @@ describe('exit codes and options', () => {
   });
 
   it('bad data is reported, not fatal', () => {
-    const r = cli(['check', 'fixtures/broken', ...AS_OF, '--format', 'json']);
+    const r = cli(['check', 'fixtures/broken/csv', 'fixtures/broken/json', ...AS_OF, '--format', 'json']);
     expect(r.code).toBe(EXIT_FINDINGS);
     const report = JSON.parse(r.stdout) as JsonReport;
     expect(report.input).toMatchObject({ rowsRead: 24, rowsRejected: 12, casesChecked: 5 });

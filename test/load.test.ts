@@ -29,7 +29,7 @@ describe('loading the stockholm-2011 fixture', () => {
 });
 
 describe('loading the broken fixture', async () => {
-  const loaded = await readExport(['fixtures/broken']);
+  const loaded = await readExport(['fixtures/broken/csv', 'fixtures/broken/json']);
 
   it('keeps akter with bad fields and rejects rows it cannot tie to an akt', () => {
     expect(loaded.akter.map((a) => a.akt.caseId)).toEqual(['J-1', 'J-2', 'B-1', 'B-2', 'B-3']);

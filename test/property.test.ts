@@ -63,3 +63,43 @@ describe('loaders never crash', () => {
     );
   });
 });
+
+/** Writes cells as a spreadsheet program would: quoted when needed, in the given encoding. */
+function writeTable(rows: string[][], delimiter: string, eol: string, encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le'): Buffer {
+  const quote = (c: string) => (c.includes(delimiter) || /["\r\n]/.test(c) || c !== c.trim() ? `"${c.replace(/"/g, '""')}"` : c);
+  const text = rows.map((r) => r.map(quote).join(delimiter)).join(eol) + eol;
+  if (encoding === 'windows-1252') return Buffer.from(text, 'latin1');
+  if (encoding === 'utf-16le') return Buffer.from(`\uFEFF${text}`, 'utf16le');
+  return Buffer.from(encoding === 'utf-8-bom' ? `\uFEFF${text}` : text, 'utf8');
+}
+
+describe('CSV round trip', () => {
+  // Letters a Swedish export holds, and every character that needs quoting.
+  const cell = fc.string({ unit: fc.constantFrom('a', 'Z', 'å', 'Ä', 'ö', 'é', ' ', ',', ';', '\t', '|', '"', '\n', '1', '-'), maxLength: 12 });
+  const goal = cell.filter((c) => c.trim() !== '');
+  it('reads back every goal exactly, whatever the delimiter, line ends and encoding', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(goal, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(',', ';', '\t', '|'),
+        fc.constantFrom('\n', '\r\n'),
+        fc.constantFrom('utf-8', 'utf-8-bom', 'windows-1252', 'utf-16le') as fc.Arbitrary<'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le'>,
+        async (goals, delimiter, eol, encoding) => {
+          const dir = path.join(root, String(n++));
+          mkdirSync(dir);
+          const cases = [['Aktnummer', 'Stadsdel'], ['K-1', 'Älvsjö']];
+          const plans = [['Aktnummer', 'Arbetsplan-ID', 'Mål'], ...goals.map((g, i) => ['K-1', `P${i}`, g])];
+          writeFileSync(path.join(dir, 'akter.csv'), writeTable(cases, delimiter, eol, encoding));
+          writeFileSync(path.join(dir, 'arbetsplaner.csv'), writeTable(plans, delimiter, eol, encoding));
+          const loaded = await readExport([dir]);
+          expect(loaded.problems).toEqual([]);
+          expect(loaded.files.map((f) => f.delimiter)).toEqual([delimiter, delimiter]);
+          expect(loaded.akter[0]!.akt.district).toBe('Älvsjö');
+          // Goals are text: the model trims them, as it does every text field.
+          expect(loaded.akter[0]!.akt.plans.map((p) => p.goal)).toEqual(goals.map((g) => g.trim()));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

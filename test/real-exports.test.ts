@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../src/errors.js';
+import { cli } from './helpers/cli.js';
+
+const FIXTURE = 'fixtures/stockholm-2011';
+const MAPPING = ['--mapping', 'fixtures/mappings/stockholm-2011-mapped.json'];
+const AS_OF = ['--as-of', '2010-11-15'];
+
+interface JsonReport {
+  cases: { caseId: string; district: string; results: unknown[] }[];
+  input: { files: { file: string; encoding: string; delimiter: string; sha256: string; rowsRead: number; rowsRejected: number }[] };
+  dataProblems: { code: string }[];
+}
+
+function check(args: string[]): JsonReport {
+  const r = cli(['check', ...args, ...AS_OF, '--format', 'json']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(EXIT_FINDINGS);
+  return JSON.parse(r.stdout) as JsonReport;
+}
+const results = (r: JsonReport) => r.cases.map((c) => ({ caseId: c.caseId, district: c.district, results: c.results }));
+
+describe('every layout of the 2011 fixture gives the same akt-level results as its clean twin', () => {
+  const clean = check([`${FIXTURE}/csv`]);
+  it.each([
+    ['excel: Windows-1252, semicolons, CRLF, Swedish names and values', [`${FIXTURE}/excel`], 'windows-1252', ';'],
+    ['tab: UTF-8 with BOM, tabs, LF', [`${FIXTURE}/tab`], 'utf-8', '\t'],
+    ['mapped: own file names, columns, codes and dates through a mapping', [`${FIXTURE}/mapped`, ...MAPPING], 'utf-8', '|'],
+  ])('%s', (_name, args, encoding, delimiter) => {
+    const r = check(args);
+    expect(r.dataProblems).toEqual([]);
+    expect(results(r)).toEqual(results(clean));
+    expect(r.input.files.map((f) => [f.encoding, f.delimiter, f.rowsRead, f.rowsRejected])).toEqual(
+      clean.input.files.map((f) => [encoding, delimiter, f.rowsRead, 0]),
+    );
+    for (const f of r.input.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('writes å, ä and ö right from a Windows-1252 export', () => {
+    const r = cli(['check', `${FIXTURE}/excel`, ...AS_OF, '--format', 'markdown']);
+    expect(r.stdout).toContain('Hägersten-Liljeholmen');
+    expect(r.stdout).toContain('Spånga-Tensta');
+    expect(r.stdout).not.toContain('\uFFFD');
+  });
+
+  it('--encoding and --delimiter override detection', () => {
+    const wrong = cli(['check', `${FIXTURE}/excel`, ...AS_OF, '--format', 'json', '--delimiter', ',']);
+    expect(wrong.code).toBe(EXIT_USAGE);
+    expect(wrong.stderr).toMatch(/no caseId column; found Aktnummer;Stadsdel/);
+    const utf8 = JSON.parse(cli(['check', `${FIXTURE}/excel`, ...AS_OF, '--format', 'json', '--encoding', 'utf-8']).stdout) as JsonReport;
+    expect(utf8.dataProblems.map((p) => p.code)).toContain('undecodable-text');
+  });
+});
+
+describe('validate', () => {
+  it('exits 0 on a clean export, and lists nothing', () => {
+    const r = cli(['validate', `${FIXTURE}/excel`, ...AS_OF, '--format', 'json']);
+    expect(r.code).toBe(EXIT_OK);
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, errors: 0, notices: 0, counts: [], problems: [], input: { casesRead: 20, rowsRejected: 0 } });
+  });
+
+  it('finds every kind of problem the contract names in the broken fixture, and exits 1', () => {
+    const r = cli(['validate', 'fixtures/broken', ...AS_OF, '--format', 'json']);
+    expect(r.code).toBe(EXIT_FINDINGS);
+    const out = JSON.parse(r.stdout) as { counts: { code: string; count: number }[]; problems: { code: string; file: string }[]; errors: number; notices: number };
+    const codes = out.counts.map((c) => c.code);
+    for (const code of [
+      'invalid-date',
+      'invalid-value',
+      'wrong-type',
+      'missing-required',
+      'missing-case-id',
+      'duplicate-case-id',
+      'unknown-case-id',
+      'unknown-plan-id',
+      'plan-dates-reversed',
+      'future-date',
+      'unterminated-quote',
+      'wrong-field-count',
+      'empty-file',
+      'not-text',
+      'invalid-json',
+      'duplicate-column',
+    ]) {
+      expect(codes, code).toContain(code);
+    }
+    expect(out.counts.reduce((n, c) => n + c.count, 0)).toBe(out.problems.length);
+    expect(out.errors + out.notices).toBe(out.problems.length);
+  });
+
+  it('--max-problems caps the listing, never the counts', () => {
+    const all = JSON.parse(cli(['validate', 'fixtures/broken', ...AS_OF, '--format', 'json']).stdout) as { counts: unknown[]; problems: unknown[] };
+    const r = cli(['validate', 'fixtures/broken', ...AS_OF, '--format', 'json', '--max-problems', '3']);
+    const capped = JSON.parse(r.stdout) as { counts: unknown[]; problems: unknown[]; omitted: number };
+    expect(capped.problems).toHaveLength(3);
+    expect(capped.omitted).toBe(all.problems.length - 3);
+    expect(capped.counts).toEqual(all.counts);
+  });
+
+  it('groups problems by code in the terminal and markdown formats', () => {
+    const r = cli(['validate', 'fixtures/broken/extra', ...AS_OF, '--lang', 'en']);
+    expect(r.stdout).toMatch(/^not-text \(2\)$/m);
+    expect(r.stdout).toMatch(/fixtures\/broken\/extra\/uppfoljningar\.csv:2 {2}date · E-1/);
+    const md = cli(['validate', 'fixtures/broken/extra', ...AS_OF, '--format', 'markdown']);
+    expect(md.stdout).toContain('| `not-text` | fel | 2 |');
+  });
+
+  it('exits 2 on unusable input and bad flags, naming what to do', () => {
+    const cases: [string[], RegExp][] = [
+      [['validate', 'docs/rules'], /docs\/rules: no export files found/],
+      [['validate', `${FIXTURE}/csv`, '--max-problems', 'many'], /give a whole number/],
+      [['validate', `${FIXTURE}/csv`, '--encoding', 'klingon'], /--encoding klingon: unknown encoding/],
+      [['validate', `${FIXTURE}/csv`, '--delimiter', '::'], /--delimiter ::: give one character/],
+      [['validate', `${FIXTURE}/mapped`, '--mapping', 'no/such.json'], /no\/such.json: cannot read the mapping file \(ENOENT\)/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(EXIT_USAGE);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(r.stderr.includes('(run aktgranskning --help') ? 2 : 1);
+    }
+  });
+});
+
+describe('check --strict', () => {
+  it('exits 1 for data problems even when every akt passes', () => {
+    const args = ['check', 'fixtures/broken/extra', ...AS_OF, '--format', 'json', '--rule', 'subgoals-present'];
+    const relaxed = cli(args);
+    expect(relaxed.stderr).toBe('');
+    const strict = cli([...args, '--strict']);
+    expect(strict.code).toBe(EXIT_FINDINGS);
+    expect(relaxed.code).toBe(EXIT_OK);
+  });
+});
