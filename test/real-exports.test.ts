@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../src/errors.js';
 import { cli } from './helpers/cli.js';
@@ -130,5 +133,31 @@ describe('check --strict', () => {
     const strict = cli([...args, '--strict']);
     expect(strict.code).toBe(EXIT_FINDINGS);
     expect(relaxed.code).toBe(EXIT_OK);
+  });
+});
+
+describe('init', () => {
+  it('proposes a mapping a Swedish Excel export validates cleanly with', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'akt-init-'));
+    const config = path.join(dir, 'aktgranskning.config.json');
+    const r = cli(['init', `${FIXTURE}/excel`, '--output', config]);
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.stderr).toMatch(/uppföljningar\.csv → followups \(windows-1252, ;\)/);
+    const written = JSON.parse(readFileSync(config, 'utf8')) as { mapping: { encoding: string; delimiter: string; files: Record<string, string> } };
+    expect(written.mapping).toMatchObject({ encoding: 'windows-1252', delimiter: ';', files: { 'delmål.csv': 'subgoals' } });
+    expect(cli(['validate', `${FIXTURE}/excel`, ...AS_OF, '--config', config]).code).toBe(EXIT_OK);
+    const again = cli(['init', `${FIXTURE}/excel`, '--output', config]);
+    expect(again.code).toBe(EXIT_USAGE);
+    expect(again.stderr).toMatch(/already exists; use --force/);
+  });
+
+  it("places a case system's files by header and name, finds its date form, and lists what it could not place", () => {
+    const r = cli(['init', `${FIXTURE}/mapped`, '--output', '-']);
+    expect(r.code).toBe(EXIT_OK);
+    const { mapping } = JSON.parse(r.stdout) as { mapping: { files: Record<string, string>; columns: Record<string, Record<string, string | null>>; dateFormats: string[] } };
+    expect(mapping.files).toEqual({ 'ARBPLAN.TXT': 'plans', 'DELMAL.TXT': 'subgoals', 'HANDELSE.TXT': 'followups', 'KLIENT.TXT': 'cases' });
+    expect(mapping.columns.cases).toMatchObject({ AKT_NR: 'caseId', PNR: 'personId', ENHET: null, REG_ANV: null });
+    expect(mapping.dateFormats).toEqual(['dd.MM.yyyy']);
+    expect(r.stderr).toMatch(/KLIENT\.TXT → cases \(utf-8, \|\); columns not placed \(null, not read\): ENHET, HANDL_SIGN/);
   });
 });

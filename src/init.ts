@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { isValid, parse as parseDate } from 'date-fns';
+import { fold } from './fold.js';
+import { readCsv } from './load/csv.js';
+import { CSV_TABLES, discover, type CsvTable } from './load/discover.js';
+import { canonicalHeader } from './model/columns.js';
+import { isIsoDate } from './model/dates.js';
+import { FIELD_KINDS } from './model/fields.js';
+import type { ExportMapping } from './model/types.js';
+import { makeNormalize } from './model/values.js';
+
+/** Extensions case systems use for delimited text; other files are left out of a proposal. */
+const TEXT_TABLE = new Set(['.csv', '.txt', '.tsv', '.tab', '.dat', '.skv']);
+/** Rows looked at per file to find coded values and date forms. */
+const SAMPLE_ROWS = 1000;
+/** Date forms tried on dates the tool does not read by itself. */
+const DATE_PATTERNS = ['dd.MM.yyyy', 'd.M.yyyy', 'dd/MM/yyyy', 'd/M/yyyy', 'yyyy/MM/dd', 'dd-MM-yyyy', 'yyyy.MM.dd', 'yyMMdd'];
+const REFERENCE = new Date(2000, 0, 1);
+
+export interface Proposal {
+  mapping: ExportMapping;
+  /** Per file: its table, and the header cells that could not be placed. */
+  files: { file: string; table: CsvTable | null; encoding?: string; delimiter?: string; unplaced: string[] }[];
+  /** Values of coded fields that neither the tool nor the proposal can place, per field. */
+  unknownValues: Record<string, string[]>;
+}
+
+interface Sampled {
+  table: CsvTable | null;
+  header: string[];
+  encoding?: string;
+  delimiter?: string;
+  rows: string[][];
+}
+
+async function sample(file: string): Promise<Sampled> {
+  const s: Sampled = { table: null, header: [], rows: [] };
+  for await (const ev of readCsv(file)) {
+    if (ev.kind === 'format') Object.assign(s, { encoding: ev.encoding, delimiter: ev.delimiter });
+    else if (ev.kind === 'header') s.header = ev.fields;
+    else if (ev.kind === 'row') s.rows.push(ev.fields);
+    if (s.rows.length >= SAMPLE_ROWS || ev.kind === 'error') break;
+  }
+  return s;
+}
+
+/** Parts of file names that hint at a table, as case systems name their exports. */
+const NAME_HINTS: Record<CsvTable, readonly string[]> = {
+  cases: ['akt', 'klient', 'arende', 'case', 'person'],
+  plans: ['plan'],
+  subgoals: ['delmal', 'subgoal'],
+  followups: ['uppfolj', 'followup', 'handelse', 'kontakt', 'journal'],
+};
+
+/**
+ * The table whose columns the header matches best (it must have the caseId column); the file
+ * name breaks ties, since child tables share their key columns.
+ */
+function guessTable(header: readonly string[], file: string): CsvTable | null {
+  const name = fold(path.basename(file, path.extname(file)));
+  let best: CsvTable | null = null;
+  let bestScore = 0;
+  for (const t of CSV_TABLES) {
+    const { columns } = canonicalHeader(t, header);
+    const hinted = NAME_HINTS[t].some((h) => name.includes(h)) ? 0.5 : 0;
+    const score = columns.filter((c) => c !== null).length + hinted;
+    if (columns.includes('caseId') && score > bestScore) [best, bestScore] = [t, score];
+  }
+  return best;
+}
+
+function datePattern(values: readonly string[]): string | undefined {
+  return DATE_PATTERNS.find((p) => values.every((v) => isValid(parseDate(v, p, REFERENCE))));
+}
+
+/**
+ * Reads an export's headers (and its first rows) and proposes a mapping onto format v1: a table
+ * for each file, a column for each header it can place (null for the rest, so the user sees them),
+ * and the date forms its dates are written in.
+ */
+export async function proposeMapping(paths: readonly string[]): Promise<Proposal> {
+  const found = await discover(paths);
+  const normalize = makeNormalize();
+  const mapping: Required<Pick<ExportMapping, 'files'>> & ExportMapping = { files: {}, columns: {} };
+  const proposal: Proposal = { mapping, files: [], unknownValues: {} };
+  const odd = new Map<string, Set<string>>();
+  const undated: string[] = [];
+  for (const f of found) {
+    if (f.kind === 'json' || f.kind === 'ndjson') continue;
+    if (f.kind === 'ignored' && !TEXT_TABLE.has(path.extname(f.path).toLowerCase())) continue;
+    const s = await sample(f.path);
+    const table = f.kind === 'csv' ? f.table : guessTable(s.header, f.path);
+    const name = path.basename(f.path);
+    const files = mapping.files as Record<string, CsvTable | null>;
+    files[name] = table;
+    const entry = { file: f.path, table, encoding: s.encoding, delimiter: s.delimiter, unplaced: [] as string[] };
+    proposal.files.push(entry);
+    if (table === null) continue;
+    const { columns } = canonicalHeader(table, s.header);
+    const own = ((mapping.columns as Record<string, Record<string, string | null>>)[table] ??= {});
+    s.header.forEach((h, i) => {
+      const c = columns[i] ?? null;
+      own[h] = c;
+      if (c === null) return entry.unplaced.push(h);
+      const kind = FIELD_KINDS.get(c)?.kind;
+      for (const row of s.rows) {
+        const raw = row[i]?.trim();
+        if (!raw) continue;
+        const v = normalize(c, raw);
+        if (kind === 'date' && (typeof v !== 'string' || !isIsoDate(v))) undated.push(raw);
+        else if ((kind === 'enum' && typeof v === 'string' && !(FIELD_KINDS.get(c) as { values: readonly string[] }).values.includes(v)) || (kind === 'boolean' && typeof v !== 'boolean')) {
+          const set = odd.get(c) ?? new Set<string>();
+          set.add(raw);
+          odd.set(c, set);
+        }
+      }
+    });
+  }
+  const pattern = undated.length > 0 ? datePattern(undated) : undefined;
+  if (pattern) mapping.dateFormats = [pattern];
+  for (const [field, set] of odd) proposal.unknownValues[field] = [...set].sort();
+  // Pinned only where every file agrees, so the next delivery is read the same way.
+  const first = proposal.files[0];
+  if (first?.encoding && proposal.files.every((f) => f.encoding === first.encoding)) mapping.encoding = first.encoding;
+  if (first?.delimiter && proposal.files.every((f) => f.delimiter === first.delimiter)) mapping.delimiter = first.delimiter;
+  return proposal;
+}
