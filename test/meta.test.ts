@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { builtinRules } from '../rules/index.js';
+import { CSV_TABLES } from '../src/load/discover.js';
+import { canonicalHeader, TABLE_COLUMNS } from '../src/model/columns.js';
+import { PROBLEM_CODES } from '../src/model/problems.js';
 import { tables } from './rules/tables/index.js';
 
 /** Every rule is documented and tested as the project asks; this fails when a rule is added without either. */
@@ -36,5 +39,28 @@ describe.each(builtinRules.map((r) => [r.id, r] as const))('rule %s', (id, rule)
     const seen = new Set(table.flatMap((c) => c.expect.codes ?? []));
     for (const code of [...Object.keys(rule.reasons), ...Object.keys(rule.notApplicable)]) expect(seen, code).toContain(code);
     expect(new Set(table.map((c) => c.expect.status))).toContain('pass');
+  });
+});
+
+/** The reading docs promise names and codes; these fail when the docs and the code part ways. */
+describe('docs/reading-exports.md and docs/export-format-v1.md', () => {
+  const reading = readFileSync('docs/reading-exports.md', 'utf8');
+  const format = readFileSync('docs/export-format-v1.md', 'utf8');
+
+  it('every Swedish column name in the table is read as its column', () => {
+    const section = reading.slice(reading.indexOf('## Column names'), reading.indexOf('## Values'));
+    const rows = [...section.matchAll(/^\| `(\w+)`(?: \([^)]*\))? \| ([^|]+) \|$/gm)];
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+    for (const [, column, names] of rows) {
+      const table = CSV_TABLES.find((t) => TABLE_COLUMNS[t].includes(column!));
+      expect(table, column).toBeDefined();
+      for (const name of names!.split(',').map((n) => n.trim())) {
+        expect(canonicalHeader(table!, [name]).columns, `${name} → ${column}`).toEqual([column]);
+      }
+    }
+  });
+
+  it('every problem code is documented', () => {
+    for (const code of PROBLEM_CODES) expect(format, code).toContain(`\`${code}\``);
   });
 });

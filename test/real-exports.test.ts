@@ -65,7 +65,13 @@ describe('validate', () => {
   it('finds every kind of problem the contract names in the broken fixture, and exits 1', () => {
     const r = cli(['validate', 'fixtures/broken', ...AS_OF, '--format', 'json']);
     expect(r.code).toBe(EXIT_FINDINGS);
-    const out = JSON.parse(r.stdout) as { counts: { code: string; count: number }[]; problems: { code: string; file: string }[]; errors: number; notices: number };
+    const out = JSON.parse(r.stdout) as {
+      counts: { code: string; count: number }[];
+      problems: { code: string; file: string }[];
+      errors: number;
+      notices: number;
+      input: { files: { file: string; sha256: string }[] };
+    };
     const codes = out.counts.map((c) => c.code);
     for (const code of [
       'invalid-date',
@@ -88,6 +94,8 @@ describe('validate', () => {
       expect(codes, code).toContain(code);
     }
     expect(out.counts.reduce((n, c) => n + c.count, 0)).toBe(out.problems.length);
+    // Even files that could not be used are named by their digest.
+    for (const f of out.input.files) expect(f.sha256, f.file).toMatch(/^[0-9a-f]{64}$/);
     expect(out.errors + out.notices).toBe(out.problems.length);
   });
 

@@ -39,7 +39,7 @@ const ALIASES: Record<string, readonly string[]> = {
   supportStart: ['bistandsstart', 'bistandfran', 'bistandfrom', 'bistandsedan', 'startdatum'],
   planId: ['arbetsplanid', 'arbetsplan', 'arbetsplansnummer', 'plannummer', 'plannr'],
   created: ['upprattad', 'upprattaddatum', 'upprattandedatum', 'datumupprattad'],
-  validFrom: ['giltigfran', 'giltigfrom', 'galleranfran', 'fran', 'fom'],
+  validFrom: ['giltigfran', 'giltigfrom', 'gallerfran', 'gallerfrom', 'fran', 'fom'],
   validTo: ['giltigtill', 'giltigtom', 'gallertill', 'gallertom', 'till', 'tom'],
   goal: ['mal', 'malet', 'overgripandemal'],
   activities: ['aktiviteter', 'aktivitet', 'insatser', 'planeradeaktiviteter'],

@@ -33,14 +33,14 @@ function settle(b: ExportBuilder, stats: FileStats, ev: Settled): void {
   }
 }
 
-async function readJsonFile(b: ExportBuilder, f: SourceFile & { kind: 'json' | 'ndjson' }, opts: ReadOptions): Promise<void> {
+async function readJsonFile(b: ExportBuilder, f: SourceFile & { kind: 'json' | 'ndjson' }, opts: ReadOptions): Promise<FileStats> {
   const file = displayPath(f.path);
   const stats = b.addFile({ file, format: f.kind, rowsRead: 0, rowsRejected: 0 });
   const encoding = opts.encoding ?? opts.mapping?.encoding;
   const events = f.kind === 'json' ? readJson(f.path, encoding) : readNdjson(f.path, encoding);
   if ((await stat(f.path)).size === 0) {
-    stats.sha256 = await hashFile(f.path);
-    return b.report(problem('empty-file', { file }));
+    b.report(problem('empty-file', { file }));
+    return stats;
   }
   for await (const ev of events) {
     const at = { file, line: ev.kind === 'value' || ev.kind === 'error' ? ev.line : undefined, index: ev.kind === 'value' || ev.kind === 'error' ? ev.index : undefined };
@@ -54,9 +54,10 @@ async function readJsonFile(b: ExportBuilder, f: SourceFile & { kind: 'json' | '
       settle(b, stats, ev);
     }
   }
+  return stats;
 }
 
-async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, datasets: ReadonlySet<Dataset>, opts: ReadOptions): Promise<void> {
+async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, datasets: ReadonlySet<Dataset>, opts: ReadOptions): Promise<FileStats> {
   const file = displayPath(f.path);
   const stats: FileStats = b.addFile({ file, format: 'csv', table: f.table, rowsRead: 0, rowsRejected: 0 });
   let columns: (string | null)[] | undefined;
@@ -86,6 +87,7 @@ async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, da
     }
   }
   if (columns === undefined && text) b.report(problem('empty-file', { file }));
+  return stats;
 }
 
 function addCsvRow(b: ExportBuilder, table: CsvTable, columns: (string | null)[], fields: string[], at: Location, stats: FileStats, datasets: ReadonlySet<Dataset>): void {
@@ -104,9 +106,11 @@ function addCsvRow(b: ExportBuilder, table: CsvTable, columns: (string | null)[]
 }
 
 /** A file that exists but cannot be read (permissions, vanished) is the user's to fix, not a crash. */
-async function unreadable(file: string, reading: Promise<void>): Promise<void> {
+async function unreadable(file: string, reading: Promise<FileStats>): Promise<void> {
   try {
-    await reading;
+    const stats = await reading;
+    // Files not read to the end (binary, broken) are still named by their digest.
+    stats.sha256 ??= await hashFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && code.startsWith('E')) throw new UserError(`${file}: cannot read the file (${code}); check that it exists and is readable`);
