@@ -146,3 +146,23 @@ describe('reading real-world files', () => {
     expect(excel.includes(Buffer.from('Hägersten', 'utf8'))).toBe(false);
   });
 });
+
+describe('names that are properties of every object do nothing', () => {
+  it('files named constructor.csv or __proto__.csv are ignored, and such headers are unknown', async () => {
+    const dir = tmpDir({
+      'constructor.csv': 'caseId\nK-1\n',
+      '__proto__.csv': 'caseId\nK-2\n',
+      'cases.csv': 'caseId,district,constructor,__proto__,toString\nK-3,Kista,x,y,z\n',
+    });
+    const loaded = await readExport([dir]);
+    expect(loaded.akter.map((a) => a.akt.caseId)).toEqual(['K-3']);
+    expect(loaded.problems.map((p) => [p.code, p.field ?? path.basename(p.file)])).toEqual([
+      ['ignored-file', '__proto__.csv'],
+      ['ignored-file', 'constructor.csv'],
+      ['unknown-field', 'constructor'],
+      ['unknown-field', '__proto__'],
+      ['unknown-field', 'toString'],
+    ]);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});

@@ -12,12 +12,13 @@ export type SourceFile =
   | { kind: 'ignored'; path: string };
 
 /** File names (without extension, folded) of each CSV table, canonical and Swedish. */
-const TABLE_NAMES: Record<string, CsvTable> = {
-  cases: 'cases', akter: 'cases', arenden: 'cases',
-  plans: 'plans', arbetsplaner: 'plans',
-  subgoals: 'subgoals', delmal: 'subgoals',
-  followups: 'followups', uppfoljningar: 'followups',
-};
+// A Map, so that a file named constructor.csv or __proto__.csv finds nothing on a prototype.
+const TABLE_NAMES = new Map<string, CsvTable>([
+  ['cases', 'cases'], ['akter', 'cases'], ['arenden', 'cases'],
+  ['plans', 'plans'], ['arbetsplaner', 'plans'],
+  ['subgoals', 'subgoals'], ['delmal', 'subgoals'],
+  ['followups', 'followups'], ['uppfoljningar', 'followups'],
+]);
 
 /** A mapping's file names: the file's own name (any extension) → its table, or null to leave it out. */
 export type FileTables = Readonly<Record<string, CsvTable | null>>;
@@ -32,7 +33,7 @@ function classify(file: string, custom: ReadonlyMap<string, CsvTable | null>): S
   const ext = path.extname(file).toLowerCase();
   if (ext === '.json') return { kind: 'json', path: file };
   if (ext === '.ndjson' || ext === '.jsonl') return { kind: 'ndjson', path: file };
-  const table = TABLE_NAMES[fold(path.basename(file, path.extname(file)))];
+  const table = TABLE_NAMES.get(fold(path.basename(file, path.extname(file))));
   if (ext === '.csv' && table) return { kind: 'csv', path: file, table, group: path.dirname(file) };
   return { kind: 'ignored', path: file };
 }
