@@ -3,9 +3,9 @@ import { isValid, parse as parseDate } from 'date-fns';
 import { fold } from './fold.js';
 import { readCsv } from './load/csv.js';
 import { CSV_TABLES, discover, type CsvTable } from './load/discover.js';
-import { canonicalHeader } from './model/columns.js';
+import { canonicalHeader, TABLE_SCOPE } from './model/columns.js';
 import { isIsoDate } from './model/dates.js';
-import { FIELD_KINDS } from './model/fields.js';
+import { fieldKind } from './model/fields.js';
 import type { ExportMapping } from './model/types.js';
 import { makeNormalize } from './model/values.js';
 
@@ -50,6 +50,10 @@ const NAME_HINTS: Record<CsvTable, readonly string[]> = {
   plans: ['plan'],
   subgoals: ['delmal', 'subgoal'],
   followups: ['uppfolj', 'followup', 'handelse', 'kontakt', 'journal'],
+  investigations: ['utredning', 'investigation'],
+  consents: ['samtyck', 'consent'],
+  jobcenter: ['jobbtorg', 'jobcenter'],
+  placements: ['anvisning', 'placering', 'placement'],
 };
 
 /**
@@ -102,13 +106,14 @@ export async function proposeMapping(paths: readonly string[]): Promise<Proposal
       const c = columns[i] ?? null;
       own[h] = c;
       if (c === null) return entry.unplaced.push(h);
-      const kind = FIELD_KINDS.get(c)?.kind;
+      const fk = fieldKind(TABLE_SCOPE[table], c);
+      const kind = fk?.kind;
       for (const row of s.rows) {
         const raw = row[i]?.trim();
         if (!raw) continue;
-        const v = normalize(c, raw);
+        const v = normalize(TABLE_SCOPE[table], c, raw);
         if (kind === 'date' && (typeof v !== 'string' || !isIsoDate(v))) undated.push(raw);
-        else if ((kind === 'enum' && typeof v === 'string' && !(FIELD_KINDS.get(c) as { values: readonly string[] }).values.includes(v)) || (kind === 'boolean' && typeof v !== 'boolean')) {
+        else if ((fk?.kind === 'enum' && typeof v === 'string' && !fk.values.includes(v)) || (kind === 'boolean' && typeof v !== 'boolean')) {
           const set = odd.get(c) ?? new Set<string>();
           set.add(raw);
           odd.set(c, set);

@@ -143,3 +143,40 @@ describe('links inside an export directory', () => {
     ]);
   });
 });
+
+describe('the jobbtorg, utredning, samtycke and anvisning parts of an akt', () => {
+  const json = {
+    caseId: 'K-1',
+    district: 'Kista',
+    investigations: [{ date: '2010-01-10', type: 'grundutredning' }],
+    consents: [{ date: '2010-01-12', scope: 'jobbtorg' }],
+    jobCenter: { referred: '2010-01-15', firstMeeting: '2010-01-22', enrolled: '2010-01-22', jobPlanCreated: '2010-01-26' },
+    placements: [{ start: '2010-03-01', type: 'praktik', afConsulted: '2010-02-20' }],
+  };
+
+  it('CSV tables with Swedish names and columns give the same akt as JSON, counted row for row', async () => {
+    const csvDir = tmpExport({
+      'akter.csv': 'aktnummer;stadsdel\nK-1;Kista\n',
+      'grundutredningar.csv': 'aktnummer;datum;typ\nK-1;2010-01-10;grundutredning\n',
+      'samtycken.csv': 'aktnummer;datum;avser\nK-1;2010-01-12;jobbtorg\n',
+      'jobbtorg.csv': 'aktnummer;remitterad;första möte;inskriven;jobbplan upprättad\nK-1;2010-01-15;2010-01-22;2010-01-22;2010-01-26\nK-1;2010-02-01;;;\n',
+      'anvisningar.csv': 'aktnummer;startdatum;typ;samråd AF\nK-1;2010-03-01;Praktik;2010-02-20\n',
+    });
+    const jsonDir = tmpExport({ 'a.json': JSON.stringify([json]) });
+    const fromCsv = await readExport([csvDir]);
+    const fromJson = await readExport([jsonDir]);
+    expect(fromJson.problems).toEqual([]);
+    expect(fromCsv.akter[0]!.akt).toEqual(fromJson.akter[0]!.akt);
+    expect(fromCsv.problems.map((p) => [p.code, p.line, p.rejected])).toEqual([['duplicate-row', 3, true]]);
+    expect(fromJson.files[0]!.rowsRead).toBe(5);
+    expect(fromCsv.files.reduce((n, f) => n + f.rowsRead - f.rowsRejected, 0)).toBe(5);
+    expect([...fromCsv.akter[0]!.datasets].sort()).toEqual(['consents', 'investigations', 'jobCenter', 'placements']);
+    expect([...fromJson.akter[0]!.datasets].sort()).toEqual(['consents', 'investigations', 'jobCenter', 'placements']);
+  });
+
+  it('a jobCenter that is not an object is a wrong type', async () => {
+    const loaded = await readExport([tmpExport({ 'a.json': JSON.stringify({ caseId: 'K-2', district: 'Kista', jobCenter: '2010-01-01' }) })]);
+    expect(loaded.problems.map((p) => [p.code, p.field])).toEqual([['wrong-type', 'jobCenter']]);
+    expect(loaded.akter[0]!.akt.jobCenter).toBeUndefined();
+  });
+});

@@ -17,28 +17,28 @@ describe('value normalisation', () => {
     ['15.11.2010', '15.11.2010'],
     ['2010-02-30', '2010-02-30'],
   ])('date %j → %j', (raw, expected) => {
-    expect(n('validFrom', raw)).toBe(expected);
+    expect(n('plans', 'validFrom', raw)).toBe(expected);
   });
 
   it.each([
     [['true', 'ja', 'Ja', 'J', 'j', 'yes', '1', 'x', 'X'], true],
     [['false', 'nej', 'NEJ', 'n', 'no', '0'], false],
   ])('booleans %j → %s', (raws, expected) => {
-    for (const raw of raws) expect(n('goalsRevised', raw), raw).toBe(expected);
+    for (const raw of raws) expect(n('followUps', 'goalsRevised', raw), raw).toBe(expected);
   });
 
   it('treats blank as missing and trims text', () => {
-    expect(n('goalsRevised', '')).toBeUndefined();
-    expect(n('goal', '   ')).toBeUndefined();
-    expect(n('goal', '  Arbete ')).toBe('Arbete');
-    expect(n('goalsRevised', 'kanske')).toBe('kanske');
+    expect(n('followUps', 'goalsRevised', '')).toBeUndefined();
+    expect(n('plans', 'goal', '   ')).toBeUndefined();
+    expect(n('plans', 'goal', '  Arbete ')).toBe('Arbete');
+    expect(n('followUps', 'goalsRevised', 'kanske')).toBe('kanske');
   });
 
   it('matches enum values regardless of case, diacritics and separators', () => {
-    expect(n('supportReason', 'Arbetslöshet')).toBe('arbetsloshet');
-    expect(n('supportReason', 'Sociala/medicinska')).toBe('sociala-medicinska');
-    expect(n('type', 'Ärendegenomgång')).toBe('arendegenomgang');
-    expect(n('type', 'fika')).toBe('fika');
+    expect(n('akt', 'supportReason', 'Arbetslöshet')).toBe('arbetsloshet');
+    expect(n('akt', 'supportReason', 'Sociala/medicinska')).toBe('sociala-medicinska');
+    expect(n('followUps', 'type', 'Ärendegenomgång')).toBe('arendegenomgang');
+    expect(n('followUps', 'type', 'fika')).toBe('fika');
   });
 
   it('applies the mapping: coded values (case-insensitive, also JSON numbers), null, date patterns', () => {
@@ -46,13 +46,13 @@ describe('value normalisation', () => {
       values: { supportReason: { '1': 'arbetsloshet', '9': null }, goalsRevised: { J: true, N: false } },
       dateFormats: ['dd.MM.yyyy', 'd/M yyyy'],
     });
-    expect(m('supportReason', '1')).toBe('arbetsloshet');
-    expect(m('supportReason', 1)).toBe('arbetsloshet');
-    expect(m('supportReason', '9')).toBeUndefined();
-    expect(m('goalsRevised', 'j')).toBe(true);
-    expect(m('validTo', '31.05.2011')).toBe('2011-05-31');
-    expect(m('validTo', '5/3 2011')).toBe('2011-03-05');
-    expect(m('validTo', '30.02.2011')).toBe('30.02.2011');
+    expect(m('akt', 'supportReason', '1')).toBe('arbetsloshet');
+    expect(m('akt', 'supportReason', 1)).toBe('arbetsloshet');
+    expect(m('akt', 'supportReason', '9')).toBeUndefined();
+    expect(m('followUps', 'goalsRevised', 'j')).toBe(true);
+    expect(m('plans', 'validTo', '31.05.2011')).toBe('2011-05-31');
+    expect(m('plans', 'validTo', '5/3 2011')).toBe('2011-03-05');
+    expect(m('plans', 'validTo', '30.02.2011')).toBe('30.02.2011');
   });
 });
 
@@ -65,6 +65,7 @@ describe('mapping files are validated', () => {
     [{ values: { supportReasons: { '1': 'arbetsloshet' } } }, /no field "supportReasons" in format v1 \(did you mean supportReason\?\)/],
     [{ values: { supportReason: { '1': 'arbetslös' } } }, /values\.supportReason\.1: must be arbetsloshet, sociala-medicinska, ovrigt, or null/],
     [{ values: { goalsRevised: { J: 'ja' } } }, /must be true or false/],
+    [{ values: { 'placements.type': { P: 'trepartssamtal' } } }, /must be praktik, arbetstraning, kompetenshojande, annat, or null/],
     [{ encoding: 'klingon' }, /unknown encoding/],
   ])('%j', (raw, message) => {
     expect(() => parseMapping(raw, 'm.json')).toThrow(UserError);

@@ -6,11 +6,16 @@ import { CSV_TABLES } from '../load/discover.js';
 import { DELIMITERS } from '../load/delimiter.js';
 import { encodingName } from '../load/text.js';
 import { TABLE_COLUMNS } from '../model/columns.js';
-import { FIELD_KINDS } from '../model/fields.js';
+import { fieldNames, kindsForKey, type FieldKind } from '../model/fields.js';
 import type { ExportMapping } from '../model/types.js';
 import { didYouMean } from './suggest.js';
 
 const Table = z.enum(CSV_TABLES);
+
+function fits(kind: FieldKind, target: string | boolean): boolean {
+  if (kind.kind === 'boolean') return typeof target === 'boolean';
+  return typeof target === 'string' && (kind.kind !== 'enum' || kind.values.includes(target));
+}
 
 export const MappingSchema = z
   .strictObject({
@@ -43,20 +48,15 @@ export const MappingSchema = z
       }
     }
     for (const [field, table] of Object.entries(m.values ?? {})) {
-      const kind = FIELD_KINDS.get(field);
-      if (!kind) {
-        ctx.addIssue({ code: 'custom', path: ['values', field], message: `no field "${field}" in format v1${didYouMean(field, [...FIELD_KINDS.keys()])}` });
+      const kinds = kindsForKey(field);
+      if (kinds.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['values', field], message: `no field "${field}" in format v1${didYouMean(field, fieldNames())}` });
         continue;
       }
       for (const [code, target] of Object.entries(table)) {
-        const ok =
-          target === null ||
-          (kind.kind === 'boolean' ? typeof target === 'boolean' : typeof target === 'string') &&
-            (kind.kind !== 'enum' || kind.values.includes(target as string));
-        if (!ok) {
-          const expected = kind.kind === 'enum' ? kind.values.join(', ') : kind.kind === 'boolean' ? 'true or false' : 'a string';
-          ctx.addIssue({ code: 'custom', path: ['values', field, code], message: `must be ${expected}, or null` });
-        }
+        if (target === null || kinds.some((k) => fits(k, target))) continue;
+        const expected = kinds.map((k) => (k.kind === 'enum' ? k.values.join(', ') : k.kind === 'boolean' ? 'true or false' : 'a string')).join('; or ');
+        ctx.addIssue({ code: 'custom', path: ['values', field, code], message: `must be ${expected}, or null` });
       }
     }
   });

@@ -41,6 +41,7 @@ export const PROBLEM_MESSAGES: Record<ProblemCode, Localized> = {
   'not-an-object': { sv: 'Posten är inte ett objekt: {value}; raden avvisades.', en: 'The record is not an object: {value}; row rejected.' },
   'missing-case-id': { sv: 'Aktnummer (caseId) saknas; raden avvisades.', en: 'caseId is missing; row rejected.' },
   'duplicate-case-id': { sv: 'Aktnumret finns redan ({value}); raden avvisades.', en: 'Duplicate caseId (first at {value}); row rejected.' },
+  'duplicate-row': { sv: 'Akten har redan en rad i tabellen (en rad per akt); raden avvisades.', en: 'The akt already has a row in this table (one row per akt); row rejected.' },
   'unknown-case-id': { sv: 'Aktnumret {value} finns inte bland akterna; raden avvisades.', en: 'caseId {value} matches no akt; row rejected.' },
   'unknown-plan-id': { sv: 'Arbetsplanen {value} finns inte i akten.', en: 'Plan {value} does not exist in the akt.' },
   'plan-dates-reversed': { sv: 'Arbetsplanen slutar före den börjar ({value}).', en: 'The plan ends before it starts ({value}).' },

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import { fold } from '../fold.js';
 
-export type CsvTable = 'cases' | 'plans' | 'subgoals' | 'followups';
-export const CSV_TABLES: readonly CsvTable[] = ['cases', 'plans', 'subgoals', 'followups'];
+/** CSV tables in reading order: akter first, then plans before what refers to them. */
+export const CSV_TABLES = ['cases', 'plans', 'subgoals', 'followups', 'investigations', 'consents', 'jobcenter', 'placements'] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
 
 export type SourceFile =
   | { kind: 'csv'; path: string; table: CsvTable; group: string }
@@ -18,6 +19,10 @@ const TABLE_NAMES = new Map<string, CsvTable>([
   ['plans', 'plans'], ['arbetsplaner', 'plans'],
   ['subgoals', 'subgoals'], ['delmal', 'subgoals'],
   ['followups', 'followups'], ['uppfoljningar', 'followups'],
+  ['investigations', 'investigations'], ['utredningar', 'investigations'], ['grundutredningar', 'investigations'],
+  ['consents', 'consents'], ['samtycken', 'consents'],
+  ['jobcenter', 'jobcenter'], ['jobbtorg', 'jobcenter'],
+  ['placements', 'placements'], ['anvisningar', 'placements'], ['placeringar', 'placements'],
 ]);
 
 /** A mapping's file names: the file's own name (any extension) → its table, or null to leave it out. */

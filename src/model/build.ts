@@ -1,7 +1,22 @@
-import { AktSchema, FollowUpSchema, PlanSchema, SubGoalSchema, type Akt, type FollowUp, type Plan, type SubGoal } from './schema.js';
+import {
+  AktSchema,
+  ConsentSchema,
+  FollowUpSchema,
+  InvestigationSchema,
+  JobCenterSchema,
+  PlacementSchema,
+  PlanSchema,
+  SubGoalSchema,
+  type Akt,
+  type FollowUp,
+  type JobCenter,
+  type Plan,
+  type SubGoal,
+} from './schema.js';
 import { problem, showValue, type DataProblem, type Location, type ProblemCode } from './problems.js';
 import type { CheckedAkt, Dataset, FileStats, LoadedExport } from './types.js';
 import { isPlainObject, validateFields, type FieldIssue } from './validate.js';
+import type { Scope } from './fields.js';
 import { makeNormalize, type Normalize } from './values.js';
 
 interface Entry {
@@ -9,11 +24,21 @@ interface Entry {
   plansById: Map<string, Plan>;
 }
 
-const AKT_NESTED = new Set(['plans', 'followUps']);
+/** Lists of an akt that need nothing but field validation: JSON key → schema. */
+export const SIMPLE_LISTS = {
+  investigations: InvestigationSchema,
+  consents: ConsentSchema,
+  placements: PlacementSchema,
+} as const;
+export type SimpleList = keyof typeof SIMPLE_LISTS;
+
+const AKT_NESTED = new Set(['plans', 'followUps', 'jobCenter', ...Object.keys(SIMPLE_LISTS)]);
 const PLAN_NESTED = new Set(['subGoals']);
+const ARRAY_KEYS = ['plans', 'followUps', 'investigations', 'consents', 'placements'] as const satisfies readonly (Dataset & keyof Akt)[];
+/** Rows an akt in JSON stands for, counted as its CSV twin would count them. */
 function nestedCount(raw: Record<string, unknown>): number {
-  let n = 0;
-  for (const key of AKT_NESTED) {
+  let n = isPlainObject(raw.jobCenter) ? 1 : 0;
+  for (const key of ARRAY_KEYS) {
     const list = raw[key];
     if (!Array.isArray(list)) continue;
     n += list.length;
@@ -41,6 +66,11 @@ export class ExportBuilder {
   constructor(opts: { normalize?: Normalize; asOf?: string } = {}) {
     this.normalize = opts.normalize ?? makeNormalize();
     this.asOf = opts.asOf;
+  }
+
+  /** The normaliser for one part of the akt, where a field name has one meaning. */
+  private in(scope: Scope): (field: string, value: unknown) => unknown {
+    return (field, value) => this.normalize(scope, field, value);
   }
 
   addFile(stats: FileStats): FileStats {
@@ -78,7 +108,7 @@ export class ExportBuilder {
 
   /** Validates the scalar fields of an akt (from JSON or a cases.csv row) and registers it. */
   private addAkt(raw: Record<string, unknown>, at: Location, stats: FileStats, rows: number, datasets: ReadonlySet<Dataset>, prefix: string): Entry | undefined {
-    const { value, issues, unknownKeys } = validateFields(AktSchema, raw, AKT_NESTED, this.normalize);
+    const { value, issues, unknownKeys } = validateFields(AktSchema, raw, AKT_NESTED, this.in('akt'));
     for (const k of unknownKeys) this.reportUnknownField(at, prefix + k);
     const caseId = value.caseId as string | undefined;
     if (caseId === undefined) {
@@ -92,7 +122,15 @@ export class ExportBuilder {
       return undefined;
     }
     this.fieldIssues(issues, at, caseId, prefix);
-    const akt: Akt = { ...(value as Omit<Akt, 'plans' | 'followUps'>), district: value.district as string | undefined, plans: [], followUps: [] };
+    const akt: Akt = {
+      ...(value as Omit<Akt, 'plans' | 'followUps' | SimpleList>),
+      district: value.district as string | undefined,
+      plans: [],
+      followUps: [],
+      investigations: [],
+      consents: [],
+      placements: [],
+    };
     const entry: Entry = { checked: { akt, origin: at, datasets }, plansById: new Map() };
     this.akter.set(caseId, entry);
     return entry;
@@ -100,7 +138,7 @@ export class ExportBuilder {
 
   private addPlan(entry: Entry, raw: Record<string, unknown>, at: Location, prefix: string): Plan {
     const caseId = entry.checked.akt.caseId;
-    const { value, issues, unknownKeys } = validateFields(PlanSchema, raw, PLAN_NESTED, this.normalize);
+    const { value, issues, unknownKeys } = validateFields(PlanSchema, raw, PLAN_NESTED, this.in('plans'));
     for (const k of unknownKeys) this.reportUnknownField(at, prefix + k);
     this.fieldIssues(issues, at, caseId, prefix);
     const plan = { ...value, subGoals: [] } as Plan;
@@ -113,7 +151,7 @@ export class ExportBuilder {
   }
 
   private subGoal(raw: Record<string, unknown>, at: Location, caseId: string, prefix: string): SubGoal {
-    const { value, issues, unknownKeys } = validateFields(SubGoalSchema, raw, undefined, this.normalize);
+    const { value, issues, unknownKeys } = validateFields(SubGoalSchema, raw, undefined, this.in('subGoals'));
     for (const k of unknownKeys) this.reportUnknownField(at, prefix + k);
     this.fieldIssues(issues, at, caseId, prefix);
     return value as SubGoal;
@@ -121,7 +159,7 @@ export class ExportBuilder {
 
   private followUp(entry: Entry, raw: Record<string, unknown>, at: Location, prefix: string): void {
     const caseId = entry.checked.akt.caseId;
-    const { value, issues, unknownKeys } = validateFields(FollowUpSchema, raw, undefined, this.normalize);
+    const { value, issues, unknownKeys } = validateFields(FollowUpSchema, raw, undefined, this.in('followUps'));
     for (const k of unknownKeys) this.reportUnknownField(at, prefix + k);
     this.fieldIssues(issues, at, caseId, prefix);
     const f = value as FollowUp;
@@ -144,7 +182,7 @@ export class ExportBuilder {
     const entry = this.addAkt(raw, at, stats, rows, this.jsonDatasets, '');
     if (!entry) return;
     const caseId = entry.checked.akt.caseId;
-    const list = (key: 'plans' | 'followUps'): unknown[] => {
+    const list = (key: (typeof ARRAY_KEYS)[number]): unknown[] => {
       if (!Object.hasOwn(raw, key) || raw[key] === null) return [];
       this.jsonDatasets.add(key);
       if (Array.isArray(raw[key])) return raw[key];
@@ -170,6 +208,31 @@ export class ExportBuilder {
       if (!isPlainObject(f)) return this.reject(stats, 1, 'not-an-object', at, { caseId, field: `followUps[${i}]`, value: showValue(f) });
       this.followUp(entry, f, at, `followUps[${i}].`);
     });
+    for (const key of Object.keys(SIMPLE_LISTS) as SimpleList[]) {
+      list(key).forEach((item, i) => {
+        if (!isPlainObject(item)) return this.reject(stats, 1, 'not-an-object', at, { caseId, field: `${key}[${i}]`, value: showValue(item) });
+        this.listItem(entry, key, item, at, `${key}[${i}].`);
+      });
+    }
+    if (Object.hasOwn(raw, 'jobCenter') && raw.jobCenter !== null) {
+      this.jsonDatasets.add('jobCenter');
+      if (isPlainObject(raw.jobCenter)) this.jobCenter(entry, raw.jobCenter, at, 'jobCenter.');
+      else this.problems.push(problem('wrong-type', at, { caseId, field: 'jobCenter', value: showValue(raw.jobCenter) }));
+    }
+  }
+
+  private listItem(entry: Entry, key: SimpleList, raw: Record<string, unknown>, at: Location, prefix: string): void {
+    const { value, issues, unknownKeys } = validateFields(SIMPLE_LISTS[key], raw, undefined, this.in(key));
+    for (const k of unknownKeys) this.reportUnknownField(at, prefix + k);
+    this.fieldIssues(issues, at, entry.checked.akt.caseId, prefix);
+    (entry.checked.akt[key] as object[]).push(value);
+  }
+
+  private jobCenter(entry: Entry, raw: Record<string, unknown>, at: Location, prefix: string): void {
+    const { value, issues, unknownKeys } = validateFields(JobCenterSchema, raw, undefined, this.in('jobCenter'));
+    for (const k of unknownKeys) this.reportUnknownField(at, prefix + k);
+    this.fieldIssues(issues, at, entry.checked.akt.caseId, prefix);
+    entry.checked.akt.jobCenter = value as JobCenter;
   }
 
   /** A row of cases.csv; `datasets` says which tables the row's export directory has. */
@@ -218,6 +281,27 @@ export class ExportBuilder {
     if (!entry) return;
     const { caseId: _caseId, ...rest } = row;
     this.followUp(entry, rest, at, '');
+  }
+
+  /** A row of investigations.csv, consents.csv or placements.csv. */
+  addListRow(key: SimpleList, row: Record<string, string>, at: Location, stats: FileStats): void {
+    stats.rowsRead += 1;
+    const entry = this.parentOf(row, at, stats);
+    if (!entry) return;
+    const { caseId: _caseId, ...rest } = row;
+    this.listItem(entry, key, rest, at, '');
+  }
+
+  /** A row of jobcenter.csv: one per akt, so a second row for an akt is rejected. */
+  addJobCenterRow(row: Record<string, string>, at: Location, stats: FileStats): void {
+    stats.rowsRead += 1;
+    const entry = this.parentOf(row, at, stats);
+    if (!entry) return;
+    if (entry.checked.akt.jobCenter !== undefined) {
+      return this.reject(stats, 1, 'duplicate-row', at, { caseId: entry.checked.akt.caseId, field: 'caseId' });
+    }
+    const { caseId: _caseId, ...rest } = row;
+    this.jobCenter(entry, rest, at, '');
   }
 
   finish(): LoadedExport {

@@ -1,5 +1,6 @@
 import type { CsvTable } from '../load/discover.js';
-import { AktSchema, FollowUpSchema, PlanSchema, SubGoalSchema } from './schema.js';
+import type { Scope } from './fields.js';
+import { AktSchema, ConsentSchema, FollowUpSchema, InvestigationSchema, JobCenterSchema, PlacementSchema, PlanSchema, SubGoalSchema } from './schema.js';
 import { fold } from '../fold.js';
 import type { Dataset } from './types.js';
 
@@ -7,10 +8,14 @@ const keys = (s: { shape: object }, drop: string[] = []): string[] => Object.key
 
 /** The canonical columns of each CSV table, derived from the schemas so they cannot drift. */
 export const TABLE_COLUMNS: Record<CsvTable, readonly string[]> = {
-  cases: keys(AktSchema, ['plans', 'followUps']),
+  cases: keys(AktSchema, ['plans', 'followUps', 'investigations', 'consents', 'jobCenter', 'placements']),
   plans: ['caseId', ...keys(PlanSchema, ['subGoals'])],
   subgoals: ['caseId', 'planId', ...keys(SubGoalSchema)],
   followups: ['caseId', ...keys(FollowUpSchema)],
+  investigations: ['caseId', ...keys(InvestigationSchema)],
+  consents: ['caseId', ...keys(ConsentSchema)],
+  jobcenter: ['caseId', ...keys(JobCenterSchema)],
+  placements: ['caseId', ...keys(PlacementSchema)],
 };
 
 export const REQUIRED_COLUMNS: Record<CsvTable, readonly string[]> = {
@@ -18,12 +23,32 @@ export const REQUIRED_COLUMNS: Record<CsvTable, readonly string[]> = {
   plans: ['caseId'],
   subgoals: ['caseId', 'planId'],
   followups: ['caseId'],
+  investigations: ['caseId'],
+  consents: ['caseId'],
+  jobcenter: ['caseId'],
+  placements: ['caseId'],
+};
+
+/** The part of the akt each table fills; cases.csv is the akt itself. */
+export const TABLE_SCOPE: Record<CsvTable, Scope> = {
+  cases: 'akt',
+  plans: 'plans',
+  subgoals: 'subGoals',
+  followups: 'followUps',
+  investigations: 'investigations',
+  consents: 'consents',
+  jobcenter: 'jobCenter',
+  placements: 'placements',
 };
 
 export const TABLE_DATASET: Partial<Record<CsvTable, Dataset>> = {
   plans: 'plans',
   subgoals: 'subGoals',
   followups: 'followUps',
+  investigations: 'investigations',
+  consents: 'consents',
+  jobcenter: 'jobCenter',
+  placements: 'placements',
 };
 
 /**
@@ -49,10 +74,19 @@ const ALIASES: Record<string, readonly string[]> = {
   replaces: ['ersatter', 'ersatterplan'],
   text: ['delmal', 'beskrivning'],
   due: ['tidpunkt', 'klart', 'klartdatum', 'senast', 'slutdatum', 'datum', 'forfallodatum'],
-  date: ['datum', 'uppfoljningsdatum', 'genomford', 'hallen'],
-  type: ['typ', 'uppfoljningstyp', 'kontakttyp'],
+  date: ['datum', 'uppfoljningsdatum', 'genomford', 'hallen', 'utredningsdatum', 'samtyckesdatum'],
+  type: ['typ', 'uppfoljningstyp', 'kontakttyp', 'utredningstyp', 'insatstyp', 'aktivitetstyp'],
   outcome: ['resultat', 'anteckning', 'journalanteckning', 'utfall', 'notering'],
   goalsRevised: ['malreviderade', 'malenreviderade', 'reviderademal', 'malreviderat'],
+  scope: ['omfattning', 'avser', 'mottagare', 'samtyckeavser', 'samtyckeomfattar'],
+  referred: ['aktualiserad', 'remitterad', 'remiss', 'remissdatum', 'hanvisad', 'hanvisadtilljobbtorg'],
+  firstMeeting: ['forstamote', 'forstabesok', 'forstamotesdatum'],
+  enrolled: ['inskriven', 'inskrivning', 'inskrivningsdatum'],
+  jobPlanCreated: ['jobbplanupprattad', 'jobbplan', 'forstajobbplan'],
+  jobPlanReceived: ['jobbplanmottagen', 'jobbplaninkommen', 'jobbplanmottagenavstadsdelen'],
+  exited: ['utskriven', 'utskrivning', 'utskrivningsdatum', 'avslutad'],
+  start: ['startdatum', 'anvisad', 'anvisningsdatum', 'fran'],
+  afConsulted: ['samradaf', 'afsamrad', 'samradarbetsformedlingen', 'samradmedarbetsformedlingen'],
 };
 
 export interface HeaderMatch {

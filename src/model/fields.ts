@@ -1,11 +1,33 @@
 import { z } from 'zod';
-import { AktSchema, FollowUpSchema, PlanSchema, SubGoalSchema } from './schema.js';
+import {
+  AktSchema,
+  ConsentSchema,
+  FollowUpSchema,
+  InvestigationSchema,
+  JobCenterSchema,
+  PlacementSchema,
+  PlanSchema,
+  SubGoalSchema,
+} from './schema.js';
 
 export type FieldKind = { kind: 'date' } | { kind: 'boolean' } | { kind: 'enum'; values: readonly string[] } | { kind: 'text' };
 
+/** Where a field stands: the akt itself or one of its parts. `type` means one thing in a follow-up, another in a placement. */
+export const SCOPES = {
+  akt: AktSchema,
+  plans: PlanSchema,
+  subGoals: SubGoalSchema,
+  followUps: FollowUpSchema,
+  investigations: InvestigationSchema,
+  consents: ConsentSchema,
+  jobCenter: JobCenterSchema,
+  placements: PlacementSchema,
+} as const;
+export type Scope = keyof typeof SCOPES;
+
 /**
- * What kind of value each field of format v1 holds, read from the schemas' JSON Schema so that a
- * field added to the model is normalised like its kind without a second list to keep in step.
+ * What kind of value each field holds, read from the schemas' JSON Schema so that a field added
+ * to the model is normalised like its kind without a second list to keep in step.
  */
 function kindsOf(schema: z.ZodObject): Map<string, FieldKind> {
   const json = z.toJSONSchema(schema, { io: 'input' }) as { properties: Record<string, { type?: string; format?: string; enum?: string[] }> };
@@ -19,6 +41,27 @@ function kindsOf(schema: z.ZodObject): Map<string, FieldKind> {
   return kinds;
 }
 
-export const FIELD_KINDS: ReadonlyMap<string, FieldKind> = new Map(
-  [AktSchema, PlanSchema, SubGoalSchema, FollowUpSchema].flatMap((s) => [...kindsOf(s)]),
+export const FIELD_KINDS: ReadonlyMap<Scope, ReadonlyMap<string, FieldKind>> = new Map(
+  (Object.entries(SCOPES) as [Scope, z.ZodObject][]).map(([scope, schema]) => [scope, kindsOf(schema)]),
 );
+
+export function fieldKind(scope: Scope, field: string): FieldKind | undefined {
+  return FIELD_KINDS.get(scope)?.get(field);
+}
+
+/** Every scalar field as `field` and as `scope.field`, for mapping keys and suggestions. */
+export function fieldNames(): string[] {
+  const names = new Set<string>();
+  for (const [scope, kinds] of FIELD_KINDS) for (const f of kinds.keys()) names.add(f).add(`${scope}.${f}`);
+  return [...names];
+}
+
+/** The kinds a mapping key (`type` or `placements.type`) may stand for. */
+export function kindsForKey(key: string): FieldKind[] {
+  const dot = key.indexOf('.');
+  if (dot !== -1) {
+    const k = fieldKind(key.slice(0, dot) as Scope, key.slice(dot + 1));
+    return k ? [k] : [];
+  }
+  return [...FIELD_KINDS.values()].flatMap((kinds) => (kinds.has(key) ? [kinds.get(key)!] : []));
+}

@@ -7,6 +7,7 @@ export const PROBLEM_CODES = [
   'not-an-object',
   'missing-case-id',
   'duplicate-case-id',
+  'duplicate-row',
   'unknown-case-id',
   'unknown-plan-id',
   'plan-dates-reversed',

@@ -102,7 +102,9 @@ function addCsvRow(b: ExportBuilder, table: CsvTable, columns: (string | null)[]
   if (table === 'cases') b.addCaseRow(row, at, stats, datasets);
   else if (table === 'plans') b.addPlanRow(row, at, stats);
   else if (table === 'subgoals') b.addSubGoalRow(row, at, stats);
-  else b.addFollowUpRow(row, at, stats);
+  else if (table === 'followups') b.addFollowUpRow(row, at, stats);
+  else if (table === 'jobcenter') b.addJobCenterRow(row, at, stats);
+  else b.addListRow(table, row, at, stats);
 }
 
 /** A file that exists but cannot be read (permissions, vanished) is the user's to fix, not a crash. */

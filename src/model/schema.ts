@@ -53,6 +53,33 @@ export const FollowUpSchema = z.strictObject({
   goalsRevised: z.boolean({ error: 'wrong-type' }).optional().describe('Whether the goals were revised'),
 });
 
+export const PLACEMENT_TYPES = ['praktik', 'arbetstraning', 'kompetenshojande', 'annat'] as const;
+
+export const InvestigationSchema = z.strictObject({
+  date: isoDate().optional().describe('Date the grundutredning was completed'),
+  type: text().optional().describe('Kind of investigation, e.g. grundutredning, fördjupad utredning'),
+});
+
+export const ConsentSchema = z.strictObject({
+  date: isoDate().optional().describe('Date the samtycke was given'),
+  scope: text().optional().describe('Whom the samtycke lets the district share with, e.g. jobbtorg, arbetsformedlingen, region; empty = general'),
+});
+
+export const JobCenterSchema = z.strictObject({
+  referred: isoDate().optional().describe('Date the district referred the client to the jobbtorg'),
+  firstMeeting: isoDate().optional().describe('First meeting at the jobbtorg'),
+  enrolled: isoDate().optional().describe('Date the client was enrolled as aspirant'),
+  jobPlanCreated: isoDate().optional().describe('Date the jobbtorg wrote the first jobbplan'),
+  jobPlanReceived: isoDate().optional().describe('Date the district received the jobbplan'),
+  exited: isoDate().optional().describe('Date the aspirant left the jobbtorg'),
+});
+
+export const PlacementSchema = z.strictObject({
+  start: isoDate().optional().describe('First day of the activity the client is anvisad to'),
+  type: z.enum(PLACEMENT_TYPES, { error: 'invalid-value' }).optional().describe('Kind of activity'),
+  afConsulted: isoDate().optional().describe('Date Arbetsförmedlingen was consulted (samråd) about the placement'),
+});
+
 export const AktSchema = z.strictObject({
   caseId: text().min(1, { message: 'missing-required' }).describe('Unique within the export'),
   district: text().min(1, { message: 'missing-required' }).describe('Stadsdel'),
@@ -62,10 +89,19 @@ export const AktSchema = z.strictObject({
   supportStart: isoDate().optional().describe('Start of the current period of ekonomiskt bistånd'),
   plans: z.array(PlanSchema, { error: 'wrong-type' }).optional().describe('Arbetsplaner'),
   followUps: z.array(FollowUpSchema, { error: 'wrong-type' }).optional().describe('Uppföljningar'),
+  investigations: z.array(InvestigationSchema, { error: 'wrong-type' }).optional().describe('Utredningar (grundutredning)'),
+  consents: z.array(ConsentSchema, { error: 'wrong-type' }).optional().describe('Samtycken'),
+  jobCenter: JobCenterSchema.optional().describe('The akt at the jobbtorg'),
+  placements: z.array(PlacementSchema, { error: 'wrong-type' }).optional().describe('Anvisningar to activities'),
 });
 
 export type SubGoal = z.infer<typeof SubGoalSchema>;
 export type FollowUp = z.infer<typeof FollowUpSchema>;
+export type Investigation = z.infer<typeof InvestigationSchema>;
+export type Consent = z.infer<typeof ConsentSchema>;
+export type JobCenter = z.infer<typeof JobCenterSchema>;
+export type Placement = z.infer<typeof PlacementSchema>;
+export type PlacementType = (typeof PLACEMENT_TYPES)[number];
 export type SupportReason = (typeof SUPPORT_REASONS)[number];
 export type FollowUpType = (typeof FOLLOW_UP_TYPES)[number];
 
@@ -82,6 +118,10 @@ export interface Akt {
   supportStart?: string;
   plans: Plan[];
   followUps: FollowUp[];
+  investigations: Investigation[];
+  consents: Consent[];
+  jobCenter?: JobCenter;
+  placements: Placement[];
 }
 
 /** One JSON Schema document for format v1 (an akt, or an array of akter). */

@@ -4,7 +4,7 @@ import type { ValueRules } from './values.js';
 import type { DataProblem, Location } from './problems.js';
 
 /** Parts of format v1 an export may leave out altogether; a rule that needs one is then not assessable. */
-export type Dataset = 'plans' | 'subGoals' | 'followUps';
+export type Dataset = 'plans' | 'subGoals' | 'followUps' | 'investigations' | 'consents' | 'jobCenter' | 'placements';
 
 export interface CheckedAkt {
   akt: Akt;

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { PROBLEM_CODES, type ProblemCode } from './problems.js';
-import type { Normalize } from './values.js';
 
 export interface FieldIssue {
   field: string;
@@ -29,7 +28,7 @@ export function validateFields(
   schema: z.ZodObject,
   raw: Record<string, unknown>,
   nested: ReadonlySet<string> = new Set(),
-  normalize: Normalize = (_f, v) => v,
+  normalize: (field: string, value: unknown) => unknown = (_f, v) => v,
 ): FieldResult {
   const shape = schema.shape as Record<string, z.ZodType>;
   const value: Record<string, unknown> = {};

@@ -1,17 +1,17 @@
 import { format as formatDate, isValid, parse as parseDate } from 'date-fns';
-import { FIELD_KINDS } from './fields.js';
+import { FIELD_KINDS, type Scope } from './fields.js';
 import { fold } from '../fold.js';
 
 export type MappedValue = string | boolean | null;
 
 export interface ValueRules {
-  /** Per field, export value → canonical value; null means "no value". */
+  /** Per field (`type`, or `placements.type` for one scope), export value → canonical value; null means "no value". */
   values?: Readonly<Record<string, Readonly<Record<string, MappedValue>>>>;
   /** date-fns patterns tried after the built-in date forms, e.g. "dd.MM.yyyy". */
   dateFormats?: readonly string[];
 }
 
-export type Normalize = (field: string, value: unknown) => unknown;
+export type Normalize = (scope: Scope, field: string, value: unknown) => unknown;
 
 const TRUE = new Set(['true', 'ja', 'j', 'yes', 'y', '1', 'x']);
 const FALSE = new Set(['false', 'nej', 'n', 'no', '0']);
@@ -52,11 +52,11 @@ export function makeNormalize(rules: ValueRules = {}): Normalize {
   const tables = new Map(Object.entries(rules.values ?? {}).map(([field, t]) => [field, foldTable(t)]));
   const patterns = rules.dateFormats ?? [];
   const enumIndex = new Map<string, Map<string, string>>();
-  for (const [field, k] of FIELD_KINDS) {
-    if (k.kind === 'enum') enumIndex.set(field, new Map(k.values.map((v) => [fold(v), v])));
+  for (const [scope, kinds] of FIELD_KINDS) {
+    for (const [field, k] of kinds) if (k.kind === 'enum') enumIndex.set(`${scope}.${field}`, new Map(k.values.map((v) => [fold(v), v])));
   }
-  return (field, value) => {
-    const table = tables.get(field);
+  return (scope, field, value) => {
+    const table = tables.get(`${scope}.${field}`) ?? tables.get(field);
     if (typeof value !== 'string') {
       if (table && (typeof value === 'number' || typeof value === 'boolean') && table.has(String(value))) return table.get(String(value)) ?? undefined;
       return value;
@@ -67,13 +67,13 @@ export function makeNormalize(rules: ValueRules = {}): Normalize {
       const mapped = table.has(text) ? table.get(text) : table.get(text.toLowerCase());
       if (mapped !== undefined) return mapped ?? undefined;
     }
-    const kind = FIELD_KINDS.get(field);
+    const kind = FIELD_KINDS.get(scope)?.get(field);
     if (kind?.kind === 'date') return isoFrom(text, patterns);
     if (kind?.kind === 'boolean') {
       const lower = text.toLowerCase();
       return TRUE.has(lower) ? true : FALSE.has(lower) ? false : text;
     }
-    if (kind?.kind === 'enum') return enumIndex.get(field)!.get(fold(text)) ?? text;
+    if (kind?.kind === 'enum') return enumIndex.get(`${scope}.${field}`)!.get(fold(text)) ?? text;
     return text;
   };
 }

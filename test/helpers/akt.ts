@@ -9,5 +9,5 @@ export function followUp(date: string, outcome = 'Uppföljning hållen, planen s
 }
 
 export function akt(a: Partial<Akt> = {}): Akt {
-  return { caseId: 'T-0001', district: 'Testområdet', supportReason: 'arbetsloshet', plans: [], followUps: [], ...a };
+  return { caseId: 'T-0001', district: 'Testområdet', supportReason: 'arbetsloshet', plans: [], followUps: [], investigations: [], consents: [], placements: [], ...a };
 }
