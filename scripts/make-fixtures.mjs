@@ -24,7 +24,7 @@ const fu = (date, type, outcome = '', goalsRevised = false) => ({ date, type, ou
 const quarterly = (outcome) => [
   fu('2009-12-10', 'trepartssamtal', outcome && `${outcome} Närvaron på jobbtorget god.`),
   fu('2010-03-05', 'trepartssamtal', outcome && `${outcome} Söker arbete enligt planen.`),
-  fu('2010-06-01', 'uppfoljning', outcome && `${outcome} Ny arbetsplan upprättad.`),
+  fu('2010-06-01', 'trepartssamtal', outcome && `${outcome} Ny arbetsplan upprättad.`),
   fu('2010-08-30', 'trepartssamtal', outcome && `${outcome} Planeringen står fast.`),
   fu('2010-11-01', 'trepartssamtal', outcome && `${outcome} Fortsatt praktik.`),
 ];
@@ -105,12 +105,61 @@ stSpec.forEach(([caseId, plans, documented, supportReason], i) => {
   });
 });
 
+// The jobbtorg, utredning, samtycke and anvisning parts. Half of each district's akter are
+// aspirants at a jobbtorg, as in the 2011 audit's sample (002 §1.2); the jobbtorg mostly keeps its
+// five-day jobbplan and two-week wait (001), but samtycken are often missing (001, point 2).
+const jc = (referred, firstMeeting, jobPlanCreated, jobPlanReceived, exited = '') =>
+  ({ referred, firstMeeting, enrolled: firstMeeting, jobPlanCreated, jobPlanReceived, exited });
+const jobCenters = {
+  'HL-0001': jc('2009-03-02', '2009-03-09', '2009-03-12', '2009-03-20'),
+  'HL-0002': jc('2009-03-02', '2009-03-16', '2009-03-19', ''), // a 14-day wait; the jobbplan never reached the stadsdel
+  'HL-0003': jc('2009-03-02', '2009-03-18', '2009-03-23', '2009-03-25'), // a 16-day wait
+  'HL-0004': jc('2010-09-01', '2010-09-08', '2010-09-16', '2010-09-20'), // recently enrolled; jobbplan after 8 days
+  'HL-0005': jc('2009-03-02', '2009-03-09', '2009-03-12', '2009-03-15', '2010-06-30'), // left the jobbtorg
+  'ST-0001': jc('2009-05-10', '2009-05-17', '2009-05-20', '2009-05-28'),
+  'ST-0002': jc('2009-05-10', '2009-05-24', '2009-05-29', '2009-06-02'),
+  'ST-0003': jc('2009-05-10', '2009-05-31', '2009-06-03', ''), // a 21-day wait
+  'ST-0004': jc('2010-10-25', '', '', ''), // referred, no meeting yet at D (21 days)
+  'ST-0005': jc('2009-05-10', '2009-05-17', '2009-05-20', '2009-05-25'),
+};
+const consents = {
+  'HL-0001': [{ date: '2009-02-25', scope: 'jobbtorg' }],
+  'HL-0003': [{ date: '2009-03-10', scope: 'jobbtorg' }], // given after the referral
+  'HL-0004': [{ date: '2010-08-30', scope: 'jobbtorg' }, { date: '2010-08-30', scope: 'arbetsformedlingen' }],
+  'HL-0005': [{ date: '2009-03-01', scope: 'jobbtorg' }],
+  'ST-0001': [{ date: '2009-05-05', scope: '' }], // a general samtycke
+  'ST-0003': [{ date: '2009-05-05', scope: 'region' }], // covers the region, not the jobbtorg
+  'ST-0004': [{ date: '2010-10-20', scope: 'jobbtorg' }],
+  'ST-0005': [{ date: '2009-05-08', scope: 'jobbtorg' }],
+};
+const investigations = (a) => {
+  if (a.caseId === 'ST-0006' || a.plans.length === 0) return []; // ST-0006 has a plan but no utredning
+  const date = a.caseId === 'HL-0008' ? '2009-07-01' : a.district === HL ? '2009-04-01' : '2009-05-20'; // HL-0008: after its first plan
+  return [{ date, type: 'grundutredning' }];
+};
+const placements = {
+  'HL-0009': [{ start: '2010-09-01', type: 'praktik', afConsulted: '2010-08-20' }],
+  'HL-0010': [{ start: '2010-10-01', type: 'kompetenshojande', afConsulted: '' }],
+  'ST-0001': [{ start: '2010-10-01', type: 'praktik', afConsulted: '2010-10-05' }], // consulted after the start
+  'ST-0003': [{ start: '2010-03-01', type: 'arbetstraning', afConsulted: '' }],
+};
+for (const a of akter) {
+  a.investigations = investigations(a);
+  a.consents = consents[a.caseId] ?? [];
+  if (jobCenters[a.caseId]) a.jobCenter = jobCenters[a.caseId];
+  a.placements = placements[a.caseId] ?? [];
+}
+
 // JSON drops empty values, as an exporter would; CSV writes them as empty cells.
 const compact = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== false));
 const asJson = akter.map((a) => ({
   ...compact(a),
   plans: a.plans.map((p) => ({ ...compact(p), subGoals: p.subGoals.map(compact) })),
   followUps: a.followUps.map((f) => ({ ...compact(f), goalsRevised: f.goalsRevised })),
+  investigations: a.investigations.map(compact),
+  consents: a.consents.map(compact),
+  ...(a.jobCenter ? { jobCenter: compact(a.jobCenter) } : {}),
+  placements: a.placements.map(compact),
 }));
 
 /** A CSV table; `names` renames columns, `value` rewrites cells, as another export system would. */
@@ -139,13 +188,25 @@ const caseCols = ['caseId', 'district', 'personId', 'caseworker', 'supportReason
 const planCols = ['caseId', 'planId', 'created', 'validFrom', 'validTo', 'goal', 'activities', 'requirements', 'clientView', 'nextFollowUp', 'replaces'];
 const subGoalCols = ['caseId', 'planId', 'text', 'due'];
 const followUpCols = ['caseId', 'date', 'planId', 'type', 'outcome', 'goalsRevised'];
+const investigationCols = ['caseId', 'date', 'type'];
+const consentCols = ['caseId', 'date', 'scope'];
+const jobCenterCols = ['caseId', 'referred', 'firstMeeting', 'enrolled', 'jobPlanCreated', 'jobPlanReceived', 'exited'];
+const placementCols = ['caseId', 'start', 'type', 'afConsulted'];
+const rowsOf = (key) => akter.flatMap((a) => a[key].map((x) => ({ caseId: a.caseId, ...x })));
 const tables = {
   cases: akter,
   plans: akter.flatMap((a) => a.plans.map((p) => ({ caseId: a.caseId, ...p }))),
   subgoals: akter.flatMap((a) => a.plans.flatMap((p) => p.subGoals.map((s) => ({ caseId: a.caseId, planId: p.planId, ...s })))),
   followups: akter.flatMap((a) => a.followUps.map((f) => ({ caseId: a.caseId, ...f }))),
+  investigations: rowsOf('investigations'),
+  consents: rowsOf('consents'),
+  jobcenter: akter.filter((a) => a.jobCenter).map((a) => ({ caseId: a.caseId, ...a.jobCenter })),
+  placements: rowsOf('placements'),
 };
-const columnsOf = { cases: caseCols, plans: planCols, subgoals: subGoalCols, followups: followUpCols };
+const columnsOf = {
+  cases: caseCols, plans: planCols, subgoals: subGoalCols, followups: followUpCols,
+  investigations: investigationCols, consents: consentCols, jobcenter: jobCenterCols, placements: placementCols,
+};
 
 function write(dir, name, data) {
   mkdirSync(path.join(out, dir), { recursive: true });
@@ -162,17 +223,25 @@ const swedish = {
   supportStart: 'Bistånd från', planId: 'Arbetsplan-ID', created: 'Upprättad', validFrom: 'Giltig från', validTo: 'Giltig t.o.m.',
   goal: 'Mål', activities: 'Aktiviteter', requirements: 'Krav på motprestation', clientView: 'Den enskildes uppfattning',
   nextFollowUp: 'Nästa uppföljning', replaces: 'Ersätter', text: 'Delmål', due: 'Tidpunkt', date: 'Datum', type: 'Typ',
-  outcome: 'Anteckning', goalsRevised: 'Mål reviderade',
+  outcome: 'Anteckning', goalsRevised: 'Mål reviderade', scope: 'Avser', referred: 'Remitterad', firstMeeting: 'Första möte',
+  enrolled: 'Inskriven', jobPlanCreated: 'Jobbplan upprättad', jobPlanReceived: 'Jobbplan mottagen', exited: 'Utskriven',
+  start: 'Startdatum', afConsulted: 'Samråd AF',
 };
 const swedishValue = (c, v) => {
   if (c === 'supportReason') return { arbetsloshet: 'Arbetslöshet', 'sociala-medicinska': 'Sociala/medicinska skäl', ovrigt: 'Övrigt' }[v] ?? v;
-  if (c === 'type') return { trepartssamtal: 'Trepartssamtal', uppfoljning: 'Uppföljning', narvarokontroll: 'Närvarokontroll' }[v] ?? v;
+  if (c === 'type') {
+    const words = { trepartssamtal: 'Trepartssamtal', uppfoljning: 'Uppföljning', narvarokontroll: 'Närvarokontroll', kompetenshojande: 'Kompetenshöjande', arbetstraning: 'Arbetsträning', praktik: 'Praktik', grundutredning: 'Grundutredning' };
+    return words[v] ?? v;
+  }
   if (c === 'goalsRevised') return v ? 'Ja' : 'Nej';
   if (c === 'created' && v) return v.replace(/-/g, '');
   if (c === 'date' && v) return `${v} 10:00`;
   return v;
 };
-const excelNames = { cases: 'akter.csv', plans: 'arbetsplaner.csv', subgoals: 'delmål.csv', followups: 'uppföljningar.csv' };
+const excelNames = {
+  cases: 'akter.csv', plans: 'arbetsplaner.csv', subgoals: 'delmål.csv', followups: 'uppföljningar.csv',
+  investigations: 'grundutredningar.csv', consents: 'samtycken.csv', jobcenter: 'jobbtorg.csv', placements: 'anvisningar.csv',
+};
 for (const t of Object.keys(tables)) {
   write('excel', excelNames[t], cp1252(csv(tables[t], columnsOf[t], { delimiter: ';', names: swedish, value: swedishValue })));
 }
@@ -185,35 +254,53 @@ for (const t of Object.keys(tables)) write('tab', `${t}.csv`, `\uFEFF${csv(table
 const codes = {
   supportReason: { arbetsloshet: '1', 'sociala-medicinska': '2', ovrigt: '3' },
   type: { trepartssamtal: 'TP', uppfoljning: 'UF', narvarokontroll: 'NK' },
+  placementType: { praktik: 'P', arbetstraning: 'AT', kompetenshojande: 'KH' },
 };
 const mappedNames = {
   caseId: 'AKT_NR', district: 'ENHET', personId: 'PNR', caseworker: 'HANDL_SIGN', supportReason: 'HINDER_KOD', supportStart: 'BIST_START',
   planId: 'PLAN_NR', created: 'UPPR_DAT', validFrom: 'FOM', validTo: 'TOM', goal: 'MAL_TEXT', activities: 'AKT_TEXT', requirements: 'KRAV_TEXT',
   clientView: 'KLIENT_TEXT', nextFollowUp: 'NASTA_UF', replaces: 'ERSATTER_PLAN', text: 'DELMAL_TEXT', due: 'DELMAL_DAT', date: 'HAND_DAT',
-  type: 'HAND_TYP', outcome: 'HAND_TEXT', goalsRevised: 'REV_FLAGGA',
+  type: 'HAND_TYP', outcome: 'HAND_TEXT', goalsRevised: 'REV_FLAGGA', referred: 'JT_REMISS', firstMeeting: 'JT_MOTE1', enrolled: 'JT_INSKR',
+  jobPlanCreated: 'JT_JP_UPPR', jobPlanReceived: 'JT_JP_MOTT', exited: 'JT_UTSKR', start: 'ANV_START', afConsulted: 'ANV_AF_SAMRAD', scope: 'SAMT_AVSER',
+};
+/** Per table, where a canonical name means something else there than in the follow-ups. */
+const mappedTableNames = {
+  investigations: { date: 'UTR_DAT', type: 'UTR_TYP' },
+  consents: { date: 'SAMT_DAT' },
+  placements: { type: 'ANV_TYP' },
 };
 const dmy = (v) => (v ? `${v.slice(8, 10)}.${v.slice(5, 7)}.${v.slice(0, 4)}` : v);
-const mappedValue = (c, v) => {
+const mappedValue = (t) => (c, v) => {
+  if (t === 'placements' && c === 'type') return codes.placementType[v] ?? v;
+  if (t === 'investigations' && c === 'type') return v;
   if (codes[c]) return codes[c][v] ?? v;
   if (c === 'goalsRevised') return v ? 'J' : 'N';
-  if (['supportStart', 'created', 'validFrom', 'validTo', 'nextFollowUp', 'due', 'date'].includes(c)) return dmy(v);
+  if (['supportStart', 'created', 'validFrom', 'validTo', 'nextFollowUp', 'due', 'date', 'referred', 'firstMeeting', 'enrolled', 'jobPlanCreated', 'jobPlanReceived', 'exited', 'start', 'afConsulted'].includes(c)) return dmy(v);
   return v;
 };
-const mappedFiles = { cases: 'KLIENT.TXT', plans: 'ARBPLAN.TXT', subgoals: 'DELMAL.TXT', followups: 'HANDELSE.TXT' };
+const mappedFiles = {
+  cases: 'KLIENT.TXT', plans: 'ARBPLAN.TXT', subgoals: 'DELMAL.TXT', followups: 'HANDELSE.TXT',
+  investigations: 'UTREDN.TXT', consents: 'SAMTYCKE.TXT', jobcenter: 'JT_AKT.TXT', placements: 'ANVISN.TXT',
+};
+const namesOf = (t) => ({ ...mappedNames, ...mappedTableNames[t], internal: 'REG_ANV' });
 for (const t of Object.keys(tables)) {
   const cols = [...columnsOf[t], ...(t === 'cases' ? ['internal'] : [])];
-  const names = { ...mappedNames, internal: 'REG_ANV' };
   const rows = t === 'cases' ? tables[t].map((r) => ({ ...r, internal: 'SYS' })) : tables[t];
-  write('mapped', mappedFiles[t], csv(rows, cols, { delimiter: '|', names, value: mappedValue }));
+  write('mapped', mappedFiles[t], csv(rows, cols, { delimiter: '|', names: namesOf(t), value: mappedValue(t) }));
 }
 const invert = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k]));
-const columnsFor = (t) => Object.fromEntries(columnsOf[t].map((c) => [mappedNames[c], c]));
+const columnsFor = (t) => Object.fromEntries(columnsOf[t].map((c) => [namesOf(t)[c], c]));
 const mapping = {
   description: 'Mapping of the case system export in fixtures/stockholm-2011/mapped onto export format v1',
   delimiter: '|',
   files: invert(mappedFiles),
-  columns: { cases: { ...columnsFor('cases'), REG_ANV: null }, plans: columnsFor('plans'), subgoals: columnsFor('subgoals'), followups: columnsFor('followups') },
-  values: { supportReason: invert(codes.supportReason), type: invert(codes.type), goalsRevised: { J: true, N: false } },
+  columns: { ...Object.fromEntries(Object.keys(tables).map((t) => [t, columnsFor(t)])), cases: { ...columnsFor('cases'), REG_ANV: null } },
+  values: {
+    supportReason: invert(codes.supportReason),
+    'followUps.type': invert(codes.type),
+    'placements.type': invert(codes.placementType),
+    goalsRevised: { J: true, N: false },
+  },
   dateFormats: ['dd.MM.yyyy'],
 };
 // Kept outside the export directory, so that reading the export never takes the mapping for data.

@@ -1,5 +1,7 @@
 import { builtinRules } from '../rules/index.js';
-import { activeRules, configMapping, loadConfig, type Selection } from './config/config.js';
+import { dirname } from 'node:path';
+import { activeRules, CONFIG_FILE, configMapping, loadConfig, type Selection } from './config/config.js';
+import { loadPlugins } from './config/plugins.js';
 import { runRules, type ActiveRule } from './engine/run.js';
 import type { AnyRule, Lang } from './engine/types.js';
 import { UserError } from './errors.js';
@@ -47,6 +49,8 @@ export async function validateExport(opts: { paths: readonly string[]; asOf: str
 
 export interface Settings {
   rules: ActiveRule[];
+  /** Built-in rules and those of the config's plug-ins, active or not. */
+  catalogue: AnyRule[];
   asOf?: string;
   lang?: Lang;
   mapping?: ExportMapping;
@@ -58,10 +62,14 @@ export interface SettingFlags extends Selection {
 }
 
 /** Reads the config file (and its mapping) and applies --rule/--skip-rule to the built-in rules. */
-export async function resolveSettings(flags: SettingFlags, all: readonly AnyRule[] = builtinRules): Promise<Settings> {
+export async function resolveSettings(flags: SettingFlags, builtins: readonly AnyRule[] = builtinRules): Promise<Settings> {
   const { config, file } = await loadConfig(flags.config);
+  const base = dirname(file ?? CONFIG_FILE);
+  const plugins = await loadPlugins(config.plugins ?? [], base, builtins.map((r) => r.id));
+  const catalogue = [...builtins, ...plugins];
   return {
-    rules: activeRules(all, config, file ?? 'config', flags),
+    catalogue,
+    rules: activeRules(catalogue, config, file ?? 'config', flags),
     asOf: config.asOf,
     lang: config.lang,
     mapping: await configMapping(config, file, flags.mapping),

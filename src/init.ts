@@ -20,7 +20,7 @@ const REFERENCE = new Date(2000, 0, 1);
 export interface Proposal {
   mapping: ExportMapping;
   /** Per file: its table, and the header cells that could not be placed. */
-  files: { file: string; table: CsvTable | null; encoding?: string; delimiter?: string; unplaced: string[] }[];
+  files: { file: string; table: CsvTable | null; encoding?: string; ascii?: boolean; delimiter?: string; unplaced: string[] }[];
   /** Values of coded fields that neither the tool nor the proposal can place, per field. */
   unknownValues: Record<string, string[]>;
 }
@@ -28,6 +28,7 @@ export interface Proposal {
 interface Sampled {
   table: CsvTable | null;
   header: string[];
+  ascii?: boolean;
   encoding?: string;
   delimiter?: string;
   rows: string[][];
@@ -36,7 +37,7 @@ interface Sampled {
 async function sample(file: string): Promise<Sampled> {
   const s: Sampled = { table: null, header: [], rows: [] };
   for await (const ev of readCsv(file)) {
-    if (ev.kind === 'format') Object.assign(s, { encoding: ev.encoding, delimiter: ev.delimiter });
+    if (ev.kind === 'format') Object.assign(s, { encoding: ev.encoding, delimiter: ev.delimiter, ascii: ev.ascii });
     else if (ev.kind === 'header') s.header = ev.fields;
     else if (ev.kind === 'row') s.rows.push(ev.fields);
     if (s.rows.length >= SAMPLE_ROWS || ev.kind === 'error') break;
@@ -46,19 +47,20 @@ async function sample(file: string): Promise<Sampled> {
 
 /** Parts of file names that hint at a table, as case systems name their exports. */
 const NAME_HINTS: Record<CsvTable, readonly string[]> = {
-  cases: ['akt', 'klient', 'arende', 'case', 'person'],
+  cases: ['akter', 'klient', 'arende', 'case', 'person'],
   plans: ['plan'],
   subgoals: ['delmal', 'subgoal'],
   followups: ['uppfolj', 'followup', 'handelse', 'kontakt', 'journal'],
-  investigations: ['utredning', 'investigation'],
+  investigations: ['utredn', 'investigation'],
   consents: ['samtyck', 'consent'],
   jobcenter: ['jobbtorg', 'jobcenter'],
-  placements: ['anvisning', 'placering', 'placement'],
+  placements: ['anvisn', 'placering', 'placement'],
 };
 
 /**
  * The table whose columns the header matches best (it must have the caseId column); the file
- * name breaks ties, since child tables share their key columns.
+ * name breaks ties, since child tables share their key columns. A header that matches nothing but
+ * caseId, in a file whose name hints at nothing, is left for the user to place.
  */
 function guessTable(header: readonly string[], file: string): CsvTable | null {
   const name = fold(path.basename(file, path.extname(file)));
@@ -68,7 +70,7 @@ function guessTable(header: readonly string[], file: string): CsvTable | null {
     const { columns } = canonicalHeader(t, header);
     const hinted = NAME_HINTS[t].some((h) => name.includes(h)) ? 0.5 : 0;
     const score = columns.filter((c) => c !== null).length + hinted;
-    if (columns.includes('caseId') && score > bestScore) [best, bestScore] = [t, score];
+    if (columns.includes('caseId') && score > 1 && score > bestScore) [best, bestScore] = [t, score];
   }
   return best;
 }
@@ -97,7 +99,7 @@ export async function proposeMapping(paths: readonly string[]): Promise<Proposal
     const name = path.basename(f.path);
     const files = mapping.files as Record<string, CsvTable | null>;
     files[name] = table;
-    const entry = { file: f.path, table, encoding: s.encoding, delimiter: s.delimiter, unplaced: [] as string[] };
+    const entry = { file: f.path, table, encoding: s.encoding, ascii: s.ascii, delimiter: s.delimiter, unplaced: [] as string[] };
     proposal.files.push(entry);
     if (table === null) continue;
     const { columns } = canonicalHeader(table, s.header);
@@ -125,8 +127,10 @@ export async function proposeMapping(paths: readonly string[]): Promise<Proposal
   if (pattern) mapping.dateFormats = [pattern];
   for (const [field, set] of odd) proposal.unknownValues[field] = [...set].sort();
   // Pinned only where every file agrees, so the next delivery is read the same way.
+  // A plain-ASCII file reads the same in any of them, so only the others have a say.
+  const telling = proposal.files.filter((f) => !f.ascii);
   const first = proposal.files[0];
-  if (first?.encoding && proposal.files.every((f) => f.encoding === first.encoding)) mapping.encoding = first.encoding;
+  if (telling[0]?.encoding && telling.every((f) => f.encoding === telling[0]!.encoding)) mapping.encoding = telling[0].encoding;
   if (first?.delimiter && proposal.files.every((f) => f.delimiter === first.delimiter)) mapping.delimiter = first.delimiter;
   return proposal;
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../rules/index.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../src/errors.js';
 import { cli } from './helpers/cli.js';
 
@@ -44,7 +45,7 @@ describe('check on the 2011 audit fixture reproduces what the auditors found', (
 
   it('numbers add up', () => {
     expect(report.asOf).toBe('2010-11-15');
-    expect(report.input).toMatchObject({ rowsRead: 136, rowsRejected: 0, casesChecked: 20 });
+    expect(report.input).toMatchObject({ rowsRead: 176, rowsRejected: 0, casesChecked: 20 });
     expect(report.districts.map((d) => d.cases)).toEqual([10, 10]);
   });
 
@@ -88,7 +89,7 @@ describe('exit codes and options', () => {
   });
 
   it('--skip-rule leaves a rule out, --rule keeps only the named', () => {
-    const r = jsonReport('csv', ['--skip-rule', 'individual-goals', 'subgoals-present']);
+    const r = jsonReport('csv', ['--preset', 'core', '--skip-rule', 'individual-goals', 'subgoals-present']);
     expect(r.districts[0]!.rules.map((x) => x.ruleId)).toEqual(['current-plan', 'follow-ups-traceable']);
     const only = jsonReport('csv', ['--rule', 'subgoals-present']);
     expect(only.districts[0]!.rules.map((x) => x.ruleId)).toEqual(['subgoals-present']);
@@ -98,7 +99,7 @@ describe('exit codes and options', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'akt-cfg-'));
     const config = path.join(dir, 'c.json');
     const rules = Object.fromEntries(['current-plan', 'individual-goals', 'subgoals-present', 'follow-ups-traceable'].map((id) => [id, 'warning']));
-    writeFileSync(config, JSON.stringify({ asOf: '2010-11-15', rules }));
+    writeFileSync(config, JSON.stringify({ asOf: '2010-11-15', preset: 'core', rules }));
     const r = cli(['check', `${FIXTURE}/csv`, '--config', config, '--format', 'json']);
     expect(r.code).toBe(EXIT_OK);
     expect((JSON.parse(r.stdout) as JsonReport).asOf).toBe('2010-11-15');
@@ -172,7 +173,7 @@ describe('other commands', () => {
   it('rules lists every rule', () => {
     const r = cli(['rules', '--format', 'json']);
     expect(r.code).toBe(EXIT_OK);
-    expect((JSON.parse(r.stdout) as { id: string }[]).map((x) => x.id)).toEqual(['current-plan', 'individual-goals', 'subgoals-present', 'follow-ups-traceable']);
+    expect((JSON.parse(r.stdout) as { id: string }[]).map((x) => x.id)).toEqual(builtinRules.map((x) => x.id));
   });
 
   it('schema matches docs/export-format-v1.schema.json', () => {

@@ -3,6 +3,7 @@ import { RuleContractError } from '../engine/run.js';
 import { EXIT_OK, EXIT_USAGE, UserError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
+import { explainCommand } from './explain.js';
 import { initCommand } from './init.js';
 import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
@@ -23,7 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   const setExit = (c: number) => (exitCode = c);
-  for (const cmd of [checkCommand(setExit), validateCommand(setExit), initCommand(), rulesCommand(), schemaCommand()]) {
+  for (const cmd of [checkCommand(setExit), validateCommand(setExit), initCommand(), rulesCommand(), explainCommand(), schemaCommand()]) {
     program.addCommand(cmd.exitOverride().showHelpAfterError('(run aktgranskning --help for usage)'));
   }
   try {

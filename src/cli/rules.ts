@@ -1,28 +1,72 @@
 import { Command, Option } from 'commander';
 import Table from 'cli-table3';
-import { builtinRules } from '../../rules/index.js';
-import type { Lang } from '../engine/types.js';
+import { PRESETS } from '../../rules/index.js';
+import { resolveSettings } from '../audit.js';
+import type { AnyRule, Lang, Severity } from '../engine/types.js';
 import { severityName } from '../i18n/catalog.js';
 import { ui } from '../i18n/ui.js';
+import { readExport } from '../model/read-export.js';
+import type { Dataset } from '../model/types.js';
+import { readFlags } from './shared.js';
+
+interface RulesFlags {
+  lang: Lang;
+  format: string;
+  config?: string;
+  mapping?: string;
+  encoding?: string;
+  delimiter?: string;
+}
+
+function presetOf(rule: AnyRule): string {
+  if ('plugin' in rule) return 'plug-in';
+  return PRESETS.core.includes(rule.id) ? 'core, all' : 'all';
+}
+
+/** What the export holds, as the rules need it: a dataset counts when any akt has it. */
+async function exportDatasets(paths: string[], flags: RulesFlags, mapping: Awaited<ReturnType<typeof resolveSettings>>['mapping']): Promise<Set<Dataset>> {
+  const loaded = await readExport(paths, { ...readFlags(flags), mapping });
+  return new Set(loaded.akter.flatMap((a) => [...a.datasets]));
+}
 
 export function rulesCommand(): Command {
   return new Command('rules')
-    .description('list every rule with its title, severity and source')
+    .description('list every rule (built-in and plug-in) with title, preset, severity and source; given an export, whether it can be assessed')
+    .argument('[path...]', 'an export, to show which rules its data can assess')
     .addOption(new Option('--lang <lang>', 'language').choices(['sv', 'en']).default('sv'))
     .addOption(new Option('--format <name>', 'output format').choices(['table', 'json']).default('table'))
-    .action((flags: { lang: Lang; format: string }) => {
+    .option('--config <file>', 'config file, for its plug-ins and severities')
+    .option('--mapping <file>', 'mapping for reading the export')
+    .option('--encoding <name>', 'encoding of the export files')
+    .option('--delimiter <char>', 'CSV delimiter of the export')
+    .action(async (paths: string[], flags: RulesFlags) => {
+      const settings = await resolveSettings({ config: flags.config, mapping: flags.mapping });
+      const held = paths.length > 0 ? await exportDatasets(paths, flags, settings.mapping) : undefined;
+      const active = new Map(settings.rules.map((a) => [a.rule.id, a.severity]));
+      const list = settings.catalogue.map((r) => {
+        const missing = held ? r.requires.filter((d: Dataset) => !held.has(d)) : [];
+        return {
+          id: r.id,
+          title: r.title,
+          preset: presetOf(r),
+          severity: active.get(r.id) ?? 'off',
+          criterion: r.criterion,
+          requires: r.requires,
+          ...(held ? { assessable: missing.length === 0, missing } : {}),
+        };
+      });
       if (flags.format === 'json') {
-        const list = builtinRules.map((r) => ({ id: r.id, title: r.title, severity: r.defaultSeverity, criterion: r.criterion, requires: r.requires }));
         process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         return;
       }
-      const t = new Table({
-        head: ['id', ui('rule', flags.lang), ui('severity', flags.lang), ui('source', flags.lang)],
-        style: { head: [], border: [] },
-        colWidths: [22, 26, 14, 36],
-        wordWrap: true,
-      });
-      for (const r of builtinRules) t.push([r.id, r.title[flags.lang], severityName(r.defaultSeverity, flags.lang), r.criterion.source]);
+      const head = ['id', ui('rule', flags.lang), 'preset', ui('severity', flags.lang), ui('source', flags.lang)];
+      const t = new Table({ head: held ? [...head, ui('assessable', flags.lang)] : head, style: { head: [], border: [] }, wordWrap: true, colWidths: held ? [22, 22, 10, 9, 26, 13] : [24, 24, 11, 9, 32] });
+      for (const r of list) {
+        const severity = r.severity === 'off' ? 'off' : severityName(r.severity as Severity, flags.lang);
+        const row = [r.id, r.title[flags.lang], r.preset, severity, r.criterion.source];
+        if (r.missing) row.push(r.missing.length === 0 ? ui('yes', flags.lang) : `${ui('no', flags.lang)} (${r.missing.join(', ')})`);
+        t.push(row);
+      }
       process.stdout.write(`${t.toString()}\n`);
     });
 }

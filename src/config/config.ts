@@ -7,6 +7,7 @@ import { isIsoDate } from '../model/dates.js';
 import { dirname } from 'node:path';
 import type { ExportMapping } from '../model/types.js';
 import { loadMapping, parseMapping, readUserJson } from './mapping.js';
+import { PRESETS } from '../../rules/index.js';
 import { didYouMean } from './suggest.js';
 
 export const CONFIG_FILE = 'aktgranskning.config.json';
@@ -22,6 +23,10 @@ export const ConfigSchema = z.strictObject({
   asOf: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD').optional(),
   lang: z.enum(['sv', 'en']).optional(),
   rules: z.record(z.string(), RuleSetting).optional(),
+  /** `core`: the four rules revisionsrapport 3-2011 checked; `all` (default): every rule, plug-ins included. */
+  preset: z.enum(['core', 'all']).optional(),
+  /** Plug-in modules: paths (relative to this config) or package names. */
+  plugins: z.array(z.string().min(1)).optional(),
   /** A mapping file (relative to this config) or the mapping itself. */
   mapping: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
 });
@@ -59,7 +64,11 @@ function optionError(file: string, rule: AnyRule, issue: z.core.$ZodIssue): User
 export interface Selection {
   only?: readonly string[];
   skip?: readonly string[];
+  /** --preset, which wins over the config's. */
+  preset?: Preset;
 }
+
+export type Preset = 'core' | 'all';
 
 /** Turns config and --rule/--skip-rule into the rules to run, with validated options. */
 export function activeRules(all: readonly AnyRule[], config: Config, configFile: string, selection: Selection = {}): ActiveRule[] {
@@ -69,11 +78,15 @@ export function activeRules(all: readonly AnyRule[], config: Config, configFile:
   for (const id of Object.keys(config.rules ?? {})) if (!ids.includes(id)) throw unknown(id, configFile);
   for (const id of [...(selection.only ?? []), ...(selection.skip ?? [])]) if (!ids.includes(id)) throw unknown(id, '--rule/--skip-rule');
 
+  const preset = selection.preset ?? config.preset ?? 'all';
   const active: ActiveRule[] = [];
   for (const rule of all) {
     if (selection.only && selection.only.length > 0 && !selection.only.includes(rule.id)) continue;
     if (selection.skip?.includes(rule.id)) continue;
     const setting = config.rules?.[rule.id];
+    // Like an ESLint preset: it chooses the rules on by default; a rule the config names is on too.
+    const named = setting !== undefined && setting !== 'off' || Boolean(selection.only?.includes(rule.id));
+    if (preset === 'core' && !PRESETS.core.includes(rule.id) && !named) continue;
     const severity = typeof setting === 'string' ? setting : (setting?.severity ?? rule.defaultSeverity);
     if (severity === 'off' && !selection.only?.includes(rule.id)) continue;
     const parsed = (rule.options as z.ZodObject).safeParse(typeof setting === 'object' ? (setting.options ?? {}) : {});

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../model/dates.js';
+import { addDays, daysBetween, toEpochDay } from '../model/dates.js';
 import type { Akt, FollowUp, Plan } from '../model/schema.js';
 
 export { addDays, daysBetween, maxDate, minDate, toEpochDay } from '../model/dates.js';
@@ -53,4 +53,56 @@ export function longestGap(start: string, end: string, dates: Iterable<string>):
 
 export function daysBefore(iso: string, days: number): string {
   return addDays(iso, -days);
+}
+
+/** Dates of documented follow-ups of the given types (all types when `types` is empty). */
+export function documentedDates(akt: Akt, asOf: string, types: readonly string[] = []): string[] {
+  return akt.followUps.filter((f) => isDocumented(f, asOf) && (types.length === 0 || (f.type !== undefined && types.includes(f.type)))).map((f) => f.date!);
+}
+
+/**
+ * An aspirant at D: enrolled at the jobbtorg on or before D and not exited before D. Returns the
+ * enrolment date, or undefined for anyone else.
+ */
+export function aspirantSince(akt: Akt, asOf: string): string | undefined {
+  const jc = akt.jobCenter;
+  if (!jc?.enrolled || jc.enrolled > asOf) return undefined;
+  if (jc.exited !== undefined && jc.exited < asOf) return undefined;
+  return jc.enrolled;
+}
+
+/** Monday–Friday days after `from` up to and including `to` (holidays are not known to the tool). */
+export function weekdaysBetween(from: string, to: string): number {
+  let n = 0;
+  for (let d = toEpochDay(from) + 1; d <= toEpochDay(to); d++) {
+    // Epoch day 0 (1970-01-01) was a Thursday: (d + 3) % 7 gives 0 for Monday … 6 for Sunday.
+    if ((d + 3) % 7 < 5) n++;
+  }
+  return n;
+}
+
+/** Calendar months as YYYY-MM, from `first` to `last` inclusive. */
+export function monthsFrom(first: string, last: string): string[] {
+  const out: string[] = [];
+  let [y, m] = [Number(first.slice(0, 4)), Number(first.slice(5, 7))];
+  const end = last.slice(0, 7);
+  for (;;) {
+    const ym = `${y}-${String(m).padStart(2, '0')}`;
+    if (ym > end) return out;
+    out.push(ym);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+}
+
+/** The month after `iso`'s month, unless `iso` is the 1st: the first whole month from that day on. */
+export function firstWholeMonth(iso: string): string {
+  if (iso.endsWith('-01')) return iso.slice(0, 7);
+  const [y, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** The month before `iso`'s month, as YYYY-MM. */
+export function previousMonth(iso: string): string {
+  const [y, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }

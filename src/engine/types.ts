@@ -55,6 +55,11 @@ export interface RuleDefinition<O extends AnyOptions = AnyOptions, F extends str
   observation: Localized;
   /** Addressed to the stadsdelsnämnd when the rule is not met. */
   recommendation: Localized;
+  /**
+   * Words reason data may name with `term(key)` (e.g. `unit: term('weekdays')`), so that data stays
+   * codes and the formatter picks the language. The shared TERMS (none, days, weekdays) are always known.
+   */
+  terms?: Record<string, Localized>;
   prepare?: (akter: readonly Akt[], ctx: BaseContext, options: z.output<O>) => S;
   check: (akt: Akt, ctx: RuleContext<S>, options: z.output<O>) => Outcome<F, N>;
 }

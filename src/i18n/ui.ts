@@ -60,6 +60,11 @@ const UI = {
     sv: '{titles}: {count} akter omfattas inte. {reason}',
     en: '{titles}: {count} case files not covered. {reason}',
   },
+  notAssessedHeading: { sv: 'Ej bedömda granskningspunkter', en: 'Audit points not assessed' },
+  notAssessedRule: {
+    sv: '”{title}” har inte kunnat bedömas i någon akt: exporten saknar uppgifterna ({missing}).',
+    en: '“{title}” could not be assessed in any case file: the export lacks the data ({missing}).',
+  },
   noFindings: { sv: 'Inga brister.', en: 'No deficiencies.' },
   moreFindings: { sv: '… och {count} till (se --format markdown eller json).', en: '… and {count} more (see --format markdown or json).' },
   validationTitle: { sv: 'Validering av export', en: 'Export validation' },
@@ -76,6 +81,9 @@ const UI = {
   level: { sv: 'Nivå', en: 'Level' },
   levelError: { sv: 'fel', en: 'error' },
   levelNotice: { sv: 'notering', en: 'notice' },
+  assessable: { sv: 'Bedömbar', en: 'Assessable' },
+  yes: { sv: 'ja', en: 'yes' },
+  no: { sv: 'nej', en: 'no' },
   generatedBy: { sv: 'Framtagen med {tool} {version}.', en: 'Produced with {tool} {version}.' },
 } as const;
 

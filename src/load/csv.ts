@@ -9,7 +9,7 @@ export interface ReadOverrides {
 }
 
 export type CsvEvent =
-  | { kind: 'format'; encoding: string; delimiter: string }
+  | { kind: 'format'; encoding: string; delimiter: string; ascii: boolean }
   | { kind: 'header'; line: number; fields: string[] }
   | { kind: 'row'; line: number; fields: string[] }
   | { kind: 'error'; line: number; code: 'unterminated-quote' | 'csv-syntax'; message: string }
@@ -29,7 +29,7 @@ export async function* readCsv(file: string, overrides: ReadOverrides = {}): Asy
     return;
   }
   const delimiter = overrides.delimiter ?? detectDelimiter(detected.head);
-  yield { kind: 'format', encoding: detected.encoding, delimiter };
+  yield { kind: 'format', encoding: detected.encoding, delimiter, ascii: detected.ascii };
   const tally: TextTally = { sha256: '', undecodable: 0 };
   const parser = Readable.from(decodeFile(file, detected.encoding, tally)).pipe(
     parse({ delimiter, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),

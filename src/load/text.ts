@@ -11,6 +11,8 @@ export interface TextFormat {
   encoding: string;
   /** The decoded start of the file, for delimiter detection. */
   head: string;
+  /** The sample was plain ASCII, which reads the same in every encoding offered here but UTF-16. */
+  ascii: boolean;
 }
 
 export type Detected = TextFormat | { binary: true };
@@ -49,7 +51,7 @@ export function detectEncoding(sample: Uint8Array, override?: string): Detected 
   else if (sample[0] === 0xfe && sample[1] === 0xff) encoding = 'utf-16be';
   else if (sample.includes(0)) return { binary: true };
   else encoding = isUtf8(sample) ? 'utf-8' : 'windows-1252';
-  return { encoding, head: new TextDecoder(encoding).decode(sample, { stream: true }) };
+  return { encoding, head: new TextDecoder(encoding).decode(sample, { stream: true }), ascii: sample.every((b) => b < 0x80) };
 }
 
 export async function readSample(file: string): Promise<Uint8Array> {

@@ -63,13 +63,18 @@ export function buildReport(opts: {
     byDistrict.set(c.district, list);
   }
   const files = maskFiles(opts.loaded.files);
+  const total = summarize(null, cases, ruleIds);
+  const notAssessed = total.rules.flatMap((s, i) =>
+    cases.length > 0 && s.notAssessable === cases.length ? [{ ruleId: s.ruleId, missing: String(cases[0]!.results[i]!.reasons[0]?.data?.data ?? '') }] : [],
+  );
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'aktgranskning', version: opts.version },
     asOf: opts.asOf,
     rules: opts.rules.map((r) => ({ ruleId: r.rule.id, severity: r.severity, options: r.options })),
     districts: [...byDistrict].map(([d, list]) => summarize(d, list, ruleIds)),
-    total: summarize(null, cases, ruleIds),
+    total,
+    notAssessed,
     cases,
     input: {
       files,

@@ -1,4 +1,5 @@
-import type { AnyRule, Lang, Reason } from '../engine/types.js';
+import { TERM_PREFIX, TERMS } from '../engine/common-reasons.js';
+import type { AnyRule, Lang, Localized, Reason, TemplateData } from '../engine/types.js';
 import { ENGINE_MESSAGES, fill, numberWord, PROBLEM_MESSAGES } from '../i18n/catalog.js';
 import { ui } from '../i18n/ui.js';
 import type { DataProblem } from '../model/problems.js';
@@ -22,7 +23,19 @@ export function districtName(ctx: FormatContext, d: DistrictSummary | CaseResult
 export function reasonMessage(ctx: FormatContext, ruleId: string, reason: Reason): string {
   const rule = ctx.rules.get(ruleId);
   const template = rule?.reasons[reason.code] ?? rule?.notApplicable[reason.code] ?? ENGINE_MESSAGES[reason.code];
-  return template ? fill(template[ctx.lang], reason.data) : reason.code;
+  return template ? fill(template[ctx.lang], localizeTerms(ctx, rule?.terms, reason.data)) : reason.code;
+}
+
+/** Data values that name a term ("weekdays", "none") become the word in the report's language. */
+function localizeTerms(ctx: Pick<FormatContext, 'lang'>, own: Record<string, Localized> | undefined, data: TemplateData | undefined): TemplateData | undefined {
+  if (!data) return data;
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(data)) {
+    const key = typeof v === 'string' && v.startsWith(TERM_PREFIX) ? v.slice(TERM_PREFIX.length) : undefined;
+    const term = key === undefined ? undefined : own && Object.hasOwn(own, key) ? own[key] : Object.hasOwn(TERMS, key) ? TERMS[key] : undefined;
+    out[k] = term ? term[ctx.lang] : v;
+  }
+  return out;
 }
 
 export function problemMessage(ctx: Pick<FormatContext, 'lang'>, p: DataProblem): string {
@@ -48,4 +61,15 @@ export function location(p: { line?: number; index?: number }): string {
   if (p.line !== undefined) return String(p.line);
   if (p.index !== undefined) return `[${p.index}]`;
   return '';
+}
+
+/** Indexes (into report.rules and each district's rules) of the rules the export could assess at all. */
+export function assessedIndexes(report: { rules: { ruleId: string }[]; notAssessed: { ruleId: string }[] }): number[] {
+  const skip = new Set(report.notAssessed.map((x) => x.ruleId));
+  return report.rules.flatMap((r, i) => (skip.has(r.ruleId) ? [] : [i]));
+}
+
+/** One line per rule the export lacks the data for: said once, not per stadsdel. */
+export function notAssessedLines(ctx: FormatContext, report: { notAssessed: { ruleId: string; missing: string }[] }): string[] {
+  return report.notAssessed.map((x) => fill(ui('notAssessedRule', ctx.lang), { title: ruleTitle(ctx, x.ruleId), missing: x.missing }));
 }

@@ -49,6 +49,8 @@ export interface Report {
   districts: DistrictSummary[];
   total: DistrictSummary;
   cases: CaseResult[];
+  /** Rules the export cannot assess in any akt (it lacks their data altogether), listed once. */
+  notAssessed: { ruleId: string; missing: string }[];
   input: { files: FileStats[]; rowsRead: number; rowsRejected: number; casesChecked: number };
   dataProblems: DataProblem[];
 }

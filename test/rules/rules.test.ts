@@ -5,7 +5,7 @@ import type { Dataset } from '../../src/model/types.js';
 import { AS_OF, type RuleCase } from './table.js';
 import { tables } from './tables/index.js';
 
-const ALL: Dataset[] = ['plans', 'subGoals', 'followUps'];
+const ALL: Dataset[] = ['plans', 'subGoals', 'followUps', 'investigations', 'consents', 'jobCenter', 'placements'];
 
 function run(ruleId: string, c: RuleCase) {
   const rule = builtinRules.find((r) => r.id === ruleId)!;

@@ -2,7 +2,7 @@ import { fill, formatInt, formatPercent, severityName } from '../../i18n/catalog
 import { ui } from '../../i18n/ui.js';
 import { delimiterName } from '../../load/delimiter.js';
 import { table } from './markdown-table.js';
-import { districtName, location, observation, problemMessage, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
+import { assessedIndexes, districtName, location, notAssessedLines, observation, problemMessage, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
 import type { DistrictSummary, Report, RuleSummary } from '../types.js';
 
 
@@ -13,8 +13,9 @@ function ratio(ctx: FormatContext, s: RuleSummary): string {
 
 function summaryTable(ctx: FormatContext, r: Report): string {
   const { lang } = ctx;
-  const header = [ui('district', lang), ui('cases', lang), ui('failingCases', lang), ...r.rules.map((x) => ruleTitle(ctx, x.ruleId))];
-  const row = (d: DistrictSummary, name: string): string[] => [name, String(d.cases), String(d.failingCases), ...d.rules.map((s) => ratio(ctx, s))];
+  const shown = assessedIndexes(r);
+  const header = [ui('district', lang), ui('cases', lang), ui('failingCases', lang), ...shown.map((i) => ruleTitle(ctx, r.rules[i]!.ruleId))];
+  const row = (d: DistrictSummary, name: string): string[] => [name, String(d.cases), String(d.failingCases), ...shown.map((i) => ratio(ctx, d.rules[i]!))];
   return table(header, [...r.districts.map((d) => row(d, districtName(ctx, d))), row(r.total, `**${ui('total', lang)}**`)]);
 }
 
@@ -23,7 +24,9 @@ function notes(ctx: FormatContext, r: Report, d: DistrictSummary): string[] {
   const out: string[] = [];
   const notApplicable = new Map<string, string[]>();
   const cases = r.cases.filter((c) => c.district === d.district);
+  const shown = new Set(assessedIndexes(r));
   d.rules.forEach((s, i) => {
+    if (!shown.has(i)) return;
     const title = ruleTitle(ctx, s.ruleId);
     const first = (status: string) => cases.map((c) => c.results[i]!).find((x) => x.status === status)!;
     if (s.notAssessable > 0) {
@@ -44,13 +47,14 @@ function notes(ctx: FormatContext, r: Report, d: DistrictSummary): string[] {
 function districtSection(ctx: FormatContext, r: Report, d: DistrictSummary): string {
   const { lang } = ctx;
   const parts = [`## ${districtName(ctx, d)}`, '', `### ${ui('observations', lang)}`, ''];
-  for (const s of d.rules) if (s.notAssessable < d.cases) parts.push(`- ${observation(ctx, s)}`);
+  const rules = assessedIndexes(r).map((i) => d.rules[i]!);
+  for (const s of rules) if (s.notAssessable < d.cases) parts.push(`- ${observation(ctx, s)}`);
   for (const n of notes(ctx, r, d)) parts.push(`- ${n}`);
   parts.push('', `### ${ui('resultsPerRule', lang)}`, '');
   parts.push(
     table(
       [ui('rule', lang), ui('applicable', lang), ui('passed', lang), ui('failed', lang), ui('share', lang), ui('notAssessable', lang), ui('notApplicable', lang)],
-      d.rules.map((s) => [ruleTitle(ctx, s.ruleId), String(s.applicable), String(s.passed), String(s.failed), formatPercent(s.share, lang), String(s.notAssessable), String(s.notApplicable)]),
+      rules.map((s) => [ruleTitle(ctx, s.ruleId), String(s.applicable), String(s.passed), String(s.failed), formatPercent(s.share, lang), String(s.notAssessable), String(s.notApplicable)]),
     ),
   );
   const rows: string[][] = [];
@@ -114,6 +118,7 @@ export function formatMarkdown(report: Report, ctx: FormatContext): string {
     `## ${ui('summary', lang)}`,
     '',
     summaryTable(ctx, report),
+    ...(report.notAssessed.length > 0 ? ['', `### ${ui('notAssessedHeading', lang)}`, '', ...notAssessedLines(ctx, report).map((l) => `- ${l}`)] : []),
   ].join('\n');
   const sections = [head, ...report.districts.map((d) => districtSection(ctx, report, d)), inputSection(ctx, report), catalogue(ctx, report)];
   sections.push(`_${fill(ui('generatedBy', lang), { tool: report.tool.name, version: report.tool.version })}_`);

@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { fill, formatInt, formatPercent } from '../../i18n/catalog.js';
 import { ui } from '../../i18n/ui.js';
-import { districtName, observation, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
+import { assessedIndexes, districtName, notAssessedLines, observation, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
 import type { DistrictSummary, Report, RuleSummary } from '../types.js';
 
 const MAX_FINDINGS = 10;
@@ -15,7 +15,7 @@ function shareColour(c: ChalkInstance, s: RuleSummary): (t: string) => string {
   return c.red;
 }
 
-function districtTable(ctx: FormatContext, c: ChalkInstance, d: DistrictSummary): string {
+function districtTable(ctx: FormatContext, c: ChalkInstance, d: DistrictSummary, shown: readonly number[]): string {
   const { lang } = ctx;
   const t = new Table({
     head: [ui('rule', lang), ui('passed', lang), ui('failed', lang), ui('share', lang), ui('notAssessable', lang)],
@@ -23,7 +23,7 @@ function districtTable(ctx: FormatContext, c: ChalkInstance, d: DistrictSummary)
     colWidths: [34, 10, 12, 16, 15],
     wordWrap: true,
   });
-  for (const s of d.rules) {
+  for (const s of shown.map((i) => d.rules[i]!)) {
     t.push([ruleTitle(ctx, s.ruleId), String(s.passed), String(s.failed), shareColour(c, s)(formatPercent(s.share, lang)), String(s.notAssessable)]);
   }
   return t.toString();
@@ -41,12 +41,14 @@ export function formatTerminal(report: Report, ctx: FormatContext): string {
         casesChecked: formatInt(report.input.casesChecked, lang),
         rowsRejected: formatInt(report.input.rowsRejected, lang),
       }),
+    ...notAssessedLines(ctx, report).map((l) => c.dim(l)),
     '',
   ];
+  const shown = assessedIndexes(report);
   const worstFirst = [...report.districts].sort((a, b) => b.failingCases / (b.cases || 1) - a.failingCases / (a.cases || 1));
   for (const d of worstFirst) {
     out.push(c.bold(`${districtName(ctx, d)} – ${d.cases} ${ui('cases', lang).toLowerCase()}, ${d.failingCases} ${ui('failingCases', lang).toLowerCase()}`));
-    out.push(districtTable(ctx, c, d));
+    out.push(districtTable(ctx, c, d, shown));
     for (const s of d.rules) if (s.failed > 0) out.push(`  • ${observation(ctx, s)}`);
     const findings = report.cases
       .filter((x) => x.district === d.district)

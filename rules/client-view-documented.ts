@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { currentPlan } from '../src/engine/akt-helpers.js';
+import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
+import { words } from '../src/engine/text.js';
+import { defineRule } from '../src/engine/types.js';
+
+export default defineRule({
+  id: 'client-view-documented',
+  title: { sv: 'Den enskildes uppfattning framgår', en: "The client's view is documented" },
+  criterion: {
+    sv: 'Arbetsplanen ska upprättas tillsammans med den enskilde, och hans eller hennes egen uppfattning om mål och insatser ska framgå.',
+    en: "The work plan is drawn up together with the client, and the client's own view of goals and measures is documented.",
+    source: 'Socialtjänstlagen (2025:400) 10 kap. 3 § (tidigare SoL 2001:453 3 kap. 5 §); arbetsgruppens rapport om uppföljning 2012–2013',
+  },
+  defaultSeverity: 'error',
+  requires: ['plans'],
+  options: z.strictObject({
+    minWords: z.number().int().min(1).default(1).describe("Words the client's view must have to count as documented"),
+  }),
+  reasons: {
+    'missing-client-view': {
+      sv: 'Den enskildes uppfattning framgår inte av den aktuella arbetsplanen ({planId}).',
+      en: "The client's view is not documented in the current work plan ({planId}).",
+    },
+  },
+  notApplicable: NO_CURRENT_PLAN,
+  observation: {
+    sv: 'I {failed} av {applicable} akter med aktuell arbetsplan framgår inte den enskildes egen uppfattning.',
+    en: "In {failed} of {applicable} case files with a current work plan the client's own view is not documented.",
+  },
+  recommendation: {
+    sv: 'Stadsdelsnämnden bör säkerställa att arbetsplanen upprättas tillsammans med den enskilde och att hans eller hennes uppfattning dokumenteras.',
+    en: "The district committee should ensure that work plans are drawn up together with the client and that the client's view is documented.",
+  },
+  check(akt, ctx, options) {
+    const plan = currentPlan(akt, ctx.asOf);
+    if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
+    if (words(plan.clientView ?? '').length >= options.minWords) return { status: 'pass' };
+    return { status: 'fail', reasons: [{ code: 'missing-client-view', data: { planId: plan.planId ?? '–' } }] };
+  },
+});

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { currentPlan } from '../src/engine/akt-helpers.js';
+import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
+import { words } from '../src/engine/text.js';
+import { defineRule } from '../src/engine/types.js';
+
+export default defineRule({
+  id: 'requirements-stated',
+  title: { sv: 'Krav på motprestation framgår', en: 'Requirements stated' },
+  criterion: {
+    sv: 'Av arbetsplanen ska det framgå vilka krav som ställs på den enskilde (motprestation) för att bistånd ska lämnas.',
+    en: 'The work plan states what the client is required to do in return for assistance.',
+    source: 'Riktlinjer för handläggning av ekonomiskt bistånd; revisionsrapport 3-2011 §2.2.1',
+  },
+  defaultSeverity: 'error',
+  requires: ['plans'],
+  options: z.strictObject({
+    minWords: z.number().int().min(1).default(1).describe('Words the requirements text must have to count as stated'),
+  }),
+  reasons: {
+    'missing-requirements': {
+      sv: 'Den aktuella arbetsplanen ({planId}) anger inga krav på motprestation.',
+      en: 'The current work plan ({planId}) states no requirements.',
+    },
+  },
+  notApplicable: NO_CURRENT_PLAN,
+  observation: {
+    sv: 'I {failed} av {applicable} akter med aktuell arbetsplan framgår inte vilka krav som ställs på den enskilde.',
+    en: 'In {failed} of {applicable} case files with a current work plan it is not stated what is required of the client.',
+  },
+  recommendation: {
+    sv: 'Stadsdelsnämnden bör säkerställa att kraven på motprestation framgår av arbetsplanen.',
+    en: 'The district committee should ensure that the work plan states what is required of the client.',
+  },
+  check(akt, ctx, options) {
+    const plan = currentPlan(akt, ctx.asOf);
+    if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
+    if (words(plan.requirements ?? '').length >= options.minWords) return { status: 'pass' };
+    return { status: 'fail', reasons: [{ code: 'missing-requirements', data: { planId: plan.planId ?? '–' } }] };
+  },
+});

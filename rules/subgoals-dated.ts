@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { currentPlan } from '../src/engine/akt-helpers.js';
+import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
+import { defineRule } from '../src/engine/types.js';
+
+export default defineRule({
+  id: 'subgoals-dated',
+  title: { sv: 'Delmål är tidsatta', en: 'Sub-goals are dated' },
+  criterion: {
+    sv: 'Delmålen i arbetsplanen ska vara tidsatta, så att det går att följa upp om de nåtts.',
+    en: 'The sub-goals of the work plan have due dates, so that it can be followed up whether they were reached.',
+    source: 'Riktlinjer för handläggning av ekonomiskt bistånd; revisionsrapport 3-2011 §2.2.3; arbetsgruppens rapport om uppföljning 2012–2013',
+  },
+  defaultSeverity: 'error',
+  requires: ['plans', 'subGoals'],
+  options: z.strictObject({}),
+  reasons: {
+    'undated-subgoal': {
+      sv: '{count} av {total} delmål i den aktuella arbetsplanen ({planId}) saknar tidpunkt.',
+      en: '{count} of {total} sub-goals in the current work plan ({planId}) have no due date.',
+    },
+  },
+  notApplicable: {
+    ...NO_CURRENT_PLAN,
+    'no-subgoals': {
+      sv: 'Den aktuella arbetsplanen har inga delmål (räknas i regeln om delmål).',
+      en: 'The current work plan has no sub-goals (counted by the subgoals-present rule).',
+    },
+  },
+  observation: {
+    sv: 'I {failed} av {applicable} akter med delmål är delmålen inte tidsatta.',
+    en: 'In {failed} of {applicable} case files with sub-goals the sub-goals have no due dates.',
+  },
+  recommendation: {
+    sv: 'Stadsdelsnämnden bör säkerställa att delmålen i arbetsplanerna tidsätts.',
+    en: 'The district committee should ensure that the sub-goals of work plans have due dates.',
+  },
+  check(akt, ctx) {
+    const plan = currentPlan(akt, ctx.asOf);
+    if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
+    const subGoals = plan.subGoals.filter((s) => s.text !== undefined && s.text.trim() !== '');
+    if (subGoals.length === 0) return { status: 'not-applicable', reason: { code: 'no-subgoals' } };
+    const count = subGoals.filter((s) => s.due === undefined).length;
+    if (count === 0) return { status: 'pass', evidence: { total: subGoals.length } };
+    return { status: 'fail', reasons: [{ code: 'undated-subgoal', data: { count, total: subGoals.length, planId: plan.planId ?? '–' } }] };
+  },
+});

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { daysBetween } from '../src/engine/akt-helpers.js';
+import { NOT_REFERRED, term } from '../src/engine/common-reasons.js';
+import { defineRule } from '../src/engine/types.js';
+
+export default defineRule({
+  id: 'waiting-time',
+  title: { sv: 'Väntetid till jobbtorg', en: 'Waiting time for the job centre' },
+  criterion: {
+    sv: 'Den som remitteras till jobbtorget ska få ett första möte inom två veckor.',
+    en: 'A client referred to the job centre has a first meeting there within two weeks.',
+    source: 'Socialtjänst- och arbetsmarknadsnämndens yttrande 2011 över revisionsrapporten om Jobbtorg Stockholm (väntetider)',
+  },
+  defaultSeverity: 'error',
+  requires: ['jobCenter'],
+  options: z.strictObject({
+    maxDays: z.number().int().min(0).default(14).describe('Longest accepted time, in calendar days, from referral to first meeting'),
+  }),
+  reasons: {
+    'waiting-time-exceeded': {
+      sv: 'Remiss {referred}, första möte {firstMeeting}: {days} dagars väntan; högst {limit} dagar godtas.',
+      en: 'Referred {referred}, first meeting {firstMeeting}: {days} days of waiting; at most {limit} days accepted.',
+    },
+  },
+  notApplicable: NOT_REFERRED,
+  observation: {
+    sv: 'I {failed} av {applicable} akter som remitterats till jobbtorg dröjde det första mötet längre än två veckor.',
+    en: 'In {failed} of {applicable} case files referred to a job centre the first meeting took longer than two weeks.',
+  },
+  recommendation: {
+    sv: 'Stadsdelsnämnden bör, tillsammans med jobbtorget, säkerställa att väntetiden till ett första möte inte överstiger två veckor.',
+    en: 'The district committee should, with the job centre, ensure that the wait for a first meeting does not exceed two weeks.',
+  },
+  check(akt, ctx, options) {
+    const referred = akt.jobCenter?.referred;
+    if (referred === undefined || referred > ctx.asOf) return { status: 'not-applicable', reason: { code: 'not-referred' } };
+    // A first meeting after D is not known at D: the wait is still running.
+    const met = akt.jobCenter?.firstMeeting;
+    const firstMeeting = met !== undefined && met <= ctx.asOf ? met : undefined;
+    const days = daysBetween(referred, firstMeeting ?? ctx.asOf);
+    if (days <= options.maxDays) return { status: 'pass', evidence: { days } };
+    return {
+      status: 'fail',
+      reasons: [{ code: 'waiting-time-exceeded', data: { referred, firstMeeting: firstMeeting ?? term('none'), days, limit: options.maxDays } }],
+    };
+  },
+});

@@ -1,0 +1,138 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../src/errors.js';
+import { cli } from './helpers/cli.js';
+
+const FIXTURE = 'fixtures/stockholm-2011/csv';
+const AS_OF = ['--as-of', '2010-11-15'];
+const EXAMPLE = path.resolve('examples/egna-regler.mjs');
+
+function config(content: object, files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'akt-plugin-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  const file = path.join(dir, 'aktgranskning.config.json');
+  writeFileSync(file, JSON.stringify(content));
+  return file;
+}
+
+interface JsonReport {
+  rules: { ruleId: string; severity: string }[];
+  districts: { district: string; rules: { ruleId: string; applicable: number; failed: number; reasonCounts: Record<string, number> }[] }[];
+}
+const ruleIds = (r: JsonReport) => r.rules.map((x) => x.ruleId);
+
+describe('presets', () => {
+  it('all (the default) runs every built-in rule; core runs the four of the 2011 audit', () => {
+    const all = JSON.parse(cli(['check', FIXTURE, ...AS_OF, '--format', 'json']).stdout) as JsonReport;
+    expect(all.rules).toHaveLength(16);
+    const core = JSON.parse(cli(['check', FIXTURE, ...AS_OF, '--format', 'json', '--preset', 'core']).stdout) as JsonReport;
+    expect(ruleIds(core)).toEqual(['current-plan', 'individual-goals', 'subgoals-present', 'follow-ups-traceable']);
+  });
+
+  it('a rule the config names is on even outside its preset', () => {
+    const file = config({ preset: 'core', rules: { 'waiting-time': 'warning', 'current-plan': 'off' } });
+    const r = JSON.parse(cli(['check', FIXTURE, ...AS_OF, '--format', 'json', '--config', file]).stdout) as JsonReport;
+    expect(ruleIds(r)).toEqual(['individual-goals', 'subgoals-present', 'follow-ups-traceable', 'waiting-time']);
+  });
+});
+
+describe('the example plug-in, end to end', () => {
+  const file = config({ plugins: [EXAMPLE], preset: 'core', rules: { 'caseworker-assigned': 'error', 'plan-activities-stated': 'error' } });
+
+  it('runs its rules next to the built-in ones', () => {
+    const r = cli(['check', FIXTURE, ...AS_OF, '--format', 'json', '--config', file]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(EXIT_FINDINGS);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(ruleIds(report).slice(-2)).toEqual(['caseworker-assigned', 'plan-activities-stated']);
+    const hl = report.districts.find((d) => d.district === 'Hägersten-Liljeholmen')!;
+    // Every synthetic akt names its handläggare and every current plan its activities.
+    expect(hl.rules.find((x) => x.ruleId === 'caseworker-assigned')).toMatchObject({ applicable: 10, failed: 0 });
+    expect(hl.rules.find((x) => x.ruleId === 'plan-activities-stated')).toMatchObject({ applicable: 10, failed: 0 });
+  });
+
+  it('finds what its rules look for', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'akt-plugin-data-'));
+    writeFileSync(path.join(dir, 'a.json'), JSON.stringify([{ caseId: 'A-1', district: 'Norrmalm', caseworker: 'Vakant', plans: [{ planId: 'P1', validFrom: '2010-01-01', validTo: '2011-01-01' }] }]));
+    const r = JSON.parse(cli(['check', dir, ...AS_OF, '--format', 'json', '--config', file]).stdout) as JsonReport;
+    const counts = Object.fromEntries(r.districts[0]!.rules.map((x) => [x.ruleId, x.reasonCounts]));
+    expect(counts['caseworker-assigned']).toEqual({ 'no-caseworker': 1 });
+    expect(counts['plan-activities-stated']).toEqual({ 'no-activities': 1 });
+  });
+
+  it('lists its rules and explains them', () => {
+    const list = JSON.parse(cli(['rules', '--format', 'json', '--config', file]).stdout) as { id: string; preset: string }[];
+    expect(list.filter((x) => x.preset === 'plug-in').map((x) => x.id)).toEqual(['caseworker-assigned', 'plan-activities-stated']);
+    expect(cli(['explain', 'plan-activities-stated', '--config', file]).stdout).toMatch(/^# plan-activities-stated — /);
+    const generated = cli(['explain', 'caseworker-assigned', '--config', file]).stdout;
+    expect(generated).toContain('`placeholders`');
+    expect(generated).toContain('`no-caseworker`');
+  });
+});
+
+describe('malformed plug-ins are rejected with the file and the missing piece', () => {
+  const rule = `{ id: 'x-rule', title: { sv: 'X', en: 'X' }, criterion: { sv: 'x', en: 'x', source: 's' }, defaultSeverity: 'error',
+    reasons: { bad: { sv: 'x', en: 'x' } }, observation: { sv: 'x', en: 'x' }, recommendation: { sv: 'x', en: 'x' }, check: () => ({ status: 'pass' }) }`;
+  const cases: [string, string, RegExp][] = [
+    ['no check', rule.replace(", check: () => ({ status: 'pass' })", ''), /plug-in \.\/p\.mjs: rule "x-rule": check is missing/],
+    ['no reasons', rule.replace("reasons: { bad: { sv: 'x', en: 'x' } }, ", ''), /rule "x-rule": reasons is missing/],
+    ['an id that is not kebab-case', rule.replace("'x-rule'", "'XRule'"), /rule "XRule": id must be kebab-case/],
+    ['a title without English', rule.replace("title: { sv: 'X', en: 'X' }", "title: { sv: 'X' }"), /rule "x-rule": title\.en is missing/],
+    ['an id a built-in rule has', rule.replace("'x-rule'", "'current-plan'"), /rule id "current-plan" is already taken/],
+    ['no rules at all', 'null', /exports no rules/],
+  ];
+  it.each(cases)('%s', (_name, body, message) => {
+    const file = config({ plugins: ['./p.mjs'] }, { 'p.mjs': `export default ${body};\n` });
+    const r = cli(['check', FIXTURE, ...AS_OF, '--config', file]);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a plug-in that cannot be found', () => {
+    const r = cli(['check', FIXTURE, ...AS_OF, '--config', config({ plugins: ['aktgranskning-regler-finns-inte'] })]);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stderr).toMatch(/plug-in "aktgranskning-regler-finns-inte": cannot find it .*npm install aktgranskning-regler-finns-inte/);
+  });
+
+  it('a plug-in whose module throws', () => {
+    const file = config({ plugins: ['./p.mjs'] }, { 'p.mjs': "throw new Error('trasig');\n" });
+    const r = cli(['check', FIXTURE, ...AS_OF, '--config', file]);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stderr).toMatch(/plug-in \.\/p\.mjs: cannot be loaded \(trasig\)/);
+  });
+});
+
+describe('rules and explain', () => {
+  it('rules says which rules an export can assess', () => {
+    const list = JSON.parse(cli(['rules', 'fixtures/broken/csv', '--format', 'json']).stdout) as { id: string; assessable: boolean; missing: string[] }[];
+    expect(list.find((x) => x.id === 'current-plan')).toMatchObject({ assessable: true, missing: [] });
+    expect(list.find((x) => x.id === 'waiting-time')).toMatchObject({ assessable: false, missing: ['jobCenter'] });
+    const full = JSON.parse(cli(['rules', FIXTURE, '--format', 'json']).stdout) as { assessable: boolean }[];
+    expect(full.every((x) => x.assessable)).toBe(true);
+  });
+
+  it('explain prints a built-in rule page, and suggests on a typo', () => {
+    const r = cli(['explain', 'waiting-time']);
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.stdout).toMatch(/^# waiting-time — Väntetid till jobbtorg/);
+    const typo = cli(['explain', 'waiting-times']);
+    expect(typo.code).toBe(EXIT_USAGE);
+    expect(typo.stderr).toMatch(/unknown rule "waiting-times" \(did you mean waiting-time\?\)/);
+  });
+});
+
+describe('rules whose data the export lacks altogether', () => {
+  it('are listed once, with the data named, and left out of the per-district figures', () => {
+    const paths = [`${FIXTURE}/cases.csv`, `${FIXTURE}/plans.csv`];
+    const json = JSON.parse(cli(['check', ...paths, ...AS_OF, '--format', 'json']).stdout) as { notAssessed: { ruleId: string; missing: string }[] };
+    expect(json.notAssessed).toHaveLength(12);
+    expect(json.notAssessed).toContainEqual({ ruleId: 'consent-before-transfer', missing: 'jobCenter, consents' });
+    const md = cli(['check', ...paths, ...AS_OF, '--format', 'markdown', '--lang', 'en']).stdout;
+    expect(md.match(/could not be assessed in any case file/g)).toHaveLength(12);
+    expect(md.match(/“Waiting time for the job centre” could not be assessed/g)).toHaveLength(1);
+    expect(md).not.toMatch(/\| Waiting time for the job centre \| 0 \|/);
+  });
+});
