@@ -91,6 +91,13 @@ describe('malformed plug-ins are rejected with the file and the missing piece', 
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('the same rule, whole, loads as a plain object without any import', () => {
+    const file = config({ plugins: ['./p.mjs'], preset: 'core', rules: { 'x-rule': 'error' } }, { 'p.mjs': `export default [${rule}];\n` });
+    const r = cli(['check', FIXTURE, ...AS_OF, '--config', file, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(ruleIds(JSON.parse(r.stdout) as JsonReport)).toContain('x-rule');
+  });
+
   it('a plug-in that cannot be found', () => {
     const r = cli(['check', FIXTURE, ...AS_OF, '--config', config({ plugins: ['aktgranskning-regler-finns-inte'] })]);
     expect(r.code).toBe(EXIT_USAGE);
@@ -134,5 +141,20 @@ describe('rules whose data the export lacks altogether', () => {
     expect(md.match(/could not be assessed in any case file/g)).toHaveLength(12);
     expect(md.match(/“Waiting time for the job centre” could not be assessed/g)).toHaveLength(1);
     expect(md).not.toMatch(/\| Waiting time for the job centre \| 0 \|/);
+  });
+});
+
+describe('configuration mistakes name the rule, the option and what is expected', () => {
+  it('an option of the wrong type', () => {
+    const file = config({ rules: { 'waiting-time': { options: { maxDays: '14' } } } });
+    const r = cli(['check', FIXTURE, ...AS_OF, '--config', file]);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stderr).toMatch(/rule waiting-time, option maxDays: .*expected number, received string/);
+  });
+
+  it('an unknown preset', () => {
+    const r = cli(['check', FIXTURE, ...AS_OF, '--config', config({ preset: 'kärna' })]);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stderr).toMatch(/preset/);
   });
 });
