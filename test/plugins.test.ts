@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +93,17 @@ describe('malformed plug-ins are rejected with the file and the missing piece', 
 
   it('the same rule, whole, loads as a plain object without any import', () => {
     const file = config({ plugins: ['./p.mjs'], preset: 'core', rules: { 'x-rule': 'error' } }, { 'p.mjs': `export default [${rule}];\n` });
+    const r = cli(['check', FIXTURE, ...AS_OF, '--config', file, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(ruleIds(JSON.parse(r.stdout) as JsonReport)).toContain('x-rule');
+  });
+
+  it('a rule pack published as a package is found by its name', () => {
+    const file = config({ plugins: ['aktgranskning-regler-test'], preset: 'core', rules: { 'x-rule': 'error' } });
+    const pkg = path.join(path.dirname(file), 'node_modules', 'aktgranskning-regler-test');
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'aktgranskning-regler-test', type: 'module', main: 'index.js' }));
+    writeFileSync(path.join(pkg, 'index.js'), `export default { name: 'test', rules: [${rule}] };\n`);
     const r = cli(['check', FIXTURE, ...AS_OF, '--config', file, '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(ruleIds(JSON.parse(r.stdout) as JsonReport)).toContain('x-rule');
