@@ -8,6 +8,7 @@ import { UserError } from './errors.js';
 import { readExport } from './model/read-export.js';
 import type { ExportMapping, LoadedExport, ReadOptions } from './model/types.js';
 import { buildReport } from './report/build.js';
+import type { GradeThresholds } from './report/stats.js';
 import type { Report } from './report/types.js';
 import { buildValidation, type ValidationReport } from './report/validation.js';
 import { VERSION } from './version.js';
@@ -19,6 +20,7 @@ export interface AuditOptions {
   rules: readonly ActiveRule[];
   /** How to read the export: encoding, delimiter, mapping. */
   read?: Omit<ReadOptions, 'asOf'>;
+  grades?: GradeThresholds;
 }
 
 export interface AuditResult {
@@ -35,7 +37,7 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
     throw new UserError(`${where}: no akter found${why}; expected cases.csv or .json/.ndjson files of export format v1`);
   }
   const results = runRules(loaded.akter, opts.rules, { asOf: opts.asOf });
-  return { report: buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results }), loaded };
+  return { report: buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades }), loaded };
 }
 
 /** `validate`: the export against the contract, no rules. Exit 2 territory when nothing is an export file. */
@@ -54,6 +56,7 @@ export interface Settings {
   asOf?: string;
   lang?: Lang;
   mapping?: ExportMapping;
+  grades?: GradeThresholds;
 }
 
 export interface SettingFlags extends Selection {
@@ -73,6 +76,7 @@ export async function resolveSettings(flags: SettingFlags, builtins: readonly An
     asOf: config.asOf,
     lang: config.lang,
     mapping: await configMapping(config, file, flags.mapping),
+    grades: config.grades,
   };
 }
 

@@ -34,7 +34,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
       const settings = await resolveSettings({ config: flags.config, mapping: flags.mapping, only: flags.rule, skip: flags.skipRule, preset: flags.preset });
       const asOf = flags.asOf ?? settings.asOf ?? today();
       const lang = flags.lang ?? settings.lang ?? 'sv';
-      const { report } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping } });
+      const { report } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades });
       const text = FORMATTERS[flags.format]!(report, {
         lang,
         rules: ruleMap(settings.catalogue),

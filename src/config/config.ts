@@ -23,6 +23,15 @@ export const ConfigSchema = z.strictObject({
   asOf: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD').optional(),
   lang: z.enum(['sv', 'en']).optional(),
   rules: z.record(z.string(), RuleSetting).optional(),
+  /** Share thresholds (per cent) of the four-step bedömning: Uppfyllt ≥ fulfilled > I huvudsak ≥ largely > Delvis ≥ partly > Ej uppfyllt. */
+  grades: z
+    .strictObject({
+      fulfilled: z.number().min(0).max(100).default(90),
+      largely: z.number().min(0).max(100).default(75),
+      partly: z.number().min(0).max(100).default(40),
+    })
+    .refine((g) => g.fulfilled >= g.largely && g.largely >= g.partly, 'must be fulfilled ≥ largely ≥ partly')
+    .optional(),
   /** `core`: the four rules revisionsrapport 3-2011 checked; `all` (default): every rule, plug-ins included. */
   preset: z.enum(['core', 'all']).optional(),
   /** Plug-in modules: paths (relative to this config) or package names. */

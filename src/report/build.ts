@@ -1,15 +1,35 @@
 import type { ActiveRule, AktResult } from '../engine/run.js';
+import type { TemplateData } from '../engine/types.js';
 import type { DataProblem } from '../model/problems.js';
 import type { FileStats, LoadedExport } from '../model/types.js';
 import { maskData, maskPersonalNumbers } from './mask.js';
-import { REPORT_SCHEMA_VERSION, type CaseResult, type DistrictSummary, type Report, type RuleSummary } from './types.js';
+import { DEFAULT_GRADES, FEW_CASES, grade, wilson, type GradeThresholds } from './stats.js';
+import { REPORT_SCHEMA_VERSION, type CaseResult, type DistrictSummary, type Report, type RuleInfo, type RuleSummary } from './types.js';
 
 function emptySummary(ruleId: string): RuleSummary {
-  return { ruleId, applicable: 0, passed: 0, failed: 0, notAssessable: 0, notApplicable: 0, share: null, reasonCounts: {} };
+  return { ruleId, applicable: 0, passed: 0, failed: 0, notAssessable: 0, notApplicable: 0, share: null, reasonCounts: {}, interval: null, fewCases: false, grade: null };
 }
 
-function summarize(district: string | null, cases: readonly CaseResult[], ruleIds: readonly string[]): DistrictSummary {
-  const rules = ruleIds.map(emptySummary);
+/** The reason (code and data alike) that most failing akter share; ties go to the first seen. */
+function topReason(cases: readonly CaseResult[], i: number): RuleSummary['evidence'] {
+  const seen = new Map<string, { code: string; data?: TemplateData; cases: number }>();
+  for (const c of cases) {
+    const r = c.results[i]!;
+    if (r.status !== 'fail') continue;
+    for (const reason of r.reasons) {
+      const key = JSON.stringify([reason.code, reason.data ?? null]);
+      const e = seen.get(key) ?? { code: reason.code, ...(reason.data ? { data: reason.data } : {}), cases: 0 };
+      e.cases++;
+      seen.set(key, e);
+    }
+  }
+  let best: RuleSummary['evidence'];
+  for (const e of seen.values()) if (!best || e.cases > best.cases) best = e;
+  return best;
+}
+
+function summarize(district: string | null, cases: readonly CaseResult[], rulesInForce: readonly RuleInfo[], thresholds: GradeThresholds): DistrictSummary {
+  const rules = rulesInForce.map((r) => emptySummary(r.ruleId));
   let failingCases = 0;
   for (const c of cases) {
     let failing = false;
@@ -25,11 +45,18 @@ function summarize(district: string | null, cases: readonly CaseResult[], ruleId
     });
     if (failing) failingCases++;
   }
-  for (const s of rules) {
+  rules.forEach((s, i) => {
     s.applicable = s.passed + s.failed;
     s.share = s.applicable > 0 ? s.passed / s.applicable : null;
-  }
-  return { district, cases: cases.length, failingCases, rules };
+    s.interval = wilson(s.passed, s.applicable);
+    s.fewCases = s.applicable > 0 && s.applicable < FEW_CASES;
+    s.grade = s.share === null ? null : grade(s.share, thresholds);
+    const evidence = s.failed > 0 ? topReason(cases, i) : undefined;
+    if (evidence) s.evidence = evidence;
+  });
+  const graded = rules.filter((s, i) => s.share !== null && rulesInForce[i]!.severity === 'error');
+  const mean = graded.length > 0 ? graded.reduce((n, s) => n + s.share!, 0) / graded.length : null;
+  return { district, cases: cases.length, failingCases, rules, grade: mean === null ? null : grade(mean, thresholds) };
 }
 
 /**
@@ -42,8 +69,10 @@ export function buildReport(opts: {
   rules: readonly ActiveRule[];
   loaded: LoadedExport;
   results: readonly AktResult[];
+  grades?: GradeThresholds;
 }): Report {
-  const ruleIds = opts.rules.map((r) => r.rule.id);
+  const thresholds = opts.grades ?? DEFAULT_GRADES;
+  const inForce: RuleInfo[] = opts.rules.map((r) => ({ ruleId: r.rule.id, severity: r.severity, options: r.options }));
   const cases: CaseResult[] = opts.results.map(({ checked, findings }) => ({
     caseId: maskPersonalNumbers(checked.akt.caseId),
     district: checked.akt.district ?? null,
@@ -63,7 +92,7 @@ export function buildReport(opts: {
     byDistrict.set(c.district, list);
   }
   const files = maskFiles(opts.loaded.files);
-  const total = summarize(null, cases, ruleIds);
+  const total = summarize(null, cases, inForce, thresholds);
   const notAssessed = total.rules.flatMap((s, i) =>
     cases.length > 0 && s.notAssessable === cases.length ? [{ ruleId: s.ruleId, missing: String(cases[0]!.results[i]!.reasons[0]?.data?.data ?? '') }] : [],
   );
@@ -71,8 +100,10 @@ export function buildReport(opts: {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'aktgranskning', version: opts.version },
     asOf: opts.asOf,
-    rules: opts.rules.map((r) => ({ ruleId: r.rule.id, severity: r.severity, options: r.options })),
-    districts: [...byDistrict].map(([d, list]) => summarize(d, list, ruleIds)),
+    rules: inForce,
+    grades: thresholds,
+    population: { criteria: [], cases: cases.length },
+    districts: [...byDistrict].map(([d, list]) => summarize(d, list, inForce, thresholds)),
     total,
     notAssessed,
     cases,

@@ -1,6 +1,7 @@
 import type { Reason, Severity, Status, TemplateData } from '../engine/types.js';
 import type { DataProblem, Location } from '../model/problems.js';
 import type { FileStats } from '../model/types.js';
+import type { Grade, GradeThresholds, Interval } from './stats.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -16,6 +17,14 @@ export interface RuleSummary {
   share: number | null;
   /** How many akter failed with each reason code. */
   reasonCounts: Record<string, number>;
+  /** 95 % Wilson interval for `share`, or null when nothing was applicable. */
+  interval: Interval | null;
+  /** Fewer than 30 akter assessed: the share rests on few akter. */
+  fewCases: boolean;
+  /** The bedömning on the four-step scale, or null when nothing was applicable. */
+  grade: Grade | null;
+  /** The failing reason most akter share (same code and data), to quote as evidence. */
+  evidence?: { code: string; data?: TemplateData; cases: number };
 }
 
 export interface DistrictSummary {
@@ -25,6 +34,8 @@ export interface DistrictSummary {
   /** Akter with at least one failing error-severity rule. */
   failingCases: number;
   rules: RuleSummary[];
+  /** Samlad bedömning: the grade of the mean share over the error-severity rules that assessed any akt. */
+  grade: Grade | null;
 }
 
 export interface CaseResult {
@@ -46,6 +57,10 @@ export interface Report {
   tool: { name: string; version: string };
   asOf: string;
   rules: RuleInfo[];
+  /** The share thresholds (per cent) the grades were set by. */
+  grades: GradeThresholds;
+  /** Which akter were audited: every akt of the export unless criteria narrowed it. */
+  population: { criteria: string[]; cases: number };
   districts: DistrictSummary[];
   total: DistrictSummary;
   cases: CaseResult[];

@@ -1,5 +1,6 @@
 import type { FormatContext } from '../messages.js';
 import type { Report } from '../types.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatTerminal } from './terminal.js';
@@ -11,4 +12,5 @@ export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   terminal: formatTerminal,
   markdown: formatMarkdown,
   json: formatJson,
+  html: formatHtml,
 };

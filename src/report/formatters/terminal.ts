@@ -1,64 +1,109 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { fill, formatInt, formatPercent } from '../../i18n/catalog.js';
+import { fill, formatInt } from '../../i18n/catalog.js';
+import { gradeName, text } from '../../i18n/report-text.js';
 import { ui } from '../../i18n/ui.js';
+import { shareWithInterval } from '../document/build.js';
 import { assessedIndexes, districtName, notAssessedLines, observation, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
+import type { Grade } from '../stats.js';
 import type { DistrictSummary, Report, RuleSummary } from '../types.js';
 
 const MAX_FINDINGS = 10;
+const COLUMNS = 100;
+/** Column widths that, with the six borders, make the table exactly 100 columns wide. */
+const WIDTHS = [33, 10, 10, 21, 20];
+/** No rule between rows: a district's table stays short. */
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
-function shareColour(c: ChalkInstance, s: RuleSummary): (t: string) => string {
-  if (s.share === null) return c.dim;
-  if (s.share >= 0.9) return c.green;
-  if (s.share >= 0.75) return c.cyan;
-  if (s.share >= 0.4) return c.yellow;
-  return c.red;
+/** Wraps at word boundaries within 100 columns, indenting continuation lines. */
+function wrap(line: string, indent: string): string[] {
+  const out: string[] = [];
+  const lead = /^\s*/.exec(line)![0];
+  let current = lead;
+  for (const word of line.slice(lead.length).split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > COLUMNS) {
+      out.push(current);
+      current = indent + word;
+    } else {
+      current = current.trim() === '' ? current + word : `${current} ${word}`;
+    }
+  }
+  if (current !== '') out.push(current);
+  return out;
 }
 
-function districtTable(ctx: FormatContext, c: ChalkInstance, d: DistrictSummary, shown: readonly number[]): string {
+/** One line per finding, cut at 100 columns: the full text is in the Markdown and JSON reports. */
+function cut(line: string): string {
+  return line.length <= COLUMNS ? line : `${line.slice(0, COLUMNS - 1)}…`;
+}
+
+function gradeColour(c: ChalkInstance, g: Grade | null): (t: string) => string {
+  if (g === 'fulfilled') return c.green;
+  if (g === 'largely-fulfilled') return c.cyan;
+  if (g === 'partly-fulfilled') return c.yellow;
+  if (g === 'not-fulfilled') return c.red;
+  return c.dim;
+}
+
+/** Worst first: the lowest share at the top, rules with nothing to judge last. */
+function byShare(a: RuleSummary, b: RuleSummary): number {
+  return (a.share ?? 2) - (b.share ?? 2);
+}
+
+function districtTable(ctx: FormatContext, c: ChalkInstance, rules: RuleSummary[]): string {
   const { lang } = ctx;
   const t = new Table({
-    head: [ui('rule', lang), ui('passed', lang), ui('failed', lang), ui('share', lang), ui('notAssessable', lang)],
+    head: [ui('rule', lang), ui('passed', lang), ui('failed', lang), text('shareInterval', lang), text('grade', lang)],
     style: { head: [], border: [] },
-    colWidths: [34, 10, 12, 16, 15],
+    chars: COMPACT,
+    colWidths: WIDTHS,
     wordWrap: true,
   });
-  for (const s of shown.map((i) => d.rules[i]!)) {
-    t.push([ruleTitle(ctx, s.ruleId), String(s.passed), String(s.failed), shareColour(c, s)(formatPercent(s.share, lang)), String(s.notAssessable)]);
+  for (const s of rules) {
+    t.push([ruleTitle(ctx, s.ruleId), String(s.passed), String(s.failed), shareWithInterval(ctx, s), gradeColour(c, s.grade)(gradeName(s.grade, lang))]);
   }
   return t.toString();
 }
 
-/** A compact summary for a person at a terminal: per stadsdel, worst first, a few findings each. */
+/** A compact summary for a person at a terminal: per stadsdel, worst first, coloured grades, the worst findings first. */
 export function formatTerminal(report: Report, ctx: FormatContext): string {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const { lang } = ctx;
   const out: string[] = [
     c.bold(ui('title', lang)),
-    `${ui('asOf', lang)}: ${report.asOf} · ${ui('casesChecked', lang)}: ${formatInt(report.input.casesChecked, lang)} · ` +
+    `${ui('asOf', lang)}: ${report.asOf} · ` +
       fill(ui('inputTotals', lang), {
         rowsRead: formatInt(report.input.rowsRead, lang),
         casesChecked: formatInt(report.input.casesChecked, lang),
         rowsRejected: formatInt(report.input.rowsRejected, lang),
       }),
-    ...notAssessedLines(ctx, report).map((l) => c.dim(l)),
+    ...notAssessedLines(ctx, report).flatMap((l) => wrap(l, '  ').map((x) => c.dim(x))),
     '',
   ];
   const shown = assessedIndexes(report);
   const worstFirst = [...report.districts].sort((a, b) => b.failingCases / (b.cases || 1) - a.failingCases / (a.cases || 1));
-  for (const d of worstFirst) {
-    out.push(c.bold(`${districtName(ctx, d)} – ${d.cases} ${ui('cases', lang).toLowerCase()}, ${d.failingCases} ${ui('failingCases', lang).toLowerCase()}`));
-    out.push(districtTable(ctx, c, d, shown));
-    for (const s of d.rules) if (s.failed > 0) out.push(`  • ${observation(ctx, s)}`);
-    const findings = report.cases
-      .filter((x) => x.district === d.district)
-      .flatMap((x) => x.results.filter((r) => r.status === 'fail').map((r) => `    ${x.caseId}  ${ruleTitle(ctx, r.ruleId)}: ${reasonMessage(ctx, r.ruleId, r.reasons[0]!)}`));
-    out.push(...findings.slice(0, MAX_FINDINGS).map((f) => c.dim(f)));
-    if (findings.length > MAX_FINDINGS) out.push(c.dim(`    ${fill(ui('moreFindings', lang), { count: findings.length - MAX_FINDINGS })}`));
-    out.push('');
-  }
-  if (report.dataProblems.length > 0) {
-    out.push(c.yellow(`${ui('dataProblems', lang)}: ${report.dataProblems.length}`));
-  }
+  for (const d of worstFirst) out.push(...district(ctx, c, report, d, shown));
+  if (report.dataProblems.length > 0) out.push(c.yellow(`${ui('dataProblems', lang)}: ${report.dataProblems.length}`));
   return `${out.join('\n')}\n`;
+}
+
+function district(ctx: FormatContext, c: ChalkInstance, report: Report, d: DistrictSummary, shown: number[]): string[] {
+  const { lang } = ctx;
+  const rules = shown.map((i) => d.rules[i]!).sort(byShare);
+  const grade = gradeColour(c, d.grade)(`${text('overallGrade', lang)}: ${gradeName(d.grade, lang)}`);
+  const out = [
+    c.bold(districtName(ctx, d)),
+    `${d.cases} ${ui('cases', lang).toLowerCase()}, ${d.failingCases} ${ui('failingCases', lang).toLowerCase()} · ${grade}`,
+    districtTable(ctx, c, rules),
+  ];
+  for (const s of rules) if (s.failed > 0) out.push(...wrap(`  • ${observation(ctx, s)}`, '    '));
+  const rank = new Map(rules.map((s, i) => [s.ruleId, i]));
+  const findings = report.cases
+    .filter((x) => x.district === d.district)
+    .flatMap((x) => x.results.filter((r) => r.status === 'fail').map((r) => ({ rank: rank.get(r.ruleId) ?? 0, line: `    ${x.caseId}  ${ruleTitle(ctx, r.ruleId)}: ${reasonMessage(ctx, r.ruleId, r.reasons[0]!)}` })))
+    .sort((a, b) => a.rank - b.rank);
+  out.push(...findings.slice(0, MAX_FINDINGS).map((f) => c.dim(cut(f.line))));
+  if (findings.length > MAX_FINDINGS) out.push(c.dim(`    ${fill(ui('moreFindings', lang), { count: findings.length - MAX_FINDINGS })}`));
+  out.push('');
+  return out;
 }
