@@ -39,8 +39,8 @@ export default defineRule({
   reasons: {
     'missing-goal': { sv: 'Den aktuella arbetsplanen ({planId}) saknar mål.', en: 'The current work plan ({planId}) has no goal.' },
     'generic-goal': {
-      sv: 'Målet ”{goal}” är generellt: {remaining} ord återstår utöver allmänna ord ({matched}); minst {min} krävs.',
-      en: 'The goal “{goal}” is generic: {remaining} words remain besides general words ({matched}); at least {min} required.',
+      sv: 'Målet ”{goal}” är generellt: {remaining} ord återstår utöver allmänna ord (”{matched}”); minst {min} krävs.',
+      en: 'The goal “{goal}” is generic: {remaining} words remain besides general words (“{matched}”); at least {min} required.',
     },
     boilerplate: {
       sv: 'Målet ”{goal}” står ordagrant i {count} akter.',

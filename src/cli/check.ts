@@ -1,15 +1,19 @@
-import { Command, Option } from 'commander';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { audit, hasFailures, resolveSettings } from '../audit.js';
 import type { Preset } from '../config/config.js';
 import type { Lang } from '../engine/types.js';
-import { EXIT_FINDINGS, EXIT_OK } from '../errors.js';
-import { FORMATTERS } from '../report/formatters/index.js';
+import { EXIT_FINDINGS, EXIT_OK, UserError } from '../errors.js';
+import { EXTENSIONS, FORMATTERS } from '../report/formatters/index.js';
 import { writeOutput } from './output.js';
 import { addInputOptions, readFlags, ruleMap, today, useColor, type InputFlags } from './shared.js';
 
 interface CheckFlags extends InputFlags {
-  format: string;
+  format: string[];
   output?: string;
+  outputDir?: string;
+  excel?: boolean;
   lang?: Lang;
   rule?: string[];
   skipRule?: string[];
@@ -17,13 +21,25 @@ interface CheckFlags extends InputFlags {
   strict?: boolean;
 }
 
+/** --format html,markdown → ['html', 'markdown'], each checked against the formatters. */
+function formats(value: string): string[] {
+  const names = value.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  for (const n of names) {
+    if (!Object.hasOwn(FORMATTERS, n)) throw new InvalidArgumentError(`"${n}" is not a format; choose from ${Object.keys(FORMATTERS).join(', ')}`);
+  }
+  if (names.length === 0) throw new InvalidArgumentError('name at least one format');
+  return [...new Set(names)];
+}
+
 export function checkCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('check')
     .description('audit the akter of an export and write the findings per stadsdel')
     .argument('<path...>', 'export directories or files (.csv tables, .json, .ndjson)');
   return addInputOptions(cmd)
-    .addOption(new Option('--format <name>', 'report format').choices(Object.keys(FORMATTERS)).default('terminal'))
+    .option('--format <names>', `report format, or several separated by commas with --output-dir: ${Object.keys(FORMATTERS).join(', ')}`, formats, ['terminal'])
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--output-dir <dir>', 'write one file per format into this directory (aktgranskning.md, .html, .json, .csv, .txt)')
+    .option('--excel', 'CSV for Excel: UTF-8 with BOM, semicolons and CRLF')
     .addOption(new Option('--lang <lang>', 'report language').choices(['sv', 'en']))
     .option('--rule <id...>', 'run only these rules')
     .option('--skip-rule <id...>', 'do not run these rules')
@@ -31,16 +47,28 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .option('--strict', 'exit 1 when the export has data problems, even if every akt passes')
     .action(async (paths: string[], flags: CheckFlags) => {
       const read = readFlags(flags);
+      if (flags.format.length > 1 && flags.outputDir === undefined) {
+        throw new UserError(`--format ${flags.format.join(',')}: several formats need --output-dir, which gets one file each`);
+      }
+      if (flags.output !== undefined && flags.outputDir !== undefined) throw new UserError('give either --output or --output-dir, not both');
+      if (flags.outputDir !== undefined) await mkdir(flags.outputDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+        throw new UserError(`${flags.outputDir}: cannot create the output directory (${e.code ?? e.message})`);
+      });
       const settings = await resolveSettings({ config: flags.config, mapping: flags.mapping, only: flags.rule, skip: flags.skipRule, preset: flags.preset });
       const asOf = flags.asOf ?? settings.asOf ?? today();
       const lang = flags.lang ?? settings.lang ?? 'sv';
       const { report } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades });
-      const text = FORMATTERS[flags.format]!(report, {
-        lang,
-        rules: ruleMap(settings.catalogue),
-        color: flags.format === 'terminal' && flags.output === undefined && useColor(),
-      });
-      await writeOutput(flags.output, text, report.input.files.map((f) => f.file));
+      const inputs = report.input.files.map((f) => f.file);
+      for (const format of flags.format) {
+        const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${EXTENSIONS[format]}`) : flags.output;
+        const text = FORMATTERS[format]!(report, {
+          lang,
+          rules: ruleMap(settings.catalogue),
+          color: format === 'terminal' && toFile === undefined && useColor(),
+          excel: flags.excel === true,
+        });
+        await writeOutput(toFile, text, inputs);
+      }
       const problems = flags.strict === true && report.dataProblems.some((p) => p.level === 'error');
       setExit(hasFailures(report) || problems ? EXIT_FINDINGS : EXIT_OK);
     });

@@ -1,12 +1,15 @@
 import { Command } from 'commander';
 import { exportJsonSchema } from '../model/schema.js';
+import { reportJsonSchema } from '../report/schema.js';
 import { writeOutput } from './output.js';
 
 export function schemaCommand(): Command {
   return new Command('schema')
-    .description('print the JSON Schema of export format v1')
+    .description('print the JSON Schema of export format v1, or with --report that of the JSON report')
+    .option('--report', 'the schema of `check --format json` instead')
     .option('-o, --output <file>', 'write it to a file')
-    .action(async (flags: { output?: string }) => {
-      await writeOutput(flags.output, `${JSON.stringify(exportJsonSchema(), null, 2)}\n`);
+    .action(async (flags: { output?: string; report?: boolean }) => {
+      const schema = flags.report ? reportJsonSchema() : exportJsonSchema();
+      await writeOutput(flags.output, `${JSON.stringify(schema, null, 2)}\n`);
     });
 }

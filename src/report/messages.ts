@@ -9,6 +9,8 @@ export interface FormatContext {
   lang: Lang;
   rules: ReadonlyMap<string, AnyRule>;
   color: boolean;
+  /** CSV for Excel: UTF-8 with BOM, semicolons, CRLF. */
+  excel?: boolean;
 }
 
 export function ruleTitle(ctx: FormatContext, ruleId: string): string {

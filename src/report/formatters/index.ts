@@ -1,5 +1,6 @@
 import type { FormatContext } from '../messages.js';
 import type { Report } from '../types.js';
+import { formatCsv } from './csv.js';
 import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
@@ -13,4 +14,8 @@ export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   markdown: formatMarkdown,
   json: formatJson,
   html: formatHtml,
+  csv: formatCsv,
 };
+
+/** The file name extension of each format, for --output-dir. */
+export const EXTENSIONS: Readonly<Record<string, string>> = { terminal: 'txt', markdown: 'md', json: 'json', html: 'html', csv: 'csv' };

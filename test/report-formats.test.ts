@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Ajv from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../rules/index.js';
+import { EXIT_FINDINGS, EXIT_USAGE } from '../src/errors.js';
+import { cli } from './helpers/cli.js';
+
+const FIXTURE = 'fixtures/stockholm-2011/csv';
+const AS_OF = ['--as-of', '2010-11-15'];
+const check = (...args: string[]) => cli(['check', FIXTURE, ...AS_OF, ...args]);
+
+describe('the JSON report keeps its published schema', () => {
+  it('docs/report-v1.schema.json is what `schema --report` prints', () => {
+    expect(cli(['schema', '--report']).stdout).toBe(readFileSync('docs/report-v1.schema.json', 'utf8'));
+  });
+
+  it.each(['sv', 'en'])('output in %s validates against it', (lang) => {
+    const ajv = new Ajv.default({ allErrors: true, strict: false, validateFormats: false });
+    const validate = ajv.compile(JSON.parse(readFileSync('docs/report-v1.schema.json', 'utf8')) as object);
+    for (const paths of [[FIXTURE], ['fixtures/broken/csv', 'fixtures/broken/json']]) {
+      const report = JSON.parse(cli(['check', ...paths, ...AS_OF, '--format', 'json', '--lang', lang]).stdout) as unknown;
+      expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    }
+  });
+});
+
+describe('several formats at once, and deterministic output', () => {
+  it('--output-dir writes one file per format, byte for byte what each format prints alone', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'akt-rapport-'));
+    const r = check('--format', 'markdown,html,json,csv', '--output-dir', path.join(dir, 'rapport'));
+    expect(r.code).toBe(EXIT_FINDINGS);
+    expect(r.stdout).toBe('');
+    for (const [format, ext] of [['markdown', 'md'], ['html', 'html'], ['json', 'json'], ['csv', 'csv']]) {
+      expect(readFileSync(path.join(dir, 'rapport', `aktgranskning.${ext}`), 'utf8'), format).toBe(check('--format', format!).stdout);
+    }
+  });
+
+  it('the same export, options and date give identical reports', () => {
+    for (const format of ['markdown', 'html', 'csv', 'terminal']) expect(check('--format', format).stdout).toBe(check('--format', format).stdout);
+  });
+
+  it('several formats without --output-dir is a usage error', () => {
+    const r = check('--format', 'markdown,html');
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stderr).toMatch(/several formats need --output-dir/);
+  });
+});
+
+describe('CSV', () => {
+  it('has one row per akt and rule; --excel writes BOM, semicolons and CRLF', () => {
+    const plain = check('--format', 'csv').stdout.trimEnd().split('\n');
+    expect(plain).toHaveLength(1 + 20 * builtinRules.length);
+    expect(plain[0]).toBe('caseId,district,ruleId,rule,status,statusText,severity,reasonCodes,reasons');
+    const excel = check('--format', 'csv', '--excel').stdout;
+    expect(excel.startsWith('\uFEFFcaseId;district;ruleId;')).toBe(true);
+    expect(excel.split('\r\n')).toHaveLength(2 + 20 * builtinRules.length);
+  });
+
+  it('neutralises values from the export that a spreadsheet would run', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'akt-csv-'));
+    writeFileSync(path.join(dir, 'a.json'), JSON.stringify([{ caseId: '=1+1', district: '@Kista', plans: [] }]));
+    const rows = cli(['check', dir, ...AS_OF, '--format', 'csv', '--rule', 'current-plan']).stdout.split('\n');
+    expect(rows[1]).toMatch(/^'=1\+1,'@Kista,current-plan,/);
+  });
+});
+
+describe('grades', () => {
+  it('follow the thresholds in the config', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'akt-grades-'));
+    const config = path.join(dir, 'c.json');
+    writeFileSync(config, JSON.stringify({ grades: { fulfilled: 100, largely: 90, partly: 10 } }));
+    type R = { districts: { district: string; rules: { ruleId: string; grade: string }[] }[] };
+    const grades = (r: R) => r.districts[0]!.rules.find((x) => x.ruleId === 'investigation-before-plan')!.grade;
+    expect(grades(JSON.parse(check('--format', 'json').stdout) as R)).toBe('fulfilled'); // 9 of 10
+    expect(grades(JSON.parse(check('--format', 'json', '--config', config).stdout) as R)).toBe('largely-fulfilled');
+    writeFileSync(config, JSON.stringify({ grades: { fulfilled: 50, largely: 75, partly: 40 } }));
+    expect(check('--config', config).stderr).toMatch(/grades.*fulfilled ≥ largely ≥ partly/);
+  });
+});
+
+describe('the English report', () => {
+  it('has no Swedish left but names, sources and quotes', () => {
+    let text = check('--format', 'markdown', '--lang', 'en').stdout;
+    const names = [
+      ...builtinRules.map((r) => r.criterion.source).sort((a, b) => b.length - a.length),
+      'Hägersten-Liljeholmen',
+      'Spånga-Tensta',
+      'Arbetsförmedlingen',
+    ];
+    for (const n of names) text = text.split(n).join('');
+    text = text.replace(/`[^`]*`/g, '').replace(/“[^”]*”/g, '');
+    const swedish = text.split('\n').filter((l) => /[åäöÅÄÖ]/.test(l) || /\b(och|akter|saknas|uppfyllt|granskning|stadsdel|arbetsplan)\b/i.test(l));
+    expect(swedish).toEqual([]);
+  });
+
+  it('the Swedish report reads like the seed report', () => {
+    const md = check('--format', 'markdown').stdout;
+    for (const heading of ['## 1. Sammanfattning', '## 2. Inledning', '### 2.4 Metod och avgränsning', '## 3. Iakttagelser', '## 4. Bedömning', '## 5. Rekommendationer', '## Bilaga A. Akter', '## Bilaga B. Dataproblem', '## Bilaga C. Granskningspunkter och revisionskriterier']) {
+      expect(md).toContain(heading);
+    }
+    expect(md).toContain('- I åtta av tio akter saknas aktuell arbetsplan.');
+    expect(md).toContain('| Aktuell arbetsplan | 2 | 8 | 20 % (6–51 %)* |');
+  });
+});
