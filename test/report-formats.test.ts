@@ -104,3 +104,16 @@ describe('the English report', () => {
     expect(md).toContain('| Aktuell arbetsplan | 2 | 8 | 20 % (6–51 %)* |');
   });
 });
+
+describe('output into a pipe', () => {
+  it('defaults to Markdown when stdout is not a terminal', () => {
+    expect(check().stdout).toBe(check('--format', 'markdown').stdout);
+  });
+
+  it('a reader that stops early is no error', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync('bash', ['-c', `node bin/aktgranskning.js check ${FIXTURE} --as-of 2010-11-15 | head -1`], { encoding: 'utf8' });
+    expect(r.stdout).toMatch(/^# Aktgranskning/);
+    expect(r.stderr).toBe('');
+  });
+});

@@ -10,7 +10,7 @@ import { writeOutput } from './output.js';
 import { addInputOptions, readFlags, ruleMap, today, useColor, type InputFlags } from './shared.js';
 
 interface CheckFlags extends InputFlags {
-  format: string[];
+  format?: string[];
   output?: string;
   outputDir?: string;
   excel?: boolean;
@@ -36,7 +36,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .description('audit the akter of an export and write the findings per stadsdel')
     .argument('<path...>', 'export directories or files (.csv tables, .json, .ndjson)');
   return addInputOptions(cmd)
-    .option('--format <names>', `report format, or several separated by commas with --output-dir: ${Object.keys(FORMATTERS).join(', ')}`, formats, ['terminal'])
+    .option('--format <names>', `report format, or several separated by commas with --output-dir: ${Object.keys(FORMATTERS).join(', ')} (default: terminal on a terminal, else markdown)`, formats)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--output-dir <dir>', 'write one file per format into this directory (aktgranskning.md, .html, .json, .csv, .txt)')
     .option('--excel', 'CSV for Excel: UTF-8 with BOM, semicolons and CRLF')
@@ -47,8 +47,10 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .option('--strict', 'exit 1 when the export has data problems, even if every akt passes')
     .action(async (paths: string[], flags: CheckFlags) => {
       const read = readFlags(flags);
-      if (flags.format.length > 1 && flags.outputDir === undefined) {
-        throw new UserError(`--format ${flags.format.join(',')}: several formats need --output-dir, which gets one file each`);
+      // A person at a terminal wants the summary; a pipe or a file wants the report itself.
+      const chosen = flags.format ?? [process.stdout.isTTY && flags.output === undefined ? 'terminal' : 'markdown'];
+      if (chosen.length > 1 && flags.outputDir === undefined) {
+        throw new UserError(`--format ${chosen.join(',')}: several formats need --output-dir, which gets one file each`);
       }
       if (flags.output !== undefined && flags.outputDir !== undefined) throw new UserError('give either --output or --output-dir, not both');
       if (flags.outputDir !== undefined) await mkdir(flags.outputDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
@@ -59,7 +61,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
       const lang = flags.lang ?? settings.lang ?? 'sv';
       const { report } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades });
       const inputs = report.input.files.map((f) => f.file);
-      for (const format of flags.format) {
+      for (const format of chosen) {
         const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${EXTENSIONS[format]}`) : flags.output;
         const text = FORMATTERS[format]!(report, {
           lang,
