@@ -5,7 +5,9 @@ import { audit, hasFailures, resolveSettings } from '../audit.js';
 import type { Preset } from '../config/config.js';
 import type { Lang } from '../engine/types.js';
 import { EXIT_FINDINGS, EXIT_OK, UserError } from '../errors.js';
+import { KEY_ENV, loadPseudonymKey } from '../privacy/pseudonym.js';
 import { EXTENSIONS, FORMATTERS } from '../report/formatters/index.js';
+import { publicReport } from '../report/public.js';
 import { writeOutput } from './output.js';
 import { addInputOptions, readFlags, ruleMap, today, useColor, type InputFlags } from './shared.js';
 
@@ -19,6 +21,8 @@ interface CheckFlags extends InputFlags {
   skipRule?: string[];
   preset?: Preset;
   strict?: boolean;
+  public?: boolean;
+  pseudonymKeyFile?: string;
 }
 
 /** --format html,markdown → ['html', 'markdown'], each checked against the formatters. */
@@ -45,6 +49,8 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .option('--skip-rule <id...>', 'do not run these rules')
     .addOption(new Option('--preset <name>', 'core: the four rules of the 2011 audit; all: every rule (default)').choices(['core', 'all']))
     .option('--strict', 'exit 1 when the export has data problems, even if every akt passes')
+    .option('--public', 'a report fit to publish: akter only by keyed pseudonym, no text quoted from the export')
+    .option('--pseudonym-key-file <file>', `secret for the pseudonyms (default: $${KEY_ENV}, else a key for this run only)`)
     .action(async (paths: string[], flags: CheckFlags) => {
       const read = readFlags(flags);
       // A person at a terminal wants the summary; a pipe or a file wants the report itself.
@@ -59,7 +65,9 @@ export function checkCommand(setExit: (code: number) => void): Command {
       const settings = await resolveSettings({ config: flags.config, mapping: flags.mapping, only: flags.rule, skip: flags.skipRule, preset: flags.preset });
       const asOf = flags.asOf ?? settings.asOf ?? today();
       const lang = flags.lang ?? settings.lang ?? 'sv';
-      const { report } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades });
+      const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
+      const { report: full } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades });
+      const report = key ? publicReport(full, key) : full;
       const inputs = report.input.files.map((f) => f.file);
       for (const format of chosen) {
         const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${EXTENSIONS[format]}`) : flags.output;

@@ -4,6 +4,7 @@ import { CONFIG_FILE } from '../config/config.js';
 import { UserError } from '../errors.js';
 import { proposeMapping } from '../init.js';
 import { delimiterName } from '../load/delimiter.js';
+import { maskPersonalNumbers } from '../privacy/personnummer.js';
 import { writeOutput } from './output.js';
 
 /** Lines for the person running init: what was placed where, and what is theirs to decide. */
@@ -37,8 +38,9 @@ export function initCommand(): Command {
       if (proposal.files.length === 0) {
         throw new UserError(`${paths.join(', ')}: no CSV or text tables found to map; JSON exports of format v1 need no mapping`);
       }
-      const text = `${JSON.stringify({ mapping: proposal.mapping }, null, 2)}\n`;
+      // Headers come from the export; a "header" that was really a data row must not carry a personnummer out.
+      const text = maskPersonalNumbers(`${JSON.stringify({ mapping: proposal.mapping }, null, 2)}\n`);
       await writeOutput(target === '-' ? undefined : target, text, proposal.files.map((f) => f.file));
-      process.stderr.write(`${summary(proposal, target).join('\n')}\n`);
+      process.stderr.write(maskPersonalNumbers(`${summary(proposal, target).join('\n')}\n`));
     });
 }

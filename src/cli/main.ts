@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { RuleContractError } from '../engine/run.js';
+import { maskPersonalNumbers } from '../privacy/personnummer.js';
 import { EXIT_OK, EXIT_USAGE, UserError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
@@ -10,9 +11,13 @@ import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 
 function fail(message: string): number {
-  process.stderr.write(`aktgranskning: ${message}\n`);
+  // Messages can quote the export (a header that was a data row, a file name): mask them too.
+  process.stderr.write(`aktgranskning: ${maskPersonalNumbers(message)}\n`);
   return EXIT_USAGE;
 }
+
+/** Commander's own messages quote the arguments given, which may hold a personnummer. */
+const OUTPUT = { writeErr: (s: string) => process.stderr.write(maskPersonalNumbers(s)) };
 
 /** Runs the CLI and returns the exit code; it never throws and never prints a stack trace. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -22,10 +27,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(VERSION)
     .showHelpAfterError('(run aktgranskning --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput(OUTPUT);
   const setExit = (c: number) => (exitCode = c);
   for (const cmd of [checkCommand(setExit), validateCommand(setExit), initCommand(), rulesCommand(), explainCommand(), schemaCommand()]) {
-    program.addCommand(cmd.exitOverride().showHelpAfterError('(run aktgranskning --help for usage)'));
+    program.addCommand(cmd.exitOverride().configureOutput(OUTPUT).showHelpAfterError('(run aktgranskning --help for usage)'));
   }
   try {
     await program.parseAsync([...argv]);

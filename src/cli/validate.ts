@@ -2,7 +2,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolveSettings, validateExport } from '../audit.js';
 import type { Lang } from '../engine/types.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../errors.js';
+import { KEY_ENV, loadPseudonymKey } from '../privacy/pseudonym.js';
 import { VALIDATION_FORMATTERS } from '../report/formatters/validation.js';
+import { publicProblem } from '../report/public.js';
 import { writeOutput } from './output.js';
 import { addInputOptions, readFlags, today, useColor, type InputFlags } from './shared.js';
 
@@ -11,6 +13,8 @@ interface ValidateFlags extends InputFlags {
   output?: string;
   lang?: Lang;
   maxProblems?: number;
+  public?: boolean;
+  pseudonymKeyFile?: string;
 }
 
 function count(value: string): number {
@@ -28,11 +32,15 @@ export function validateCommand(setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'write the result to a file instead of stdout')
     .addOption(new Option('--lang <lang>', 'language').choices(['sv', 'en']))
     .option('--max-problems <n>', 'list at most n problems (the counts always cover all)', count)
+    .option('--public', 'list problems without akt, line or value (akter by keyed pseudonym)')
+    .option('--pseudonym-key-file <file>', `secret for the pseudonyms (default: $${KEY_ENV}, else a key for this run only)`)
     .action(async (paths: string[], flags: ValidateFlags) => {
       const read = readFlags(flags);
       const settings = await resolveSettings({ config: flags.config, mapping: flags.mapping });
       const asOf = flags.asOf ?? settings.asOf ?? today();
-      const result = await validateExport({ paths, asOf, read: { ...read, mapping: settings.mapping }, maxProblems: flags.maxProblems });
+      const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
+      const full = await validateExport({ paths, asOf, read: { ...read, mapping: settings.mapping }, maxProblems: flags.maxProblems });
+      const result = key ? { ...full, problems: full.problems.map((p) => publicProblem(p, key)) } : full;
       const text = VALIDATION_FORMATTERS[flags.format]!(result, {
         lang: flags.lang ?? settings.lang ?? 'sv',
         color: flags.format === 'terminal' && flags.output === undefined && useColor(),

@@ -36,4 +36,5 @@ export const TERMS: Record<string, Localized> = {
   none: { sv: 'saknas', en: 'none' },
   days: { sv: 'dagar', en: 'days' },
   weekdays: { sv: 'vardagar', en: 'weekdays' },
+  redacted: { sv: '[borttaget]', en: '[removed]' },
 };

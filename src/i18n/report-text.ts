@@ -27,6 +27,14 @@ const TEXT = {
   },
   population: { sv: 'Population: samtliga {cases} akter i exporten.', en: 'Population: all {cases} case files in the export.' },
   populationCriteria: { sv: 'Population: {cases} akter som uppfyller {criteria}.', en: 'Population: {cases} case files meeting {criteria}.' },
+  publicNote: {
+    sv: 'Rapporten är avidentifierad för publicering: akterna anges med pseudonyma nycklar (HMAC-SHA256) och ingen text ur akterna återges.',
+    en: 'The report is de-identified for publication: case files are given by pseudonymous keys (HMAC-SHA256) and no text from the case files is quoted.',
+  },
+  perRunKey: {
+    sv: 'Nyckeln till pseudonymerna slumpades för denna körning: samma akt får en annan pseudonym i nästa körning.',
+    en: 'The pseudonym key was drawn at random for this run: the same case file gets another pseudonym in the next run.',
+  },
   intervalNote: {
     sv: 'Andelarna anges med ett 95-procentigt konfidensintervall (Wilson). Andelar som bygger på färre än {few} akter är markerade med * och ska tolkas med försiktighet.',
     en: 'Shares are given with a 95 % confidence interval (Wilson). Shares resting on fewer than {few} case files are marked * and should be read with care.',

@@ -2,7 +2,7 @@ import type { ActiveRule, AktResult } from '../engine/run.js';
 import type { TemplateData } from '../engine/types.js';
 import type { DataProblem } from '../model/problems.js';
 import type { FileStats, LoadedExport } from '../model/types.js';
-import { maskData, maskPersonalNumbers } from './mask.js';
+import { maskData, maskPersonalNumbers } from '../privacy/personnummer.js';
 import { DEFAULT_GRADES, FEW_CASES, grade, wilson, type GradeThresholds } from './stats.js';
 import { REPORT_SCHEMA_VERSION, type CaseResult, type DistrictSummary, type Report, type RuleInfo, type RuleSummary } from './types.js';
 
@@ -75,7 +75,7 @@ export function buildReport(opts: {
   const inForce: RuleInfo[] = opts.rules.map((r) => ({ ruleId: r.rule.id, severity: r.severity, options: r.options }));
   const cases: CaseResult[] = opts.results.map(({ checked, findings }) => ({
     caseId: maskPersonalNumbers(checked.akt.caseId),
-    district: checked.akt.district ?? null,
+    district: checked.akt.district === undefined ? null : maskPersonalNumbers(checked.akt.district),
     origin: { ...checked.origin, file: maskPersonalNumbers(checked.origin.file) },
     results: findings.map((f) => ({
       ruleId: f.ruleId,
@@ -102,6 +102,7 @@ export function buildReport(opts: {
     asOf: opts.asOf,
     rules: inForce,
     grades: thresholds,
+    privacy: { mode: 'working-papers' },
     population: { criteria: [], cases: cases.length },
     districts: [...byDistrict].map(([d, list]) => summarize(d, list, inForce, thresholds)),
     total,
@@ -121,12 +122,18 @@ export function maskFiles(files: readonly FileStats[]): FileStats[] {
   return files.map((f) => ({ ...f, file: maskPersonalNumbers(f.file) }));
 }
 
-/** A data problem quotes the export (file name, caseId, value): each passes the mask. */
+/**
+ * A data problem quotes the export (file name, caseId, value): each passes the mask, and a bad
+ * personId is never quoted at all, whatever shape it has.
+ */
 export function maskProblem(p: DataProblem): DataProblem {
+  const { value, ...rest } = p;
+  const quotable = value !== undefined && !/(^|\.)personId$/.test(p.field ?? '');
   return {
-    ...p,
+    ...rest,
     file: maskPersonalNumbers(p.file),
+    ...(p.field !== undefined ? { field: maskPersonalNumbers(p.field) } : {}),
     ...(p.caseId !== undefined ? { caseId: maskPersonalNumbers(p.caseId) } : {}),
-    ...(p.value !== undefined ? { value: maskPersonalNumbers(p.value) } : {}),
+    ...(quotable ? { value: maskPersonalNumbers(value) } : {}),
   };
 }

@@ -41,7 +41,7 @@ function localizeTerms(ctx: Pick<FormatContext, 'lang'>, own: Record<string, Loc
 }
 
 export function problemMessage(ctx: Pick<FormatContext, 'lang'>, p: DataProblem): string {
-  return fill(PROBLEM_MESSAGES[p.code][ctx.lang], { value: p.value ?? '' });
+  return fill(PROBLEM_MESSAGES[p.code][ctx.lang], { value: p.value ?? '–' });
 }
 
 /** One iakttagelse for a rule in a district, in the reports' own style. */

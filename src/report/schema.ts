@@ -56,6 +56,10 @@ export const ReportJsonSchema = z.strictObject({
   lang: z.enum(['sv', 'en']),
   rules: z.array(z.strictObject({ ruleId: z.string(), severity: Severity, options: z.record(z.string(), z.unknown()) })),
   grades: z.strictObject({ fulfilled: z.number(), largely: z.number(), partly: z.number() }),
+  privacy: z.union([
+    z.strictObject({ mode: z.literal('working-papers') }),
+    z.strictObject({ mode: z.literal('public'), pseudonymKey: z.enum(['secret', 'per-run']) }),
+  ]),
   population: z.strictObject({ criteria: z.array(z.string()), cases: z.number().int().min(0) }),
   districts: z.array(DistrictSummary),
   total: DistrictSummary,
@@ -64,7 +68,7 @@ export const ReportJsonSchema = z.strictObject({
     z.strictObject({
       caseId: z.string(),
       district: z.string().nullable(),
-      origin: z.strictObject({ file: z.string(), line: z.number().int().optional(), index: z.number().int().optional() }),
+      origin: z.strictObject({ file: z.string(), line: z.number().int().optional(), index: z.number().int().optional() }).optional(),
       results: z.array(z.strictObject({ ruleId: z.string(), status: Status, severity: Severity, reasons: z.array(Reason), evidence: Data.optional() })),
     }),
   ),

@@ -39,9 +39,11 @@ export interface DistrictSummary {
 }
 
 export interface CaseResult {
+  /** The export's caseId, or in a public report its keyed pseudonym. */
   caseId: string;
   district: string | null;
-  origin: Location;
+  /** Where the akt stands in the export; left out of a public report. */
+  origin?: Location;
   results: { ruleId: string; status: Status; severity: Severity; reasons: Reason[]; evidence?: TemplateData }[];
 }
 
@@ -59,6 +61,8 @@ export interface Report {
   rules: RuleInfo[];
   /** The share thresholds (per cent) the grades were set by. */
   grades: GradeThresholds;
+  /** Working papers name akter by caseId; a public report (--public) only by keyed pseudonym. */
+  privacy: { mode: 'working-papers' } | { mode: 'public'; pseudonymKey: 'secret' | 'per-run' };
   /** Which akter were audited: every akt of the export unless criteria narrowed it. */
   population: { criteria: string[]; cases: number };
   districts: DistrictSummary[];

@@ -90,6 +90,7 @@ function introduction(ctx: FormatContext, r: Report): Block[] {
     h(3, text('method', lang)),
     p(fill(text('methodText', lang), { asOf: r.asOf, tool: r.tool.name, version: r.tool.version })),
     p(population, ' ', r.districts.map((d) => `${districtName(ctx, d)}: ${formatInt(d.cases, lang)}`).join(', '), '.'),
+    ...(r.privacy.mode === 'public' ? [p(text('publicNote', lang), ...(r.privacy.pseudonymKey === 'per-run' ? [' ', text('perRunKey', lang)] : []))] : []),
     p(fill(text('intervalNote', lang), { few: FEW_CASES })),
     p(fill(text('scale', lang), { ...r.grades })),
     ...(r.notAssessed.length > 0 ? [{ kind: 'list', items: notAssessedLines(ctx, r).map((l) => [l]) } as Block] : []),
