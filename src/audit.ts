@@ -8,6 +8,7 @@ import { UserError } from './errors.js';
 import { readExport } from './model/read-export.js';
 import type { ExportMapping, LoadedExport, ReadOptions } from './model/types.js';
 import { buildReport } from './report/build.js';
+import { describeSelection, selectPopulation, type Selection as Population } from './sample/population.js';
 import type { GradeThresholds } from './report/stats.js';
 import type { Report } from './report/types.js';
 import { buildValidation, type ValidationReport } from './report/validation.js';
@@ -21,6 +22,8 @@ export interface AuditOptions {
   /** How to read the export: encoding, delimiter, mapping. */
   read?: Omit<ReadOptions, 'asOf'>;
   grades?: GradeThresholds;
+  /** The population: akter outside it are not audited (the report states the criteria). */
+  selection?: Population;
 }
 
 export interface AuditResult {
@@ -36,8 +39,12 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
     const why = loaded.problems.length > 0 ? ` (${loaded.problems.length} data problems; run with --format json to see them)` : '';
     throw new UserError(`${where}: no akter found${why}; expected cases.csv or .json/.ndjson files of export format v1`);
   }
-  const results = runRules(loaded.akter, opts.rules, { asOf: opts.asOf });
-  return { report: buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades }), loaded };
+  const selection = opts.selection ?? {};
+  const criteria = describeSelection(selection);
+  const population = criteria.length > 0 ? selectPopulation(loaded.akter, selection, opts.asOf) : loaded.akter;
+  if (population.length === 0) throw new UserError(`${opts.paths.join(', ')}: no akter meet the selection (${criteria.join('; ')})`);
+  const results = runRules(population, opts.rules, { asOf: opts.asOf });
+  return { report: buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades, criteria }), loaded };
 }
 
 /** `validate`: the export against the contract, no rules. Exit 2 territory when nothing is an export file. */

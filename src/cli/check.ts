@@ -9,9 +9,9 @@ import { KEY_ENV, loadPseudonymKey } from '../privacy/pseudonym.js';
 import { EXTENSIONS, FORMATTERS } from '../report/formatters/index.js';
 import { publicReport } from '../report/public.js';
 import { writeOutput } from './output.js';
-import { addInputOptions, readFlags, ruleMap, today, useColor, type InputFlags } from './shared.js';
+import { addInputOptions, addSelectionOptions, readFlags, ruleMap, selectionFrom, today, useColor, type InputFlags, type SelectionFlags } from './shared.js';
 
-interface CheckFlags extends InputFlags {
+interface CheckFlags extends InputFlags, SelectionFlags {
   format?: string[];
   output?: string;
   outputDir?: string;
@@ -39,6 +39,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('check')
     .description('audit the akter of an export and write the findings per stadsdel')
     .argument('<path...>', 'export directories or files (.csv tables, .json, .ndjson)');
+  addSelectionOptions(cmd);
   return addInputOptions(cmd)
     .option('--format <names>', `report format, or several separated by commas with --output-dir: ${Object.keys(FORMATTERS).join(', ')} (default: terminal on a terminal, else markdown)`, formats)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -66,7 +67,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
       const asOf = flags.asOf ?? settings.asOf ?? today();
       const lang = flags.lang ?? settings.lang ?? 'sv';
       const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
-      const { report: full } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades });
+      const { report: full } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, selection: selectionFrom(flags) });
       const report = key ? publicReport(full, key) : full;
       const inputs = report.input.files.map((f) => f.file);
       for (const format of chosen) {

@@ -7,6 +7,7 @@ import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
 import { initCommand } from './init.js';
 import { rulesCommand } from './rules.js';
+import { sampleCommand } from './sample.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 
@@ -29,7 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput(OUTPUT);
   const setExit = (c: number) => (exitCode = c);
-  for (const cmd of [checkCommand(setExit), validateCommand(setExit), initCommand(), rulesCommand(), explainCommand(), schemaCommand()]) {
+  for (const cmd of [checkCommand(setExit), validateCommand(setExit), sampleCommand(), initCommand(), rulesCommand(), explainCommand(), schemaCommand()]) {
     program.addCommand(cmd.exitOverride().configureOutput(OUTPUT).showHelpAfterError('(run aktgranskning --help for usage)'));
   }
   try {

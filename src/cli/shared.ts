@@ -1,9 +1,11 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { AnyRule } from '../engine/types.js';
 import { UserError } from '../errors.js';
 import { parseDelimiter } from '../load/delimiter.js';
 import { encodingName } from '../load/text.js';
 import { isIsoDate } from '../model/dates.js';
+import { SUPPORT_REASONS, type SupportReason } from '../model/schema.js';
+import type { Selection } from '../sample/population.js';
 
 export function ruleMap(rules: readonly AnyRule[]): ReadonlyMap<string, AnyRule> {
   return new Map(rules.map((r) => [r.id, r]));
@@ -47,5 +49,37 @@ export function readFlags(flags: InputFlags): { encoding?: string; delimiter?: s
   return {
     encoding: flags.encoding === undefined ? undefined : encodingName(flags.encoding),
     delimiter: flags.delimiter === undefined ? undefined : parseDelimiter(flags.delimiter),
+  };
+}
+
+export interface SelectionFlags {
+  district?: string[];
+  minSupportMonths?: number;
+  supportReason?: string[];
+  aspirant?: 'yes' | 'no';
+}
+
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('give a whole number, 0 or more');
+  return n;
+}
+export { wholeNumber };
+
+/** The population options `check` and `sample` share. */
+export function addSelectionOptions(cmd: Command): Command {
+  return cmd
+    .option('--district <name...>', 'only akter of these stadsdelar')
+    .option('--min-support-months <n>', 'only akter with at least n full months from supportStart to the audit date', wholeNumber)
+    .addOption(new Option('--support-reason <reason...>', 'only akter with these försörjningshinder').choices([...SUPPORT_REASONS]))
+    .addOption(new Option('--aspirant <yes|no>', 'only aspirants at a jobbtorg (enrolled, not exited before the audit date), or only others').choices(['yes', 'no']));
+}
+
+export function selectionFrom(flags: SelectionFlags): Selection {
+  return {
+    ...(flags.district ? { districts: flags.district } : {}),
+    ...(flags.minSupportMonths !== undefined ? { minSupportMonths: flags.minSupportMonths } : {}),
+    ...(flags.supportReason ? { supportReasons: flags.supportReason as SupportReason[] } : {}),
+    ...(flags.aspirant ? { aspirant: flags.aspirant === 'yes' } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { resolveSettings, validateExport } from '../audit.js';
 import type { Lang } from '../engine/types.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../errors.js';
@@ -6,7 +6,7 @@ import { KEY_ENV, loadPseudonymKey } from '../privacy/pseudonym.js';
 import { VALIDATION_FORMATTERS } from '../report/formatters/validation.js';
 import { publicProblem } from '../report/public.js';
 import { writeOutput } from './output.js';
-import { addInputOptions, readFlags, today, useColor, type InputFlags } from './shared.js';
+import { addInputOptions, readFlags, today, useColor, wholeNumber, type InputFlags } from './shared.js';
 
 interface ValidateFlags extends InputFlags {
   format: string;
@@ -17,12 +17,6 @@ interface ValidateFlags extends InputFlags {
   pseudonymKeyFile?: string;
 }
 
-function count(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('give a whole number, 0 or more');
-  return n;
-}
-
 export function validateCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('validate')
     .description('check an export against format v1 without running rules; exit 0 clean, 1 problems, 2 unusable')
@@ -31,7 +25,7 @@ export function validateCommand(setExit: (code: number) => void): Command {
     .addOption(new Option('--format <name>', 'output format').choices(Object.keys(VALIDATION_FORMATTERS)).default('terminal'))
     .option('-o, --output <file>', 'write the result to a file instead of stdout')
     .addOption(new Option('--lang <lang>', 'language').choices(['sv', 'en']))
-    .option('--max-problems <n>', 'list at most n problems (the counts always cover all)', count)
+    .option('--max-problems <n>', 'list at most n problems (the counts always cover all)', wholeNumber)
     .option('--public', 'list problems without akt, line or value (akter by keyed pseudonym)')
     .option('--pseudonym-key-file <file>', `secret for the pseudonyms (default: $${KEY_ENV}, else a key for this run only)`)
     .action(async (paths: string[], flags: ValidateFlags) => {

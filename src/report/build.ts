@@ -70,6 +70,8 @@ export function buildReport(opts: {
   loaded: LoadedExport;
   results: readonly AktResult[];
   grades?: GradeThresholds;
+  /** The selection criteria that narrowed the population, if any. */
+  criteria?: string[];
 }): Report {
   const thresholds = opts.grades ?? DEFAULT_GRADES;
   const inForce: RuleInfo[] = opts.rules.map((r) => ({ ruleId: r.rule.id, severity: r.severity, options: r.options }));
@@ -103,7 +105,7 @@ export function buildReport(opts: {
     rules: inForce,
     grades: thresholds,
     privacy: { mode: 'working-papers' },
-    population: { criteria: [], cases: cases.length },
+    population: { criteria: (opts.criteria ?? []).map(maskPersonalNumbers), cases: cases.length },
     districts: [...byDistrict].map(([d, list]) => summarize(d, list, inForce, thresholds)),
     total,
     notAssessed,
