@@ -307,3 +307,21 @@ const mapping = {
 mkdirSync(path.join(out, '..', 'mappings'), { recursive: true });
 writeFileSync(path.join(out, '..', 'mappings', `${path.basename(out)}-mapped.json`), `${JSON.stringify(mapping, null, 2)}\n`);
 console.log(`wrote ${akter.length} akter to ${path.relative(process.cwd(), out)}/{csv,json,excel,tab,mapped}`);
+
+// stockholm-2012: the same akter a year of work later, as the follow-up audit would find them at
+// the same audit date: Spånga-Tensta has drawn up a current arbetsplan in every akt.
+const fixed = asJson.map((a) =>
+  a.district !== ST
+    ? a
+    : {
+        ...a,
+        plans: [
+          ...a.plans,
+          { planId: `${a.caseId}-P9`, created: '2010-10-01', validFrom: '2010-10-01', validTo: '2011-03-31', goal: 'Egen försörjning',
+            subGoals: [], activities: 'Inskriven på jobbtorg Kista.', requirements: 'Delta i jobbtorgets aktiviteter.', nextFollowUp: '2011-01-10' },
+        ],
+      },
+);
+const out2012 = path.join(out, '..', `${path.basename(out).replace('2011', '2012')}`, 'json');
+mkdirSync(out2012, { recursive: true });
+writeFileSync(path.join(out2012, 'akter.json'), `${JSON.stringify(fixed, null, 2)}\n`);

@@ -87,7 +87,8 @@ export async function resolveSettings(flags: SettingFlags, builtins: readonly An
   };
 }
 
-/** Exit-code logic in one place: an akt failing a rule of severity error. */
+/** Exit-code logic in one place: an akt failing a rule of severity error, unless a baseline accepts it. */
 export function hasFailures(report: Report): boolean {
+  if (report.baseline) return report.baseline.fresh + report.baseline.expired > 0;
   return report.total.failingCases > 0;
 }

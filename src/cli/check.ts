@@ -1,13 +1,17 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { audit, hasFailures, resolveSettings } from '../audit.js';
+import { applyBaseline, baselineText, loadBaseline, makeBaseline, markBaseline, pruneBaseline } from '../baseline/baseline.js';
 import type { Preset } from '../config/config.js';
 import type { Lang } from '../engine/types.js';
 import { EXIT_FINDINGS, EXIT_OK, UserError } from '../errors.js';
 import { KEY_ENV, loadPseudonymKey } from '../privacy/pseudonym.js';
 import { EXTENSIONS, FORMATTERS } from '../report/formatters/index.js';
 import { publicReport } from '../report/public.js';
+import type { Report } from '../report/types.js';
+import { isIsoDate } from '../model/dates.js';
 import { writeOutput } from './output.js';
 import { addInputOptions, addSelectionOptions, readFlags, ruleMap, selectionFrom, today, useColor, type InputFlags, type SelectionFlags } from './shared.js';
 
@@ -23,6 +27,11 @@ interface CheckFlags extends InputFlags, SelectionFlags {
   strict?: boolean;
   public?: boolean;
   pseudonymKeyFile?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  baselineReason?: string;
+  baselineExpires?: string;
+  pruneBaseline?: boolean;
 }
 
 /** --format html,markdown → ['html', 'markdown'], each checked against the formatters. */
@@ -33,6 +42,24 @@ function formats(value: string): string[] {
   }
   if (names.length === 0) throw new InvalidArgumentError('name at least one format');
   return [...new Set(names)];
+}
+
+/** --write-baseline, --baseline and --prune-baseline; the baseline file is read and written whole. */
+async function baselines(report: Report, flags: CheckFlags): Promise<Report> {
+  if (flags.baselineExpires !== undefined && !isIsoDate(flags.baselineExpires)) throw new UserError(`--baseline-expires ${flags.baselineExpires}: not a date; write it as YYYY-MM-DD`);
+  if (flags.pruneBaseline && flags.baseline === undefined) throw new UserError('--prune-baseline needs --baseline FILE');
+  const inputs = report.input.files.map((f) => f.file);
+  if (flags.writeBaseline !== undefined) {
+    const previous = existsSync(flags.writeBaseline) ? await loadBaseline(flags.writeBaseline) : undefined;
+    const written = makeBaseline(report, previous, flags.baselineReason, flags.baselineExpires);
+    await writeOutput(flags.writeBaseline, baselineText(written), inputs);
+    if (flags.baseline === undefined) return markBaseline(report, applyBaseline(report, written), flags.writeBaseline);
+  }
+  if (flags.baseline === undefined) return report;
+  const baseline = await loadBaseline(flags.baseline);
+  const result = applyBaseline(report, baseline);
+  if (flags.pruneBaseline) await writeOutput(flags.baseline, baselineText(pruneBaseline(baseline, result.stale)), inputs);
+  return markBaseline(report, result, flags.baseline);
 }
 
 export function checkCommand(setExit: (code: number) => void): Command {
@@ -50,6 +77,11 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .option('--skip-rule <id...>', 'do not run these rules')
     .addOption(new Option('--preset <name>', 'core: the four rules of the 2011 audit; all: every rule (default)').choices(['core', 'all']))
     .option('--strict', 'exit 1 when the export has data problems, even if every akt passes')
+    .option('--baseline <file>', 'known failures: exit 1 only for failures not in it (or whose entry has expired)')
+    .option('--write-baseline <file>', "record this run's failures as a baseline (entries already there keep their reason and expiry)")
+    .option('--baseline-reason <text>', 'why the new baseline entries are accepted')
+    .option('--baseline-expires <date>', 'until when the new baseline entries are accepted, YYYY-MM-DD')
+    .option('--prune-baseline', 'with --baseline: remove the entries that no longer fail')
     .option('--public', 'a report fit to publish: akter only by keyed pseudonym, no text quoted from the export')
     .option('--pseudonym-key-file <file>', `secret for the pseudonyms (default: $${KEY_ENV}, else a key for this run only)`)
     .action(async (paths: string[], flags: CheckFlags) => {
@@ -68,7 +100,8 @@ export function checkCommand(setExit: (code: number) => void): Command {
       const lang = flags.lang ?? settings.lang ?? 'sv';
       const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
       const { report: full } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, selection: selectionFrom(flags) });
-      const report = key ? publicReport(full, key) : full;
+      const withBaseline = await baselines(full, flags);
+      const report = key ? publicReport(withBaseline, key) : withBaseline;
       const inputs = report.input.files.map((f) => f.file);
       for (const format of chosen) {
         const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${EXTENSIONS[format]}`) : flags.output;

@@ -4,6 +4,7 @@ import { maskPersonalNumbers } from '../privacy/personnummer.js';
 import { EXIT_OK, EXIT_USAGE, UserError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
+import { compareCommand } from './compare.js';
 import { explainCommand } from './explain.js';
 import { initCommand } from './init.js';
 import { rulesCommand } from './rules.js';
@@ -30,7 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput(OUTPUT);
   const setExit = (c: number) => (exitCode = c);
-  for (const cmd of [checkCommand(setExit), validateCommand(setExit), sampleCommand(), initCommand(), rulesCommand(), explainCommand(), schemaCommand()]) {
+  for (const cmd of [checkCommand(setExit), validateCommand(setExit), compareCommand(), sampleCommand(), initCommand(), rulesCommand(), explainCommand(), schemaCommand()]) {
     program.addCommand(cmd.exitOverride().configureOutput(OUTPUT).showHelpAfterError('(run aktgranskning --help for usage)'));
   }
   try {

@@ -35,6 +35,15 @@ const TEXT = {
     sv: 'Nyckeln till pseudonymerna slumpades för denna körning: samma akt får en annan pseudonym i nästa körning.',
     en: 'The pseudonym key was drawn at random for this run: the same case file gets another pseudonym in the next run.',
   },
+  baselineNote: {
+    sv: 'Baslinje ({file}): {accepted} kända brister accepteras, {fresh} brister är nya, {expired} har ett undantag som löpt ut och {stale} poster i baslinjen avser brister som inte längre finns.',
+    en: 'Baseline ({file}): {accepted} known failures are accepted, {fresh} failures are new, {expired} have an exception that has expired and {stale} baseline entries refer to failures that no longer exist.',
+  },
+  inBaseline: { sv: '(i baslinjen)', en: '(in the baseline)' },
+  baselineExpired: { sv: '(undantaget i baslinjen har löpt ut)', en: '(its baseline exception has expired)' },
+  appendixBaseline: { sv: 'Bilaga D. Inaktuella poster i baslinjen', en: 'Appendix D. Stale baseline entries' },
+  expires: { sv: 'Gäller till', en: 'Expires' },
+  reasonCol: { sv: 'Skäl', en: 'Reason' },
   intervalNote: {
     sv: 'Andelarna anges med ett 95-procentigt konfidensintervall (Wilson). Andelar som bygger på färre än {few} akter är markerade med * och ska tolkas med försiktighet.',
     en: 'Shares are given with a 95 % confidence interval (Wilson). Shares resting on fewer than {few} case files are marked * and should be read with care.',

@@ -45,5 +45,6 @@ export function publicReport(report: Report, key: PseudonymKey): Report {
       };
     }),
     dataProblems: report.dataProblems.map((p) => publicProblem(p, key)),
+    ...(report.baseline ? { baseline: { ...report.baseline, file: report.baseline.file, stale: report.baseline.stale.map((e) => ({ ...e, caseId: pseudonym(key.key, e.caseId), reason: 'term:redacted' })) } } : {}),
   };
 }

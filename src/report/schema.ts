@@ -63,13 +63,24 @@ export const ReportJsonSchema = z.strictObject({
   population: z.strictObject({ criteria: z.array(z.string()), cases: z.number().int().min(0) }),
   districts: z.array(DistrictSummary),
   total: DistrictSummary,
+  baseline: z
+    .strictObject({
+      file: z.string(),
+      accepted: z.number().int(),
+      expired: z.number().int(),
+      fresh: z.number().int().describe('Failures not in the baseline: these set exit code 1'),
+      stale: z.array(z.strictObject({ ruleId: z.string(), caseId: z.string(), reason: z.string(), expires: z.string() })),
+    })
+    .optional(),
   notAssessed: z.array(z.strictObject({ ruleId: z.string(), missing: z.string() })),
   cases: z.array(
     z.strictObject({
       caseId: z.string(),
       district: z.string().nullable(),
       origin: z.strictObject({ file: z.string(), line: z.number().int().optional(), index: z.number().int().optional() }).optional(),
-      results: z.array(z.strictObject({ ruleId: z.string(), status: Status, severity: Severity, reasons: z.array(Reason), evidence: Data.optional() })),
+      results: z.array(
+        z.strictObject({ ruleId: z.string(), status: Status, severity: Severity, reasons: z.array(Reason), evidence: Data.optional(), baseline: z.enum(['accepted', 'expired']).optional() }),
+      ),
     }),
   ),
   input: z.strictObject({ files: z.array(FileStats), rowsRead: z.number().int(), rowsRejected: z.number().int(), casesChecked: z.number().int() }),

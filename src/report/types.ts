@@ -44,7 +44,8 @@ export interface CaseResult {
   district: string | null;
   /** Where the akt stands in the export; left out of a public report. */
   origin?: Location;
-  results: { ruleId: string; status: Status; severity: Severity; reasons: Reason[]; evidence?: TemplateData }[];
+  /** `baseline`: a known failure the baseline accepts, or one whose entry has expired. */
+  results: { ruleId: string; status: Status; severity: Severity; reasons: Reason[]; evidence?: TemplateData; baseline?: 'accepted' | 'expired' }[];
 }
 
 export interface RuleInfo {
@@ -68,6 +69,8 @@ export interface Report {
   districts: DistrictSummary[];
   total: DistrictSummary;
   cases: CaseResult[];
+  /** With --baseline: how the run's failures stand against it. */
+  baseline?: { file: string; accepted: number; expired: number; fresh: number; stale: { ruleId: string; caseId: string; reason: string; expires: string }[] };
   /** Rules the export cannot assess in any akt (it lacks their data altogether), listed once. */
   notAssessed: { ruleId: string; missing: string }[];
   input: { files: FileStats[]; rowsRead: number; rowsRejected: number; casesChecked: number };

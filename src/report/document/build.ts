@@ -91,6 +91,9 @@ function introduction(ctx: FormatContext, r: Report): Block[] {
     p(fill(text('methodText', lang), { asOf: r.asOf, tool: r.tool.name, version: r.tool.version })),
     p(population, ' ', r.districts.map((d) => `${districtName(ctx, d)}: ${formatInt(d.cases, lang)}`).join(', '), '.'),
     ...(r.privacy.mode === 'public' ? [p(text('publicNote', lang), ...(r.privacy.pseudonymKey === 'per-run' ? [' ', text('perRunKey', lang)] : []))] : []),
+    ...(r.baseline
+      ? [p(fill(text('baselineNote', lang), { file: r.baseline.file, accepted: r.baseline.accepted, fresh: r.baseline.fresh, expired: r.baseline.expired, stale: r.baseline.stale.length }))]
+      : []),
     p(fill(text('intervalNote', lang), { few: FEW_CASES })),
     p(fill(text('scale', lang), { ...r.grades })),
     ...(r.notAssessed.length > 0 ? [{ kind: 'list', items: notAssessedLines(ctx, r).map((l) => [l]) } as Block] : []),
@@ -224,7 +227,7 @@ function appendices(ctx: FormatContext, r: Report): Block[] {
       { text: c.caseId, code: true },
       districtName(ctx, c),
       ruleTitle(ctx, res.ruleId),
-      statusName(res.status, lang),
+      res.baseline ? `${statusName(res.status, lang)} ${text(res.baseline === 'accepted' ? 'inBaseline' : 'baselineExpired', lang)}` : statusName(res.status, lang),
       res.reasons.map((x) => reasonMessage(ctx, res.ruleId, x)).join(' '),
     ]),
   );
@@ -253,6 +256,16 @@ function appendices(ctx: FormatContext, r: Report): Block[] {
     problems,
     h(2, text('appendixRules', lang)),
     { kind: 'table', header: [ui('rule', lang), 'id', ui('criterion', lang), ui('source', lang), ui('severity', lang)], rows: catalogue },
+    ...(r.baseline && r.baseline.stale.length > 0
+      ? [
+          h(2, text('appendixBaseline', lang)),
+          {
+            kind: 'table',
+            header: [ui('caseId', lang), 'id', text('reasonCol', lang), text('expires', lang)],
+            rows: r.baseline.stale.map((e): Cell[] => [{ text: e.caseId, code: true }, { text: e.ruleId, code: true }, e.reason.startsWith('term:') ? '–' : e.reason, e.expires]),
+          } as Block,
+        ]
+      : []),
   ];
 }
 

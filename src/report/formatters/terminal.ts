@@ -78,6 +78,12 @@ export function formatTerminal(report: Report, ctx: FormatContext): string {
         rowsRejected: formatInt(report.input.rowsRejected, lang),
       }),
     ...notAssessedLines(ctx, report).flatMap((l) => wrap(l, '  ').map((x) => c.dim(x))),
+    ...(report.baseline
+      ? wrap(
+          fill(text('baselineNote', lang), { file: report.baseline.file, accepted: report.baseline.accepted, fresh: report.baseline.fresh, expired: report.baseline.expired, stale: report.baseline.stale.length }),
+          '  ',
+        )
+      : []),
     '',
   ];
   const shown = assessedIndexes(report);

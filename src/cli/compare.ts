@@ -1,0 +1,80 @@
+import { readFile, stat } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { audit, resolveSettings, type Settings } from '../audit.js';
+import { compareReports, type Comparison } from '../compare/compare.js';
+import { comparisonJson, comparisonMarkdown, comparisonTerminal } from '../compare/format.js';
+import type { Lang } from '../engine/types.js';
+import { UserError } from '../errors.js';
+import { KEY_ENV, loadPseudonymKey, pseudonym } from '../privacy/pseudonym.js';
+import { ReportJsonSchema } from '../report/schema.js';
+import type { Report } from '../report/types.js';
+import { writeOutput } from './output.js';
+import { readFlags, ruleMap, useColor } from './shared.js';
+
+interface CompareFlags {
+  beforeAsOf?: string;
+  afterAsOf?: string;
+  format: 'terminal' | 'markdown' | 'json';
+  output?: string;
+  lang?: Lang;
+  config?: string;
+  public?: boolean;
+  pseudonymKeyFile?: string;
+}
+
+const FORMATS = { terminal: comparisonTerminal, markdown: comparisonMarkdown, json: comparisonJson };
+
+/** A JSON report from `check --format json`, or an export to audit at the date given for it. */
+async function load(arg: string, asOf: string | undefined, flag: string, settings: Settings): Promise<Report> {
+  const info = await stat(arg).catch(() => {
+    throw new UserError(`${arg}: no such file or directory; give a JSON report of check, or an export with ${flag}`);
+  });
+  if (info.isFile() && arg.toLowerCase().endsWith('.json')) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readFile(arg, 'utf8'));
+    } catch {
+      raw = undefined;
+    }
+    const r = ReportJsonSchema.safeParse(raw);
+    if (r.success) return r.data as unknown as Report;
+    if ((raw as { tool?: { name?: unknown } } | undefined)?.tool?.name === 'aktgranskning') {
+      throw new UserError(`${arg}: a report this version cannot read (${r.error.issues[0]?.path.join('.') ?? ''}); run check again with this version`);
+    }
+  }
+  if (asOf === undefined) throw new UserError(`${arg}: not a JSON report of check; to compare an export, give its audit date with ${flag} YYYY-MM-DD`);
+  readFlags({ asOf });
+  const { report } = await audit({ paths: [arg], asOf, rules: settings.rules, read: { mapping: settings.mapping }, grades: settings.grades });
+  return report;
+}
+
+export function compareCommand(): Command {
+  return new Command('compare')
+    .description('compare two audits (JSON reports, or exports with their audit dates): what has changed since last time')
+    .argument('<before>', 'the earlier audit: a JSON report of check, or an export')
+    .argument('<after>', 'the later audit: a JSON report of check, or an export')
+    .option('--before-as-of <date>', 'audit date of <before> when it is an export')
+    .option('--after-as-of <date>', 'audit date of <after> when it is an export')
+    .addOption(new Option('--format <name>', 'output format').choices(Object.keys(FORMATS)).default('terminal'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .addOption(new Option('--lang <lang>', 'language').choices(['sv', 'en']))
+    .option('--config <file>', 'config file: rules, plug-ins and mapping for exports')
+    .option('--public', 'name akter only by keyed pseudonym')
+    .option('--pseudonym-key-file <file>', `secret for the pseudonyms (default: $${KEY_ENV}, else a key for this run only)`)
+    .action(async (before: string, after: string, flags: CompareFlags) => {
+      const settings = await resolveSettings({ config: flags.config });
+      const [b, a] = [await load(before, flags.beforeAsOf, '--before-as-of', settings), await load(after, flags.afterAsOf, '--after-as-of', settings)];
+      let comparison: Comparison = compareReports(b, a);
+      if (flags.public) {
+        const key = await loadPseudonymKey(flags.pseudonymKeyFile);
+        // Reports made with --public already hold pseudonyms; working papers are pseudonymised here.
+        comparison = { ...comparison, akter: comparison.akter.map((x) => ({ ...x, caseId: x.caseId.startsWith('AKT-') ? x.caseId : pseudonym(key.key, x.caseId) })) };
+      }
+      const text = FORMATS[flags.format](comparison, {
+        lang: flags.lang ?? settings.lang ?? 'sv',
+        rules: ruleMap(settings.catalogue),
+        color: flags.format === 'terminal' && flags.output === undefined && useColor(),
+      });
+      await writeOutput(flags.output, text);
+    });
+}

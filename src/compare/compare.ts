@@ -1,0 +1,113 @@
+import type { Report, RuleSummary } from '../report/types.js';
+
+/** Two-sided p-value of the pooled two-proportion z-test; null when it cannot be computed. */
+export function twoProportionP(x1: number, n1: number, x2: number, n2: number): number | null {
+  if (n1 === 0 || n2 === 0) return null;
+  const pooled = (x1 + x2) / (n1 + n2);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+  if (se === 0) return 1;
+  const z = Math.abs(x1 / n1 - x2 / n2) / se;
+  return 2 * (1 - normalCdf(z));
+}
+
+/** Φ(z), by the Abramowitz–Stegun 7.1.26 approximation of erf (error below 1.5e-7). */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+export const ALPHA = 0.05;
+
+export interface Side {
+  passed: number;
+  applicable: number;
+  share: number | null;
+}
+
+export interface RuleChange {
+  ruleId: string;
+  /** Present in only one of the runs, or in both. */
+  presence: 'both' | 'before-only' | 'after-only';
+  before?: Side;
+  after?: Side;
+  /** after − before, in percentage points. */
+  changePoints: number | null;
+  pValue: number | null;
+  /** p < 0.05 in the two-proportion z-test. */
+  significant: boolean;
+}
+
+export interface DistrictChange {
+  district: string | null;
+  presence: 'both' | 'before-only' | 'after-only';
+  rules: RuleChange[];
+}
+
+export interface AktChange {
+  caseId: string;
+  district: string | null;
+  ruleId: string;
+  from: 'pass' | 'fail';
+  to: 'pass' | 'fail';
+}
+
+export interface Comparison {
+  before: { asOf: string; cases: number };
+  after: { asOf: string; cases: number };
+  method: 'two-proportion-z-test';
+  alpha: number;
+  districts: DistrictChange[];
+  total: DistrictChange;
+  /** Akter that went from pass to fail, or from fail to pass, per rule. */
+  akter: AktChange[];
+}
+
+const side = (s: RuleSummary): Side => ({ passed: s.passed, applicable: s.applicable, share: s.share });
+
+function compareRules(before: RuleSummary[] | undefined, after: RuleSummary[] | undefined): RuleChange[] {
+  const ids = [...new Set([...(before ?? []).map((r) => r.ruleId), ...(after ?? []).map((r) => r.ruleId)])];
+  return ids.map((ruleId) => {
+    const b = before?.find((r) => r.ruleId === ruleId);
+    const a = after?.find((r) => r.ruleId === ruleId);
+    const presence = b && a ? 'both' : b ? 'before-only' : 'after-only';
+    const changePoints = b?.share != null && a?.share != null ? Math.round((a.share - b.share) * 1000) / 10 : null;
+    const pValue = b && a ? twoProportionP(b.passed, b.applicable, a.passed, a.applicable) : null;
+    return { ruleId, presence, ...(b ? { before: side(b) } : {}), ...(a ? { after: side(a) } : {}), changePoints, pValue, significant: pValue !== null && pValue < ALPHA };
+  });
+}
+
+/**
+ * What changed between two runs, as an uppföljande granskning asks: per stadsdel and rule the
+ * share before and after, the change in percentage points and whether it is larger than chance;
+ * and which akter changed status. Rules and stadsdelar in only one run are shown as such.
+ */
+export function compareReports(before: Report, after: Report): Comparison {
+  const districts = [...new Set([...before.districts.map((d) => d.district), ...after.districts.map((d) => d.district)])];
+  const akter: AktChange[] = [];
+  const status = new Map<string, string>();
+  for (const c of before.cases) for (const r of c.results) status.set(`${c.caseId}\0${r.ruleId}`, r.status);
+  for (const c of after.cases) {
+    for (const r of c.results) {
+      const from = status.get(`${c.caseId}\0${r.ruleId}`);
+      if ((from === 'pass' && r.status === 'fail') || (from === 'fail' && r.status === 'pass')) {
+        akter.push({ caseId: c.caseId, district: c.district, ruleId: r.ruleId, from, to: r.status });
+      }
+    }
+  }
+  akter.sort((x, y) => (x.ruleId < y.ruleId ? -1 : x.ruleId > y.ruleId ? 1 : x.caseId < y.caseId ? -1 : x.caseId > y.caseId ? 1 : 0));
+  return {
+    before: { asOf: before.asOf, cases: before.total.cases },
+    after: { asOf: after.asOf, cases: after.total.cases },
+    method: 'two-proportion-z-test',
+    alpha: ALPHA,
+    districts: districts.map((d) => {
+      const b = before.districts.find((x) => x.district === d);
+      const a = after.districts.find((x) => x.district === d);
+      return { district: d, presence: b && a ? 'both' : b ? 'before-only' : 'after-only', rules: compareRules(b?.rules, a?.rules) };
+    }),
+    total: { district: null, presence: 'both', rules: compareRules(before.total.rules, after.total.rules) },
+    akter,
+  };
+}
