@@ -2,7 +2,8 @@ import { builtinRules } from '../rules/index.js';
 import { dirname } from 'node:path';
 import { activeRules, CONFIG_FILE, configMapping, loadConfig, type Selection } from './config/config.js';
 import { loadPlugins } from './config/plugins.js';
-import { runRules, type ActiveRule } from './engine/run.js';
+import { runRulesAsync, type ActiveRule } from './engine/run.js';
+import type { ProgressCounter } from './progress.js';
 import type { AnyRule, Lang } from './engine/types.js';
 import { UserError } from './errors.js';
 import { readExport } from './model/read-export.js';
@@ -24,6 +25,7 @@ export interface AuditOptions {
   grades?: GradeThresholds;
   /** The population: akter outside it are not audited (the report states the criteria). */
   selection?: Population;
+  progress?: ProgressCounter;
 }
 
 export interface AuditResult {
@@ -33,7 +35,7 @@ export interface AuditResult {
 
 /** The whole pipeline: load → model → engine → report data. No wording, no output. */
 export async function audit(opts: AuditOptions): Promise<AuditResult> {
-  const loaded = await readExport(opts.paths, { ...opts.read, asOf: opts.asOf });
+  const loaded = await readExport(opts.paths, { ...opts.read, asOf: opts.asOf, progress: opts.progress });
   if (loaded.akter.length === 0) {
     const where = opts.paths.join(', ');
     const why = loaded.problems.length > 0 ? ` (${loaded.problems.length} data problems; run with --format json to see them)` : '';
@@ -43,7 +45,9 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   const criteria = describeSelection(selection);
   const population = criteria.length > 0 ? selectPopulation(loaded.akter, selection, opts.asOf) : loaded.akter;
   if (population.length === 0) throw new UserError(`${opts.paths.join(', ')}: no akter meet the selection (${criteria.join('; ')})`);
-  const results = runRules(population, opts.rules, { asOf: opts.asOf });
+  if (opts.progress) opts.progress.phase = 'check';
+  const results = await runRulesAsync(population, opts.rules, { asOf: opts.asOf }, opts.progress);
+  if (opts.progress) opts.progress.phase = 'report';
   return { report: buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades, criteria }), loaded };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isIsoDate } from '../src/model/dates.js';
 import { z } from 'zod';
 import { RuleContractError, runRules } from '../src/engine/run.js';
 import { defineRule, type AnyRule } from '../src/engine/types.js';
@@ -49,3 +50,22 @@ describe('wording helpers', () => {
   });
 });
 
+
+describe('isIsoDate', () => {
+  it.each([
+    ['2010-02-28', true],
+    ['2010-02-29', false],
+    ['2012-02-29', true],
+    ['1900-02-29', false],
+    ['2000-02-29', true],
+    ['2010-04-31', false],
+    ['2010-12-31', true],
+    ['2010-13-01', false],
+    ['2010-00-10', false],
+    ['2010-01-00', false],
+    ['2010-1-01', false],
+    ['20100101', false],
+  ])('%s → %s', (value, expected) => {
+    expect(isIsoDate(value)).toBe(expected);
+  });
+});

@@ -13,6 +13,7 @@ import { publicReport } from '../report/public.js';
 import type { Report } from '../report/types.js';
 import { isIsoDate } from '../model/dates.js';
 import { writeOutput } from './output.js';
+import { startProgress } from './progress.js';
 import { addInputOptions, addSelectionOptions, readFlags, ruleMap, selectionFrom, today, useColor, type InputFlags, type SelectionFlags } from './shared.js';
 
 interface CheckFlags extends InputFlags, SelectionFlags {
@@ -25,6 +26,7 @@ interface CheckFlags extends InputFlags, SelectionFlags {
   skipRule?: string[];
   preset?: Preset;
   strict?: boolean;
+  quiet?: boolean;
   public?: boolean;
   pseudonymKeyFile?: string;
   baseline?: string;
@@ -77,6 +79,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .option('--skip-rule <id...>', 'do not run these rules')
     .addOption(new Option('--preset <name>', 'core: the four rules of the 2011 audit; all: every rule (default)').choices(['core', 'all']))
     .option('--strict', 'exit 1 when the export has data problems, even if every akt passes')
+    .option('-q, --quiet', 'no progress line on stderr (it is only shown on a terminal, for runs over a second)')
     .option('--baseline <file>', 'known failures: exit 1 only for failures not in it (or whose entry has expired)')
     .option('--write-baseline <file>', "record this run's failures as a baseline (entries already there keep their reason and expiry)")
     .option('--baseline-reason <text>', 'why the new baseline entries are accepted')
@@ -99,7 +102,8 @@ export function checkCommand(setExit: (code: number) => void): Command {
       const asOf = flags.asOf ?? settings.asOf ?? today();
       const lang = flags.lang ?? settings.lang ?? 'sv';
       const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
-      const { report: full } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, selection: selectionFrom(flags) });
+      const progress = startProgress(lang, flags.quiet);
+      const { report: full } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, selection: selectionFrom(flags), progress: progress.counter }).finally(() => progress.stop());
       const withBaseline = await baselines(full, flags);
       const report = key ? publicReport(withBaseline, key) : withBaseline;
       const inputs = report.input.files.map((f) => f.file);

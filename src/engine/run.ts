@@ -67,3 +67,20 @@ export function runRules(akter: readonly CheckedAkt[], active: readonly ActiveRu
     findings: active.map((a, i) => evaluate(a, checked, ctx, shared[i])),
   }));
 }
+
+/**
+ * runRules, giving the event loop a turn every few thousand akter, so that a progress bar can be
+ * drawn while a large export is checked. The results are the same.
+ */
+export async function runRulesAsync(akter: readonly CheckedAkt[], active: readonly ActiveRule[], ctx: BaseContext, progress?: { akter: number }): Promise<AktResult[]> {
+  const plain = akter.map((c) => c.akt);
+  const shared = active.map((a) => (a.rule.prepare ? a.rule.prepare(plain, ctx, a.options) : undefined));
+  const out: AktResult[] = new Array(akter.length);
+  for (let i = 0; i < akter.length; i++) {
+    const checked = akter[i]!;
+    out[i] = { checked, findings: active.map((a, j) => evaluate(a, checked, ctx, shared[j])) };
+    if (progress) progress.akter++;
+    if (i % 5000 === 4999) await new Promise((r) => setImmediate(r));
+  }
+  return out;
+}

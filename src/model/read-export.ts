@@ -42,7 +42,9 @@ async function readJsonFile(b: ExportBuilder, f: SourceFile & { kind: 'json' | '
     b.report(problem('empty-file', { file }));
     return stats;
   }
+  if (opts.progress) opts.progress.files++;
   for await (const ev of events) {
+    if (opts.progress && ev.kind === 'value') opts.progress.rows++;
     const at = { file, line: ev.kind === 'value' || ev.kind === 'error' ? ev.line : undefined, index: ev.kind === 'value' || ev.kind === 'error' ? ev.index : undefined };
     if (ev.kind === 'value') {
       b.addJsonAkt(ev.value, at, stats);
@@ -63,7 +65,9 @@ async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, da
   let columns: (string | null)[] | undefined;
   let text = true;
   const overrides = { encoding: opts.encoding ?? opts.mapping?.encoding, delimiter: opts.delimiter ?? opts.mapping?.delimiter };
+  if (opts.progress) opts.progress.files++;
   for await (const ev of readCsv(f.path, overrides)) {
+    if (opts.progress && ev.kind === 'row') opts.progress.rows++;
     const at = { file, line: 'line' in ev ? ev.line : undefined };
     if (ev.kind === 'format' || ev.kind === 'not-text' || ev.kind === 'end') {
       if (ev.kind === 'not-text') text = false;

@@ -1,4 +1,5 @@
 import type { CsvTable } from '../load/discover.js';
+import type { ProgressCounter } from '../progress.js';
 import type { Akt } from './schema.js';
 import type { ValueRules } from './values.js';
 import type { DataProblem, Location } from './problems.js';
@@ -46,6 +47,8 @@ export interface ReadOptions {
   mapping?: ExportMapping;
   /** The audit date; dates after it are reported where the export cannot know them yet. */
   asOf?: string;
+  /** Bumped per file and row read, for a progress bar. */
+  progress?: ProgressCounter;
 }
 
 export interface LoadedExport {

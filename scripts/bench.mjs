@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// npm run bench [-- --sizes 20000,100000,400000 --runs 1]
+// Generates synthetic exports (scripts/generate-export.mjs, seeded) and times, on the same files:
+// the csv-parse floor, `aktgranskning check` on the CSV layout and on the NDJSON layout, each in
+// its own process with its peak RSS. Prints a table and writes docs/benchmarks.md.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '20000,100000,400000' }, runs: { type: 'string', default: '1' }, out: { type: 'string', default: 'docs/benchmarks.md' } } });
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+const root = '.bench';
+
+function run(args) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', './scripts/bench/rss.mjs', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  const rss = Number(/BENCH_RSS_KB (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
+  return { seconds, rss, stdout: r.stdout };
+}
+
+function best(args) {
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const r = run(args);
+    if (!result || r.seconds < result.seconds) result = r;
+  }
+  return result;
+}
+
+const mb = (dir) => readdirSync(dir).reduce((n, f) => n + statSync(path.join(dir, f)).size, 0) / 1e6;
+const rows = [];
+for (const n of sizes) {
+  const dir = path.join(root, `${n}`);
+  if (!existsSync(path.join(dir, 'csv', 'followups.csv'))) {
+    const g = spawnSync(process.execPath, ['scripts/generate-export.mjs', '--akter', String(n), '--seed', '1', '--out', dir], { stdio: 'inherit' });
+    if (g.status !== 0) throw new Error('generator failed');
+  }
+  const floor = best(['scripts/bench/floor.mjs', path.join(dir, 'csv')]);
+  const count = Number(floor.stdout.trim()) - 4; // header rows
+  const check = (layout) => best(['bin/aktgranskning.js', 'check', path.join(dir, layout), '--as-of', '2011-06-01', '--format', 'terminal', '--quiet', '--output', path.join(dir, `report-${layout}.txt`)]);
+  const csv = check('csv');
+  const nd = check('ndjson');
+  const row = { akter: n, rows: count, mb: mb(path.join(dir, 'csv')), floor: floor.seconds, floorRss: floor.rss, csv: csv.seconds, csvRss: csv.rss, nd: nd.seconds, ndRss: nd.rss };
+  rows.push(row);
+  console.log(JSON.stringify(row));
+}
+
+const f = (x, d = 2) => x.toFixed(d);
+const header = '| akter | rows | CSV MB | floor s | check CSV s | ratio | akter/s | peak RSS MB | check NDJSON s | peak RSS MB (NDJSON) | floor RSS MB |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
+const lines = rows.map((r) => `| ${r.akter} | ${r.rows} | ${f(r.mb, 0)} | ${f(r.floor)} | ${f(r.csv)} | ${f(r.csv / r.floor)} | ${Math.round(r.akter / r.csv)} | ${f(r.csvRss, 0)} | ${f(r.nd)} | ${f(r.ndRss, 0)} | ${f(r.floorRss, 0)} |`);
+const table = [header, ...lines].join('\n');
+console.log(`\n${table}`);
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+writeFileSync(
+  values.out,
+  `# Benchmarks\n\nMeasured with \`npm run bench\` on ${machine}. Each figure is the best of ${runs} run(s) of a separate process; peak RSS from \`process.resourceUsage().maxRSS\`. The floor is csv-parse alone parsing every table single-threaded into arrays (scripts/bench/floor.mjs); \`check\` loads, validates, runs all ${'16'} built-in rules and writes the terminal report to a file. Exports are made by scripts/generate-export.mjs with seed 1 (about 9 rows per akt).\n\n${table}\n`,
+);
