@@ -4,7 +4,7 @@
 // the csv-parse floor, `aktgranskning check` on the CSV layout and on the NDJSON layout, each in
 // its own process with its peak RSS. Prints a table and writes docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -56,7 +56,10 @@ const lines = rows.map((r) => `| ${r.akter} | ${r.rows} | ${f(r.mb, 0)} | ${f(r.
 const table = [header, ...lines].join('\n');
 console.log(`\n${table}`);
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-writeFileSync(
-  values.out,
-  `# Benchmarks\n\nMeasured with \`npm run bench\` on ${machine}. Each figure is the best of ${runs} run(s) of a separate process; peak RSS from \`process.resourceUsage().maxRSS\`. The floor is csv-parse alone parsing every table single-threaded into arrays (scripts/bench/floor.mjs); \`check\` loads, validates, runs all ${'16'} built-in rules and writes the terminal report to a file. Exports are made by scripts/generate-export.mjs with seed 1 (about 9 rows per akt).\n\n${table}\n`,
-);
+const section = `<!-- bench:start -->\nMeasured with \`npm run bench\` on ${machine}. Each figure is the best of ${runs} run(s) of a separate process; peak RSS from \`process.resourceUsage().maxRSS\`. The floor is csv-parse alone parsing every table single-threaded into arrays (scripts/bench/floor.mjs); \`check\` loads, validates, runs all 16 built-in rules and writes the terminal report to a file. Exports are made by scripts/generate-export.mjs with seed 1 (about 9 rows per akt).\n\n${table}\n<!-- bench:end -->`;
+// Only the measured section is rewritten; the analysis around it is kept.
+const previous = existsSync(values.out) ? readFileSync(values.out, 'utf8') : '';
+const doc = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/.test(previous)
+  ? previous.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, section)
+  : `# Benchmarks\n\n${section}\n`;
+writeFileSync(values.out, doc);
