@@ -1,4 +1,4 @@
-import type { CsvTable } from '../load/discover.js';
+import { CSV_TABLES, type CsvTable } from '../load/discover.js';
 import type { Scope } from './fields.js';
 import { AktSchema, ConsentSchema, FollowUpSchema, InvestigationSchema, JobCenterSchema, PlacementSchema, PlanSchema, SubGoalSchema } from './schema.js';
 import { fold } from '../fold.js';
@@ -18,16 +18,10 @@ export const TABLE_COLUMNS: Record<CsvTable, readonly string[]> = {
   placements: ['caseId', ...keys(PlacementSchema)],
 };
 
-export const REQUIRED_COLUMNS: Record<CsvTable, readonly string[]> = {
-  cases: ['caseId'],
-  plans: ['caseId'],
-  subgoals: ['caseId', 'planId'],
-  followups: ['caseId'],
-  investigations: ['caseId'],
-  consents: ['caseId'],
-  jobcenter: ['caseId'],
-  placements: ['caseId'],
-};
+/** Every table needs caseId to find its akt; delmål also need the plan they belong to. */
+export function requiredColumns(table: CsvTable): readonly string[] {
+  return table === 'subgoals' ? ['caseId', 'planId'] : ['caseId'];
+}
 
 /** The part of the akt each table fills; cases.csv is the akt itself. */
 export const TABLE_SCOPE: Record<CsvTable, Scope> = {
@@ -41,15 +35,10 @@ export const TABLE_SCOPE: Record<CsvTable, Scope> = {
   placements: 'placements',
 };
 
-export const TABLE_DATASET: Partial<Record<CsvTable, Dataset>> = {
-  plans: 'plans',
-  subgoals: 'subGoals',
-  followups: 'followUps',
-  investigations: 'investigations',
-  consents: 'consents',
-  jobcenter: 'jobCenter',
-  placements: 'placements',
-};
+/** The dataset each child table provides is its scope: what a rule's `requires` names. */
+export const TABLE_DATASET: Partial<Record<CsvTable, Dataset>> = Object.fromEntries(
+  CSV_TABLES.filter((t) => t !== 'cases').map((t) => [t, TABLE_SCOPE[t] as Dataset]),
+);
 
 /**
  * Swedish (and common system) names of each column, as they fold (see fold.ts). A name is only

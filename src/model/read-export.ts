@@ -7,7 +7,7 @@ import { CSV_TABLES, discover, type CsvTable, type SourceFile } from '../load/di
 import { readJson, readNdjson } from '../load/json.js';
 import { hashFile } from '../load/text.js';
 import { ExportBuilder } from './build.js';
-import { canonicalHeader, REQUIRED_COLUMNS, TABLE_COLUMNS, TABLE_DATASET } from './columns.js';
+import { canonicalHeader, requiredColumns, TABLE_COLUMNS, TABLE_DATASET } from './columns.js';
 import { problem, type Location } from './problems.js';
 import type { Dataset, FileStats, LoadedExport, ReadOptions } from './types.js';
 import { makeNormalize } from './values.js';
@@ -78,7 +78,7 @@ async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, da
     } else if (ev.kind === 'header') {
       const match = canonicalHeader(f.table, ev.fields, opts.mapping?.columns?.[f.table]);
       columns = match.columns;
-      const missing = REQUIRED_COLUMNS[f.table].filter((c) => !columns!.includes(c));
+      const missing = requiredColumns(f.table).filter((c) => !columns!.includes(c));
       if (missing.length > 0) {
         throw new UserError(
           `${file}: no ${missing.join(', ')} column; found ${ev.fields.join(', ') || 'nothing'} (read as ${stats.encoding}, delimiter ${delimiterName(stats.delimiter ?? ',')}); expected columns: ${TABLE_COLUMNS[f.table].join(', ')} or their Swedish names; name others in a mapping (aktgranskning init)`,
