@@ -17,8 +17,8 @@ export default defineRule({
   }),
   reasons: {
     'af-not-consulted': {
-      sv: '{count} anvisningar utan samråd med Arbetsförmedlingen före start: {starts}.',
-      en: '{count} placements without consulting Arbetsförmedlingen before the start: {starts}.',
+      sv: '{count|anvisning|anvisningar} utan samråd med Arbetsförmedlingen före start: {starts}.',
+      en: '{count|placement|placements} without consulting Arbetsförmedlingen before the start: {starts}.',
     },
   },
   notApplicable: {

@@ -18,8 +18,8 @@ export default defineRule({
   }),
   reasons: {
     'attendance-month-missing': {
-      sv: 'Ingen dokumenterad närvarokontroll under {count} månader: {months}.',
-      en: 'No documented attendance check in {count} months: {months}.',
+      sv: 'Ingen dokumenterad närvarokontroll under {count|månad|månader}: {months}.',
+      en: 'No documented attendance check in {count|month|months}: {months}.',
     },
   },
   notApplicable: {

@@ -69,3 +69,15 @@ describe('isIsoDate', () => {
     expect(isIsoDate(value)).toBe(expected);
   });
 });
+
+describe('fill with a number and its word', () => {
+  it.each([
+    ['{n|akt|akter}', 1, '1 akt'],
+    ['{n|akt|akter}', 5, '5 akter'],
+    ['{n|akt|akter}', '1 000', '1 000 akter'],
+    ['{n|akt|akter}', 0, '0 akter'],
+    ['{m|akt|akter}', 1, '{m|akt|akter}'],
+  ])('%s with %s → %s', (template, n, expected) => {
+    expect(fill(template, { n })).toBe(expected);
+  });
+});

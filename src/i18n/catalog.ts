@@ -1,9 +1,17 @@
 import type { Lang, Localized, Severity } from '../engine/types.js';
 import type { ProblemCode } from '../model/problems.js';
 
-/** Interpolates {name} from data; a name without data is left visible rather than guessed. */
+/**
+ * Interpolates {name} from data; a name without data is left visible rather than guessed.
+ * {name|one|many} writes the number and the word that fits it: "1 akt", "5 akter".
+ */
 export function fill(template: string, data: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(data, k) ? String(data[k]) : m));
+  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (m, k: string, one?: string, many?: string) => {
+    if (!Object.hasOwn(data, k)) return m;
+    const value = String(data[k]);
+    if (one === undefined) return value;
+    return `${value} ${Number(value.replace(/\s/g, '')) === 1 ? one : many}`;
+  });
 }
 
 const NUMBER_WORDS: Record<Lang, readonly string[]> = {

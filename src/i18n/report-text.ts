@@ -7,8 +7,8 @@ const TEXT = {
   meta: { sv: 'Granskningsdatum {asOf} · {cases} akter · {tool} {version}', en: 'Audit date {asOf} · {cases} case files · {tool} {version}' },
   summary: { sv: '1. Sammanfattning', en: '1. Summary' },
   summaryLead: {
-    sv: 'Granskningen omfattar {cases} akter i {districts} stadsdelar, granskade per {asOf} mot {rules} revisionskriterier.',
-    en: 'The audit covers {cases} case files in {districts} districts, reviewed as of {asOf} against {rules} audit criteria.',
+    sv: 'Granskningen omfattar {cases|akt|akter} i {districts|stadsdel|stadsdelar}, granskade per {asOf} mot {rules|revisionskriterium|revisionskriterier}.',
+    en: 'The audit covers {cases|case file|case files} in {districts|district|districts}, reviewed as of {asOf} against {rules|audit criterion|audit criteria}.',
   },
   overallGrade: { sv: 'Samlad bedömning', en: 'Overall assessment' },
   introduction: { sv: '2. Inledning', en: '2. Introduction' },
@@ -26,7 +26,7 @@ const TEXT = {
     en: 'Every case file in the export was reviewed by machine as of the audit date {asOf} with {tool} {version}. Each case file was judged against each audit point below; case files a point does not concern, and case files where the export lacks the data needed, are not counted in the shares.',
   },
   population: { sv: 'Population: samtliga {cases} akter i exporten.', en: 'Population: all {cases} case files in the export.' },
-  populationCriteria: { sv: 'Population: {cases} akter som uppfyller {criteria}.', en: 'Population: {cases} case files meeting {criteria}.' },
+  populationCriteria: { sv: 'Population: {cases|akt|akter} som uppfyller {criteria}.', en: 'Population: {cases|case file|case files} meeting {criteria}.' },
   publicNote: {
     sv: 'Rapporten är avidentifierad för publicering: akterna anges med pseudonyma nycklar (HMAC-SHA256) och ingen text ur akterna återges.',
     en: 'The report is de-identified for publication: case files are given by pseudonymous keys (HMAC-SHA256) and no text from the case files is quoted.',
@@ -67,7 +67,7 @@ const TEXT = {
   status: { sv: 'Status', en: 'Status' },
   shareInterval: { sv: 'Andel (95 % KI)', en: 'Share (95 % CI)' },
   grade: { sv: 'Bedömning', en: 'Assessment' },
-  evidenceMost: { sv: 'Vanligast ({count} akter): {message}', en: 'Most common ({count} case files): {message}' },
+  evidenceMost: { sv: 'Vanligast ({count|akt|akter}): {message}', en: 'Most common ({count|case file|case files}): {message}' },
   evidenceExample: { sv: 'Exempel: {message}', en: 'Example: {message}' },
   chartTitle: { sv: 'Andel uppfyllt per stadsdel och granskningspunkt, med 95 % konfidensintervall', en: 'Share met per district and audit point, with 95 % confidence interval' },
 } as const;
@@ -98,4 +98,19 @@ const STATUS_NAMES: Record<Status, { sv: string; en: string }> = {
 
 export function statusName(s: Status, lang: Lang): string {
   return STATUS_NAMES[s][lang];
+}
+
+/** Selection criteria are stored in a fixed notation ("district = A | B"); these are their Swedish words. */
+const CRITERIA_SV: [RegExp, string][] = [
+  [/^district = /, 'stadsdel = '],
+  [/^support months ≥ /, 'månader med ekonomiskt bistånd ≥ '],
+  [/^support reason = /, 'försörjningshinder = '],
+  [/^aspirant = yes$/, 'aspirant på jobbtorg'],
+  [/^aspirant = no$/, 'inte aspirant på jobbtorg'],
+];
+
+export function criterionText(c: string, lang: Lang): string {
+  if (lang === 'en') return c.replace(/^aspirant = yes$/, 'job centre aspirant').replace(/^aspirant = no$/, 'not a job centre aspirant');
+  for (const [re, sv] of CRITERIA_SV) if (re.test(c)) return c.replace(re, sv).replace(/ \| /g, ' eller ');
+  return c;
 }

@@ -32,8 +32,8 @@ const UI = {
   rowsRead: { sv: 'Rader lästa', en: 'Rows read' },
   rowsRejected: { sv: 'Rader avvisade', en: 'Rows rejected' },
   inputTotals: {
-    sv: '{rowsRead} rader lästa, {casesChecked} akter granskade, {rowsRejected} rader avvisade.',
-    en: '{rowsRead} rows read, {casesChecked} case files checked, {rowsRejected} rows rejected.',
+    sv: '{rowsRead|rad läst|rader lästa}, {casesChecked|akt granskad|akter granskade}, {rowsRejected|rad avvisad|rader avvisade}.',
+    en: '{rowsRead|row read|rows read}, {casesChecked|case file checked|case files checked}, {rowsRejected|row rejected|rows rejected}.',
   },
   dataProblems: { sv: 'Dataproblem', en: 'Data problems' },
   noDataProblems: { sv: 'Inga dataproblem.', en: 'No data problems.' },
@@ -53,12 +53,12 @@ const UI = {
     en: '“{title}”: no case files to assess.',
   },
   notAssessableNote: {
-    sv: '”{title}” kunde inte bedömas i {count} akter: {reason}',
-    en: '“{title}” could not be assessed in {count} case files: {reason}',
+    sv: '”{title}” kunde inte bedömas i {count|akt|akter}: {reason}',
+    en: '“{title}” could not be assessed in {count|case file|case files}: {reason}',
   },
   notApplicableNote: {
-    sv: '{titles}: {count} akter omfattas inte. {reason}',
-    en: '{titles}: {count} case files not covered. {reason}',
+    sv: '{titles}: {count|akt omfattas|akter omfattas} inte. {reason}',
+    en: '{titles}: {count|case file|case files} not covered. {reason}',
   },
   notAssessedHeading: { sv: 'Ej bedömda granskningspunkter', en: 'Audit points not assessed' },
   notAssessedRule: {
@@ -69,10 +69,10 @@ const UI = {
   moreFindings: { sv: '… och {count} till (se --format markdown eller json).', en: '… and {count} more (see --format markdown or json).' },
   validationTitle: { sv: 'Validering av export', en: 'Export validation' },
   validationTotals: {
-    sv: '{files} filer, {rowsRead} rader lästa, {rowsRejected} rader avvisade, {cases} akter inlästa.',
-    en: '{files} files, {rowsRead} rows read, {rowsRejected} rows rejected, {cases} case files read.',
+    sv: '{files|fil|filer}, {rowsRead|rad läst|rader lästa}, {rowsRejected|rad avvisad|rader avvisade}, {cases|akt inläst|akter inlästa}.',
+    en: '{files|file|files}, {rowsRead|row read|rows read}, {rowsRejected|row rejected|rows rejected}, {cases|case file read|case files read}.',
   },
-  validationCounts: { sv: '{errors} fel, {notices} noteringar.', en: '{errors} errors, {notices} notices.' },
+  validationCounts: { sv: '{errors} fel, {notices|notering|noteringar}.', en: '{errors|error|errors}, {notices|notice|notices}.' },
   valid: { sv: 'Exporten följer formatet.', en: 'The export follows the format.' },
   invalid: { sv: 'Exporten följer inte formatet.', en: 'The export does not follow the format.' },
   problemsOmitted: { sv: '… och {count} problem till som inte listas (--max-problems).', en: '… and {count} more problems not listed (--max-problems).' },

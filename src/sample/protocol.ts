@@ -1,5 +1,6 @@
 import type { Lang } from '../engine/types.js';
 import { fill } from '../i18n/catalog.js';
+import { criterionText } from '../i18n/report-text.js';
 import { maskPersonalNumbers } from '../privacy/personnummer.js';
 import type { GroupDraw } from './draw.js';
 
@@ -54,7 +55,7 @@ export function protocolMarkdown(p: SampleProtocol, lang: Lang): string {
     '',
     `## ${T.criteria[lang]}`,
     '',
-    ...(p.criteria.length > 0 ? p.criteria.map((c) => `- ${maskPersonalNumbers(c)}`) : [`- ${T.none[lang]}`]),
+    ...(p.criteria.length > 0 ? p.criteria.map((c) => `- ${maskPersonalNumbers(criterionText(c, lang))}`) : [`- ${T.none[lang]}`]),
     '',
     `## ${T.design[lang]}`,
     '',

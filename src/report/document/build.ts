@@ -1,5 +1,5 @@
 import { fill, formatInt, formatPercent, severityName } from '../../i18n/catalog.js';
-import { gradeName, statusName, text } from '../../i18n/report-text.js';
+import { criterionText, gradeName, statusName, text } from '../../i18n/report-text.js';
 import { ui } from '../../i18n/ui.js';
 import { delimiterName } from '../../load/delimiter.js';
 import { assessedIndexes, districtName, location, notAssessedLines, observation, problemMessage, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
@@ -77,7 +77,7 @@ function introduction(ctx: FormatContext, r: Report): Block[] {
   ]);
   const population =
     r.population.criteria.length > 0
-      ? fill(text('populationCriteria', lang), { cases: formatInt(r.population.cases, lang), criteria: r.population.criteria.join('; ') })
+      ? fill(text('populationCriteria', lang), { cases: formatInt(r.population.cases, lang), criteria: r.population.criteria.map((c) => criterionText(c, lang)).join('; ') })
       : fill(text('population', lang), { cases: formatInt(r.population.cases, lang) });
   return [
     h(2, text('introduction', lang)),
