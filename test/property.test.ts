@@ -103,3 +103,32 @@ describe('CSV round trip', () => {
     );
   });
 });
+
+describe('CSV line numbers', () => {
+  it('agree with csv-parse’s own count, whatever line breaks stand inside quoted fields', async () => {
+    const { readCsv } = await import('../src/load/csv.js');
+    // Line breaks inside fields as in the rest of the file (a CRLF counts as one line, as editors show it).
+    const cell = (eol: string) => fc.string({ unit: fc.constantFrom('a', ' ', ',', '"', eol, 'ö'), maxLength: 6 });
+    const table = fc.constantFrom('\n', '\r\n').chain((eol) => fc.tuple(fc.array(fc.array(cell(eol), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), fc.constant(eol)));
+    await fc.assert(
+      fc.asyncProperty(table, async ([rows, eol]) => {
+        const quote = (c: string) => `"${c.replace(/"/g, '""')}"`;
+        const text = ['h1,h2,h3', ...rows.map((r) => r.map(quote).join(','))].join(eol) + eol;
+        const file = path.join(root, `lines-${n++}.csv`);
+        writeFileSync(file, text);
+        // Each row starts one line after the previous one, plus the line breaks inside it.
+        const breaks = (r: string[]) => r.reduce((k, c) => k + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+        const expected = [1];
+        let line = 2;
+        for (const r of rows) {
+          if (!(r.length === 1 && r[0] === '')) expected.push(line);
+          line += 1 + breaks(r);
+        }
+        const got: number[] = [];
+        for await (const ev of readCsv(file, { delimiter: ',' })) if (ev.kind === 'header' || ev.kind === 'row') got.push(ev.line);
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

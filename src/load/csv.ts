@@ -32,14 +32,16 @@ export async function* readCsv(file: string, overrides: ReadOverrides = {}): Asy
   yield { kind: 'format', encoding: detected.encoding, delimiter, ascii: detected.ascii };
   const tally: TextTally = { sha256: '', undecodable: 0 };
   const parser = Readable.from(decodeFile(file, detected.encoding, tally)).pipe(
-    parse({ delimiter, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),
+    parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),
   );
-  let lastLine = 0;
+  // Line numbers are counted here rather than with csv-parse's `info`, which costs a quarter of its
+  // time: a record starts one line after the previous one plus the line breaks quoted inside it.
+  let next = 1;
   let header = true;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = lastLine + 1;
-      lastLine = info.lines;
+    for await (const record of parser as AsyncIterable<string[]>) {
+      const line = next;
+      next = line + 1 + quotedLineBreaks(record);
       if (record.length === 1 && record[0] === '') continue;
       if (header) {
         header = false;
@@ -51,11 +53,20 @@ export async function* readCsv(file: string, overrides: ReadOverrides = {}): Asy
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     const code = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unterminated-quote' : 'csv-syntax';
-    yield { kind: 'error', line: lastLine + 1, code, message: e.code };
+    yield { kind: 'error', line: next, code, message: e.code };
     // The file is still hashed whole, so the report can name it.
     tally.sha256 = await hashFile(file);
   } finally {
     parser.destroy();
   }
   yield { kind: 'end', sha256: tally.sha256, undecodable: tally.undecodable };
+}
+
+function quotedLineBreaks(record: readonly string[]): number {
+  let n = 0;
+  for (const field of record) {
+    if (!field.includes('\n') && !field.includes('\r')) continue;
+    n += field.match(/\r\n|\r|\n/g)!.length;
+  }
+  return n;
 }

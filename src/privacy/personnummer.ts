@@ -60,9 +60,15 @@ export function maskPersonalNumbers(text: string): string {
   return text.replace(CANDIDATE, (m: string, date: string, _sep: string, last4: string) => (classify(date, last4) ? MASK : m));
 }
 
+/** Masks the strings of template data; data with nothing to mask is returned as it is, not copied. */
 export function maskData<T extends Readonly<Record<string, string | number>>>(data: T | undefined): T | undefined {
   if (!data) return data;
-  const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(data)) out[k] = typeof v === 'string' ? maskPersonalNumbers(v) : v;
-  return out as T;
+  let out: Record<string, string | number> | undefined;
+  for (const k in data) {
+    const v = data[k];
+    if (typeof v !== 'string') continue;
+    const masked = maskPersonalNumbers(v);
+    if (masked !== v) (out ??= { ...data })[k] = masked;
+  }
+  return (out as T | undefined) ?? data;
 }

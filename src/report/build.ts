@@ -1,4 +1,4 @@
-import type { ActiveRule, AktResult } from '../engine/run.js';
+import type { ActiveRule, AktResult, Finding } from '../engine/run.js';
 import type { TemplateData } from '../engine/types.js';
 import type { DataProblem } from '../model/problems.js';
 import type { FileStats, LoadedExport } from '../model/types.js';
@@ -75,17 +75,13 @@ export function buildReport(opts: {
 }): Report {
   const thresholds = opts.grades ?? DEFAULT_GRADES;
   const inForce: RuleInfo[] = opts.rules.map((r) => ({ ruleId: r.rule.id, severity: r.severity, options: r.options }));
+  const fileNames = new Map<string, string>();
+  const maskedFile = (file: string) => fileNames.get(file) ?? fileNames.set(file, maskPersonalNumbers(file)).get(file)!;
   const cases: CaseResult[] = opts.results.map(({ checked, findings }) => ({
     caseId: maskPersonalNumbers(checked.akt.caseId),
     district: checked.akt.district === undefined ? null : maskPersonalNumbers(checked.akt.district),
-    origin: { ...checked.origin, file: maskPersonalNumbers(checked.origin.file) },
-    results: findings.map((f) => ({
-      ruleId: f.ruleId,
-      status: f.status,
-      severity: f.severity,
-      reasons: f.reasons.map((r) => ({ code: r.code, ...(r.data ? { data: maskData(r.data) } : {}) })),
-      ...(f.evidence ? { evidence: maskData(f.evidence) } : {}),
-    })),
+    origin: { ...checked.origin, file: maskedFile(checked.origin.file) },
+    results: findings.map(maskFinding),
   }));
   const byDistrict = new Map<string | null, CaseResult[]>();
   for (const c of cases) {
@@ -118,6 +114,20 @@ export function buildReport(opts: {
     },
     dataProblems: opts.loaded.problems.map(maskProblem),
   };
+}
+
+/** A finding with its template data masked; one with nothing to mask is kept as it is, so a large run copies little. */
+function maskFinding(f: Finding): CaseResult['results'][number] {
+  let changed = false;
+  const reasons = f.reasons.map((r) => {
+    const data = maskData(r.data);
+    if (data === r.data) return r;
+    changed = true;
+    return { code: r.code, data };
+  });
+  const evidence = maskData(f.evidence);
+  if (!changed && evidence === f.evidence) return f;
+  return { ruleId: f.ruleId, status: f.status, severity: f.severity, reasons, ...(evidence ? { evidence } : {}) };
 }
 
 export function maskFiles(files: readonly FileStats[]): FileStats[] {
