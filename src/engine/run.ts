@@ -1,5 +1,5 @@
 import type { CheckedAkt, Dataset } from '../model/types.js';
-import type { AnyRule, BaseContext, Reason, Severity, Status, TemplateData } from './types.js';
+import type { AnyRule, BaseContext, Reason, RuleContext, Severity, Status, TemplateData } from './types.js';
 
 export interface ActiveRule {
   rule: AnyRule;
@@ -38,13 +38,15 @@ function checkDeclared(rule: AnyRule, codes: readonly string[], declared: object
   }
 }
 
-function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: BaseContext, shared: unknown): Finding {
+/** Runs one rule on one akt; `ctx` already holds the rule's shared data (made once per rule, not per akt). */
+function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unknown>): Finding {
   const { rule, severity, options } = active;
-  const missing = rule.requires.filter((d: Dataset) => !checked.datasets.has(d));
-  if (missing.length > 0) {
+  // Most akter have every dataset: look before making an array for the missing ones.
+  if (!rule.requires.every((d: Dataset) => checked.datasets.has(d))) {
+    const missing = rule.requires.filter((d: Dataset) => !checked.datasets.has(d));
     return { ruleId: rule.id, status: 'not-assessable', severity, reasons: [{ code: ENGINE_REASONS.notAssessable, data: { data: missing.join(', ') } }] };
   }
-  const out = rule.check(checked.akt, { ...ctx, shared }, options);
+  const out = rule.check(checked.akt, ctx, options);
   if (out.status === 'fail') {
     if (out.reasons.length === 0) throw new RuleContractError(`rule ${rule.id} failed an akt without giving a reason`);
     checkDeclared(rule, out.reasons.map((r) => r.code), rule.reasons, 'fail reason');
@@ -58,13 +60,18 @@ function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: BaseContext, sha
   return { ruleId: rule.id, status: 'pass', severity, reasons: [], evidence: out.evidence };
 }
 
+/** Each rule's context: the audit date and what its `prepare` computed over the whole export. */
+function ruleContexts(akter: readonly CheckedAkt[], active: readonly ActiveRule[], ctx: BaseContext): RuleContext<unknown>[] {
+  const plain = akter.map((c) => c.akt);
+  return active.map((a) => ({ ...ctx, shared: a.rule.prepare ? a.rule.prepare(plain, ctx, a.options) : undefined }));
+}
+
 /** Runs every active rule on every akt. Rules see only the akt, the context and their options. */
 export function runRules(akter: readonly CheckedAkt[], active: readonly ActiveRule[], ctx: BaseContext): AktResult[] {
-  const plain = akter.map((c) => c.akt);
-  const shared = active.map((a) => (a.rule.prepare ? a.rule.prepare(plain, ctx, a.options) : undefined));
+  const contexts = ruleContexts(akter, active, ctx);
   return akter.map((checked) => ({
     checked,
-    findings: active.map((a, i) => evaluate(a, checked, ctx, shared[i])),
+    findings: active.map((a, i) => evaluate(a, checked, contexts[i]!)),
   }));
 }
 
@@ -73,12 +80,11 @@ export function runRules(akter: readonly CheckedAkt[], active: readonly ActiveRu
  * drawn while a large export is checked. The results are the same.
  */
 export async function runRulesAsync(akter: readonly CheckedAkt[], active: readonly ActiveRule[], ctx: BaseContext, progress?: { akter: number }): Promise<AktResult[]> {
-  const plain = akter.map((c) => c.akt);
-  const shared = active.map((a) => (a.rule.prepare ? a.rule.prepare(plain, ctx, a.options) : undefined));
+  const contexts = ruleContexts(akter, active, ctx);
   const out: AktResult[] = new Array(akter.length);
   for (let i = 0; i < akter.length; i++) {
     const checked = akter[i]!;
-    out[i] = { checked, findings: active.map((a, j) => evaluate(a, checked, ctx, shared[j])) };
+    out[i] = { checked, findings: active.map((a, j) => evaluate(a, checked, contexts[j]!)) };
     if (progress) progress.akter++;
     if (i % 5000 === 4999) await new Promise((r) => setImmediate(r));
   }

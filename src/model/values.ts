@@ -1,5 +1,5 @@
 import { format as formatDate, isValid, parse as parseDate } from 'date-fns';
-import { FIELD_KINDS, type Scope } from './fields.js';
+import { FIELD_KINDS, type FieldKind, type Scope } from './fields.js';
 import { fold } from '../fold.js';
 
 export type MappedValue = string | boolean | null;
@@ -49,14 +49,21 @@ function foldTable(table: Readonly<Record<string, MappedValue>>): Map<string, Ma
  * What it cannot place is passed on unchanged, so validation reports it.
  */
 export function makeNormalize(rules: ValueRules = {}): Normalize {
-  const tables = new Map(Object.entries(rules.values ?? {}).map(([field, t]) => [field, foldTable(t)]));
+  const byKey = new Map(Object.entries(rules.values ?? {}).map(([field, t]) => [field, foldTable(t)]));
   const patterns = rules.dateFormats ?? [];
-  const enumIndex = new Map<string, Map<string, string>>();
+  // Everything a field needs, looked up once per scope and field rather than per value.
+  const fieldPlans = new Map<Scope, Map<string, { table?: Map<string, MappedValue>; kind?: FieldKind; enumIndex?: Map<string, string> }>>();
   for (const [scope, kinds] of FIELD_KINDS) {
-    for (const [field, k] of kinds) if (k.kind === 'enum') enumIndex.set(`${scope}.${field}`, new Map(k.values.map((v) => [fold(v), v])));
+    const perField = new Map<string, { table?: Map<string, MappedValue>; kind?: FieldKind; enumIndex?: Map<string, string> }>();
+    for (const [field, kind] of kinds) {
+      const table = byKey.get(`${scope}.${field}`) ?? byKey.get(field);
+      perField.set(field, { ...(table ? { table } : {}), kind, ...(kind.kind === 'enum' ? { enumIndex: new Map(kind.values.map((v) => [fold(v), v])) } : {}) });
+    }
+    fieldPlans.set(scope, perField);
   }
   return (scope, field, value) => {
-    const table = tables.get(`${scope}.${field}`) ?? tables.get(field);
+    const plan = fieldPlans.get(scope)?.get(field);
+    const table = plan?.table;
     if (typeof value !== 'string') {
       if (table && (typeof value === 'number' || typeof value === 'boolean') && table.has(String(value))) return table.get(String(value)) ?? undefined;
       return value;
@@ -67,13 +74,13 @@ export function makeNormalize(rules: ValueRules = {}): Normalize {
       const mapped = table.has(text) ? table.get(text) : table.get(text.toLowerCase());
       if (mapped !== undefined) return mapped ?? undefined;
     }
-    const kind = FIELD_KINDS.get(scope)?.get(field);
+    const kind = plan?.kind;
     if (kind?.kind === 'date') return isoFrom(text, patterns);
     if (kind?.kind === 'boolean') {
       const lower = text.toLowerCase();
       return TRUE.has(lower) ? true : FALSE.has(lower) ? false : text;
     }
-    if (kind?.kind === 'enum') return enumIndex.get(`${scope}.${field}`)!.get(fold(text)) ?? text;
+    if (kind?.kind === 'enum') return plan!.enumIndex!.get(fold(text)) ?? text;
     return text;
   };
 }

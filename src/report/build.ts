@@ -17,7 +17,9 @@ function topReason(cases: readonly CaseResult[], i: number): RuleSummary['eviden
     const r = c.results[i]!;
     if (r.status !== 'fail') continue;
     for (const reason of r.reasons) {
-      const key = JSON.stringify([reason.code, reason.data ?? null]);
+      let key = reason.code;
+      // Rules build their data in a fixed key order, so the values in order identify it.
+      if (reason.data) for (const k in reason.data) key += `\0${k}\0${reason.data[k]}`;
       const e = seen.get(key) ?? { code: reason.code, ...(reason.data ? { data: reason.data } : {}), cases: 0 };
       e.cases++;
       seen.set(key, e);
