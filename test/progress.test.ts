@@ -25,3 +25,19 @@ describe.skipIf(!existsSync(SCRIPT))('progress on a terminal', () => {
     expect(inTerminal('--quiet')).not.toMatch(/rader\/s/);
   }, 60_000);
 });
+
+describe('two threads give the same report as one, byte for byte', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'akt-threads-'));
+  beforeAll(() => {
+    const g = spawnSync(process.execPath, ['scripts/generate-export.mjs', '--akter', '5000', '--seed', '7', '--out', dir, '--layout', 'csv'], { encoding: 'utf8' });
+    expect(g.status).toBe(0);
+  }, 60_000);
+
+  it.each(['json', 'markdown', 'csv'])('%s', (format) => {
+    const run = (threads: string) =>
+      spawnSync(process.execPath, ['bin/aktgranskning.js', 'check', `${dir}/csv`, 'fixtures/stockholm-2011/excel', '--as-of', '2011-06-01', '--format', format, '--threads', threads], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
+    const one = run('1');
+    expect(one.length).toBeGreaterThan(1000);
+    expect(run('2')).toBe(one);
+  }, 60_000);
+});

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { AnyRule } from '../engine/types.js';
 import { UserError } from '../errors.js';
@@ -30,6 +31,7 @@ export interface InputFlags {
   encoding?: string;
   delimiter?: string;
   asOf?: string;
+  threads?: number;
 }
 
 export function addInputOptions(cmd: Command): Command {
@@ -38,17 +40,25 @@ export function addInputOptions(cmd: Command): Command {
     .option('--config <file>', 'config file (default: ./aktgranskning.config.json if present)')
     .option('--mapping <file>', "mapping of the export's file names, columns and codes (overrides the config's)")
     .option('--encoding <name>', 'encoding of the input files, e.g. utf-8, windows-1252 (default: detected)')
-    .option('--delimiter <char>', 'CSV delimiter: , ; | or tab (default: detected)');
+    .option('--delimiter <char>', 'CSV delimiter: , ; | or tab (default: detected)')
+    .option('--threads <n>', 'threads for reading CSV: 1, or 2 to parse on a second core (default: 2 when there is one)', positive);
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('give a whole number, 1 or more');
+  return n;
 }
 
 /** Checks the shared flags before any file is read, so a typo costs one line and no waiting. */
-export function readFlags(flags: InputFlags): { encoding?: string; delimiter?: string } {
+export function readFlags(flags: InputFlags): { encoding?: string; delimiter?: string; threads: number } {
   if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) {
     throw new UserError(`--as-of ${flags.asOf}: not a date; write it as YYYY-MM-DD, e.g. 2010-11-15`);
   }
   return {
     encoding: flags.encoding === undefined ? undefined : encodingName(flags.encoding),
     delimiter: flags.delimiter === undefined ? undefined : parseDelimiter(flags.delimiter),
+    threads: flags.threads ?? (availableParallelism() > 1 ? 2 : 1),
   };
 }
 

@@ -49,6 +49,8 @@ export interface ReadOptions {
   asOf?: string;
   /** Bumped per file and row read, for a progress bar. */
   progress?: ProgressCounter;
+  /** 2 or more: parse CSV on a worker thread while the akter are built (the same result as 1). */
+  threads?: number;
 }
 
 export interface LoadedExport {

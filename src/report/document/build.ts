@@ -222,15 +222,19 @@ function recommendations(ctx: FormatContext, r: Report): Block[] {
 
 function appendices(ctx: FormatContext, r: Report): Block[] {
   const { lang } = ctx;
-  const caseRows: Cell[][] = r.cases.flatMap((c) =>
-    c.results.map((res) => [
-      { text: c.caseId, code: true },
-      districtName(ctx, c),
-      ruleTitle(ctx, res.ruleId),
-      res.baseline ? `${statusName(res.status, lang)} ${text(res.baseline === 'accepted' ? 'inBaseline' : 'baselineExpired', lang)}` : statusName(res.status, lang),
-      res.reasons.map((x) => reasonMessage(ctx, res.ruleId, x)).join(' '),
-    ]),
-  );
+  function* caseRows(): Generator<Cell[]> {
+    for (const c of r.cases) {
+      for (const res of c.results) {
+        yield [
+          { text: c.caseId, code: true },
+          districtName(ctx, c),
+          ruleTitle(ctx, res.ruleId),
+          res.baseline ? `${statusName(res.status, lang)} ${text(res.baseline === 'accepted' ? 'inBaseline' : 'baselineExpired', lang)}` : statusName(res.status, lang),
+          res.reasons.map((x) => reasonMessage(ctx, res.ruleId, x)).join(' '),
+        ];
+      }
+    }
+  }
   const totals = fill(ui('inputTotals', lang), {
     rowsRead: formatInt(r.input.rowsRead, lang),
     casesChecked: formatInt(r.input.casesChecked, lang),
@@ -242,7 +246,9 @@ function appendices(ctx: FormatContext, r: Report): Block[] {
       : {
           kind: 'table',
           header: [ui('file', lang), ui('line', lang), ui('caseId', lang), ui('field', lang), ui('code', lang), ui('problem', lang)],
-          rows: r.dataProblems.map((x) => [{ text: x.file, code: true }, location(x), x.caseId ?? '', x.field ?? '', { text: x.code, code: true }, problemMessage(ctx, x)]),
+          rows: (function* () {
+            for (const x of r.dataProblems) yield [{ text: x.file, code: true }, location(x), x.caseId ?? '', x.field ?? '', { text: x.code, code: true }, problemMessage(ctx, x)] as Cell[];
+          })(),
         };
   const catalogue: Cell[][] = r.rules.map((x) => {
     const rule = ctx.rules.get(x.ruleId);
@@ -250,7 +256,7 @@ function appendices(ctx: FormatContext, r: Report): Block[] {
   });
   return [
     h(2, text('appendixCases', lang)),
-    { kind: 'table', header: [ui('caseId', lang), ui('district', lang), ui('rule', lang), text('status', lang), ui('reasons', lang)], rows: caseRows },
+    { kind: 'table', header: [ui('caseId', lang), ui('district', lang), ui('rule', lang), text('status', lang), ui('reasons', lang)], rows: caseRows() },
     h(2, text('appendixProblems', lang)),
     p(totals),
     problems,

@@ -23,7 +23,8 @@ export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; content: Inline[] }
   | { kind: 'list'; items: Inline[][] }
-  | { kind: 'table'; header: string[]; rows: Cell[][]; numeric?: number[] }
+  /** Rows may be a generator: Bilaga A of a whole country is read once, never held whole. */
+  | { kind: 'table'; header: string[]; rows: Iterable<Cell[]>; numeric?: number[] }
   | { kind: 'chart'; title: string; groups: { label: string; bars: ChartBar[] }[] };
 
 export type Doc = Block[];

@@ -11,23 +11,35 @@ export function neutralise(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** One row per akt and rule, for a spreadsheet; `excel` gives UTF-8 with BOM, semicolons and CRLF. */
-export function formatCsv(report: Report, ctx: FormatContext): string {
+const CHUNK = 1000;
+
+/** One row per akt and rule, for a spreadsheet; `excel` gives UTF-8 with BOM, semicolons and CRLF. Written in chunks of rows. */
+export function* formatCsv(report: Report, ctx: FormatContext): Generator<string> {
   const header = ['caseId', 'district', 'ruleId', 'rule', 'status', 'statusText', 'severity', 'reasonCodes', 'reasons'];
-  const rows = report.cases.flatMap((c) =>
-    c.results.map((r) => [
-      c.caseId,
-      districtName(ctx, c),
-      r.ruleId,
-      ruleTitle(ctx, r.ruleId),
-      r.status,
-      statusName(r.status, ctx.lang),
-      r.severity,
-      r.reasons.map((x) => x.code).join(' '),
-      r.reasons.map((x) => reasonMessage(ctx, r.ruleId, x)).join(' '),
-    ]),
-  );
   const excel = ctx.excel === true;
-  const text = stringify([header, ...rows.map((row) => row.map(neutralise))], { delimiter: excel ? ';' : ',', record_delimiter: excel ? '\r\n' : '\n' });
-  return excel ? `\uFEFF${text}` : text;
+  const options = { delimiter: excel ? ';' : ',', record_delimiter: excel ? '\r\n' : '\n' };
+  yield (excel ? '\uFEFF' : '') + stringify([header], options);
+  let chunk: string[][] = [];
+  for (const c of report.cases) {
+    for (const r of c.results) {
+      chunk.push(
+        [
+          c.caseId,
+          districtName(ctx, c),
+          r.ruleId,
+          ruleTitle(ctx, r.ruleId),
+          r.status,
+          statusName(r.status, ctx.lang),
+          r.severity,
+          r.reasons.map((x) => x.code).join(' '),
+          r.reasons.map((x) => reasonMessage(ctx, r.ruleId, x)).join(' '),
+        ].map(neutralise),
+      );
+      if (chunk.length >= CHUNK) {
+        yield stringify(chunk, options);
+        chunk = [];
+      }
+    }
+  }
+  if (chunk.length > 0) yield stringify(chunk, options);
 }

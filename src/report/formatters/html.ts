@@ -66,22 +66,27 @@ function chart(title: string, groups: { label: string; bars: ChartBar[] }[]): st
   return out.join('\n');
 }
 
-function block(b: Block): string {
+function* block(b: Block): Generator<string> {
   switch (b.kind) {
     case 'heading':
-      return `<h${b.level}>${esc(b.text)}</h${b.level}>`;
+      yield `<h${b.level}>${esc(b.text)}</h${b.level}>`;
+      return;
     case 'paragraph':
-      return `<p>${inline(b.content)}</p>`;
+      yield `<p>${inline(b.content)}</p>`;
+      return;
     case 'list':
-      return b.items.length === 0 ? '' : `<ul>\n${b.items.map((i) => `<li>${inline(i)}</li>`).join('\n')}\n</ul>`;
+      if (b.items.length > 0) yield `<ul>\n${b.items.map((i) => `<li>${inline(i)}</li>`).join('\n')}\n</ul>`;
+      return;
     case 'table': {
       const numeric = new Set(b.numeric ?? []);
-      const head = `<tr>${b.header.map((x, i) => cell(x, 'th', numeric.has(i))).join('')}</tr>`;
-      const rows = b.rows.map((r) => `<tr>${r.map((x, i) => cell(x, 'td', numeric.has(i))).join('')}</tr>`).join('\n');
-      return `<table>\n<thead>${head}</thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
+      yield `<table>\n<thead><tr>${b.header.map((x, i) => cell(x, 'th', numeric.has(i))).join('')}</tr></thead>\n<tbody>`;
+      // Row by row: Bilaga A of a whole country is longer than a string may be.
+      for (const r of b.rows) yield `\n<tr>${r.map((x, i) => cell(x, 'td', numeric.has(i))).join('')}</tr>`;
+      yield '\n</tbody>\n</table>';
+      return;
     }
     case 'chart':
-      return chart(b.title, b.groups);
+      yield chart(b.title, b.groups);
   }
 }
 
@@ -118,11 +123,10 @@ figcaption { font-weight: 600; }
  * One self-contained HTML file: inline CSS and SVG, no script, and a Content-Security-Policy that
  * forbids any request, so a report opened from a mail or a USB stick can never call out.
  */
-export function formatHtml(report: Report, ctx: FormatContext): string {
+export function* formatHtml(report: Report, ctx: FormatContext): Generator<string> {
   const doc = reportDocument(ctx, report);
   const title = doc[0]?.kind === 'heading' ? doc[0].text : 'aktgranskning';
-  const body = doc.map(block).filter((x) => x !== '').join('\n');
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="${ctx.lang}">
 <head>
 <meta charset="utf-8">
@@ -133,8 +137,16 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
 <style>${CSS}</style>
 </head>
 <body>
-${body}
-</body>
-</html>
 `;
+  let first = true;
+  for (const b of doc) {
+    let started = false;
+    for (const piece of block(b)) {
+      if (!started && !first) yield '\n';
+      started = true;
+      yield piece;
+    }
+    if (started) first = false;
+  }
+  yield '\n</body>\n</html>\n';
 }

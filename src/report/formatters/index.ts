@@ -6,7 +6,8 @@ import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatTerminal } from './terminal.js';
 
-export type Formatter = (report: Report, ctx: FormatContext) => string;
+/** A formatter gives its text whole, or in pieces when it can grow larger than a string may be. */
+export type Formatter = (report: Report, ctx: FormatContext) => string | Iterable<string>;
 
 /** Formatters by name, as ESLint looks them up. */
 export const FORMATTERS: Readonly<Record<string, Formatter>> = {

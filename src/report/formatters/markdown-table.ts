@@ -4,6 +4,13 @@ function cell(text: string): string {
 
 /** A GitHub-flavoured table; pipes and newlines in cells are escaped so a value cannot break it. */
 export function table(header: string[], rows: string[][]): string {
-  const lines = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`);
-  return lines.join('\n');
+  return [...tableLines(header, rows)].join('\n');
+}
+
+/** The same table line by line, for tables too long to hold as one string. */
+export function* tableLines(header: string[], rows: Iterable<string[]>): Generator<string> {
+  const line = (r: string[]) => `| ${r.map(cell).join(' | ')} |`;
+  yield line(header);
+  yield `\n${line(header.map(() => '---'))}`;
+  for (const r of rows) yield `\n${line(r)}`;
 }
