@@ -22,6 +22,8 @@ interface CompareFlags {
   pseudonymKeyFile?: string;
 }
 
+const MAX_REPORT_BYTES = 500_000_000;
+
 const FORMATS = { terminal: comparisonTerminal, markdown: comparisonMarkdown, json: comparisonJson };
 
 /** A JSON report from `check --format json`, or an export to audit at the date given for it. */
@@ -30,6 +32,10 @@ async function load(arg: string, asOf: string | undefined, flag: string, setting
     throw new UserError(`${arg}: no such file or directory; give a JSON report of check, or an export with ${flag}`);
   });
   if (info.isFile() && arg.toLowerCase().endsWith('.json')) {
+    // V8 holds at most about 512 MB in one string: a report that large is read back as its export instead.
+    if (info.size > MAX_REPORT_BYTES) {
+      throw new UserError(`${arg}: a JSON report of ${Math.round(info.size / 1e6)} MB is too large to read back; compare the exports instead, with --before-as-of and --after-as-of`);
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(await readFile(arg, 'utf8'));
