@@ -1,0 +1,88 @@
+import { fill, formatInt, severityName } from '../../i18n/catalog.js';
+import { criterionText, gradeName, text } from '../../i18n/report-text.js';
+import { ui } from '../../i18n/ui.js';
+import { delimiterName } from '../../load/delimiter.js';
+import { assessedIndexes, districtName, notAssessedLines, ruleTitle, type FormatContext } from '../messages.js';
+import { FEW_CASES } from '../stats.js';
+import type { Report } from '../types.js';
+import { groupName, groups, h, ofCases, p } from './parts.js';
+import type { Block, Cell } from './types.js';
+
+/** Chapters 1 and 2: Sammanfattning, and Inledning with syfte, revisionsfrågor, revisionskriterier, metod. */
+export function summary(ctx: FormatContext, r: Report): Block[] {
+  const { lang } = ctx;
+  const shown = assessedIndexes(r);
+  const gs = groups(r);
+  const lead = fill(text('summaryLead', lang), {
+    cases: formatInt(r.total.cases, lang),
+    districts: formatInt(r.districts.length, lang),
+    asOf: r.asOf,
+    rules: formatInt(shown.length, lang),
+  });
+  const rows: Cell[][] = shown.map((i) => [
+    ruleTitle(ctx, r.rules[i]!.ruleId),
+    ...gs.map((d) => {
+      const s = d.rules[i]!;
+      return { text: s.grade === null ? '–' : `${ofCases(ctx, s)} – ${gradeName(s.grade, lang)}`, grade: s.grade };
+    }),
+  ]);
+  rows.push([{ text: text('overallGrade', lang), strong: true }, ...gs.map((d) => ({ text: gradeName(d.grade, lang), grade: d.grade, strong: true }))]);
+  return [
+    h(2, text('summary', lang)),
+    p(lead),
+    { kind: 'list', items: r.districts.map((d) => [{ strong: districtName(ctx, d) }, `: ${gradeName(d.grade, lang)}.`]) },
+    { kind: 'table', header: [ui('rule', lang), ...gs.map((d) => groupName(ctx, r, d))], rows },
+  ];
+}
+
+export function introduction(ctx: FormatContext, r: Report): Block[] {
+  const { lang } = ctx;
+  const shown = assessedIndexes(r);
+  const rule = (i: number) => ctx.rules.get(r.rules[i]!.ruleId);
+  const files: Cell[][] = r.input.files.map((f) => [
+    { text: f.file, code: true },
+    f.table ? `${f.format} (${f.table})` : f.format,
+    f.encoding ?? '–',
+    f.delimiter === undefined ? '–' : { text: delimiterName(f.delimiter), code: true },
+    String(f.rowsRead),
+    String(f.rowsRejected),
+    f.sha256 ? { text: f.sha256, code: true } : '–',
+  ]);
+  const settings: Cell[][] = r.rules.map((x) => [
+    { text: x.ruleId, code: true },
+    severityName(x.severity, lang),
+    { text: Object.keys(x.options).length > 0 ? JSON.stringify(x.options) : '–', code: Object.keys(x.options).length > 0 },
+  ]);
+  const population =
+    r.population.criteria.length > 0
+      ? fill(text('populationCriteria', lang), { cases: formatInt(r.population.cases, lang), criteria: r.population.criteria.map((c) => criterionText(c, lang)).join('; ') })
+      : fill(text('population', lang), { cases: formatInt(r.population.cases, lang) });
+  return [
+    h(2, text('introduction', lang)),
+    h(3, text('purpose', lang)),
+    p(text('purposeText', lang)),
+    h(3, text('questions', lang)),
+    { kind: 'list', items: shown.map((i) => [fill(text('question', lang), { title: ruleTitle(ctx, r.rules[i]!.ruleId) })]) },
+    h(3, text('criteria', lang)),
+    { kind: 'list', items: shown.map((i) => [{ strong: ruleTitle(ctx, r.rules[i]!.ruleId) }, `: ${rule(i)?.criterion[lang] ?? ''} (${rule(i)?.criterion.source ?? ''})`]) },
+    h(3, text('method', lang)),
+    p(fill(text('methodText', lang), { asOf: r.asOf, tool: r.tool.name, version: r.tool.version })),
+    p(population, ' ', r.districts.map((d) => `${districtName(ctx, d)}: ${formatInt(d.cases, lang)}`).join(', '), '.'),
+    ...(r.privacy.mode === 'public' ? [p(text('publicNote', lang), ...(r.privacy.pseudonymKey === 'per-run' ? [' ', text('perRunKey', lang)] : []))] : []),
+    ...(r.baseline
+      ? [p(fill(text('baselineNote', lang), { file: r.baseline.file, accepted: r.baseline.accepted, fresh: r.baseline.fresh, expired: r.baseline.expired, stale: r.baseline.stale.length }))]
+      : []),
+    p(fill(text('intervalNote', lang), { few: FEW_CASES })),
+    p(fill(text('scale', lang), { ...r.grades })),
+    ...(r.notAssessed.length > 0 ? [{ kind: 'list', items: notAssessedLines(ctx, r).map((l) => [l]) } as Block] : []),
+    p({ strong: text('inputHeading', lang) }),
+    {
+      kind: 'table',
+      header: [ui('file', lang), ui('format', lang), ui('encoding', lang), ui('delimiter', lang), ui('rowsRead', lang), ui('rowsRejected', lang), 'SHA-256'],
+      rows: files,
+      numeric: [4, 5],
+    },
+    p({ strong: text('settingsHeading', lang) }),
+    { kind: 'table', header: ['id', ui('severity', lang), text('options', lang)], rows: settings },
+  ];
+}
