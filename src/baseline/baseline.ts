@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { isIsoDate } from '../model/dates.js';
+import { readUserJson } from '../config/read-json.js';
 import { UserError } from '../errors.js';
 import type { Report } from '../report/types.js';
 
@@ -39,14 +39,7 @@ const key = (p: Pair) => `${p.ruleId}\0${p.caseId}`;
 const order = (a: Pair, b: Pair) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0);
 
 export async function loadBaseline(file: string): Promise<Baseline> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new UserError(`${file}: ${err.code ? `cannot read the baseline (${err.code})` : `not valid JSON (${err.message})`}`);
-  }
-  const r = BaselineSchema.safeParse(raw);
+  const r = BaselineSchema.safeParse(await readUserJson(file, 'baseline'));
   if (!r.success) {
     const issue = r.error.issues[0]!;
     throw new UserError(`${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);

@@ -11,10 +11,9 @@ import { KEY_ENV, loadPseudonymKey } from '../privacy/pseudonym.js';
 import { EXTENSIONS, FORMATTERS } from '../report/formatters/index.js';
 import { publicReport } from '../report/public.js';
 import type { Report } from '../report/types.js';
-import { isIsoDate } from '../model/dates.js';
 import { writeOutput } from './output.js';
 import { startProgress } from './progress.js';
-import { addInputOptions, addSelectionOptions, readFlags, ruleMap, selectionFrom, today, useColor, type InputFlags, type SelectionFlags } from './shared.js';
+import { addInputOptions, addSelectionOptions, dateFlag, readFlags, ruleMap, selectionFrom, today, useColor, type InputFlags, type SelectionFlags } from './shared.js';
 
 interface CheckFlags extends InputFlags, SelectionFlags {
   format?: string[];
@@ -48,7 +47,7 @@ function formats(value: string): string[] {
 
 /** --write-baseline, --baseline and --prune-baseline; the baseline file is read and written whole. */
 async function baselines(report: Report, flags: CheckFlags): Promise<Report> {
-  if (flags.baselineExpires !== undefined && !isIsoDate(flags.baselineExpires)) throw new UserError(`--baseline-expires ${flags.baselineExpires}: not a date; write it as YYYY-MM-DD`);
+  dateFlag('--baseline-expires', flags.baselineExpires);
   if (flags.pruneBaseline && flags.baseline === undefined) throw new UserError('--prune-baseline needs --baseline FILE');
   const inputs = report.input.files.map((f) => f.file);
   if (flags.writeBaseline !== undefined) {

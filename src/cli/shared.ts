@@ -44,17 +44,24 @@ export function addInputOptions(cmd: Command): Command {
     .option('--threads <n>', 'threads for reading CSV: 1, or 2 to parse on a second core (default: 2 when there is one)', positive);
 }
 
-function positive(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('give a whole number, 1 or more');
-  return n;
+/** A commander parser for a whole number of at least `min`. */
+function atLeast(min: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`give a whole number, ${min} or more`);
+    return n;
+  };
+}
+const positive = atLeast(1);
+
+/** A date given on the command line must be a real date YYYY-MM-DD: one line saying so otherwise. */
+export function dateFlag(flag: string, value: string | undefined): void {
+  if (value !== undefined && !isIsoDate(value)) throw new UserError(`${flag} ${value}: not a date; write it as YYYY-MM-DD, e.g. 2010-11-15`);
 }
 
 /** Checks the shared flags before any file is read, so a typo costs one line and no waiting. */
 export function readFlags(flags: InputFlags): { encoding?: string; delimiter?: string; threads: number } {
-  if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) {
-    throw new UserError(`--as-of ${flags.asOf}: not a date; write it as YYYY-MM-DD, e.g. 2010-11-15`);
-  }
+  dateFlag('--as-of', flags.asOf);
   return {
     encoding: flags.encoding === undefined ? undefined : encodingName(flags.encoding),
     delimiter: flags.delimiter === undefined ? undefined : parseDelimiter(flags.delimiter),
@@ -69,12 +76,7 @@ export interface SelectionFlags {
   aspirant?: 'yes' | 'no';
 }
 
-function wholeNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('give a whole number, 0 or more');
-  return n;
-}
-export { wholeNumber };
+export const wholeNumber = atLeast(0);
 
 /** The population options `check` and `sample` share. */
 export function addSelectionOptions(cmd: Command): Command {

@@ -6,7 +6,8 @@ import { UserError } from '../errors.js';
 import { isIsoDate } from '../model/dates.js';
 import { dirname } from 'node:path';
 import type { ExportMapping } from '../model/types.js';
-import { loadMapping, parseMapping, readUserJson } from './mapping.js';
+import { loadMapping, parseMapping } from './mapping.js';
+import { readUserJson } from './read-json.js';
 import { PRESETS } from '../../rules/index.js';
 import { didYouMean } from './suggest.js';
 

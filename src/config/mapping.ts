@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
@@ -8,6 +7,7 @@ import { encodingName } from '../load/text.js';
 import { TABLE_COLUMNS } from '../model/columns.js';
 import { fieldNames, kindsForKey, type FieldKind } from '../model/fields.js';
 import type { ExportMapping } from '../model/types.js';
+import { readUserJson } from './read-json.js';
 import { didYouMean } from './suggest.js';
 
 const Table = z.enum(CSV_TABLES);
@@ -75,16 +75,6 @@ export function parseMapping(raw: unknown, where: string): ExportMapping {
 
 function fail(message: string): never {
   throw new UserError(message);
-}
-
-/** Reads a JSON file of the user's (config, mapping); what goes wrong is one line naming the file. */
-export async function readUserJson(file: string, what: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8'));
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new UserError(`${file}: ${err.code ? `cannot read the ${what} (${err.code})` : `not valid JSON (${err.message})`}`);
-  }
 }
 
 /** Reads a mapping file; a relative path is taken from `base` (the config file's folder). */
