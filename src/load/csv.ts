@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
-import { parse, CsvError } from 'csv-parse';
-import { detectDelimiter } from './delimiter.js';
+import Papa from 'papaparse';
+import { detectDelimiter, detectLineBreak } from './delimiter.js';
 import { decodeFile, detectEncoding, hashFile, readSample, type TextTally } from './text.js';
 
 export interface ReadOverrides {
@@ -16,11 +15,19 @@ export type CsvEvent =
   | { kind: 'not-text' }
   | { kind: 'end'; sha256: string; undecodable: number };
 
+/** What Papa's parser returns; its own typings leave it `any`. */
+interface Parsed {
+  data: string[][];
+  errors: { code: string }[];
+  meta: { cursor: number };
+}
+
 /**
  * Streams a CSV file as raw records with the line each starts on, after choosing its encoding and
- * delimiter. Stray quotes inside a field are kept as text (relax_quotes) rather than losing the
- * rest of the file; a quote that is never closed swallows the rest of the file, which is then
- * reported as one broken record.
+ * delimiter. Papa Parse's core parser is fed the decoded text chunk by chunk: it is several times
+ * faster than csv-parse, which matters for exports of the whole country. Stray quotes inside a
+ * field are kept as text; a quote that is never closed swallows the rest of the file, which is
+ * then reported as one broken record.
  */
 export async function* readCsv(file: string, overrides: ReadOverrides = {}): AsyncGenerator<CsvEvent> {
   const detected = detectEncoding(await readSample(file), overrides.encoding);
@@ -30,16 +37,22 @@ export async function* readCsv(file: string, overrides: ReadOverrides = {}): Asy
   }
   const delimiter = overrides.delimiter ?? detectDelimiter(detected.head);
   yield { kind: 'format', encoding: detected.encoding, delimiter, ascii: detected.ascii };
+  const newline = detectLineBreak(detected.head);
+  const parser = new Papa.Parser({ delimiter, newline });
   const tally: TextTally = { sha256: '', undecodable: 0 };
-  const parser = Readable.from(decodeFile(file, detected.encoding, tally)).pipe(
-    parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),
-  );
-  // Line numbers are counted here rather than with csv-parse's `info`, which costs a quarter of its
-  // time: a record starts one line after the previous one plus the line breaks quoted inside it.
+  // Line numbers are counted here: a record starts one line after the previous one plus the line
+  // breaks quoted inside it.
   let next = 1;
   let header = true;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+  let carry = '';
+  let stuck = false;
+  function* records(parsed: Parsed): Generator<CsvEvent> {
+    for (const record of parsed.data) {
+      // With \n as the break, a CRLF line leaves its \r on the last field.
+      if (newline === '\n') {
+        const last = record[record.length - 1]!;
+        if (last.endsWith('\r')) record[record.length - 1] = last.slice(0, -1);
+      }
       const line = next;
       next = line + 1 + quotedLineBreaks(record);
       if (record.length === 1 && record[0] === '') continue;
@@ -50,16 +63,38 @@ export async function* readCsv(file: string, overrides: ReadOverrides = {}): Asy
         yield { kind: 'row', line, fields: record };
       }
     }
-  } catch (e) {
-    if (!(e instanceof CsvError)) throw e;
-    const code = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unterminated-quote' : 'csv-syntax';
-    yield { kind: 'error', line: next, code, message: e.code };
-    // The file is still hashed whole, so the report can name it.
-    tally.sha256 = await hashFile(file);
-  } finally {
-    parser.destroy();
+  }
+  for await (const chunk of decodeFile(file, detected.encoding, tally)) {
+    // Inside a quote that is still open, a chunk without quotes cannot close it: do not parse the
+    // whole open record again for each such chunk.
+    if (stuck && !chunk.includes('"')) {
+      carry += chunk;
+      continue;
+    }
+    const text = carry + chunk;
+    const parsed = parser.parse(text, 0, true) as Parsed;
+    carry = text.slice(parsed.meta.cursor);
+    // Nothing consumed and an odd number of quotes left: the open record is inside a quoted field.
+    stuck = parsed.data.length === 0 && quoteCount(carry) % 2 === 1;
+    yield* records(parsed);
+  }
+  const last = parser.parse(carry, 0, false) as Parsed;
+  if (last.errors.some((e) => e.code === 'MissingQuotes')) {
+    // The unclosed record is the last one Papa returns: it is rejected, not read as data.
+    last.data.pop();
+    yield* records(last);
+    yield { kind: 'error', line: next, code: 'unterminated-quote', message: 'CSV_QUOTE_NOT_CLOSED' };
+    if (tally.sha256 === '') tally.sha256 = await hashFile(file);
+  } else {
+    yield* records(last);
   }
   yield { kind: 'end', sha256: tally.sha256, undecodable: tally.undecodable };
+}
+
+function quoteCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) n++;
+  return n;
 }
 
 function quotedLineBreaks(record: readonly string[]): number {
