@@ -34,7 +34,7 @@ describe('loading the broken fixture', async () => {
 
   it('keeps akter with bad fields and rejects rows it cannot tie to an akt', () => {
     expect(loaded.akter.map((a) => a.akt.caseId)).toEqual(['J-1', 'J-2', 'B-1', 'B-2', 'B-3']);
-    const b1 = loaded.akter.find((a) => a.akt.caseId === 'B-1')!.akt;
+    const b1 = [...loaded.akter].find((a) => a.akt.caseId === 'B-1')!.akt;
     expect(b1.supportStart).toBeUndefined();
     expect(b1.plans[0]!.goal).toBe('Söka arbete, med "stöd" av coach\noch SFI');
     expect(b1.plans[0]!.subGoals).toEqual([{ text: 'Truckkort' }]);
@@ -85,7 +85,7 @@ describe('loading the broken fixture', async () => {
 
   it('ignores __proto__ and constructor keys', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.getPrototypeOf(loaded.akter[0]!.akt)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(loaded.akter.at(0).akt)).toBe(Object.prototype);
   });
 });
 
@@ -93,13 +93,13 @@ describe('what the export provides', () => {
   it('marks data as missing per CSV directory', async () => {
     const dir = tmpExport({ 'cases.csv': 'caseId,district\nA-1,Norrmalm\n', 'plans.csv': 'caseId,planId\nA-1,P1\n' });
     const loaded = await readExport([dir]);
-    expect([...loaded.akter[0]!.datasets].sort()).toEqual(['plans']);
+    expect([...loaded.akter.at(0).datasets].sort()).toEqual(['plans']);
   });
 
   it('marks JSON data present when any akt has the key', async () => {
     const dir = tmpExport({ 'a.json': JSON.stringify([{ caseId: 'A', district: 'X', plans: [] }, { caseId: 'B', district: 'X' }]) });
     const loaded = await readExport([dir]);
-    expect([...loaded.akter[1]!.datasets]).toEqual(['plans']);
+    expect([...loaded.akter.at(1).datasets]).toEqual(['plans']);
   });
 
   it('accepts a single JSON object, CRLF and a BOM', async () => {
@@ -167,17 +167,17 @@ describe('the jobbtorg, utredning, samtycke and anvisning parts of an akt', () =
     const fromCsv = await readExport([csvDir]);
     const fromJson = await readExport([jsonDir]);
     expect(fromJson.problems).toEqual([]);
-    expect(fromCsv.akter[0]!.akt).toEqual(fromJson.akter[0]!.akt);
+    expect(fromCsv.akter.at(0).akt).toEqual(fromJson.akter.at(0).akt);
     expect(fromCsv.problems.map((p) => [p.code, p.line, p.rejected])).toEqual([['duplicate-row', 3, true]]);
     expect(fromJson.files[0]!.rowsRead).toBe(5);
     expect(fromCsv.files.reduce((n, f) => n + f.rowsRead - f.rowsRejected, 0)).toBe(5);
-    expect([...fromCsv.akter[0]!.datasets].sort()).toEqual(['consents', 'investigations', 'jobCenter', 'placements']);
-    expect([...fromJson.akter[0]!.datasets].sort()).toEqual(['consents', 'investigations', 'jobCenter', 'placements']);
+    expect([...fromCsv.akter.at(0).datasets].sort()).toEqual(['consents', 'investigations', 'jobCenter', 'placements']);
+    expect([...fromJson.akter.at(0).datasets].sort()).toEqual(['consents', 'investigations', 'jobCenter', 'placements']);
   });
 
   it('a jobCenter that is not an object is a wrong type', async () => {
     const loaded = await readExport([tmpExport({ 'a.json': JSON.stringify({ caseId: 'K-2', district: 'Kista', jobCenter: '2010-01-01' }) })]);
     expect(loaded.problems.map((p) => [p.code, p.field])).toEqual([['wrong-type', 'jobCenter']]);
-    expect(loaded.akter[0]!.akt.jobCenter).toBeUndefined();
+    expect(loaded.akter.at(0).akt.jobCenter).toBeUndefined();
   });
 });

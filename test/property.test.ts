@@ -94,9 +94,9 @@ describe('CSV round trip', () => {
           const loaded = await readExport([dir]);
           expect(loaded.problems).toEqual([]);
           expect(loaded.files.map((f) => f.delimiter)).toEqual([delimiter, delimiter]);
-          expect(loaded.akter[0]!.akt.district).toBe('Älvsjö');
+          expect(loaded.akter.at(0).akt.district).toBe('Älvsjö');
           // Goals are text: the model trims them, as it does every text field.
-          expect(loaded.akter[0]!.akt.plans.map((p) => p.goal)).toEqual(goals.map((g) => g.trim()));
+          expect(loaded.akter.at(0).akt.plans.map((p) => p.goal)).toEqual(goals.map((g) => g.trim()));
         },
       ),
       { numRuns: 150 },

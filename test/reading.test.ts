@@ -124,7 +124,7 @@ describe('reading real-world files', () => {
     });
     const loaded = await readExport([dir]);
     expect(loaded.problems).toEqual([]);
-    expect(loaded.akter[0]!.akt.plans[0]).toMatchObject({ goal: 'Arbete; "helst" i Kista\nsnart', validFrom: '2010-01-01' });
+    expect(loaded.akter.at(0).akt.plans[0]).toMatchObject({ goal: 'Arbete; "helst" i Kista\nsnart', validFrom: '2010-01-01' });
   });
 
   it('reports text that is not valid in the encoding chosen from the start of the file', async () => {

@@ -26,7 +26,9 @@ function presetOf(rule: AnyRule): string {
 /** What the export holds, as the rules need it: a dataset counts when any akt has it. */
 async function exportDatasets(paths: string[], flags: RulesFlags, mapping: Awaited<ReturnType<typeof resolveSettings>>['mapping']): Promise<Set<Dataset>> {
   const loaded = await readExport(paths, { ...readFlags(flags), mapping });
-  return new Set(loaded.akter.flatMap((a) => [...a.datasets]));
+  const out = new Set<Dataset>();
+  for (let i = 0; i < loaded.akter.length; i++) for (const d of loaded.akter.datasets(i)) out.add(d);
+  return out;
 }
 
 export function rulesCommand(): Command {

@@ -1,3 +1,5 @@
+import type { Akt } from '../model/schema.js';
+import { Akter } from '../model/store.js';
 import type { CheckedAkt, Dataset } from '../model/types.js';
 import type { AnyRule, BaseContext, Reason, RuleContext, Severity, Status, TemplateData } from './types.js';
 
@@ -60,16 +62,23 @@ function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unkn
   return { ruleId: rule.id, status: 'pass', severity, reasons: [], evidence: out.evidence };
 }
 
+/** The akter to check: the export's store, or (in tests and plug-in code) an array. */
+export type AktSource = Akter | readonly CheckedAkt[];
+
+function* models(akter: AktSource): Generator<Akt> {
+  if (akter instanceof Akter) yield* akter.models();
+  else for (const c of akter) yield c.akt;
+}
+
 /** Each rule's context: the audit date and what its `prepare` computed over the whole export. */
-function ruleContexts(akter: readonly CheckedAkt[], active: readonly ActiveRule[], ctx: BaseContext): RuleContext<unknown>[] {
-  const plain = akter.map((c) => c.akt);
-  return active.map((a) => ({ ...ctx, shared: a.rule.prepare ? a.rule.prepare(plain, ctx, a.options) : undefined }));
+function ruleContexts(akter: AktSource, active: readonly ActiveRule[], ctx: BaseContext): RuleContext<unknown>[] {
+  return active.map((a) => ({ ...ctx, shared: a.rule.prepare ? a.rule.prepare(models(akter), ctx, a.options) : undefined }));
 }
 
 /** Runs every active rule on every akt. Rules see only the akt, the context and their options. */
-export function runRules(akter: readonly CheckedAkt[], active: readonly ActiveRule[], ctx: BaseContext): AktResult[] {
+export function runRules(akter: AktSource, active: readonly ActiveRule[], ctx: BaseContext): AktResult[] {
   const contexts = ruleContexts(akter, active, ctx);
-  return akter.map((checked) => ({
+  return [...akter].map((checked) => ({
     checked,
     findings: active.map((a, i) => evaluate(a, checked, contexts[i]!)),
   }));
@@ -79,11 +88,11 @@ export function runRules(akter: readonly CheckedAkt[], active: readonly ActiveRu
  * runRules, giving the event loop a turn every few thousand akter, so that a progress bar can be
  * drawn while a large export is checked. The results are the same.
  */
-export async function runRulesAsync(akter: readonly CheckedAkt[], active: readonly ActiveRule[], ctx: BaseContext, progress?: { akter: number }): Promise<AktResult[]> {
+export async function runRulesAsync(akter: AktSource, active: readonly ActiveRule[], ctx: BaseContext, progress?: { akter: number }): Promise<AktResult[]> {
   const contexts = ruleContexts(akter, active, ctx);
   const out: AktResult[] = new Array(akter.length);
   for (let i = 0; i < akter.length; i++) {
-    const checked = akter[i]!;
+    const checked = akter instanceof Akter ? akter.at(i) : akter[i]!;
     out[i] = { checked, findings: active.map((a, j) => evaluate(a, checked, contexts[j]!)) };
     if (progress) progress.akter++;
     if (i % 5000 === 4999) await new Promise((r) => setImmediate(r));

@@ -60,7 +60,11 @@ export interface RuleDefinition<O extends AnyOptions = AnyOptions, F extends str
    * codes and the formatter picks the language. The shared TERMS (none, days, weekdays) are always known.
    */
   terms?: Record<string, Localized>;
-  prepare?: (akter: readonly Akt[], ctx: BaseContext, options: z.output<O>) => S;
+  /**
+   * Looks at every akt once before any is checked. `akter` can be iterated once: large exports
+   * are not held as objects, so each akt is made for this pass and dropped after it.
+   */
+  prepare?: (akter: Iterable<Akt>, ctx: BaseContext, options: z.output<O>) => S;
   check: (akt: Akt, ctx: RuleContext<S>, options: z.output<O>) => Outcome<F, N>;
 }
 

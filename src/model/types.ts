@@ -1,6 +1,7 @@
 import type { CsvTable } from '../load/discover.js';
 import type { ProgressCounter } from '../progress.js';
 import type { Akt } from './schema.js';
+import type { Akter } from './store.js';
 import type { ValueRules } from './values.js';
 import type { DataProblem, Location } from './problems.js';
 
@@ -54,7 +55,8 @@ export interface ReadOptions {
 }
 
 export interface LoadedExport {
-  akter: CheckedAkt[];
+  /** In report order; each akt is made into an object when it is asked for. */
+  akter: Akter;
   problems: DataProblem[];
   files: FileStats[];
 }

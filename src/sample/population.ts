@@ -1,6 +1,7 @@
 import { aspirantSince } from '../engine/akt-helpers.js';
 import { fold } from '../fold.js';
 import type { SupportReason } from '../model/schema.js';
+import type { Akter } from '../model/store.js';
 import type { CheckedAkt } from '../model/types.js';
 
 /** The population to audit or sample from; every criterion left out selects every akt. */
@@ -27,7 +28,7 @@ export function isAspirant(a: CheckedAkt, asOf: string): boolean {
  * The akter meeting every criterion. An akt without the data a criterion needs (no supportStart
  * for a minimum of months) does not meet it: it cannot be shown to belong.
  */
-export function selectPopulation(akter: readonly CheckedAkt[], sel: Selection, asOf: string): CheckedAkt[] {
+export function selectPopulation(akter: Akter, sel: Selection, asOf: string): Akter {
   const districts = sel.districts && sel.districts.length > 0 ? new Set(sel.districts.map(fold)) : undefined;
   return akter.filter(({ akt, ...rest }) => {
     if (districts && (akt.district === undefined || !districts.has(fold(akt.district)))) return false;

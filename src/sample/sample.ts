@@ -21,13 +21,15 @@ export interface SampleOptions {
 export async function drawSample(opts: SampleOptions): Promise<SampleProtocol> {
   const loaded = await readExport(opts.paths, { ...opts.read, asOf: opts.asOf });
   if (loaded.akter.length === 0) throw new UserError(`${opts.paths.join(', ')}: no akter found to sample from`);
-  const population = selectPopulation(loaded.akter, opts.selection, opts.asOf);
+  const population = [...selectPopulation(loaded.akter, opts.selection, opts.asOf)];
   const groups: GroupDraw[] = [];
   if (opts.perDistrict !== undefined) {
     const byDistrict = new Map<string, typeof population>();
     for (const a of population) {
       const d = a.akt.district ?? '';
-      byDistrict.set(d, [...(byDistrict.get(d) ?? []), a]);
+      const list = byDistrict.get(d) ?? [];
+      list.push(a);
+      byDistrict.set(d, list);
     }
     for (const [d, akter] of byDistrict) groups.push(drawGroup(d === '' ? null : d, akter, opts.perDistrict, opts.seed, opts.asOf, opts.aspirantShare));
   } else {

@@ -1,0 +1,139 @@
+/**
+ * Column storage for the model. A whole country's export is millions of rows; as objects they
+ * would take gigabytes and keep the garbage collector busy. Here a row is a slot in a few integer
+ * arrays, and a value many rows share (a date, a code, a boilerplate goal) is stored once.
+ */
+
+/** A growable Int32Array. */
+export class IntColumn {
+  data: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+
+  push(v: number): number {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length] = v;
+    return this.length++;
+  }
+
+  get(i: number): number {
+    return this.data[i]!;
+  }
+
+  set(i: number, v: number): void {
+    this.data[i] = v;
+  }
+}
+
+/** Values shared between rows, each stored once; id 0 stands for "no value". */
+export class ValueTable {
+  private readonly ids = new Map<unknown, number>();
+  readonly values: unknown[] = [undefined];
+
+  id(v: unknown): number {
+    if (v === undefined) return 0;
+    let i = this.ids.get(v);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(v);
+      this.ids.set(v, i);
+    }
+    return i;
+  }
+}
+
+/**
+ * The rows of one part of the akt (plans, follow-ups, …): per field either value ids (shared
+ * values) or the strings themselves (identifiers, which every row has its own of). Rows of one
+ * owner are chained in the order they were added.
+ */
+export class RowTable {
+  readonly fields: readonly string[];
+  private readonly shared: (IntColumn | undefined)[];
+  private readonly own: (string[] | undefined)[];
+  readonly next = new IntColumn();
+
+  constructor(fields: readonly string[], unique: ReadonlySet<string>) {
+    this.fields = fields;
+    this.shared = fields.map((f) => (unique.has(f) ? undefined : new IntColumn()));
+    this.own = fields.map((f) => (unique.has(f) ? [] : undefined));
+  }
+
+  get length(): number {
+    return this.next.length;
+  }
+
+  /** A new row with every field empty. */
+  add(): number {
+    for (const c of this.shared) c?.push(0);
+    for (const c of this.own) c?.push(undefined as unknown as string);
+    return this.next.push(-1);
+  }
+
+  isUnique(field: number): boolean {
+    return this.own[field] !== undefined;
+  }
+
+  setId(row: number, field: number, id: number): void {
+    this.shared[field]!.set(row, id);
+  }
+
+  clear(row: number, field: number): void {
+    const own = this.own[field];
+    if (own) own[row] = undefined as unknown as string;
+    else this.shared[field]!.set(row, 0);
+  }
+
+  setText(row: number, field: number, text: string): void {
+    this.own[field]![row] = text;
+  }
+
+  /** The row's value of `field`, undefined when it has none. */
+  value(row: number, field: number, table: ValueTable): unknown {
+    const own = this.own[field];
+    return own ? own[row] : table.values[this.shared[field]!.get(row)];
+  }
+
+  /** The row as an object with the fields it has, in schema order. */
+  object(row: number, table: ValueTable): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (let f = 0; f < this.fields.length; f++) {
+      const v = this.value(row, f, table);
+      if (v !== undefined) out[this.fields[f]!] = v;
+    }
+    return out;
+  }
+}
+
+/** Per owner, the first and last of its rows in a child table, so rows keep their order without a sort. */
+export class Chains {
+  readonly first = new IntColumn();
+  readonly last = new IntColumn();
+
+  grow(owners: number): void {
+    while (this.first.length < owners) {
+      this.first.push(-1);
+      this.last.push(-1);
+    }
+  }
+
+  append(owner: number, row: number, rows: RowTable): void {
+    this.grow(owner + 1);
+    const last = this.last.get(owner);
+    if (last === -1) this.first.set(owner, row);
+    else rows.next.set(last, row);
+    this.last.set(owner, row);
+  }
+
+  *rows(owner: number, rows: RowTable): Generator<number> {
+    if (owner >= this.first.length) return;
+    for (let r = this.first.get(owner); r !== -1; r = rows.next.get(r)) yield r;
+  }
+}

@@ -1,0 +1,196 @@
+import { Chains, IntColumn, RowTable, ValueTable } from './columns-store.js';
+import { scalarFields } from './codec.js';
+import type { Scope } from './fields.js';
+import type { Location } from './problems.js';
+import type { Akt, Plan } from './schema.js';
+import type { CheckedAkt, Dataset } from './types.js';
+
+/** The lists of an akt, each a table of rows chained per akt. */
+export const AKT_LISTS = ['plans', 'followUps', 'investigations', 'consents', 'placements'] as const;
+export type AktList = (typeof AKT_LISTS)[number];
+export type ChildScope = Exclude<Scope, 'akt'>;
+
+/** Fields every row has its own value of: storing them once would only cost a map entry each. */
+const UNIQUE = new Set(['caseId', 'personId', 'planId']);
+
+/**
+ * Every akt of an export in columns: the akt's own fields, its origin, and chains of rows for its
+ * plans (each with its delmål), follow-ups and other lists. An akt becomes an object only when
+ * a rule or a report asks for it, and is garbage again straight after.
+ */
+export class AktStore {
+  readonly values = new ValueTable();
+  readonly tables: Record<Scope, RowTable>;
+  readonly chains: Record<Exclude<ChildScope, 'subGoals' | 'jobCenter'>, Chains>;
+  readonly subGoals = new Chains();
+  /** Per akt, its jobCenter row or -1. */
+  readonly jobCenter = new IntColumn();
+  private readonly files: string[] = [];
+  private readonly fileIds = new Map<string, number>();
+  private readonly originFile = new IntColumn();
+  private readonly originLine = new IntColumn();
+  private readonly originIndex = new IntColumn();
+  private readonly datasetSets: ReadonlySet<Dataset>[] = [];
+  private readonly datasetIds = new Map<ReadonlySet<Dataset>, number>();
+  private readonly datasetOf = new IntColumn();
+  private readonly caseIdField: number;
+  private readonly districtField: number;
+
+  constructor() {
+    const table = (scope: Scope) => new RowTable(scalarFields(scope), UNIQUE);
+    this.tables = {
+      akt: table('akt'),
+      plans: table('plans'),
+      subGoals: table('subGoals'),
+      followUps: table('followUps'),
+      investigations: table('investigations'),
+      consents: table('consents'),
+      jobCenter: table('jobCenter'),
+      placements: table('placements'),
+    };
+    this.caseIdField = this.tables.akt.fields.indexOf('caseId');
+    this.districtField = this.tables.akt.fields.indexOf('district');
+    this.chains = { plans: new Chains(), followUps: new Chains(), investigations: new Chains(), consents: new Chains(), placements: new Chains() };
+  }
+
+  get size(): number {
+    return this.tables.akt.length;
+  }
+
+  /** A new akt; its fields are set afterwards. */
+  addAkt(at: Location, datasets: ReadonlySet<Dataset>): number {
+    let file = this.fileIds.get(at.file);
+    if (file === undefined) {
+      file = this.files.push(at.file) - 1;
+      this.fileIds.set(at.file, file);
+    }
+    let ds = this.datasetIds.get(datasets);
+    if (ds === undefined) {
+      ds = this.datasetSets.push(datasets) - 1;
+      this.datasetIds.set(datasets, ds);
+    }
+    this.originFile.push(file);
+    this.originLine.push(at.line ?? -1);
+    this.originIndex.push(at.index ?? -1);
+    this.datasetOf.push(ds);
+    this.jobCenter.push(-1);
+    return this.tables.akt.add();
+  }
+
+  origin(akt: number): Location {
+    const line = this.originLine.get(akt);
+    const index = this.originIndex.get(akt);
+    return { file: this.files[this.originFile.get(akt)]!, ...(line !== -1 ? { line } : {}), ...(index !== -1 ? { index } : {}) };
+  }
+
+  datasets(akt: number): ReadonlySet<Dataset> {
+    return this.datasetSets[this.datasetOf.get(akt)]!;
+  }
+
+  field(scope: Scope, row: number, field: number): unknown {
+    return this.tables[scope].value(row, field, this.values);
+  }
+
+  caseId(akt: number): string {
+    return this.tables.akt.value(akt, this.caseIdField, this.values) as string;
+  }
+
+  district(akt: number): string | undefined {
+    return this.tables.akt.value(akt, this.districtField, this.values) as string | undefined;
+  }
+
+  /** A child row of `scope`, appended to its owner's list (an akt; a plan for delmål). */
+  addRow(scope: ChildScope, owner: number): number {
+    const row = this.tables[scope].add();
+    if (scope === 'subGoals') this.subGoals.append(owner, row, this.tables.subGoals);
+    else if (scope === 'jobCenter') this.jobCenter.set(owner, row);
+    else this.chains[scope].append(owner, row, this.tables[scope]);
+    return row;
+  }
+
+  rows(scope: Exclude<ChildScope, 'subGoals' | 'jobCenter'>, akt: number): Generator<number> {
+    return this.chains[scope].rows(akt, this.tables[scope]);
+  }
+
+  /** The akt as the rules see it: only the fields it has, lists always present. */
+  akt(i: number): Akt {
+    const t = this.tables;
+    const akt = t.akt.object(i, this.values) as unknown as Akt;
+    akt.district = akt.district as string | undefined;
+    const plans: Plan[] = [];
+    for (const p of this.rows('plans', i)) {
+      const plan = t.plans.object(p, this.values) as unknown as Plan;
+      plan.subGoals = [];
+      for (const s of this.subGoals.rows(p, t.subGoals)) plan.subGoals.push(t.subGoals.object(s, this.values));
+      plans.push(plan);
+    }
+    akt.plans = plans;
+    for (const list of AKT_LISTS) {
+      if (list === 'plans') continue;
+      const out: object[] = [];
+      for (const r of this.rows(list, i)) out.push(t[list].object(r, this.values));
+      (akt as unknown as Record<string, unknown>)[list] = out;
+    }
+    const jc = this.jobCenter.get(i);
+    if (jc !== -1) akt.jobCenter = t.jobCenter.object(jc, this.values);
+    return akt;
+  }
+
+  checked(i: number): CheckedAkt {
+    return { akt: this.akt(i), origin: this.origin(i), datasets: this.datasets(i) };
+  }
+}
+
+/**
+ * The akter of an export, in report order, made into objects one at a time as they are asked
+ * for. A selection is another view of the same store.
+ */
+export class Akter implements Iterable<CheckedAkt> {
+  constructor(
+    readonly store: AktStore,
+    /** Store positions in the order the akter are listed. */
+    readonly order: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.order.length;
+  }
+
+  at(i: number): CheckedAkt {
+    return this.store.checked(this.order[i]!);
+  }
+
+  caseId(i: number): string {
+    return this.store.caseId(this.order[i]!);
+  }
+
+  district(i: number): string | undefined {
+    return this.store.district(this.order[i]!);
+  }
+
+  datasets(i: number): ReadonlySet<Dataset> {
+    return this.store.datasets(this.order[i]!);
+  }
+
+  *[Symbol.iterator](): Iterator<CheckedAkt> {
+    for (let i = 0; i < this.order.length; i++) yield this.at(i);
+  }
+
+  /** The akter of this list that `keep` accepts, as a view of the same store. */
+  filter(keep: (a: CheckedAkt) => boolean): Akter {
+    const kept: number[] = [];
+    for (let i = 0; i < this.order.length; i++) if (keep(this.at(i))) kept.push(this.order[i]!);
+    return new Akter(this.store, Int32Array.from(kept));
+  }
+
+  map<T>(f: (a: CheckedAkt) => T): T[] {
+    const out: T[] = [];
+    for (const a of this) out.push(f(a));
+    return out;
+  }
+
+  /** Each akt's plain model, for rules that look at the whole export first. */
+  *models(): Generator<Akt> {
+    for (let i = 0; i < this.order.length; i++) yield this.store.akt(this.order[i]!);
+  }
+}
