@@ -2,7 +2,7 @@ import { builtinRules } from '../rules/index.js';
 import { dirname } from 'node:path';
 import { activeRules, CONFIG_FILE, configMapping, loadConfig, type Selection } from './config/config.js';
 import { loadPlugins } from './config/plugins.js';
-import { runRulesAsync, type ActiveRule } from './engine/run.js';
+import { Checker, resultsOf, type ActiveRule } from './engine/run.js';
 import type { ProgressCounter } from './progress.js';
 import type { AnyRule, Lang } from './engine/types.js';
 import { UserError } from './errors.js';
@@ -46,9 +46,10 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   const population = criteria.length > 0 ? selectPopulation(loaded.akter, selection, opts.asOf) : loaded.akter;
   if (population.length === 0) throw new UserError(`${opts.paths.join(', ')}: no akter meet the selection (${criteria.join('; ')})`);
   if (opts.progress) opts.progress.phase = 'check';
-  const results = await runRulesAsync(population, opts.rules, { asOf: opts.asOf }, opts.progress);
+  const results = resultsOf(population, new Checker(population, opts.rules, { asOf: opts.asOf }));
+  const report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades, criteria, progress: opts.progress });
   if (opts.progress) opts.progress.phase = 'report';
-  return { report: buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades, criteria }), loaded };
+  return { report, loaded };
 }
 
 /** `validate`: the export against the contract, no rules. Exit 2 territory when nothing is an export file. */

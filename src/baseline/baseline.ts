@@ -1,3 +1,4 @@
+import { mapCases } from '../report/case-list.js';
 import { z } from 'zod';
 import { isIsoDate } from '../model/dates.js';
 import { readUserJson } from '../config/read-json.js';
@@ -49,7 +50,9 @@ export async function loadBaseline(file: string): Promise<Baseline> {
 
 /** The failing (akt, rule) pairs of a run that set the exit code: rules of severity error. */
 export function failingPairs(report: Report): Pair[] {
-  return report.cases.flatMap((c) => c.results.filter((r) => r.status === 'fail' && r.severity === 'error').map((r) => ({ ruleId: r.ruleId, caseId: c.caseId }))).sort(order);
+  const out: Pair[] = [];
+  for (const c of report.cases) for (const r of c.results) if (r.status === 'fail' && r.severity === 'error') out.push({ ruleId: r.ruleId, caseId: c.caseId });
+  return out.sort(order);
 }
 
 export function applyBaseline(report: Report, baseline: Baseline): BaselineResult {
@@ -95,7 +98,7 @@ export function markBaseline(report: Report, result: BaselineResult, file: strin
   return {
     ...report,
     baseline: { file, accepted: result.accepted.length, expired: result.expired.length, fresh: result.fresh.length, stale: result.stale },
-    cases: report.cases.map((c) => ({
+    cases: mapCases(report.cases, (c) => ({
       ...c,
       results: c.results.map((r) => {
         const k = key({ ruleId: r.ruleId, caseId: c.caseId });

@@ -75,27 +75,40 @@ function ruleContexts(akter: AktSource, active: readonly ActiveRule[], ctx: Base
   return active.map((a) => ({ ...ctx, shared: a.rule.prepare ? a.rule.prepare(models(akter), ctx, a.options) : undefined }));
 }
 
+/** The rules of a run, ready to check one akt after another; `prepare` has looked at every akt. */
+export class Checker {
+  private readonly contexts: RuleContext<unknown>[];
+
+  constructor(
+    akter: AktSource,
+    private readonly active: readonly ActiveRule[],
+    ctx: BaseContext,
+  ) {
+    this.contexts = ruleContexts(akter, active, ctx);
+  }
+
+  findings(checked: CheckedAkt): Finding[] {
+    const out = new Array<Finding>(this.active.length);
+    for (let i = 0; i < this.active.length; i++) out[i] = evaluate(this.active[i]!, checked, this.contexts[i]!);
+    return out;
+  }
+}
+
 /** Runs every active rule on every akt. Rules see only the akt, the context and their options. */
 export function runRules(akter: AktSource, active: readonly ActiveRule[], ctx: BaseContext): AktResult[] {
-  const contexts = ruleContexts(akter, active, ctx);
-  return [...akter].map((checked) => ({
-    checked,
-    findings: active.map((a, i) => evaluate(a, checked, contexts[i]!)),
-  }));
+  const checker = new Checker(akter, active, ctx);
+  return [...akter].map((checked) => ({ checked, findings: checker.findings(checked) }));
 }
 
 /**
- * runRules, giving the event loop a turn every few thousand akter, so that a progress bar can be
- * drawn while a large export is checked. The results are the same.
+ * Each akt with its findings, made again on every walk through: the akter are made from the
+ * store and checked one at a time, so no walk holds more than one akt.
  */
-export async function runRulesAsync(akter: AktSource, active: readonly ActiveRule[], ctx: BaseContext, progress?: { akter: number }): Promise<AktResult[]> {
-  const contexts = ruleContexts(akter, active, ctx);
-  const out: AktResult[] = new Array(akter.length);
-  for (let i = 0; i < akter.length; i++) {
-    const checked = akter instanceof Akter ? akter.at(i) : akter[i]!;
-    out[i] = { checked, findings: active.map((a, j) => evaluate(a, checked, contexts[j]!)) };
-    if (progress) progress.akter++;
-    if (i % 5000 === 4999) await new Promise((r) => setImmediate(r));
-  }
-  return out;
+export function resultsOf(akter: AktSource, checker: Checker): Iterable<AktResult> & { readonly length: number } {
+  return {
+    length: akter.length,
+    *[Symbol.iterator]() {
+      for (const checked of akter) yield { checked, findings: checker.findings(checked) };
+    },
+  };
 }

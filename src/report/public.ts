@@ -2,6 +2,7 @@ import { term } from '../engine/common-reasons.js';
 import type { TemplateData } from '../engine/types.js';
 import type { DataProblem } from '../model/problems.js';
 import { pseudonym, type PseudonymKey } from '../privacy/pseudonym.js';
+import { mapCases } from './case-list.js';
 import type { Report } from './types.js';
 
 /** Dates, months and lists of them say nothing about a person; any other text from the export might. */
@@ -32,7 +33,7 @@ export function publicReport(report: Report, key: PseudonymKey): Report {
     privacy: { mode: 'public', pseudonymKey: key.source === 'per-run' ? 'per-run' : 'secret' },
     districts: report.districts.map((d) => ({ ...d, rules: d.rules.map((s) => (s.evidence ? { ...s, evidence: { ...s.evidence, data: redact(s.evidence.data) } } : s)) })),
     total: { ...report.total, rules: report.total.rules.map((s) => (s.evidence ? { ...s, evidence: { ...s.evidence, data: redact(s.evidence.data) } } : s)) },
-    cases: report.cases.map((c) => {
+    cases: mapCases(report.cases, (c) => {
       const { origin: _origin, ...rest } = c;
       return {
         ...rest,

@@ -1,6 +1,7 @@
 import type { Reason, Severity, Status, TemplateData } from '../engine/types.js';
 import type { DataProblem, Location } from '../model/problems.js';
 import type { FileStats } from '../model/types.js';
+import type { CaseList } from './case-list.js';
 import type { Grade, GradeThresholds, Interval } from './stats.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -68,7 +69,8 @@ export interface Report {
   population: { criteria: string[]; cases: number };
   districts: DistrictSummary[];
   total: DistrictSummary;
-  cases: CaseResult[];
+  /** Walked through once per use; see case-list.ts. */
+  cases: CaseList;
   /** With --baseline: how the run's failures stand against it. */
   baseline?: { file: string; accepted: number; expired: number; fresh: number; stale: { ruleId: string; caseId: string; reason: string; expires: string }[] };
   /** Rules the export cannot assess in any akt (it lacks their data altogether), listed once. */

@@ -2,34 +2,68 @@ import { fill, formatInt } from '../../i18n/catalog.js';
 import { gradeName, text } from '../../i18n/report-text.js';
 import { ui } from '../../i18n/ui.js';
 import { assessedIndexes, districtName, observation, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
+import type { Reason } from '../../engine/types.js';
 import type { DistrictSummary, Report, RuleSummary } from '../types.js';
 import { groupName, groups, h, ofCases, p, shareWithInterval } from './parts.js';
 import type { Block, Inline } from './types.js';
 
 /** Chapters 3 to 5: Iakttagelser, Bedömning, Rekommendationer. */
+
+type OutOfScope = 'not-assessable' | 'not-applicable';
+/** Per rule: the akter left out for each reason (code and data), in the order first seen. */
+type Tallies = Record<OutOfScope, Map<string, { reason: Reason; count: number }>[]>;
+
+/**
+ * Akter left out by each rule, counted per reason, per stadsdel and for the whole export, in one
+ * walk through the akter (a report for the whole country makes them again for each walk).
+ */
+function outOfScope(r: Report): { byDistrict: Map<string | null, Tallies>; total: Tallies } {
+  const shown = assessedIndexes(r);
+  const empty = (): Tallies => ({ 'not-assessable': r.rules.map(() => new Map()), 'not-applicable': r.rules.map(() => new Map()) });
+  const total = empty();
+  const byDistrict = new Map<string | null, Tallies>();
+  for (const c of r.cases) {
+    let mine = byDistrict.get(c.district);
+    if (!mine) byDistrict.set(c.district, (mine = empty()));
+    for (const i of shown) {
+      const res = c.results[i]!;
+      if (res.status !== 'not-assessable' && res.status !== 'not-applicable') continue;
+      const reason = res.reasons[0]!;
+      let key = reason.code;
+      if (reason.data) for (const k in reason.data) key += `\0${k}\0${reason.data[k]}`;
+      for (const t of [mine, total]) {
+        const m = t[res.status][i]!;
+        const e = m.get(key);
+        if (e) e.count++;
+        else m.set(key, { reason, count: 1 });
+      }
+    }
+  }
+  return { byDistrict, total };
+}
+
 /**
  * Akter a rule could not assess or did not cover, counted per reason; rules that leave out the same
  * akter for the same reason share one sentence.
  */
-function notes(ctx: FormatContext, r: Report, d: DistrictSummary): string[] {
+function notes(ctx: FormatContext, r: Report, d: DistrictSummary, tallies: Tallies | undefined): string[] {
   const out: string[] = [];
+  if (!tallies) return out;
   const notApplicable = new Map<string, string[]>();
-  const cases = d === r.total ? r.cases : r.cases.filter((c) => c.district === d.district);
   for (const i of assessedIndexes(r)) {
     const ruleId = r.rules[i]!.ruleId;
     const title = ruleTitle(ctx, ruleId);
-    const byReason = (status: string): Map<string, number> => {
+    // Reasons whose data the message does not show read the same: counted together.
+    const byMessage = (status: OutOfScope): Map<string, number> => {
       const m = new Map<string, number>();
-      for (const c of cases) {
-        const res = c.results[i]!;
-        if (res.status !== status) continue;
-        const message = reasonMessage(ctx, ruleId, res.reasons[0]!);
-        m.set(message, (m.get(message) ?? 0) + 1);
+      for (const { reason, count } of tallies[status][i]!.values()) {
+        const message = reasonMessage(ctx, ruleId, reason);
+        m.set(message, (m.get(message) ?? 0) + count);
       }
       return m;
     };
-    for (const [reason, count] of byReason('not-assessable')) out.push(fill(ui('notAssessableNote', ctx.lang), { title, count, reason }));
-    for (const [reason, count] of byReason('not-applicable')) {
+    for (const [reason, count] of byMessage('not-assessable')) out.push(fill(ui('notAssessableNote', ctx.lang), { title, count, reason }));
+    for (const [reason, count] of byMessage('not-applicable')) {
       const key = `${count}\0${reason}`;
       notApplicable.set(key, [...(notApplicable.get(key) ?? []), title]);
     }
@@ -53,6 +87,7 @@ export function observations(ctx: FormatContext, r: Report): Block[] {
   const { lang } = ctx;
   const out: Block[] = [h(2, text('observations', lang))];
   const shown = assessedIndexes(r);
+  const tallies = outOfScope(r);
   for (const d of groups(r)) {
     out.push(h(3, groupName(ctx, r, d)));
     const items: Inline[][] = [];
@@ -63,7 +98,7 @@ export function observations(ctx: FormatContext, r: Report): Block[] {
       const e = evidence(ctx, s);
       if (e) items.push([e]);
     }
-    for (const n of notes(ctx, r, d)) items.push([n]);
+    for (const n of notes(ctx, r, d, d === r.total ? tallies.total : tallies.byDistrict.get(d.district))) items.push([n]);
     out.push({ kind: 'list', items });
     out.push({
       kind: 'table',

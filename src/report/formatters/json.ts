@@ -34,7 +34,7 @@ export function* formatJson(report: Report, ctx: FormatContext): Generator<strin
   yield '}\n';
 }
 
-function* mapIter<T, U>(items: readonly T[], f: (x: T) => U): Generator<U> {
+function* mapIter<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
   for (const x of items) yield f(x);
 }
 

@@ -88,14 +88,48 @@ export function formatTerminal(report: Report, ctx: FormatContext): string {
   ];
   const shown = assessedIndexes(report);
   const worstFirst = [...report.districts].sort((a, b) => b.failingCases / (b.cases || 1) - a.failingCases / (a.cases || 1));
-  for (const d of worstFirst) out.push(...district(ctx, c, report, d, shown));
+  const listed = failingFindings(ctx, report, shown);
+  for (const d of worstFirst) out.push(...district(ctx, c, d, shown, listed.get(d.district)));
   if (report.dataProblems.length > 0) out.push(c.yellow(`${ui('dataProblems', lang)}: ${report.dataProblems.length}`));
   return `${out.join('\n')}\n`;
 }
 
-function district(ctx: FormatContext, c: ChalkInstance, report: Report, d: DistrictSummary, shown: number[]): string[] {
+/** The rules of a stadsdel as shown: the worst share first. */
+function shownRules(d: DistrictSummary, shown: number[]): RuleSummary[] {
+  return shown.map((i) => d.rules[i]!).sort(byShare);
+}
+
+interface Listed {
+  /** Per rank of the rule in the stadsdel's table, the first failing findings' lines. */
+  byRank: string[][];
+  count: number;
+}
+
+/**
+ * The failing findings to list under each stadsdel (its worst rules first, at most MAX_FINDINGS),
+ * and how many there are, in one walk through the akter; no more lines are kept than are shown.
+ */
+function failingFindings(ctx: FormatContext, report: Report, shown: number[]): Map<string | null, Listed> {
+  const ranks = new Map(report.districts.map((d) => [d.district, new Map(shownRules(d, shown).map((s, i) => [s.ruleId, i]))]));
+  const out = new Map<string | null, Listed>();
+  for (const x of report.cases) {
+    const rank = ranks.get(x.district);
+    let listed = out.get(x.district);
+    if (!listed) out.set(x.district, (listed = { byRank: [], count: 0 }));
+    for (const r of x.results) {
+      if (r.status !== 'fail') continue;
+      listed.count++;
+      const at = rank?.get(r.ruleId) ?? 0;
+      const lines = (listed.byRank[at] ??= []);
+      if (lines.length < MAX_FINDINGS) lines.push(`    ${x.caseId}  ${ruleTitle(ctx, r.ruleId)}: ${reasonMessage(ctx, r.ruleId, r.reasons[0]!)}`);
+    }
+  }
+  return out;
+}
+
+function district(ctx: FormatContext, c: ChalkInstance, d: DistrictSummary, shown: number[], listed: Listed | undefined): string[] {
   const { lang } = ctx;
-  const rules = shown.map((i) => d.rules[i]!).sort(byShare);
+  const rules = shownRules(d, shown);
   const grade = gradeColour(c, d.grade)(`${text('overallGrade', lang)}: ${gradeName(d.grade, lang)}`);
   const out = [
     c.bold(districtName(ctx, d)),
@@ -103,13 +137,10 @@ function district(ctx: FormatContext, c: ChalkInstance, report: Report, d: Distr
     districtTable(ctx, c, rules),
   ];
   for (const s of rules) if (s.failed > 0) out.push(...wrap(`  • ${observation(ctx, s)}`, '    '));
-  const rank = new Map(rules.map((s, i) => [s.ruleId, i]));
-  const findings = report.cases
-    .filter((x) => x.district === d.district)
-    .flatMap((x) => x.results.filter((r) => r.status === 'fail').map((r) => ({ rank: rank.get(r.ruleId) ?? 0, line: `    ${x.caseId}  ${ruleTitle(ctx, r.ruleId)}: ${reasonMessage(ctx, r.ruleId, r.reasons[0]!)}` })))
-    .sort((a, b) => a.rank - b.rank);
-  out.push(...findings.slice(0, MAX_FINDINGS).map((f) => c.dim(cut(f.line))));
-  if (findings.length > MAX_FINDINGS) out.push(c.dim(`    ${fill(ui('moreFindings', lang), { count: findings.length - MAX_FINDINGS })}`));
+  const lines = (listed?.byRank ?? []).flatMap((l) => l ?? []).slice(0, MAX_FINDINGS);
+  const count = listed?.count ?? 0;
+  out.push(...lines.map((l) => c.dim(cut(l))));
+  if (count > MAX_FINDINGS) out.push(c.dim(`    ${fill(ui('moreFindings', lang), { count: count - MAX_FINDINGS })}`));
   out.push('');
   return out;
 }

@@ -1,0 +1,121 @@
+import type { Reason, Severity, TemplateData } from '../engine/types.js';
+import { FEW_CASES, grade, wilson, type GradeThresholds } from './stats.js';
+import type { CaseResult, DistrictSummary, RuleInfo, RuleSummary } from './types.js';
+
+/**
+ * Distinct failing reasons counted per stadsdel and rule to find the most common one. Reasons that
+ * name a plan or a date are distinct in every akt; past this many, new ones are not counted, so a
+ * country-wide run keeps its memory. A reason many akter share is seen long before that.
+ */
+export const EVIDENCE_KEYS = 1000;
+
+interface Tally {
+  code: string;
+  data?: TemplateData;
+  cases: number;
+}
+
+/** One stadsdel's counts (or the whole export's), filled akt by akt. */
+class Group {
+  cases = 0;
+  failingCases = 0;
+  readonly rules: RuleSummary[];
+  readonly reasons: Map<string, Tally>[];
+
+  constructor(rules: readonly RuleInfo[]) {
+    this.rules = rules.map((r) => ({
+      ruleId: r.ruleId,
+      applicable: 0,
+      passed: 0,
+      failed: 0,
+      notAssessable: 0,
+      notApplicable: 0,
+      share: null,
+      reasonCounts: {},
+      interval: null,
+      fewCases: false,
+      grade: null,
+    }));
+    this.reasons = rules.map(() => new Map());
+  }
+
+  add(c: CaseResult): void {
+    this.cases++;
+    let failing = false;
+    for (let i = 0; i < c.results.length; i++) {
+      const r = c.results[i]!;
+      const s = this.rules[i]!;
+      if (r.status === 'pass') s.passed++;
+      else if (r.status === 'fail') {
+        s.failed++;
+        if (r.severity === 'error') failing = true;
+        for (const code of new Set(r.reasons.map((x) => x.code))) s.reasonCounts[code] = (s.reasonCounts[code] ?? 0) + 1;
+        this.tally(i, r.reasons);
+      } else if (r.status === 'not-assessable') s.notAssessable++;
+      else s.notApplicable++;
+    }
+    if (failing) this.failingCases++;
+  }
+
+  /** Counts each reason by code and data; rules build their data in a fixed key order, so the values in order identify it. */
+  private tally(rule: number, reasons: readonly Reason[]): void {
+    const seen = this.reasons[rule]!;
+    for (const reason of reasons) {
+      let key = reason.code;
+      if (reason.data) for (const k in reason.data) key += `\0${k}\0${reason.data[k]}`;
+      const e = seen.get(key);
+      if (e) e.cases++;
+      else if (seen.size < EVIDENCE_KEYS) seen.set(key, { code: reason.code, ...(reason.data ? { data: reason.data } : {}), cases: 1 });
+    }
+  }
+
+  summary(district: string | null, severities: readonly Severity[], thresholds: GradeThresholds): DistrictSummary {
+    this.rules.forEach((s, i) => {
+      s.applicable = s.passed + s.failed;
+      s.share = s.applicable > 0 ? s.passed / s.applicable : null;
+      s.interval = wilson(s.passed, s.applicable);
+      s.fewCases = s.applicable > 0 && s.applicable < FEW_CASES;
+      s.grade = s.share === null ? null : grade(s.share, thresholds);
+      // The reason most failing akter share; ties go to the first seen.
+      let best: Tally | undefined;
+      for (const e of this.reasons[i]!.values()) if (!best || e.cases > best.cases) best = e;
+      if (s.failed > 0 && best) s.evidence = best;
+    });
+    const graded = this.rules.filter((s, i) => s.share !== null && severities[i] === 'error');
+    const mean = graded.length > 0 ? graded.reduce((n, s) => n + s.share!, 0) / graded.length : null;
+    return { district, cases: this.cases, failingCases: this.failingCases, rules: this.rules, grade: mean === null ? null : grade(mean, thresholds) };
+  }
+}
+
+/** Per stadsdel (in the order they first appear) and for the whole export, in one pass over the akter. */
+export class Aggregator {
+  private readonly groups = new Map<string | null, Group>();
+  private readonly total: Group;
+  /** Why the first akt could not be assessed, per rule: named when no akt could be. */
+  private firstMissing: string[] | undefined;
+
+  constructor(
+    private readonly rules: readonly RuleInfo[],
+    private readonly thresholds: GradeThresholds,
+  ) {
+    this.total = new Group(rules);
+  }
+
+  add(c: CaseResult): void {
+    let g = this.groups.get(c.district);
+    if (!g) {
+      g = new Group(this.rules);
+      this.groups.set(c.district, g);
+    }
+    g.add(c);
+    this.total.add(c);
+    this.firstMissing ??= c.results.map((r) => String(r.reasons[0]?.data?.data ?? ''));
+  }
+
+  finish(): { districts: DistrictSummary[]; total: DistrictSummary; notAssessed: { ruleId: string; missing: string }[] } {
+    const severities = this.rules.map((r) => r.severity);
+    const total = this.total.summary(null, severities, this.thresholds);
+    const notAssessed = total.rules.flatMap((s, i) => (total.cases > 0 && s.notAssessable === total.cases ? [{ ruleId: s.ruleId, missing: this.firstMissing![i]! }] : []));
+    return { districts: [...this.groups].map(([d, g]) => g.summary(d, severities, this.thresholds)), total, notAssessed };
+  }
+}
