@@ -1,10 +1,21 @@
-import { FieldIssue, makeChecks, type ScopeChecks } from './codec.js';
+import { FieldIssue, makeChecks, type Encoded, type ScopeChecks } from './codec.js';
 import type { Scope } from './fields.js';
 import { problem, showValue, type DataProblem, type Location, type ProblemCode } from './problems.js';
 import { Akter, AktStore, type ChildScope } from './store.js';
 import type { Dataset, FileStats, LoadedExport } from './types.js';
 import { isPlainObject } from './validate.js';
+import type { CsvTable } from '../load/discover.js';
+import { TABLE_SCOPE } from './columns.js';
 import { makeNormalize, type Normalize } from './values.js';
+
+/** A CSV table's columns as its scope's fields: per field its column, -1 where the table has none. */
+export interface CsvLayout {
+  table: CsvTable;
+  scope: Scope;
+  cols: Int32Array;
+  caseCol: number;
+  planCol: number;
+}
 
 /** Lists of an akt that need nothing but field validation. */
 export const SIMPLE_LISTS = ['investigations', 'consents', 'placements'] as const;
@@ -41,10 +52,15 @@ export class ExportBuilder {
   /** JSON akter share one view of what the export provides: a key present in any akt counts. */
   readonly jsonDatasets = new Set<Dataset>();
   private readonly checks: Record<Scope, ScopeChecks>;
+  private readonly raws: Record<Scope, unknown[]>;
+  private readonly encoded: Record<Scope, Encoded[]>;
   private readonly asOf: string | undefined;
 
   constructor(opts: { normalize?: Normalize; asOf?: string } = {}) {
-    this.checks = makeChecks(opts.normalize ?? makeNormalize());
+    this.checks = makeChecks(opts.normalize ?? makeNormalize(), this.store.values);
+    const per = <T>(make: (n: number) => T) => Object.fromEntries(Object.entries(this.checks).map(([k, c]) => [k, make(c.fields.length)])) as Record<Scope, T>;
+    this.raws = per((n) => new Array<unknown>(n));
+    this.encoded = per((n) => new Array<Encoded>(n));
     this.asOf = opts.asOf;
   }
 
@@ -75,33 +91,47 @@ export class ExportBuilder {
     this.problems.push(problem(code, at, { ...extra, rejected: true }));
   }
 
-  /** Checks every field of `scope` in `raw`; unknown keys (outside `nested`) are reported first. */
-  private checkFields(scope: Scope, raw: Record<string, unknown>, at: Location, prefix: string, nested?: ReadonlySet<string>): unknown[] {
-    const { fields, checks, index } = this.checks[scope];
-    for (const k in raw) if (!index.has(k) && !nested?.has(k)) this.reportUnknownField(at, prefix + k);
-    const out = new Array<unknown>(fields.length);
-    for (let f = 0; f < fields.length; f++) {
-      const name = fields[f]!;
-      out[f] = checks[f]!(Object.hasOwn(raw, name) ? raw[name] : undefined);
+  /**
+   * Encodes every field of `scope`: from a JSON object (whose unknown keys outside `nested` are
+   * reported first), or from a CSV record, where `cols` gives each field's column (-1: none).
+   * The buffers are reused per scope: a row is stored before the next row of its scope is read.
+   */
+  private checkFields(scope: Scope, raw: Record<string, unknown> | readonly string[], cols: Int32Array | undefined, at: Location, prefix: string, nested?: ReadonlySet<string>): Encoded[] {
+    const { fields, encoders, index } = this.checks[scope];
+    const raws = this.raws[scope];
+    const out = this.encoded[scope];
+    if (cols) {
+      const record = raw as readonly string[];
+      for (let f = 0; f < fields.length; f++) raws[f] = cols[f]! >= 0 ? record[cols[f]!] : undefined;
+    } else {
+      const obj = raw as Record<string, unknown>;
+      for (const k in obj) if (!index.has(k) && !nested?.has(k)) this.reportUnknownField(at, prefix + k);
+      for (let f = 0; f < fields.length; f++) raws[f] = Object.hasOwn(obj, fields[f]!) ? obj[fields[f]!] : undefined;
     }
+    for (let f = 0; f < fields.length; f++) out[f] = encoders[f]!(raws[f]);
     return out;
   }
 
   /** Reports the fields that did not pass and stores the rest in `row`. */
-  private keep(scope: Scope, row: number, checked: unknown[], raw: Record<string, unknown>, at: Location, caseId: string, prefix: string): void {
+  private keep(scope: Scope, row: number, encoded: Encoded[], at: Location, caseId: string, prefix: string): void {
     const table = this.store.tables[scope];
     const fields = this.checks[scope].fields;
-    for (let f = 0; f < checked.length; f++) {
-      const v = checked[f];
-      if (v instanceof FieldIssue) {
-        const name = fields[f]!;
-        const original = v.code === 'missing-required' ? undefined : raw[name];
-        this.problems.push(problem(v.code, at, { caseId, field: prefix + name, value: showValue(original) }));
-      } else if (v !== undefined) {
-        if (table.isUnique(f)) table.setText(row, f, v as string);
-        else table.setId(row, f, this.store.values.id(v));
+    const raws = this.raws[scope];
+    for (let f = 0; f < encoded.length; f++) {
+      const v = encoded[f];
+      if (typeof v === 'number') {
+        if (v !== 0) table.setId(row, f, v);
+      } else if (typeof v === 'string') table.setText(row, f, v);
+      else if (v instanceof FieldIssue) {
+        const original = v.code === 'missing-required' ? undefined : raws[f];
+        this.problems.push(problem(v.code, at, { caseId, field: prefix + fields[f]!, value: showValue(original) }));
       }
     }
+  }
+
+  /** The value an encoded field stands for. */
+  private valueOf(encoded: Encoded): unknown {
+    return typeof encoded === 'number' ? this.store.values.values[encoded] : encoded instanceof FieldIssue ? undefined : encoded;
   }
 
   private field(scope: Scope, name: string): number {
@@ -109,11 +139,12 @@ export class ExportBuilder {
   }
 
   /** Validates the scalar fields of an akt (from JSON or a cases.csv row) and registers it. */
-  private addAkt(raw: Record<string, unknown>, at: Location, stats: FileStats, rows: number, datasets: ReadonlySet<Dataset>): number | undefined {
-    const checked = this.checkFields('akt', raw, at, '', AKT_NESTED);
-    const id = checked[this.field('akt', 'caseId')];
+  private addAkt(raw: Record<string, unknown> | readonly string[], cols: Int32Array | undefined, at: Location, stats: FileStats, rows: number, datasets: ReadonlySet<Dataset>): number | undefined {
+    const checked = this.checkFields('akt', raw, cols, at, '', AKT_NESTED);
+    const caseField = this.field('akt', 'caseId');
+    const id = checked[caseField];
     if (typeof id !== 'string') {
-      this.reject(stats, rows, 'missing-case-id', at, { field: 'caseId', value: showValue(id instanceof FieldIssue && id.code !== 'missing-required' ? raw.caseId : undefined) });
+      this.reject(stats, rows, 'missing-case-id', at, { field: 'caseId', value: showValue(id instanceof FieldIssue && id.code !== 'missing-required' ? this.raws.akt[caseField] : undefined) });
       return undefined;
     }
     const first = this.akter.get(id);
@@ -123,7 +154,7 @@ export class ExportBuilder {
       return undefined;
     }
     const akt = this.store.addAkt(at, datasets);
-    this.keep('akt', akt, checked, raw, at, id, '');
+    this.keep('akt', akt, checked, at, id, '');
     this.akter.set(id, akt);
     return akt;
   }
@@ -136,45 +167,45 @@ export class ExportBuilder {
     return found;
   }
 
-  private addPlan(akt: number, raw: Record<string, unknown>, at: Location, prefix: string): number {
+  private addPlan(akt: number, raw: Record<string, unknown> | readonly string[], cols: Int32Array | undefined, at: Location, prefix: string): number {
     const caseId = this.store.caseId(akt);
-    const checked = this.checkFields('plans', raw, at, prefix, PLAN_NESTED);
+    const checked = this.checkFields('plans', raw, cols, at, prefix, PLAN_NESTED);
     const row = this.store.addRow('plans', akt);
-    this.keep('plans', row, checked, raw, at, caseId, prefix);
-    const from = checked[this.field('plans', 'validFrom')];
-    const to = checked[this.field('plans', 'validTo')];
+    const from = this.valueOf(checked[this.field('plans', 'validFrom')]);
+    const to = this.valueOf(checked[this.field('plans', 'validTo')]);
+    this.keep('plans', row, checked, at, caseId, prefix);
     if (typeof from === 'string' && typeof to === 'string' && to < from) {
       this.problems.push(problem('plan-dates-reversed', at, { caseId, field: `${prefix}validTo`, value: `${from} – ${to}` }));
     }
     return row;
   }
 
-  private addSubGoal(plan: number, raw: Record<string, unknown>, at: Location, caseId: string, prefix: string): void {
-    const checked = this.checkFields('subGoals', raw, at, prefix);
-    this.keep('subGoals', this.store.addRow('subGoals', plan), checked, raw, at, caseId, prefix);
+  private addSubGoal(plan: number, raw: Record<string, unknown> | readonly string[], cols: Int32Array | undefined, at: Location, caseId: string, prefix: string): void {
+    const checked = this.checkFields('subGoals', raw, cols, at, prefix);
+    this.keep('subGoals', this.store.addRow('subGoals', plan), checked, at, caseId, prefix);
   }
 
-  private followUp(akt: number, raw: Record<string, unknown>, at: Location, prefix: string): void {
+  private followUp(akt: number, raw: Record<string, unknown> | readonly string[], cols: Int32Array | undefined, at: Location, prefix: string): void {
     const caseId = this.store.caseId(akt);
-    const checked = this.checkFields('followUps', raw, at, prefix);
+    const checked = this.checkFields('followUps', raw, cols, at, prefix);
     const row = this.store.addRow('followUps', akt);
     const planField = this.field('followUps', 'planId');
-    const planId = checked[planField];
-    this.keep('followUps', row, checked, raw, at, caseId, prefix);
+    const planId = this.valueOf(checked[planField]);
+    const date = this.valueOf(checked[this.field('followUps', 'date')]);
+    this.keep('followUps', row, checked, at, caseId, prefix);
     if (typeof planId === 'string' && this.planById(akt, planId) === undefined) {
       this.problems.push(problem('unknown-plan-id', at, { caseId, field: `${prefix}planId`, value: showValue(planId) }));
       this.store.tables.followUps.clear(row, planField);
     }
     // A follow-up cannot have been held after the audit date; the rules already leave it out.
-    const date = checked[this.field('followUps', 'date')];
     if (this.asOf !== undefined && typeof date === 'string' && date > this.asOf) {
       this.problems.push(problem('future-date', at, { caseId, field: `${prefix}date`, value: date }));
     }
   }
 
-  private listItem(akt: number, scope: SimpleList | 'jobCenter', raw: Record<string, unknown>, at: Location, prefix: string): void {
-    const checked = this.checkFields(scope, raw, at, prefix);
-    this.keep(scope, this.store.addRow(scope, akt), checked, raw, at, this.store.caseId(akt), prefix);
+  private listItem(akt: number, scope: SimpleList | 'jobCenter', raw: Record<string, unknown> | readonly string[], cols: Int32Array | undefined, at: Location, prefix: string): void {
+    const checked = this.checkFields(scope, raw, cols, at, prefix);
+    this.keep(scope, this.store.addRow(scope, akt), checked, at, this.store.caseId(akt), prefix);
   }
 
   /** One akt from a .json or .ndjson file, with its plans, delmål and follow-ups nested. */
@@ -182,7 +213,7 @@ export class ExportBuilder {
     if (!isPlainObject(raw)) return this.rejectRow(stats, 'not-an-object', at, { value: showValue(raw) });
     const rows = 1 + nestedCount(raw);
     stats.rowsRead += rows;
-    const akt = this.addAkt(raw, at, stats, rows, this.jsonDatasets);
+    const akt = this.addAkt(raw, undefined, at, stats, rows, this.jsonDatasets);
     if (akt === undefined) return;
     const caseId = this.store.caseId(akt);
     const list = (key: (typeof ARRAY_KEYS)[number]): unknown[] => {
@@ -195,7 +226,7 @@ export class ExportBuilder {
     list('plans').forEach((p, i) => {
       const prefix = `plans[${i}].`;
       if (!isPlainObject(p)) return this.reject(stats, 1, 'not-an-object', at, { caseId, field: `plans[${i}]`, value: showValue(p) });
-      const plan = this.addPlan(akt, p, at, prefix);
+      const plan = this.addPlan(akt, p, undefined, at, prefix);
       if (!Object.hasOwn(p, 'subGoals') || p.subGoals === null) return;
       this.jsonDatasets.add('subGoals');
       if (!Array.isArray(p.subGoals)) {
@@ -204,34 +235,56 @@ export class ExportBuilder {
       }
       p.subGoals.forEach((s, j) => {
         if (!isPlainObject(s)) return this.reject(stats, 1, 'not-an-object', at, { caseId, field: `${prefix}subGoals[${j}]`, value: showValue(s) });
-        this.addSubGoal(plan, s, at, caseId, `${prefix}subGoals[${j}].`);
+        this.addSubGoal(plan, s, undefined, at, caseId, `${prefix}subGoals[${j}].`);
       });
     });
     list('followUps').forEach((f, i) => {
       if (!isPlainObject(f)) return this.reject(stats, 1, 'not-an-object', at, { caseId, field: `followUps[${i}]`, value: showValue(f) });
-      this.followUp(akt, f, at, `followUps[${i}].`);
+      this.followUp(akt, f, undefined, at, `followUps[${i}].`);
     });
     for (const key of SIMPLE_LISTS) {
       list(key).forEach((item, i) => {
         if (!isPlainObject(item)) return this.reject(stats, 1, 'not-an-object', at, { caseId, field: `${key}[${i}]`, value: showValue(item) });
-        this.listItem(akt, key, item, at, `${key}[${i}].`);
+        this.listItem(akt, key, item, undefined, at, `${key}[${i}].`);
       });
     }
     if (Object.hasOwn(raw, 'jobCenter') && raw.jobCenter !== null) {
       this.jsonDatasets.add('jobCenter');
-      if (isPlainObject(raw.jobCenter)) this.listItem(akt, 'jobCenter', raw.jobCenter, at, 'jobCenter.');
+      if (isPlainObject(raw.jobCenter)) this.listItem(akt, 'jobCenter', raw.jobCenter, undefined, at, 'jobCenter.');
       else this.problems.push(problem('wrong-type', at, { caseId, field: 'jobCenter', value: showValue(raw.jobCenter) }));
     }
   }
 
-  /** A row of cases.csv; `datasets` says which tables the row's export directory has. */
-  addCaseRow(row: Record<string, string>, at: Location, stats: FileStats, datasets: ReadonlySet<Dataset>): void {
-    stats.rowsRead += 1;
-    this.addAkt(row, at, stats, 1, datasets);
+  /** How a CSV table's columns feed its scope; made once per file from its header. */
+  csvLayout(table: CsvTable, columns: readonly (string | null)[]): CsvLayout {
+    const scope = TABLE_SCOPE[table];
+    const cols = Int32Array.from(this.checks[scope].fields, (f) => (table !== 'cases' && f === 'caseId' ? -1 : columns.indexOf(f)));
+    // A delmål's planId names its plan; it is not a field of the delmål.
+    return { table, scope, cols, caseCol: columns.indexOf('caseId'), planCol: table === 'subgoals' ? columns.indexOf('planId') : -1 };
   }
 
-  private parentOf(row: Record<string, string>, at: Location, stats: FileStats): number | undefined {
-    const caseId = row.caseId?.trim();
+  /** A row of a CSV table; `datasets` says which tables the row's export directory has. */
+  addCsvRow(layout: CsvLayout, fields: readonly string[], at: Location, stats: FileStats, datasets: ReadonlySet<Dataset>): void {
+    stats.rowsRead += 1;
+    const { table, cols } = layout;
+    if (table === 'cases') {
+      this.addAkt(fields, cols, at, stats, 1, datasets);
+      return;
+    }
+    const akt = this.parentOf(fields[layout.caseCol], at, stats);
+    if (akt === undefined) return;
+    if (table === 'plans') this.addPlan(akt, fields, cols, at, '');
+    else if (table === 'subgoals') this.addSubGoalRow(akt, layout, fields, at, stats);
+    else if (table === 'followups') this.followUp(akt, fields, cols, at, '');
+    else if (table === 'jobcenter') {
+      // One row per akt: a second row for an akt is rejected.
+      if (this.store.jobCenter.get(akt) !== -1) return this.reject(stats, 1, 'duplicate-row', at, { caseId: this.store.caseId(akt), field: 'caseId' });
+      this.listItem(akt, 'jobCenter', fields, cols, at, '');
+    } else this.listItem(akt, layout.scope as SimpleList, fields, cols, at, '');
+  }
+
+  private parentOf(raw: string | undefined, at: Location, stats: FileStats): number | undefined {
+    const caseId = raw?.trim();
     if (!caseId) {
       this.reject(stats, 1, 'missing-case-id', at, { field: 'caseId' });
       return undefined;
@@ -241,56 +294,15 @@ export class ExportBuilder {
     return akt;
   }
 
-  addPlanRow(row: Record<string, string>, at: Location, stats: FileStats): void {
-    stats.rowsRead += 1;
-    const akt = this.parentOf(row, at, stats);
-    if (akt === undefined) return;
-    const { caseId: _caseId, ...rest } = row;
-    this.addPlan(akt, rest, at, '');
-  }
-
-  addSubGoalRow(row: Record<string, string>, at: Location, stats: FileStats): void {
-    stats.rowsRead += 1;
-    const akt = this.parentOf(row, at, stats);
-    if (akt === undefined) return;
+  private addSubGoalRow(akt: number, layout: CsvLayout, fields: readonly string[], at: Location, stats: FileStats): void {
     const caseId = this.store.caseId(akt);
-    const planId = row.planId?.trim();
+    const planId = layout.planCol >= 0 ? fields[layout.planCol]?.trim() : undefined;
     const plan = planId ? this.planById(akt, planId) : undefined;
     if (plan === undefined) {
       this.reject(stats, 1, planId ? 'unknown-plan-id' : 'missing-required', at, { caseId, field: 'planId', value: showValue(planId) });
       return;
     }
-    const { caseId: _c, planId: _p, ...rest } = row;
-    this.addSubGoal(plan, rest, at, caseId, '');
-  }
-
-  addFollowUpRow(row: Record<string, string>, at: Location, stats: FileStats): void {
-    stats.rowsRead += 1;
-    const akt = this.parentOf(row, at, stats);
-    if (akt === undefined) return;
-    const { caseId: _caseId, ...rest } = row;
-    this.followUp(akt, rest, at, '');
-  }
-
-  /** A row of investigations.csv, consents.csv or placements.csv. */
-  addListRow(key: SimpleList, row: Record<string, string>, at: Location, stats: FileStats): void {
-    stats.rowsRead += 1;
-    const akt = this.parentOf(row, at, stats);
-    if (akt === undefined) return;
-    const { caseId: _caseId, ...rest } = row;
-    this.listItem(akt, key, rest, at, '');
-  }
-
-  /** A row of jobcenter.csv: one per akt, so a second row for an akt is rejected. */
-  addJobCenterRow(row: Record<string, string>, at: Location, stats: FileStats): void {
-    stats.rowsRead += 1;
-    const akt = this.parentOf(row, at, stats);
-    if (akt === undefined) return;
-    if (this.store.jobCenter.get(akt) !== -1) {
-      return this.reject(stats, 1, 'duplicate-row', at, { caseId: this.store.caseId(akt), field: 'caseId' });
-    }
-    const { caseId: _caseId, ...rest } = row;
-    this.listItem(akt, 'jobCenter', rest, at, '');
+    this.addSubGoal(plan, fields, layout.cols, at, caseId, '');
   }
 
   /** The akter by stadsdel (Swedish collation; missing last), then by caseId. */

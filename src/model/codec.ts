@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { FIELD_KINDS, SCOPES, type Scope } from './fields.js';
 import { PROBLEM_CODES, type ProblemCode } from './problems.js';
 import type { Normalize } from './values.js';
+import type { ValueTable } from './columns-store.js';
 
 /** Why a field's value was not taken; the field then counts as missing. */
 export class FieldIssue {
@@ -18,13 +19,12 @@ export type FieldCheck = (raw: unknown) => unknown;
 
 /**
  * One field's check: normalise (mapping, date and boolean forms, enum folding), then validate
- * against the schema. Dates, codes and booleans repeat endlessly in an export, so their result is
- * remembered per distinct text and the schema runs once per value rather than once per row.
+ * against the schema.
  */
 function fieldCheck(scope: Scope, field: string, schema: z.ZodType, normalize: Normalize): FieldCheck {
   const optional = schema.safeParse(undefined).success;
   const kind = FIELD_KINDS.get(scope)?.get(field)?.kind;
-  const check = (raw: unknown): unknown => {
+  return (raw: unknown): unknown => {
     const v = normalize(scope, field, raw);
     if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return optional ? undefined : ISSUES.get('missing-required');
     // Plain text needs no schema: trimmed, any string is valid.
@@ -34,22 +34,38 @@ function fieldCheck(scope: Scope, field: string, schema: z.ZodType, normalize: N
     const msg = r.error.issues[0]?.message ?? '';
     return ISSUES.get(KNOWN.has(msg) ? (msg as ProblemCode) : 'wrong-type');
   };
-  if (kind === 'text') return check;
-  const seen = new Map<string, unknown>();
+}
+
+/**
+ * A field's check with its result stored as a value id. Dates, codes and most texts repeat
+ * endlessly in an export, so the id is remembered per distinct text as read: the schema runs
+ * once per value, and a row costs one map look-up per field.
+ */
+function sharedEncoder(check: FieldCheck, values: ValueTable): FieldEncoder {
+  const seen = new Map<string, number | FieldIssue>();
+  const encode = (raw: unknown): number | FieldIssue => {
+    const v = check(raw);
+    return v instanceof FieldIssue ? v : values.id(v);
+  };
   return (raw) => {
-    if (typeof raw !== 'string') return check(raw);
-    const hit = seen.get(raw);
-    if (hit !== undefined || seen.has(raw)) return hit;
-    const out = check(raw);
-    if (seen.size < CACHE_LIMIT) seen.set(raw, out);
+    if (typeof raw !== 'string') return encode(raw);
+    let out = seen.get(raw);
+    if (out === undefined) {
+      out = encode(raw);
+      if (seen.size < CACHE_LIMIT) seen.set(raw, out);
+    }
     return out;
   };
 }
 
+/** What a row stores for a field: a value id (0 for none), the text itself (identifiers), or why it was not taken. */
+export type Encoded = number | string | undefined | FieldIssue;
+export type FieldEncoder = (raw: unknown) => Encoded;
+
 /** The checks of every scalar field of one scope, in schema order. */
 export interface ScopeChecks {
   fields: readonly string[];
-  checks: readonly FieldCheck[];
+  encoders: readonly FieldEncoder[];
   /** Field name → position, for rows that name their fields. */
   index: ReadonlyMap<string, number>;
 }
@@ -61,12 +77,19 @@ function scalarFields(scope: Scope): string[] {
     .map(([f]) => f);
 }
 
-export function makeChecks(normalize: Normalize): Record<Scope, ScopeChecks> {
+/** Fields every row has its own value of (identifiers): stored as text, not shared. */
+export const UNIQUE_FIELDS: ReadonlySet<string> = new Set(['caseId', 'personId', 'planId']);
+
+export function makeChecks(normalize: Normalize, values: ValueTable): Record<Scope, ScopeChecks> {
   const out = {} as Record<Scope, ScopeChecks>;
   for (const scope of Object.keys(SCOPES) as Scope[]) {
     const shape = (SCOPES[scope] as z.ZodObject).shape as Record<string, z.ZodType>;
     const fields = scalarFields(scope);
-    out[scope] = { fields, checks: fields.map((f) => fieldCheck(scope, f, shape[f]!, normalize)), index: new Map(fields.map((f, i) => [f, i])) };
+    const encoders = fields.map((f): FieldEncoder => {
+      const check = fieldCheck(scope, f, shape[f]!, normalize);
+      return UNIQUE_FIELDS.has(f) ? (check as FieldEncoder) : sharedEncoder(check, values);
+    });
+    out[scope] = { fields, encoders, index: new Map(fields.map((f, i) => [f, i])) };
   }
   return out;
 }

@@ -4,12 +4,12 @@ import { UserError } from '../errors.js';
 import { readCsv, type CsvEvent, type ReadOverrides } from '../load/csv.js';
 import { canParallelise, CsvPrefetch } from '../load/csv-parallel.js';
 import { delimiterName } from '../load/delimiter.js';
-import { CSV_TABLES, discover, type CsvTable, type SourceFile } from '../load/discover.js';
+import { CSV_TABLES, discover, type SourceFile } from '../load/discover.js';
 import { readJson, readNdjson } from '../load/json.js';
 import { hashFile } from '../load/text.js';
-import { ExportBuilder } from './build.js';
+import { ExportBuilder, type CsvLayout } from './build.js';
 import { canonicalHeader, requiredColumns, TABLE_COLUMNS, TABLE_DATASET } from './columns.js';
-import { problem, type Location } from './problems.js';
+import { problem } from './problems.js';
 import type { Dataset, FileStats, LoadedExport, ReadOptions } from './types.js';
 import { makeNormalize } from './values.js';
 
@@ -64,6 +64,7 @@ async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, da
   const file = displayPath(f.path);
   const stats: FileStats = b.addFile({ file, format: 'csv', table: f.table, rowsRead: 0, rowsRejected: 0 });
   let columns: (string | null)[] | undefined;
+  let layout: CsvLayout | undefined;
   let text = true;
   if (opts.progress) opts.progress.files++;
   for await (const ev of source ?? readCsv(f.path, csvOverrides(opts))) {
@@ -84,31 +85,18 @@ async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, da
           `${file}: no ${missing.join(', ')} column; found ${ev.fields.join(', ') || 'nothing'} (read as ${stats.encoding}, delimiter ${delimiterName(stats.delimiter ?? ',')}); expected columns: ${TABLE_COLUMNS[f.table].join(', ')} or their Swedish names; name others in a mapping (aktgranskning init)`,
         );
       }
+      layout = b.csvLayout(f.table, columns);
       for (const h of match.unknown) b.reportUnknownField(at, h);
       for (const h of match.duplicate) b.report(problem('duplicate-column', at, { field: h }));
     } else {
-      addCsvRow(b, f.table, columns!, ev.fields, at, stats, datasets);
+      if (ev.fields.length !== columns!.length) {
+        const caseId = ev.fields[columns!.indexOf('caseId')]?.trim() || undefined;
+        b.rejectRow(stats, 'wrong-field-count', at, { caseId, value: `${ev.fields.length}/${columns!.length}` });
+      } else b.addCsvRow(layout!, ev.fields, at, stats, datasets);
     }
   }
   if (columns === undefined && text) b.report(problem('empty-file', { file }));
   return stats;
-}
-
-function addCsvRow(b: ExportBuilder, table: CsvTable, columns: (string | null)[], fields: string[], at: Location, stats: FileStats, datasets: ReadonlySet<Dataset>): void {
-  if (fields.length !== columns.length) {
-    const caseId = fields[columns.indexOf('caseId')]?.trim() || undefined;
-    return b.rejectRow(stats, 'wrong-field-count', at, { caseId, value: `${fields.length}/${columns.length}` });
-  }
-  const row: Record<string, string> = {};
-  columns.forEach((c, i) => {
-    if (c !== null) row[c] = fields[i]!;
-  });
-  if (table === 'cases') b.addCaseRow(row, at, stats, datasets);
-  else if (table === 'plans') b.addPlanRow(row, at, stats);
-  else if (table === 'subgoals') b.addSubGoalRow(row, at, stats);
-  else if (table === 'followups') b.addFollowUpRow(row, at, stats);
-  else if (table === 'jobcenter') b.addJobCenterRow(row, at, stats);
-  else b.addListRow(table, row, at, stats);
 }
 
 function csvOverrides(opts: ReadOptions): ReadOverrides {

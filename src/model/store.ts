@@ -1,5 +1,5 @@
 import { Chains, IntColumn, RowTable, ValueTable } from './columns-store.js';
-import { scalarFields } from './codec.js';
+import { scalarFields, UNIQUE_FIELDS } from './codec.js';
 import type { Scope } from './fields.js';
 import type { Location } from './problems.js';
 import type { Akt, Plan } from './schema.js';
@@ -9,9 +9,6 @@ import type { CheckedAkt, Dataset } from './types.js';
 export const AKT_LISTS = ['plans', 'followUps', 'investigations', 'consents', 'placements'] as const;
 export type AktList = (typeof AKT_LISTS)[number];
 export type ChildScope = Exclude<Scope, 'akt'>;
-
-/** Fields every row has its own value of: storing them once would only cost a map entry each. */
-const UNIQUE = new Set(['caseId', 'personId', 'planId']);
 
 /**
  * Every akt of an export in columns: the akt's own fields, its origin, and chains of rows for its
@@ -37,7 +34,7 @@ export class AktStore {
   private readonly districtField: number;
 
   constructor() {
-    const table = (scope: Scope) => new RowTable(scalarFields(scope), UNIQUE);
+    const table = (scope: Scope) => new RowTable(scalarFields(scope), UNIQUE_FIELDS);
     this.tables = {
       akt: table('akt'),
       plans: table('plans'),
