@@ -41,12 +41,10 @@ function checkDeclared(rule: AnyRule, codes: readonly string[], declared: object
 }
 
 /** Runs one rule on one akt; `ctx` already holds the rule's shared data (made once per rule, not per akt). */
-function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unknown>): Finding {
+function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unknown>, missing: string): Finding {
   const { rule, severity, options } = active;
-  // Most akter have every dataset: look before making an array for the missing ones.
-  if (!rule.requires.every((d: Dataset) => checked.datasets.has(d))) {
-    const missing = rule.requires.filter((d: Dataset) => !checked.datasets.has(d));
-    return { ruleId: rule.id, status: 'not-assessable', severity, reasons: [{ code: ENGINE_REASONS.notAssessable, data: { data: missing.join(', ') } }] };
+  if (missing !== '') {
+    return { ruleId: rule.id, status: 'not-assessable', severity, reasons: [{ code: ENGINE_REASONS.notAssessable, data: { data: missing } }] };
   }
   const out = rule.check(checked.akt, ctx, options);
   if (out.status === 'fail') {
@@ -87,9 +85,17 @@ export class Checker {
     this.contexts = ruleContexts(akter, active, ctx);
   }
 
+  /** Per set of datasets (an export has one or a few), what each rule lacks of it: '' when nothing. */
+  private readonly lacking = new Map<ReadonlySet<Dataset>, string[]>();
+
   findings(checked: CheckedAkt): Finding[] {
+    let lacks = this.lacking.get(checked.datasets);
+    if (!lacks) {
+      lacks = this.active.map((a) => a.rule.requires.filter((d: Dataset) => !checked.datasets.has(d)).join(', '));
+      this.lacking.set(checked.datasets, lacks);
+    }
     const out = new Array<Finding>(this.active.length);
-    for (let i = 0; i < this.active.length; i++) out[i] = evaluate(this.active[i]!, checked, this.contexts[i]!);
+    for (let i = 0; i < this.active.length; i++) out[i] = evaluate(this.active[i]!, checked, this.contexts[i]!, lacks[i]!);
     return out;
   }
 }

@@ -104,8 +104,10 @@ export class RowTable {
   /** The row as an object with the fields it has, in schema order. */
   object(row: number, table: ValueTable): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    const values = table.values;
     for (let f = 0; f < this.fields.length; f++) {
-      const v = this.value(row, f, table);
+      const own = this.own[f];
+      const v = own ? own[row] : values[this.shared[f]!.data[row]!];
       if (v !== undefined) out[this.fields[f]!] = v;
     }
     return out;

@@ -109,26 +109,31 @@ export class AktStore {
     return this.chains[scope].rows(akt, this.tables[scope]);
   }
 
+  /** The rows of `owner` in a chain, as objects. Called for every akt of every pass: plain loops, no generators. */
+  private list(chains: Chains, rows: RowTable, owner: number): Record<string, unknown>[] {
+    const out: Record<string, unknown>[] = [];
+    if (owner >= chains.first.length) return out;
+    const next = rows.next.data;
+    for (let r = chains.first.data[owner]!; r !== -1; r = next[r]!) out.push(rows.object(r, this.values));
+    return out;
+  }
+
   /** The akt as the rules see it: only the fields it has, lists always present. */
   akt(i: number): Akt {
     const t = this.tables;
     const akt = t.akt.object(i, this.values) as unknown as Akt;
     akt.district = akt.district as string | undefined;
-    const plans: Plan[] = [];
-    for (const p of this.rows('plans', i)) {
-      const plan = t.plans.object(p, this.values) as unknown as Plan;
-      plan.subGoals = [];
-      for (const s of this.subGoals.rows(p, t.subGoals)) plan.subGoals.push(t.subGoals.object(s, this.values));
-      plans.push(plan);
+    const plans = this.list(this.chains.plans, t.plans, i) as unknown as Plan[];
+    for (let p = 0, first = this.chains.plans.first.data[i] ?? -1; p < plans.length; p++) {
+      plans[p]!.subGoals = this.list(this.subGoals, t.subGoals, first);
+      first = t.plans.next.data[first]!;
     }
     akt.plans = plans;
-    for (const list of AKT_LISTS) {
-      if (list === 'plans') continue;
-      const out: object[] = [];
-      for (const r of this.rows(list, i)) out.push(t[list].object(r, this.values));
-      (akt as unknown as Record<string, unknown>)[list] = out;
-    }
-    const jc = this.jobCenter.get(i);
+    akt.followUps = this.list(this.chains.followUps, t.followUps, i);
+    akt.investigations = this.list(this.chains.investigations, t.investigations, i);
+    akt.consents = this.list(this.chains.consents, t.consents, i);
+    akt.placements = this.list(this.chains.placements, t.placements, i) as Akt['placements'];
+    const jc = this.jobCenter.data[i]!;
     if (jc !== -1) akt.jobCenter = t.jobCenter.object(jc, this.values);
     return akt;
   }

@@ -30,12 +30,15 @@ export async function buildReport(opts: {
   const inForce: RuleInfo[] = opts.rules.map((r) => ({ ruleId: r.rule.id, severity: r.severity, options: r.options }));
   const fileNames = new Map<string, string>();
   const maskedFile = (file: string) => fileNames.get(file) ?? fileNames.set(file, maskPersonalNumbers(file)).get(file)!;
+  // A few stadsdelar name every akt: each is masked once.
+  const districtNames = new Map<string, string>();
+  const maskedDistrict = (d: string) => districtNames.get(d) ?? districtNames.set(d, maskPersonalNumbers(d)).get(d)!;
   const results = opts.results;
   const cases = new LazyCases(results.length, function* () {
     for (const { checked, findings } of results) {
       yield {
         caseId: maskPersonalNumbers(checked.akt.caseId),
-        district: checked.akt.district === undefined ? null : maskPersonalNumbers(checked.akt.district),
+        district: checked.akt.district === undefined ? null : maskedDistrict(checked.akt.district),
         origin: { ...checked.origin, file: maskedFile(checked.origin.file) },
         results: findings.map(maskFinding),
       };
