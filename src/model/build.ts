@@ -193,9 +193,15 @@ export class ExportBuilder {
     const planId = this.valueOf(checked[planField]);
     const date = this.valueOf(checked[this.field('followUps', 'date')]);
     this.keep('followUps', row, checked, at, caseId, prefix);
-    if (typeof planId === 'string' && this.planById(akt, planId) === undefined) {
-      this.problems.push(problem('unknown-plan-id', at, { caseId, field: `${prefix}planId`, value: showValue(planId) }));
-      this.store.tables.followUps.clear(row, planField);
+    if (typeof planId === 'string') {
+      const plan = this.planById(akt, planId);
+      if (plan === undefined) {
+        this.problems.push(problem('unknown-plan-id', at, { caseId, field: `${prefix}planId`, value: showValue(planId) }));
+        this.store.tables.followUps.clear(row, planField);
+      } else {
+        // The plan's own string: a country has millions of follow-ups, each naming its plan.
+        this.store.tables.followUps.setText(row, planField, this.store.field('plans', plan, this.field('plans', 'planId')) as string);
+      }
     }
     // A follow-up cannot have been held after the audit date; the rules already leave it out.
     if (this.asOf !== undefined && typeof date === 'string' && date > this.asOf) {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { FIELD_KINDS, SCOPES, type Scope } from './fields.js';
 import { PROBLEM_CODES, type ProblemCode } from './problems.js';
 import type { Normalize } from './values.js';
-import type { ValueTable } from './columns-store.js';
+import { detach, type ValueTable } from './columns-store.js';
 
 /** Why a field's value was not taken; the field then counts as missing. */
 export class FieldIssue {
@@ -52,7 +52,7 @@ function sharedEncoder(check: FieldCheck, values: ValueTable): FieldEncoder {
     let out = seen.get(raw);
     if (out === undefined) {
       out = encode(raw);
-      if (seen.size < CACHE_LIMIT) seen.set(raw, out);
+      if (seen.size < CACHE_LIMIT) seen.set(detach(raw), out);
     }
     return out;
   };

@@ -4,6 +4,15 @@
  * arrays, and a value many rows share (a date, a code, a boilerplate goal) is stored once.
  */
 
+/**
+ * A string cut from a larger text (a parsed chunk of a file) keeps the whole text alive: V8 makes
+ * substrings of 13 characters or more as views into their parent. A value that is kept gets a copy
+ * of its own, or the model would hold every chunk of the export.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 /** A growable Int32Array. */
 export class IntColumn {
   data: Int32Array;
@@ -41,9 +50,10 @@ export class ValueTable {
     if (v === undefined) return 0;
     let i = this.ids.get(v);
     if (i === undefined) {
+      const kept = typeof v === 'string' ? detach(v) : v;
       i = this.values.length;
-      this.values.push(v);
-      this.ids.set(v, i);
+      this.values.push(kept);
+      this.ids.set(kept, i);
     }
     return i;
   }
@@ -92,7 +102,7 @@ export class RowTable {
   }
 
   setText(row: number, field: number, text: string): void {
-    this.own[field]![row] = text;
+    this.own[field]![row] = detach(text);
   }
 
   /** The row's value of `field`, undefined when it has none. */
