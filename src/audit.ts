@@ -6,6 +6,7 @@ import { Checker, resultsOf, type ActiveRule } from './engine/run.js';
 import type { ProgressCounter } from './progress.js';
 import type { AnyRule, Lang } from './engine/types.js';
 import { UserError } from './errors.js';
+import { collectGarbage } from './memory.js';
 import { readExport } from './model/read-export.js';
 import type { ExportMapping, LoadedExport, ReadOptions } from './model/types.js';
 import { buildReport } from './report/build.js';
@@ -46,8 +47,12 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   const population = criteria.length > 0 ? selectPopulation(loaded.akter, selection, opts.asOf) : loaded.akter;
   if (population.length === 0) throw new UserError(`${opts.paths.join(', ')}: no akter meet the selection (${criteria.join('; ')})`);
   if (opts.progress) opts.progress.phase = 'check';
-  const results = resultsOf(population, new Checker(population, opts.rules, { asOf: opts.asOf }));
+  collectGarbage();
+  const checker = new Checker(population, opts.rules, { asOf: opts.asOf });
+  collectGarbage();
+  const results = resultsOf(population, checker);
   const report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades, criteria, progress: opts.progress });
+  collectGarbage();
   if (opts.progress) opts.progress.phase = 'report';
   return { report, loaded };
 }
