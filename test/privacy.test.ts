@@ -101,9 +101,16 @@ describe('the leak test: no personnummer leaves the tool, in any command, format
       expect(leaks(text), f).toEqual([]);
       for (const id of ['PD-0002', 'PD-0003', 'PD-J1', 'Kontakt', 'Ring', 'Bli självförsörjande']) expect(text, `${f}: ${id}`).not.toContain(id);
     }
-    const json = JSON.parse(readFileSync(path.join(dir, 'aktgranskning.json'), 'utf8')) as { privacy: unknown; cases: { caseId: string; origin?: unknown }[] };
+    const json = JSON.parse(readFileSync(path.join(dir, 'aktgranskning.json'), 'utf8')) as {
+      privacy: unknown;
+      cases: { caseId: string; origin?: unknown }[];
+      districts: { rules: { examples?: { caseId: string }[] }[] }[];
+    };
     expect(json.privacy).toEqual({ mode: 'public', pseudonymKey: 'secret' });
     expect(json.cases.every((c) => /^AKT-/.test(c.caseId) && c.origin === undefined)).toBe(true);
+    const examples = json.districts.flatMap((d) => d.rules.flatMap((r) => r.examples ?? []));
+    expect(examples.length).toBeGreaterThan(0);
+    expect(examples.every((e) => /^AKT-/.test(e.caseId))).toBe(true);
   });
 
   it('the same secret gives the same pseudonyms; without one, the report says the key was for this run only', () => {

@@ -8,6 +8,8 @@ import type { CaseResult, DistrictSummary, RuleInfo, RuleSummary } from './types
  * country-wide run keeps its memory. A reason many akter share is seen long before that.
  */
 export const EVIDENCE_KEYS = 1000;
+/** Failing akter named per stadsdel and rule, for summaries that list a few. */
+export const EXAMPLES = 10;
 
 interface Tally {
   code: string;
@@ -21,6 +23,7 @@ class Group {
   failingCases = 0;
   readonly rules: RuleSummary[];
   readonly reasons: Map<string, Tally>[];
+  readonly examples: NonNullable<RuleSummary['examples']>[];
 
   constructor(rules: readonly RuleInfo[]) {
     this.rules = rules.map((r) => ({
@@ -37,6 +40,7 @@ class Group {
       grade: null,
     }));
     this.reasons = rules.map(() => new Map());
+    this.examples = rules.map(() => []);
   }
 
   add(c: CaseResult): void {
@@ -51,6 +55,11 @@ class Group {
         if (r.severity === 'error') failing = true;
         for (const code of new Set(r.reasons.map((x) => x.code))) s.reasonCounts[code] = (s.reasonCounts[code] ?? 0) + 1;
         this.tally(i, r.reasons);
+        const examples = this.examples[i]!;
+        if (examples.length < EXAMPLES) {
+          const first = r.reasons[0]!;
+          examples.push({ caseId: c.caseId, code: first.code, ...(first.data ? { data: first.data } : {}) });
+        }
       } else if (r.status === 'not-assessable') s.notAssessable++;
       else s.notApplicable++;
     }
@@ -80,6 +89,7 @@ class Group {
       let best: Tally | undefined;
       for (const e of this.reasons[i]!.values()) if (!best || e.cases > best.cases) best = e;
       if (s.failed > 0 && best) s.evidence = best;
+      if (s.failed > 0) s.examples = this.examples[i]!;
     });
     const graded = this.rules.filter((s, i) => s.share !== null && severities[i] === 'error');
     const mean = graded.length > 0 ? graded.reduce((n, s) => n + s.share!, 0) / graded.length : null;

@@ -3,7 +3,7 @@ import type { TemplateData } from '../engine/types.js';
 import type { DataProblem } from '../model/problems.js';
 import { pseudonym, type PseudonymKey } from '../privacy/pseudonym.js';
 import { mapCases } from './case-list.js';
-import type { Report } from './types.js';
+import type { Report, RuleSummary } from './types.js';
 
 /** Dates, months and lists of them say nothing about a person; any other text from the export might. */
 const SAFE = /^(?:\d{4}-\d{2}(?:-\d{2})?)(?:, \d{4}-\d{2}(?:-\d{2})?)*$/;
@@ -23,6 +23,15 @@ export function publicProblem(p: DataProblem, key: PseudonymKey): DataProblem {
   return { ...rest, ...(caseId !== undefined ? { caseId: pseudonym(key.key, caseId) } : {}) };
 }
 
+/** A rule's summary with its evidence redacted and its example akter by pseudonym. */
+function publicSummary(s: RuleSummary, key: PseudonymKey): RuleSummary {
+  return {
+    ...s,
+    ...(s.evidence ? { evidence: { ...s.evidence, data: redact(s.evidence.data) } } : {}),
+    ...(s.examples ? { examples: s.examples.map((e) => ({ caseId: pseudonym(key.key, e.caseId), code: e.code, ...(e.data ? { data: redact(e.data) } : {}) })) } : {}),
+  };
+}
+
 /**
  * The report for publication (--public): akter only by keyed pseudonym, no origin in the export,
  * no text quoted from it; the aggregate figures are untouched.
@@ -31,8 +40,8 @@ export function publicReport(report: Report, key: PseudonymKey): Report {
   return {
     ...report,
     privacy: { mode: 'public', pseudonymKey: key.source === 'per-run' ? 'per-run' : 'secret' },
-    districts: report.districts.map((d) => ({ ...d, rules: d.rules.map((s) => (s.evidence ? { ...s, evidence: { ...s.evidence, data: redact(s.evidence.data) } } : s)) })),
-    total: { ...report.total, rules: report.total.rules.map((s) => (s.evidence ? { ...s, evidence: { ...s.evidence, data: redact(s.evidence.data) } } : s)) },
+    districts: report.districts.map((d) => ({ ...d, rules: d.rules.map((s) => publicSummary(s, key)) })),
+    total: { ...report.total, rules: report.total.rules.map((s) => publicSummary(s, key)) },
     cases: mapCases(report.cases, (c) => {
       const { origin: _origin, ...rest } = c;
       return {

@@ -27,6 +27,10 @@ const RuleSummary = z.strictObject({
   fewCases: z.boolean().describe('Fewer than 30 akter judged'),
   grade: Grade,
   evidence: z.strictObject({ code: z.string(), data: Data.optional(), cases: z.number().int() }).optional(),
+  examples: z
+    .array(z.strictObject({ caseId: z.string(), code: z.string(), data: Data.optional() }))
+    .optional()
+    .describe('The first failing akter (at most 10, in report order) with their first reason'),
 });
 
 const DistrictSummary = z.strictObject({

@@ -26,6 +26,8 @@ export interface RuleSummary {
   grade: Grade | null;
   /** The failing reason most akter share (same code and data), to quote as evidence. */
   evidence?: { code: string; data?: TemplateData; cases: number };
+  /** The first failing akter (at most 10, in report order) with their first reason, to name in a summary. */
+  examples?: { caseId: string; code: string; data?: TemplateData }[];
 }
 
 export interface DistrictSummary {

@@ -88,8 +88,7 @@ export function formatTerminal(report: Report, ctx: FormatContext): string {
   ];
   const shown = assessedIndexes(report);
   const worstFirst = [...report.districts].sort((a, b) => b.failingCases / (b.cases || 1) - a.failingCases / (a.cases || 1));
-  const listed = failingFindings(ctx, report, shown);
-  for (const d of worstFirst) out.push(...district(ctx, c, d, shown, listed.get(d.district)));
+  for (const d of worstFirst) out.push(...district(ctx, c, d, shown));
   if (report.dataProblems.length > 0) out.push(c.yellow(`${ui('dataProblems', lang)}: ${report.dataProblems.length}`));
   return `${out.join('\n')}\n`;
 }
@@ -99,35 +98,7 @@ function shownRules(d: DistrictSummary, shown: number[]): RuleSummary[] {
   return shown.map((i) => d.rules[i]!).sort(byShare);
 }
 
-interface Listed {
-  /** Per rank of the rule in the stadsdel's table, the first failing findings' lines. */
-  byRank: string[][];
-  count: number;
-}
-
-/**
- * The failing findings to list under each stadsdel (its worst rules first, at most MAX_FINDINGS),
- * and how many there are, in one walk through the akter; no more lines are kept than are shown.
- */
-function failingFindings(ctx: FormatContext, report: Report, shown: number[]): Map<string | null, Listed> {
-  const ranks = new Map(report.districts.map((d) => [d.district, new Map(shownRules(d, shown).map((s, i) => [s.ruleId, i]))]));
-  const out = new Map<string | null, Listed>();
-  for (const x of report.cases) {
-    const rank = ranks.get(x.district);
-    let listed = out.get(x.district);
-    if (!listed) out.set(x.district, (listed = { byRank: [], count: 0 }));
-    for (const r of x.results) {
-      if (r.status !== 'fail') continue;
-      listed.count++;
-      const at = rank?.get(r.ruleId) ?? 0;
-      const lines = (listed.byRank[at] ??= []);
-      if (lines.length < MAX_FINDINGS) lines.push(`    ${x.caseId}  ${ruleTitle(ctx, r.ruleId)}: ${reasonMessage(ctx, r.ruleId, r.reasons[0]!)}`);
-    }
-  }
-  return out;
-}
-
-function district(ctx: FormatContext, c: ChalkInstance, d: DistrictSummary, shown: number[], listed: Listed | undefined): string[] {
+function district(ctx: FormatContext, c: ChalkInstance, d: DistrictSummary, shown: number[]): string[] {
   const { lang } = ctx;
   const rules = shownRules(d, shown);
   const grade = gradeColour(c, d.grade)(`${text('overallGrade', lang)}: ${gradeName(d.grade, lang)}`);
@@ -137,8 +108,11 @@ function district(ctx: FormatContext, c: ChalkInstance, d: DistrictSummary, show
     districtTable(ctx, c, rules),
   ];
   for (const s of rules) if (s.failed > 0) out.push(...wrap(`  • ${observation(ctx, s)}`, '    '));
-  const lines = (listed?.byRank ?? []).flatMap((l) => l ?? []).slice(0, MAX_FINDINGS);
-  const count = listed?.count ?? 0;
+  // The failing findings of the worst rules first, as the report's examples name them.
+  const lines = rules
+    .flatMap((s) => (s.examples ?? []).map((e) => `    ${e.caseId}  ${ruleTitle(ctx, s.ruleId)}: ${reasonMessage(ctx, s.ruleId, { code: e.code, ...(e.data ? { data: e.data } : {}) })}`))
+    .slice(0, MAX_FINDINGS);
+  const count = d.rules.reduce((n, s) => n + s.failed, 0);
   out.push(...lines.map((l) => c.dim(cut(l))));
   if (count > MAX_FINDINGS) out.push(c.dim(`    ${fill(ui('moreFindings', lang), { count: count - MAX_FINDINGS })}`));
   out.push('');
