@@ -40,4 +40,14 @@ describe('two threads give the same report as one, byte for byte', () => {
     expect(one.length).toBeGreaterThan(1000);
     expect(run('2')).toBe(one);
   }, 60_000);
+
+  // The worker encodes rows with the main thread's checks: every problem comes out the same, in the same order.
+  it.each(['fixtures/broken/csv', 'fixtures/broken/extra', 'fixtures/stockholm-2011/mapped --mapping fixtures/mappings/stockholm-2011-mapped.json'])('problems of %s', (input) => {
+    const run = (threads: string) =>
+      spawnSync(process.execPath, ['bin/aktgranskning.js', 'validate', ...input.split(' '), '--as-of', '2011-06-01', '--format', 'json', '--threads', threads], { encoding: 'utf8' });
+    const one = run('1');
+    expect(one.stderr).toBe('');
+    expect(JSON.parse(one.stdout).problems.length).toBeGreaterThan(input.includes('broken') ? 5 : -1);
+    expect(run('2').stdout).toBe(one.stdout);
+  }, 60_000);
 });

@@ -1,10 +1,21 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { EncodedBatch } from '../model/csv-batch.js';
+import type { ExportMapping } from '../model/types.js';
 import type { CsvEvent, ReadOverrides } from './csv.js';
-import { unpackRows, type WorkerMessage } from './csv-pack.js';
+import type { CsvTable } from './discover.js';
 
 const WORKER = new URL('./csv-worker.js', import.meta.url);
+
+/** What the worker sends: a file's events (its rows encoded in batches), its end, or a failure. */
+export type PrefetchEvent = Exclude<CsvEvent, { kind: 'row' }> | EncodedBatch;
+export type WorkerMessage = { type: 'events'; index: number; events: PrefetchEvent[] } | { type: 'done'; index: number } | { type: 'failed'; message: string; code?: string };
+export interface StartMessage {
+  type: 'start';
+  files: { path: string; table: CsvTable; overrides: ReadOverrides }[];
+  mapping: ExportMapping | undefined;
+}
 
 /** Workers run the built JavaScript; from TypeScript sources (the unit tests) there is none, and one thread is used. */
 export function canParallelise(): boolean {
@@ -12,9 +23,10 @@ export function canParallelise(): boolean {
 }
 
 /**
- * CSV files parsed ahead on a worker thread, in the order the main thread will read them, so
- * parsing (on one core) and building the akter (on the other) overlap. The events are exactly
- * those readCsv gives, so the result is the same as reading on one thread.
+ * CSV files parsed and encoded ahead on a worker thread, in the order the main thread will read
+ * them, so parsing and checking values (on one core) and joining rows to akter (on the other)
+ * overlap. The rows are encoded with the same checks the main thread runs, so the result is the
+ * same as reading on one thread.
  */
 export class CsvPrefetch {
   private readonly worker: Worker;
@@ -22,7 +34,7 @@ export class CsvPrefetch {
   private waiting: (() => void) | undefined;
   private failure: Error | undefined;
 
-  constructor(files: { path: string; overrides: ReadOverrides }[]) {
+  constructor(files: StartMessage['files'], mapping: ExportMapping | undefined) {
     this.worker = new Worker(WORKER);
     this.worker.on('message', (m: WorkerMessage) => {
       this.queue.push(m);
@@ -32,7 +44,7 @@ export class CsvPrefetch {
       this.failure = e;
       this.waiting?.();
     });
-    this.worker.postMessage({ type: 'start', files });
+    this.worker.postMessage({ type: 'start', files, mapping } satisfies StartMessage);
   }
 
   private async next(): Promise<WorkerMessage> {
@@ -45,7 +57,7 @@ export class CsvPrefetch {
   }
 
   /** The events of file `index`; files must be taken in order. */
-  async *events(index: number): AsyncGenerator<CsvEvent> {
+  async *events(index: number): AsyncGenerator<PrefetchEvent> {
     for (;;) {
       const m = await this.next();
       if (m.type === 'failed') throw Object.assign(new Error(m.message), { code: m.code });
@@ -53,10 +65,7 @@ export class CsvPrefetch {
       // Every message the worker sent took one of its credits; each one taken here gives it back.
       this.worker.postMessage({ type: 'credit' });
       if (m.type === 'done') return;
-      for (const e of m.events) {
-        if (e.kind === 'packed' || e.kind === 'rows') yield* unpackRows(e);
-        else yield e;
-      }
+      yield* m.events;
     }
   }
 

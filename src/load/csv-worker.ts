@@ -1,11 +1,14 @@
 import { parentPort } from 'node:worker_threads';
-import { readCsv, type CsvEvent, type ReadOverrides } from './csv.js';
-import { packRows, type WorkerMessage } from './csv-pack.js';
+import { BatchEncoder } from '../model/csv-batch.js';
+import type { ExportMapping } from '../model/types.js';
+import { readCsv } from './csv.js';
+import type { StartMessage, WorkerMessage } from './csv-parallel.js';
 
 /**
- * Parses CSV files on a second core. Rows go back in packed batches (one string and two integer
- * arrays each, cheap to copy); the main thread sends a credit for each batch it has used, so this
- * side never runs more than a few batches ahead and memory stays bounded.
+ * Parses CSV files on a second core and encodes their rows as the model stores them (value ids,
+ * checked once per distinct value), so the main thread only has to join rows to akter. The main
+ * thread sends a credit for each batch it has used, so this side never runs more than a few
+ * batches ahead and memory stays bounded.
  */
 const BATCH = 2000;
 const AHEAD = 4;
@@ -14,13 +17,13 @@ let credits = AHEAD;
 let wake: (() => void) | undefined;
 const port = parentPort!;
 
-port.on('message', (m: { type: 'credit' } | { type: 'start'; files: { path: string; overrides: ReadOverrides }[] }) => {
+port.on('message', (m: { type: 'credit' } | StartMessage) => {
   if (m.type === 'credit') {
     credits++;
     wake?.();
     return;
   }
-  void run(m.files).catch((e: Error) => port.postMessage({ type: 'failed', message: e.message, code: (e as NodeJS.ErrnoException).code } satisfies WorkerMessage));
+  void run(m.files, m.mapping).catch((e: Error) => port.postMessage({ type: 'failed', message: e.message, code: (e as NodeJS.ErrnoException).code } satisfies WorkerMessage));
 });
 
 async function send(message: WorkerMessage): Promise<void> {
@@ -29,22 +32,21 @@ async function send(message: WorkerMessage): Promise<void> {
   port.postMessage(message);
 }
 
-async function run(files: { path: string; overrides: ReadOverrides }[]): Promise<void> {
+async function run(files: StartMessage['files'], mapping: ExportMapping | undefined): Promise<void> {
+  const encoder = new BatchEncoder(mapping);
   for (let index = 0; index < files.length; index++) {
-    const { path, overrides } = files[index]!;
-    let rows: Extract<CsvEvent, { kind: 'row' }>[] = [];
+    const { path, table, overrides } = files[index]!;
     const flush = async (): Promise<void> => {
-      if (rows.length === 0) return;
-      await send({ type: 'events', index, events: [packRows(rows)] });
-      rows = [];
+      if (encoder.size > 0) await send({ type: 'events', index, events: [encoder.take()] });
     };
     for await (const ev of readCsv(path, overrides)) {
       if (ev.kind === 'row') {
-        rows.push(ev);
-        if (rows.length >= BATCH) await flush();
+        encoder.add(ev.line, ev.fields);
+        if (encoder.size >= BATCH) await flush();
         continue;
       }
       await flush();
+      if (ev.kind === 'header') encoder.header(table, ev.fields);
       await send({ type: 'events', index, events: [ev] });
     }
     await flush();

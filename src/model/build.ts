@@ -4,18 +4,13 @@ import { problem, showValue, type DataProblem, type Location, type ProblemCode }
 import { Akter, AktStore, type ChildScope } from './store.js';
 import type { Dataset, FileStats, LoadedExport } from './types.js';
 import { isPlainObject } from './validate.js';
-import type { CsvTable } from '../load/discover.js';
-import { TABLE_SCOPE } from './columns.js';
+import type { CsvLayout } from './csv-layout.js';
+import { BatchReader } from './csv-batch.js';
 import { makeNormalize, type Normalize } from './values.js';
 
-/** A CSV table's columns as its scope's fields: per field its column, -1 where the table has none. */
-export interface CsvLayout {
-  table: CsvTable;
-  scope: Scope;
-  cols: Int32Array;
-  caseCol: number;
-  planCol: number;
-}
+/** A row whose fields the caller has already encoded into the builder's buffers (the CSV worker does that). */
+export const ENCODED: unique symbol = Symbol('encoded');
+type RowSource = Record<string, unknown> | readonly string[] | typeof ENCODED;
 
 /** Lists of an akt that need nothing but field validation. */
 export const SIMPLE_LISTS = ['investigations', 'consents', 'placements'] as const;
@@ -96,10 +91,11 @@ export class ExportBuilder {
    * reported first), or from a CSV record, where `cols` gives each field's column (-1: none).
    * The buffers are reused per scope: a row is stored before the next row of its scope is read.
    */
-  private checkFields(scope: Scope, raw: Record<string, unknown> | readonly string[], cols: Int32Array | undefined, at: Location, prefix: string, nested?: ReadonlySet<string>): Encoded[] {
+  private checkFields(scope: Scope, raw: RowSource, cols: Int32Array | undefined, at: Location, prefix: string, nested?: ReadonlySet<string>): Encoded[] {
     const { fields, encoders, index } = this.checks[scope];
     const raws = this.raws[scope];
     const out = this.encoded[scope];
+    if (raw === ENCODED) return out;
     if (cols) {
       const record = raw as readonly string[];
       for (let f = 0; f < fields.length; f++) raws[f] = cols[f]! >= 0 ? record[cols[f]!] : undefined;
@@ -139,7 +135,7 @@ export class ExportBuilder {
   }
 
   /** Validates the scalar fields of an akt (from JSON or a cases.csv row) and registers it. */
-  private addAkt(raw: Record<string, unknown> | readonly string[], cols: Int32Array | undefined, at: Location, stats: FileStats, rows: number, datasets: ReadonlySet<Dataset>): number | undefined {
+  private addAkt(raw: RowSource, cols: Int32Array | undefined, at: Location, stats: FileStats, rows: number, datasets: ReadonlySet<Dataset>): number | undefined {
     const checked = this.checkFields('akt', raw, cols, at, '', AKT_NESTED);
     const caseField = this.field('akt', 'caseId');
     const id = checked[caseField];
@@ -167,7 +163,7 @@ export class ExportBuilder {
     return found;
   }
 
-  private addPlan(akt: number, raw: Record<string, unknown> | readonly string[], cols: Int32Array | undefined, at: Location, prefix: string): number {
+  private addPlan(akt: number, raw: RowSource, cols: Int32Array | undefined, at: Location, prefix: string): number {
     const caseId = this.store.caseId(akt);
     const checked = this.checkFields('plans', raw, cols, at, prefix, PLAN_NESTED);
     const row = this.store.addRow('plans', akt);
@@ -180,12 +176,12 @@ export class ExportBuilder {
     return row;
   }
 
-  private addSubGoal(plan: number, raw: Record<string, unknown> | readonly string[], cols: Int32Array | undefined, at: Location, caseId: string, prefix: string): void {
+  private addSubGoal(plan: number, raw: RowSource, cols: Int32Array | undefined, at: Location, caseId: string, prefix: string): void {
     const checked = this.checkFields('subGoals', raw, cols, at, prefix);
     this.keep('subGoals', this.store.addRow('subGoals', plan), checked, at, caseId, prefix);
   }
 
-  private followUp(akt: number, raw: Record<string, unknown> | readonly string[], cols: Int32Array | undefined, at: Location, prefix: string): void {
+  private followUp(akt: number, raw: RowSource, cols: Int32Array | undefined, at: Location, prefix: string): void {
     const caseId = this.store.caseId(akt);
     const checked = this.checkFields('followUps', raw, cols, at, prefix);
     const row = this.store.addRow('followUps', akt);
@@ -209,7 +205,7 @@ export class ExportBuilder {
     }
   }
 
-  private listItem(akt: number, scope: SimpleList | 'jobCenter', raw: Record<string, unknown> | readonly string[], cols: Int32Array | undefined, at: Location, prefix: string): void {
+  private listItem(akt: number, scope: SimpleList | 'jobCenter', raw: RowSource, cols: Int32Array | undefined, at: Location, prefix: string): void {
     const checked = this.checkFields(scope, raw, cols, at, prefix);
     this.keep(scope, this.store.addRow(scope, akt), checked, at, this.store.caseId(akt), prefix);
   }
@@ -261,26 +257,40 @@ export class ExportBuilder {
     }
   }
 
-  /** How a CSV table's columns feed its scope; made once per file from its header. */
-  csvLayout(table: CsvTable, columns: readonly (string | null)[]): CsvLayout {
-    const scope = TABLE_SCOPE[table];
-    const cols = Int32Array.from(this.checks[scope].fields, (f) => (table !== 'cases' && f === 'caseId' ? -1 : columns.indexOf(f)));
-    // A delmål's planId names its plan; it is not a field of the delmål.
-    return { table, scope, cols, caseCol: columns.indexOf('caseId'), planCol: table === 'subgoals' ? columns.indexOf('planId') : -1 };
+  /** Reads the CSV worker's batches into this builder's store. */
+  batchReader(): BatchReader {
+    return new BatchReader(this.store.values);
+  }
+
+  /**
+   * The buffers a caller fills to hand over a row it has encoded itself: per field of the scope the
+   * encoded value, and for a field that did not pass, the text as read (quoted in the problem).
+   */
+  buffers(scope: Scope): { encoded: Encoded[]; raws: unknown[] } {
+    return { encoded: this.encoded[scope], raws: this.raws[scope] };
   }
 
   /** A row of a CSV table; `datasets` says which tables the row's export directory has. */
   addCsvRow(layout: CsvLayout, fields: readonly string[], at: Location, stats: FileStats, datasets: ReadonlySet<Dataset>): void {
+    this.csvRow(layout, fields, fields[layout.caseCol], layout.planCol >= 0 ? fields[layout.planCol] : undefined, at, stats, datasets);
+  }
+
+  /** A row the caller has encoded into `buffers(layout.scope)`, with its caseId and (delmål) planId as read. */
+  addEncodedRow(layout: CsvLayout, caseId: string | undefined, planId: string | undefined, at: Location, stats: FileStats, datasets: ReadonlySet<Dataset>): void {
+    this.csvRow(layout, ENCODED, caseId, planId, at, stats, datasets);
+  }
+
+  private csvRow(layout: CsvLayout, fields: readonly string[] | typeof ENCODED, caseRaw: string | undefined, planRaw: string | undefined, at: Location, stats: FileStats, datasets: ReadonlySet<Dataset>): void {
     stats.rowsRead += 1;
     const { table, cols } = layout;
     if (table === 'cases') {
       this.addAkt(fields, cols, at, stats, 1, datasets);
       return;
     }
-    const akt = this.parentOf(fields[layout.caseCol], at, stats);
+    const akt = this.parentOf(caseRaw, at, stats);
     if (akt === undefined) return;
     if (table === 'plans') this.addPlan(akt, fields, cols, at, '');
-    else if (table === 'subgoals') this.addSubGoalRow(akt, layout, fields, at, stats);
+    else if (table === 'subgoals') this.addSubGoalRow(akt, layout, fields, planRaw, at, stats);
     else if (table === 'followups') this.followUp(akt, fields, cols, at, '');
     else if (table === 'jobcenter') {
       // One row per akt: a second row for an akt is rejected.
@@ -289,7 +299,11 @@ export class ExportBuilder {
     } else this.listItem(akt, layout.scope as SimpleList, fields, cols, at, '');
   }
 
+  /** The last akt a child row found: the rows of one akt usually stand together. */
+  private lastParent: { raw: string; akt: number } | undefined;
+
   private parentOf(raw: string | undefined, at: Location, stats: FileStats): number | undefined {
+    if (raw !== undefined && this.lastParent?.raw === raw) return this.lastParent.akt;
     const caseId = raw?.trim();
     if (!caseId) {
       this.reject(stats, 1, 'missing-case-id', at, { field: 'caseId' });
@@ -297,12 +311,13 @@ export class ExportBuilder {
     }
     const akt = this.akter.get(caseId);
     if (akt === undefined) this.reject(stats, 1, 'unknown-case-id', at, { caseId, field: 'caseId', value: showValue(caseId) });
+    else this.lastParent = { raw: raw!, akt };
     return akt;
   }
 
-  private addSubGoalRow(akt: number, layout: CsvLayout, fields: readonly string[], at: Location, stats: FileStats): void {
+  private addSubGoalRow(akt: number, layout: CsvLayout, fields: readonly string[] | typeof ENCODED, planRaw: string | undefined, at: Location, stats: FileStats): void {
     const caseId = this.store.caseId(akt);
-    const planId = layout.planCol >= 0 ? fields[layout.planCol]?.trim() : undefined;
+    const planId = planRaw?.trim();
     const plan = planId ? this.planById(akt, planId) : undefined;
     if (plan === undefined) {
       this.reject(stats, 1, planId ? 'unknown-plan-id' : 'missing-required', at, { caseId, field: 'planId', value: showValue(planId) });

@@ -1,15 +1,17 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { readCsv, type CsvEvent, type ReadOverrides } from '../load/csv.js';
-import { canParallelise, CsvPrefetch } from '../load/csv-parallel.js';
+import { readCsv, type ReadOverrides } from '../load/csv.js';
+import { canParallelise, CsvPrefetch, type PrefetchEvent } from '../load/csv-parallel.js';
+import type { BatchReader, BatchSink } from './csv-batch.js';
 import { delimiterName } from '../load/delimiter.js';
 import { CSV_TABLES, discover, type SourceFile } from '../load/discover.js';
 import { readJson, readNdjson } from '../load/json.js';
 import { hashFile } from '../load/text.js';
-import { ExportBuilder, type CsvLayout } from './build.js';
+import { ExportBuilder } from './build.js';
+import { csvLayout, type CsvLayout } from './csv-layout.js';
 import { canonicalHeader, requiredColumns, TABLE_COLUMNS, TABLE_DATASET } from './columns.js';
-import { problem } from './problems.js';
+import { problem, type Location } from './problems.js';
 import type { Dataset, FileStats, LoadedExport, ReadOptions } from './types.js';
 import { makeNormalize } from './values.js';
 
@@ -60,14 +62,35 @@ async function readJsonFile(b: ExportBuilder, f: SourceFile & { kind: 'json' | '
   return stats;
 }
 
-async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, datasets: ReadonlySet<Dataset>, opts: ReadOptions, source?: AsyncIterable<CsvEvent>): Promise<FileStats> {
+async function readCsvFile(
+  b: ExportBuilder,
+  f: SourceFile & { kind: 'csv' },
+  datasets: ReadonlySet<Dataset>,
+  opts: ReadOptions,
+  prefetched?: { events: AsyncIterable<PrefetchEvent>; reader: BatchReader },
+): Promise<FileStats> {
   const file = displayPath(f.path);
   const stats: FileStats = b.addFile({ file, format: 'csv', table: f.table, rowsRead: 0, rowsRejected: 0 });
   let columns: (string | null)[] | undefined;
   let layout: CsvLayout | undefined;
   let text = true;
   if (opts.progress) opts.progress.files++;
-  for await (const ev of source ?? readCsv(f.path, csvOverrides(opts))) {
+  const wrongCount = (fields: readonly string[], at: Location): void => {
+    const caseId = fields[columns!.indexOf('caseId')]?.trim() || undefined;
+    b.rejectRow(stats, 'wrong-field-count', at, { caseId, value: `${fields.length}/${columns!.length}` });
+  };
+  // Rows the worker encoded: stored without reading their text again here.
+  const sink: BatchSink = {
+    buffers: (scope) => b.buffers(scope),
+    row: (line, caseId, planId) => b.addEncodedRow(layout!, caseId, planId, { file, line }, stats, datasets),
+    bad: (line, fields) => wrongCount(fields, { file, line }),
+  };
+  for await (const ev of prefetched?.events ?? readCsv(f.path, csvOverrides(opts))) {
+    if (ev.kind === 'encoded') {
+      if (opts.progress) opts.progress.rows += ev.lines.length;
+      prefetched!.reader.read(ev, layout!, sink);
+      continue;
+    }
     if (opts.progress && ev.kind === 'row') opts.progress.rows++;
     const at = { file, line: 'line' in ev ? ev.line : undefined };
     if (ev.kind === 'format' || ev.kind === 'not-text' || ev.kind === 'end') {
@@ -85,14 +108,12 @@ async function readCsvFile(b: ExportBuilder, f: SourceFile & { kind: 'csv' }, da
           `${file}: no ${missing.join(', ')} column; found ${ev.fields.join(', ') || 'nothing'} (read as ${stats.encoding}, delimiter ${delimiterName(stats.delimiter ?? ',')}); expected columns: ${TABLE_COLUMNS[f.table].join(', ')} or their Swedish names; name others in a mapping (aktgranskning init)`,
         );
       }
-      layout = b.csvLayout(f.table, columns);
+      layout = csvLayout(f.table, columns);
       for (const h of match.unknown) b.reportUnknownField(at, h);
       for (const h of match.duplicate) b.report(problem('duplicate-column', at, { field: h }));
     } else {
-      if (ev.fields.length !== columns!.length) {
-        const caseId = ev.fields[columns!.indexOf('caseId')]?.trim() || undefined;
-        b.rejectRow(stats, 'wrong-field-count', at, { caseId, value: `${ev.fields.length}/${columns!.length}` });
-      } else b.addCsvRow(layout!, ev.fields, at, stats, datasets);
+      if (ev.fields.length !== columns!.length) wrongCount(ev.fields, at);
+      else b.addCsvRow(layout!, ev.fields, at, stats, datasets);
     }
   }
   if (columns === undefined && text) b.report(problem('empty-file', { file }));
@@ -138,9 +159,16 @@ export async function readExport(paths: readonly string[], opts: ReadOptions = {
   }
   const csv = CSV_TABLES.flatMap((table) => files.filter((f): f is SourceFile & { kind: 'csv' } => f.kind === 'csv' && f.table === table));
   // A second thread parses the tables ahead while this one builds the akter; same events, same result.
-  const prefetch = (opts.threads ?? 1) > 1 && csv.length > 0 && canParallelise() ? new CsvPrefetch(csv.map((f) => ({ path: f.path, overrides: csvOverrides(opts) }))) : undefined;
+  const prefetch =
+    (opts.threads ?? 1) > 1 && csv.length > 0 && canParallelise()
+      ? new CsvPrefetch(
+          csv.map((f) => ({ path: f.path, table: f.table, overrides: csvOverrides(opts) })),
+          opts.mapping,
+        )
+      : undefined;
+  const reader = prefetch ? b.batchReader() : undefined;
   try {
-    for (const [i, f] of csv.entries()) await unreadable(f.path, readCsvFile(b, f, groups.get(f.group)!, opts, prefetch?.events(i)));
+    for (const [i, f] of csv.entries()) await unreadable(f.path, readCsvFile(b, f, groups.get(f.group)!, opts, prefetch ? { events: prefetch.events(i), reader: reader! } : undefined));
   } finally {
     await prefetch?.close();
   }
