@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EncodedBatch } from '../model/csv-batch.js';
 import type { ExportMapping } from '../model/types.js';
-import type { CsvEvent, ReadOverrides } from './csv.js';
+import type { CsvBatchEvent, ReadOverrides } from './csv.js';
 import type { CsvTable } from './discover.js';
 
 const WORKER = new URL('./csv-worker.js', import.meta.url);
 
 /** What the worker sends: a file's events (its rows encoded in batches), its end, or a failure. */
-export type PrefetchEvent = Exclude<CsvEvent, { kind: 'row' }> | EncodedBatch;
+export type PrefetchEvent = Exclude<CsvBatchEvent, { kind: 'rows' }> | EncodedBatch;
 export type WorkerMessage = { type: 'events'; index: number; events: PrefetchEvent[] } | { type: 'done'; index: number } | { type: 'failed'; message: string; code?: string };
 export interface StartMessage {
   type: 'start';

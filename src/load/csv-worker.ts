@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { BatchEncoder } from '../model/csv-batch.js';
 import type { ExportMapping } from '../model/types.js';
-import { readCsv } from './csv.js';
+import { readCsvBatches } from './csv.js';
 import type { StartMessage, WorkerMessage } from './csv-parallel.js';
 
 /**
@@ -39,9 +39,9 @@ async function run(files: StartMessage['files'], mapping: ExportMapping | undefi
     const flush = async (): Promise<void> => {
       if (encoder.size > 0) await send({ type: 'events', index, events: [encoder.take()] });
     };
-    for await (const ev of readCsv(path, overrides)) {
-      if (ev.kind === 'row') {
-        encoder.add(ev.line, ev.fields);
+    for await (const ev of readCsvBatches(path, overrides)) {
+      if (ev.kind === 'rows') {
+        for (const row of ev.rows) encoder.add(row.line, row.fields);
         if (encoder.size >= BATCH) await flush();
         continue;
       }

@@ -15,6 +15,10 @@ export type CsvEvent =
   | { kind: 'not-text' }
   | { kind: 'end'; sha256: string; undecodable: number };
 
+export type CsvRow = Extract<CsvEvent, { kind: 'row' }>;
+/** readCsvBatches gives the rows of each parsed chunk together, so a large file is not one await per row. */
+export type CsvBatchEvent = Exclude<CsvEvent, { kind: 'row' }> | { kind: 'rows'; rows: CsvRow[] };
+
 /** What Papa's parser returns; its own typings leave it `any`. */
 interface Parsed {
   data: string[][];
@@ -30,6 +34,14 @@ interface Parsed {
  * then reported as one broken record.
  */
 export async function* readCsv(file: string, overrides: ReadOverrides = {}): AsyncGenerator<CsvEvent> {
+  for await (const ev of readCsvBatches(file, overrides)) {
+    if (ev.kind === 'rows') yield* ev.rows;
+    else yield ev;
+  }
+}
+
+/** readCsv with the rows of each chunk in one event. */
+export async function* readCsvBatches(file: string, overrides: ReadOverrides = {}): AsyncGenerator<CsvBatchEvent> {
   const detected = detectEncoding(await readSample(file), overrides.encoding);
   if ('binary' in detected) {
     yield { kind: 'not-text' };
@@ -46,7 +58,8 @@ export async function* readCsv(file: string, overrides: ReadOverrides = {}): Asy
   let header = true;
   let carry = '';
   let stuck = false;
-  function* records(parsed: Parsed): Generator<CsvEvent> {
+  function* records(parsed: Parsed, quoted: boolean): Generator<CsvBatchEvent> {
+    const rows: CsvRow[] = [];
     for (const record of parsed.data) {
       // With \n as the break, a CRLF line leaves its \r on the last field.
       if (newline === '\n') {
@@ -54,15 +67,17 @@ export async function* readCsv(file: string, overrides: ReadOverrides = {}): Asy
         if (last.endsWith('\r')) record[record.length - 1] = last.slice(0, -1);
       }
       const line = next;
-      next = line + 1 + quotedLineBreaks(record);
+      // Without a quote in the text, no field can hold a line break.
+      next = line + 1 + (quoted ? quotedLineBreaks(record) : 0);
       if (record.length === 1 && record[0] === '') continue;
       if (header) {
         header = false;
         yield { kind: 'header', line, fields: record.map((f) => f.trim()) };
       } else {
-        yield { kind: 'row', line, fields: record };
+        rows.push({ kind: 'row', line, fields: record });
       }
     }
+    if (rows.length > 0) yield { kind: 'rows', rows };
   }
   for await (const chunk of decodeFile(file, detected.encoding, tally)) {
     // Inside a quote that is still open, a chunk without quotes cannot close it: do not parse the
@@ -73,20 +88,21 @@ export async function* readCsv(file: string, overrides: ReadOverrides = {}): Asy
     }
     const text = carry + chunk;
     const parsed = parser.parse(text, 0, true) as Parsed;
+    const quoted = text.includes('"');
     carry = text.slice(parsed.meta.cursor);
     // Nothing consumed and an odd number of quotes left: the open record is inside a quoted field.
     stuck = parsed.data.length === 0 && quoteCount(carry) % 2 === 1;
-    yield* records(parsed);
+    yield* records(parsed, quoted);
   }
   const last = parser.parse(carry, 0, false) as Parsed;
   if (last.errors.some((e) => e.code === 'MissingQuotes')) {
     // The unclosed record is the last one Papa returns: it is rejected, not read as data.
     last.data.pop();
-    yield* records(last);
+    yield* records(last, true);
     yield { kind: 'error', line: next, code: 'unterminated-quote', message: 'CSV_QUOTE_NOT_CLOSED' };
     if (tally.sha256 === '') tally.sha256 = await hashFile(file);
   } else {
-    yield* records(last);
+    yield* records(last, true);
   }
   yield { kind: 'end', sha256: tally.sha256, undecodable: tally.undecodable };
 }

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { readCsv, type ReadOverrides } from '../load/csv.js';
+import { readCsvBatches, type ReadOverrides } from '../load/csv.js';
 import { canParallelise, CsvPrefetch, type PrefetchEvent } from '../load/csv-parallel.js';
 import type { BatchReader, BatchSink } from './csv-batch.js';
 import { delimiterName } from '../load/delimiter.js';
@@ -85,13 +85,21 @@ async function readCsvFile(
     row: (line, caseId, planId) => b.addEncodedRow(layout!, caseId, planId, { file, line }, stats, datasets),
     bad: (line, fields) => wrongCount(fields, { file, line }),
   };
-  for await (const ev of prefetched?.events ?? readCsv(f.path, csvOverrides(opts))) {
+  for await (const ev of prefetched?.events ?? readCsvBatches(f.path, csvOverrides(opts))) {
     if (ev.kind === 'encoded') {
       if (opts.progress) opts.progress.rows += ev.lines.length;
       prefetched!.reader.read(ev, layout!, sink);
       continue;
     }
-    if (opts.progress && ev.kind === 'row') opts.progress.rows++;
+    if (ev.kind === 'rows') {
+      if (opts.progress) opts.progress.rows += ev.rows.length;
+      for (const row of ev.rows) {
+        const at = { file, line: row.line };
+        if (row.fields.length !== columns!.length) wrongCount(row.fields, at);
+        else b.addCsvRow(layout!, row.fields, at, stats, datasets);
+      }
+      continue;
+    }
     const at = { file, line: 'line' in ev ? ev.line : undefined };
     if (ev.kind === 'format' || ev.kind === 'not-text' || ev.kind === 'end') {
       if (ev.kind === 'not-text') text = false;
@@ -99,7 +107,7 @@ async function readCsvFile(
     } else if (ev.kind === 'error') {
       // An unclosed quote runs to the end of the file: that one broken record is rejected.
       b.rejectRow(stats, ev.code, at, { value: ev.message });
-    } else if (ev.kind === 'header') {
+    } else {
       const match = canonicalHeader(f.table, ev.fields, opts.mapping?.columns?.[f.table]);
       columns = match.columns;
       const missing = requiredColumns(f.table).filter((c) => !columns!.includes(c));
@@ -111,9 +119,6 @@ async function readCsvFile(
       layout = csvLayout(f.table, columns);
       for (const h of match.unknown) b.reportUnknownField(at, h);
       for (const h of match.duplicate) b.report(problem('duplicate-column', at, { field: h }));
-    } else {
-      if (ev.fields.length !== columns!.length) wrongCount(ev.fields, at);
-      else b.addCsvRow(layout!, ev.fields, at, stats, datasets);
     }
   }
   if (columns === undefined && text) b.report(problem('empty-file', { file }));
