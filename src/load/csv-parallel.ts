@@ -4,16 +4,18 @@ import { Worker } from 'node:worker_threads';
 import type { EncodedBatch } from '../model/csv-batch.js';
 import type { ExportMapping } from '../model/types.js';
 import type { CsvBatchEvent, ReadOverrides } from './csv.js';
+import type { PackedRows } from './csv-pack.js';
 import type { CsvTable } from './discover.js';
 
 const WORKER = new URL('./csv-worker.js', import.meta.url);
 
 /** What the worker sends: a file's events (its rows encoded in batches), its end, or a failure. */
-export type PrefetchEvent = Exclude<CsvBatchEvent, { kind: 'rows' }> | EncodedBatch;
+export type PrefetchEvent = Exclude<CsvBatchEvent, { kind: 'rows' }> | EncodedBatch | PackedRows;
 export type WorkerMessage = { type: 'events'; index: number; events: PrefetchEvent[] } | { type: 'done'; index: number } | { type: 'failed'; message: string; code?: string };
 export interface StartMessage {
   type: 'start';
-  files: { path: string; table: CsvTable; overrides: ReadOverrides }[];
+  /** `encode`: the worker encodes the rows; otherwise it sends them as read. */
+  files: { path: string; table: CsvTable; overrides: ReadOverrides; encode: boolean }[];
   mapping: ExportMapping | undefined;
 }
 

@@ -1,12 +1,15 @@
 import { parentPort } from 'node:worker_threads';
 import { BatchEncoder } from '../model/csv-batch.js';
 import type { ExportMapping } from '../model/types.js';
-import { readCsvBatches } from './csv.js';
+import { readCsvBatches, type CsvRow } from './csv.js';
+import { packRows } from './csv-pack.js';
 import type { StartMessage, WorkerMessage } from './csv-parallel.js';
 
 /**
- * Parses CSV files on a second core and encodes their rows as the model stores them (value ids,
- * checked once per distinct value), so the main thread only has to join rows to akter. The main
+ * Parses CSV files on a second core. The rows of the files marked `encode` are encoded as the
+ * model stores them (value ids, checked once per distinct value), so the main thread only has to
+ * join them to akter; the others are sent as read, and the main thread checks them itself while
+ * this side parses on. That splits the work about evenly between the two cores. The main
  * thread sends a credit for each batch it has used, so this side never runs more than a few
  * batches ahead and memory stays bounded.
  */
@@ -35,14 +38,18 @@ async function send(message: WorkerMessage): Promise<void> {
 async function run(files: StartMessage['files'], mapping: ExportMapping | undefined): Promise<void> {
   const encoder = new BatchEncoder(mapping);
   for (let index = 0; index < files.length; index++) {
-    const { path, table, overrides } = files[index]!;
+    const { path, table, overrides, encode } = files[index]!;
+    let raw: CsvRow[] = [];
     const flush = async (): Promise<void> => {
       if (encoder.size > 0) await send({ type: 'events', index, events: [encoder.take()] });
+      if (raw.length > 0) await send({ type: 'events', index, events: [packRows(raw)] });
+      raw = [];
     };
     for await (const ev of readCsvBatches(path, overrides)) {
       if (ev.kind === 'rows') {
-        for (const row of ev.rows) encoder.add(row.line, row.fields);
-        if (encoder.size >= BATCH) await flush();
+        if (encode) for (const row of ev.rows) encoder.add(row.line, row.fields);
+        else raw.push(...ev.rows);
+        if (encoder.size >= BATCH || raw.length >= BATCH) await flush();
         continue;
       }
       await flush();

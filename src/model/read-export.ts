@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import { readCsvBatches, type ReadOverrides } from '../load/csv.js';
 import { canParallelise, CsvPrefetch, type PrefetchEvent } from '../load/csv-parallel.js';
+import { unpackRows } from '../load/csv-pack.js';
 import type { BatchReader, BatchSink } from './csv-batch.js';
 import { delimiterName } from '../load/delimiter.js';
 import { CSV_TABLES, discover, type SourceFile } from '../load/discover.js';
@@ -91,9 +92,10 @@ async function readCsvFile(
       prefetched!.reader.read(ev, layout!, sink);
       continue;
     }
-    if (ev.kind === 'rows') {
-      if (opts.progress) opts.progress.rows += ev.rows.length;
-      for (const row of ev.rows) {
+    if (ev.kind === 'rows' || ev.kind === 'packed') {
+      const rows = ev.kind === 'packed' ? unpackRows(ev) : ev.rows;
+      if (opts.progress) opts.progress.rows += rows.length;
+      for (const row of rows) {
         const at = { file, line: row.line };
         if (row.fields.length !== columns!.length) wrongCount(row.fields, at);
         else b.addCsvRow(layout!, row.fields, at, stats, datasets);
@@ -143,6 +145,19 @@ async function unreadable(file: string, reading: Promise<FileStats>): Promise<vo
 }
 
 /**
+ * Which rows the worker encodes: those of the largest table. Parsing every file keeps it busy;
+ * the main thread joins every row to its akt and checks the values of the other tables.
+ */
+async function largest(files: readonly SourceFile[]): Promise<SourceFile | undefined> {
+  const sizes = await Promise.all(files.map((f) => stat(f.path).then((s) => s.size, () => 0)));
+  let best = -1;
+  sizes.forEach((s, i) => {
+    if (best === -1 || s > sizes[best]!) best = i;
+  });
+  return files[best];
+}
+
+/**
  * Reads an export (directories and files, CSV and JSON mixed) into akter and data problems.
  * Akter come first (JSON files and cases.csv), then child tables in dependency order, so a child
  * row always finds its parent if the export has it.
@@ -164,10 +179,12 @@ export async function readExport(paths: readonly string[], opts: ReadOptions = {
   }
   const csv = CSV_TABLES.flatMap((table) => files.filter((f): f is SourceFile & { kind: 'csv' } => f.kind === 'csv' && f.table === table));
   // A second thread parses the tables ahead while this one builds the akter; same events, same result.
+  const parallel = (opts.threads ?? 1) > 1 && csv.length > 0 && canParallelise();
+  const encoded = parallel ? await largest(csv) : undefined;
   const prefetch =
-    (opts.threads ?? 1) > 1 && csv.length > 0 && canParallelise()
+    parallel
       ? new CsvPrefetch(
-          csv.map((f) => ({ path: f.path, table: f.table, overrides: csvOverrides(opts) })),
+          csv.map((f) => ({ path: f.path, table: f.table, overrides: csvOverrides(opts), encode: f === encoded })),
           opts.mapping,
         )
       : undefined;
