@@ -118,24 +118,45 @@ export class AktStore {
     return out;
   }
 
-  /** The akt as the rules see it: only the fields it has, lists always present. */
-  akt(i: number): Akt {
+  plans(i: number): Plan[] {
     const t = this.tables;
-    const akt = t.akt.object(i, this.values) as unknown as Akt;
-    akt.district = akt.district as string | undefined;
     const plans = this.list(this.chains.plans, t.plans, i) as unknown as Plan[];
     for (let p = 0, first = this.chains.plans.first.data[i] ?? -1; p < plans.length; p++) {
       plans[p]!.subGoals = this.list(this.subGoals, t.subGoals, first);
       first = t.plans.next.data[first]!;
     }
-    akt.plans = plans;
-    akt.followUps = this.list(this.chains.followUps, t.followUps, i);
-    akt.investigations = this.list(this.chains.investigations, t.investigations, i);
-    akt.consents = this.list(this.chains.consents, t.consents, i);
-    akt.placements = this.list(this.chains.placements, t.placements, i) as Akt['placements'];
+    return plans;
+  }
+
+  listOf<K extends Exclude<AktList, 'plans'>>(key: K, i: number): Akt[K] {
+    return this.list(this.chains[key], this.tables[key], i) as Akt[K];
+  }
+
+  jobCenterOf(i: number): Akt['jobCenter'] {
     const jc = this.jobCenter.data[i]!;
-    if (jc !== -1) akt.jobCenter = t.jobCenter.object(jc, this.values);
+    return jc === -1 ? undefined : this.tables.jobCenter.object(jc, this.values);
+  }
+
+  /** The akt as the rules see it: only the fields it has, lists always present. */
+  akt(i: number): Akt {
+    const akt = this.tables.akt.object(i, this.values) as unknown as Akt;
+    akt.district = akt.district as string | undefined;
+    akt.plans = this.plans(i);
+    akt.followUps = this.listOf('followUps', i);
+    akt.investigations = this.listOf('investigations', i);
+    akt.consents = this.listOf('consents', i);
+    akt.placements = this.listOf('placements', i);
+    const jc = this.jobCenterOf(i);
+    if (jc) akt.jobCenter = jc;
     return akt;
+  }
+
+  /**
+   * The akt with its lists made only when read: a rule's `prepare` looks at every akt but
+   * usually at one part of it (individual-goals reads the plans).
+   */
+  view(i: number): Akt {
+    return new AktView(this, i) as unknown as Akt;
   }
 
   checked(i: number): CheckedAkt {
@@ -191,8 +212,55 @@ export class Akter implements Iterable<CheckedAkt> {
     return out;
   }
 
-  /** Each akt's plain model, for rules that look at the whole export first. */
+  /** Each akt, for rules that look at the whole export first; its lists are made when read. */
   *models(): Generator<Akt> {
-    for (let i = 0; i < this.order.length; i++) yield this.store.akt(this.order[i]!);
+    for (let i = 0; i < this.order.length; i++) yield this.store.view(this.order[i]!);
+  }
+}
+
+/** An akt whose fields are read from the store, and whose lists are made when first read. */
+class AktView {
+  readonly #store: AktStore;
+  readonly #i: number;
+  readonly #made: Partial<Pick<Akt, AktList | 'jobCenter'>> = {};
+  #jobCenter = false;
+
+  constructor(store: AktStore, i: number) {
+    this.#store = store;
+    this.#i = i;
+    const t = store.tables.akt;
+    // The akt's own fields are few and cheap: set as in a full akt.
+    for (let f = 0; f < t.fields.length; f++) {
+      const v = t.value(i, f, store.values);
+      if (v !== undefined || t.fields[f] === 'district') (this as Record<string, unknown>)[t.fields[f]!] = v;
+    }
+  }
+
+  get plans(): Plan[] {
+    return (this.#made.plans ??= this.#store.plans(this.#i));
+  }
+
+  get followUps(): Akt['followUps'] {
+    return (this.#made.followUps ??= this.#store.listOf('followUps', this.#i));
+  }
+
+  get investigations(): Akt['investigations'] {
+    return (this.#made.investigations ??= this.#store.listOf('investigations', this.#i));
+  }
+
+  get consents(): Akt['consents'] {
+    return (this.#made.consents ??= this.#store.listOf('consents', this.#i));
+  }
+
+  get placements(): Akt['placements'] {
+    return (this.#made.placements ??= this.#store.listOf('placements', this.#i));
+  }
+
+  get jobCenter(): Akt['jobCenter'] {
+    if (!this.#jobCenter) {
+      this.#jobCenter = true;
+      this.#made.jobCenter = this.#store.jobCenterOf(this.#i);
+    }
+    return this.#made.jobCenter;
   }
 }
