@@ -1,22 +1,17 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EncodedBatch } from '../model/csv-batch.js';
-import type { ExportMapping } from '../model/types.js';
 import type { CsvBatchEvent, ReadOverrides } from './csv.js';
 import type { PackedRows } from './csv-pack.js';
-import type { CsvTable } from './discover.js';
 
 const WORKER = new URL('./csv-worker.js', import.meta.url);
 
 /** What the worker sends: a file's events (its rows encoded in batches), its end, or a failure. */
-export type PrefetchEvent = Exclude<CsvBatchEvent, { kind: 'rows' }> | EncodedBatch | PackedRows;
+export type PrefetchEvent = Exclude<CsvBatchEvent, { kind: 'rows' }> | PackedRows;
 export type WorkerMessage = { type: 'events'; index: number; events: PrefetchEvent[] } | { type: 'done'; index: number } | { type: 'failed'; message: string; code?: string };
 export interface StartMessage {
   type: 'start';
-  /** `encode`: the worker encodes the rows; otherwise it sends them as read. */
-  files: { path: string; table: CsvTable; overrides: ReadOverrides; encode: boolean }[];
-  mapping: ExportMapping | undefined;
+  files: { path: string; overrides: ReadOverrides }[];
 }
 
 /** Workers run the built JavaScript; from TypeScript sources (the unit tests) there is none, and one thread is used. */
@@ -25,10 +20,9 @@ export function canParallelise(): boolean {
 }
 
 /**
- * CSV files parsed and encoded ahead on a worker thread, in the order the main thread will read
- * them, so parsing and checking values (on one core) and joining rows to akter (on the other)
- * overlap. The rows are encoded with the same checks the main thread runs, so the result is the
- * same as reading on one thread.
+ * CSV files parsed ahead on a worker thread, in the order the main thread will read them, so
+ * parsing (on one core) and checking values and joining rows to akter (on the other) overlap. The
+ * events are exactly those readCsvBatches gives, so the result is the same as reading on one thread.
  */
 export class CsvPrefetch {
   private readonly worker: Worker;
@@ -36,7 +30,7 @@ export class CsvPrefetch {
   private waiting: (() => void) | undefined;
   private failure: Error | undefined;
 
-  constructor(files: StartMessage['files'], mapping: ExportMapping | undefined) {
+  constructor(files: StartMessage['files']) {
     this.worker = new Worker(WORKER);
     this.worker.on('message', (m: WorkerMessage) => {
       this.queue.push(m);
@@ -46,7 +40,7 @@ export class CsvPrefetch {
       this.failure = e;
       this.waiting?.();
     });
-    this.worker.postMessage({ type: 'start', files, mapping } satisfies StartMessage);
+    this.worker.postMessage({ type: 'start', files } satisfies StartMessage);
   }
 
   private async next(): Promise<WorkerMessage> {

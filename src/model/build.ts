@@ -5,12 +5,9 @@ import { Akter, AktStore, type ChildScope } from './store.js';
 import type { Dataset, FileStats, LoadedExport } from './types.js';
 import { isPlainObject } from './validate.js';
 import type { CsvLayout } from './csv-layout.js';
-import { BatchReader } from './csv-batch.js';
 import { makeNormalize, type Normalize } from './values.js';
 
-/** A row whose fields the caller has already encoded into the builder's buffers (the CSV worker does that). */
-export const ENCODED: unique symbol = Symbol('encoded');
-type RowSource = Record<string, unknown> | readonly string[] | typeof ENCODED;
+type RowSource = Record<string, unknown> | readonly string[];
 
 /** Lists of an akt that need nothing but field validation. */
 export const SIMPLE_LISTS = ['investigations', 'consents', 'placements'] as const;
@@ -95,7 +92,6 @@ export class ExportBuilder {
     const { fields, encoders, index } = this.checks[scope];
     const raws = this.raws[scope];
     const out = this.encoded[scope];
-    if (raw === ENCODED) return out;
     if (cols) {
       const record = raw as readonly string[];
       for (let f = 0; f < fields.length; f++) raws[f] = cols[f]! >= 0 ? record[cols[f]!] : undefined;
@@ -257,30 +253,12 @@ export class ExportBuilder {
     }
   }
 
-  /** Reads the CSV worker's batches into this builder's store. */
-  batchReader(): BatchReader {
-    return new BatchReader(this.store.values);
-  }
-
-  /**
-   * The buffers a caller fills to hand over a row it has encoded itself: per field of the scope the
-   * encoded value, and for a field that did not pass, the text as read (quoted in the problem).
-   */
-  buffers(scope: Scope): { encoded: Encoded[]; raws: unknown[] } {
-    return { encoded: this.encoded[scope], raws: this.raws[scope] };
-  }
-
   /** A row of a CSV table; `datasets` says which tables the row's export directory has. */
   addCsvRow(layout: CsvLayout, fields: readonly string[], at: Location, stats: FileStats, datasets: ReadonlySet<Dataset>): void {
     this.csvRow(layout, fields, fields[layout.caseCol], layout.planCol >= 0 ? fields[layout.planCol] : undefined, at, stats, datasets);
   }
 
-  /** A row the caller has encoded into `buffers(layout.scope)`, with its caseId and (delmål) planId as read. */
-  addEncodedRow(layout: CsvLayout, caseId: string | undefined, planId: string | undefined, at: Location, stats: FileStats, datasets: ReadonlySet<Dataset>): void {
-    this.csvRow(layout, ENCODED, caseId, planId, at, stats, datasets);
-  }
-
-  private csvRow(layout: CsvLayout, fields: readonly string[] | typeof ENCODED, caseRaw: string | undefined, planRaw: string | undefined, at: Location, stats: FileStats, datasets: ReadonlySet<Dataset>): void {
+  private csvRow(layout: CsvLayout, fields: readonly string[], caseRaw: string | undefined, planRaw: string | undefined, at: Location, stats: FileStats, datasets: ReadonlySet<Dataset>): void {
     stats.rowsRead += 1;
     const { table, cols } = layout;
     if (table === 'cases') {
@@ -315,7 +293,7 @@ export class ExportBuilder {
     return akt;
   }
 
-  private addSubGoalRow(akt: number, layout: CsvLayout, fields: readonly string[] | typeof ENCODED, planRaw: string | undefined, at: Location, stats: FileStats): void {
+  private addSubGoalRow(akt: number, layout: CsvLayout, fields: readonly string[], planRaw: string | undefined, at: Location, stats: FileStats): void {
     const caseId = this.store.caseId(akt);
     const planId = planRaw?.trim();
     const plan = planId ? this.planById(akt, planId) : undefined;

@@ -9,7 +9,7 @@ export class FieldIssue {
   constructor(readonly code: ProblemCode) {}
 }
 
-export const ISSUES = new Map<ProblemCode, FieldIssue>(PROBLEM_CODES.map((c) => [c, new FieldIssue(c)]));
+const ISSUES = new Map<ProblemCode, FieldIssue>(PROBLEM_CODES.map((c) => [c, new FieldIssue(c)]));
 const KNOWN = new Set<string>(PROBLEM_CODES);
 /** Distinct values remembered per field; beyond this a field's values are checked one by one. */
 const CACHE_LIMIT = 1 << 16;

@@ -4,7 +4,6 @@ import { UserError } from '../errors.js';
 import { readCsvBatches, type ReadOverrides } from '../load/csv.js';
 import { canParallelise, CsvPrefetch, type PrefetchEvent } from '../load/csv-parallel.js';
 import { unpackRows } from '../load/csv-pack.js';
-import type { BatchReader, BatchSink } from './csv-batch.js';
 import { delimiterName } from '../load/delimiter.js';
 import { CSV_TABLES, discover, type SourceFile } from '../load/discover.js';
 import { readJson, readNdjson } from '../load/json.js';
@@ -68,7 +67,7 @@ async function readCsvFile(
   f: SourceFile & { kind: 'csv' },
   datasets: ReadonlySet<Dataset>,
   opts: ReadOptions,
-  prefetched?: { events: AsyncIterable<PrefetchEvent>; reader: BatchReader },
+  prefetched?: AsyncIterable<PrefetchEvent>,
 ): Promise<FileStats> {
   const file = displayPath(f.path);
   const stats: FileStats = b.addFile({ file, format: 'csv', table: f.table, rowsRead: 0, rowsRejected: 0 });
@@ -80,18 +79,7 @@ async function readCsvFile(
     const caseId = fields[columns!.indexOf('caseId')]?.trim() || undefined;
     b.rejectRow(stats, 'wrong-field-count', at, { caseId, value: `${fields.length}/${columns!.length}` });
   };
-  // Rows the worker encoded: stored without reading their text again here.
-  const sink: BatchSink = {
-    buffers: (scope) => b.buffers(scope),
-    row: (line, caseId, planId) => b.addEncodedRow(layout!, caseId, planId, { file, line }, stats, datasets),
-    bad: (line, fields) => wrongCount(fields, { file, line }),
-  };
-  for await (const ev of prefetched?.events ?? readCsvBatches(f.path, csvOverrides(opts))) {
-    if (ev.kind === 'encoded') {
-      if (opts.progress) opts.progress.rows += ev.lines.length;
-      prefetched!.reader.read(ev, layout!, sink);
-      continue;
-    }
+  for await (const ev of prefetched ?? readCsvBatches(f.path, csvOverrides(opts))) {
     if (ev.kind === 'rows' || ev.kind === 'packed') {
       const rows = ev.kind === 'packed' ? unpackRows(ev) : ev.rows;
       if (opts.progress) opts.progress.rows += rows.length;
@@ -145,19 +133,6 @@ async function unreadable(file: string, reading: Promise<FileStats>): Promise<vo
 }
 
 /**
- * Which rows the worker encodes: those of the largest table. Parsing every file keeps it busy;
- * the main thread joins every row to its akt and checks the values of the other tables.
- */
-async function largest(files: readonly SourceFile[]): Promise<SourceFile | undefined> {
-  const sizes = await Promise.all(files.map((f) => stat(f.path).then((s) => s.size, () => 0)));
-  let best = -1;
-  sizes.forEach((s, i) => {
-    if (best === -1 || s > sizes[best]!) best = i;
-  });
-  return files[best];
-}
-
-/**
  * Reads an export (directories and files, CSV and JSON mixed) into akter and data problems.
  * Akter come first (JSON files and cases.csv), then child tables in dependency order, so a child
  * row always finds its parent if the export has it.
@@ -178,19 +153,10 @@ export async function readExport(paths: readonly string[], opts: ReadOptions = {
     else if (f.kind === 'json' || f.kind === 'ndjson') await unreadable(f.path, readJsonFile(b, f, opts));
   }
   const csv = CSV_TABLES.flatMap((table) => files.filter((f): f is SourceFile & { kind: 'csv' } => f.kind === 'csv' && f.table === table));
-  // A second thread parses the tables ahead while this one builds the akter; same events, same result.
-  const parallel = (opts.threads ?? 1) > 1 && csv.length > 0 && canParallelise();
-  const encoded = parallel ? await largest(csv) : undefined;
-  const prefetch =
-    parallel
-      ? new CsvPrefetch(
-          csv.map((f) => ({ path: f.path, table: f.table, overrides: csvOverrides(opts), encode: f === encoded })),
-          opts.mapping,
-        )
-      : undefined;
-  const reader = prefetch ? b.batchReader() : undefined;
+  // A second thread parses the tables ahead while this one checks the values and builds the akter; same rows, same result.
+  const prefetch = (opts.threads ?? 1) > 1 && csv.length > 0 && canParallelise() ? new CsvPrefetch(csv.map((f) => ({ path: f.path, overrides: csvOverrides(opts) }))) : undefined;
   try {
-    for (const [i, f] of csv.entries()) await unreadable(f.path, readCsvFile(b, f, groups.get(f.group)!, opts, prefetch ? { events: prefetch.events(i), reader: reader! } : undefined));
+    for (const [i, f] of csv.entries()) await unreadable(f.path, readCsvFile(b, f, groups.get(f.group)!, opts, prefetch?.events(i)));
   } finally {
     await prefetch?.close();
   }
