@@ -32,28 +32,21 @@ export class RuleContractError extends Error {
   override readonly name = 'RuleContractError';
 }
 
-function checkDeclared(rule: AnyRule, codes: readonly string[], declared: object, kind: string): void {
-  for (const code of codes) {
-    if (!Object.hasOwn(declared, code)) {
-      throw new RuleContractError(`rule ${rule.id} reported ${kind} code "${code}", which it does not declare`);
-    }
-  }
+function checkDeclared(rule: AnyRule, code: string, declared: object, kind: string): void {
+  if (!Object.hasOwn(declared, code)) throw new RuleContractError(`rule ${rule.id} reported ${kind} code "${code}", which it does not declare`);
 }
 
 /** Runs one rule on one akt; `ctx` already holds the rule's shared data (made once per rule, not per akt). */
-function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unknown>, missing: string): Finding {
+function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unknown>): Finding {
   const { rule, severity, options } = active;
-  if (missing !== '') {
-    return { ruleId: rule.id, status: 'not-assessable', severity, reasons: [{ code: ENGINE_REASONS.notAssessable, data: { data: missing } }] };
-  }
   const out = rule.check(checked.akt, ctx, options);
   if (out.status === 'fail') {
     if (out.reasons.length === 0) throw new RuleContractError(`rule ${rule.id} failed an akt without giving a reason`);
-    checkDeclared(rule, out.reasons.map((r) => r.code), rule.reasons, 'fail reason');
+    for (const r of out.reasons) checkDeclared(rule, r.code, rule.reasons, 'fail reason');
     return { ruleId: rule.id, status: 'fail', severity, reasons: out.reasons, evidence: out.evidence };
   }
   if (out.status === 'not-applicable') {
-    checkDeclared(rule, [out.reason.code], rule.notApplicable, 'not-applicable');
+    checkDeclared(rule, out.reason.code, rule.notApplicable, 'not-applicable');
     return { ruleId: rule.id, status: 'not-applicable', severity, reasons: [out.reason] };
   }
   if (out.status !== 'pass') throw new RuleContractError(`rule ${rule.id} returned unknown status "${String((out as { status: unknown }).status)}"`);
@@ -85,17 +78,24 @@ export class Checker {
     this.contexts = ruleContexts(akter, active, ctx);
   }
 
-  /** Per set of datasets (an export has one or a few), what each rule lacks of it: '' when nothing. */
-  private readonly lacking = new Map<ReadonlySet<Dataset>, string[]>();
+  /**
+   * Per set of datasets (an export has one or a few), each rule's finding when the set lacks what
+   * it needs: the same for every such akt, so made once (findings are data, never changed).
+   */
+  private readonly lacking = new Map<ReadonlySet<Dataset>, (Finding | undefined)[]>();
 
   findings(checked: CheckedAkt): Finding[] {
     let lacks = this.lacking.get(checked.datasets);
     if (!lacks) {
-      lacks = this.active.map((a) => a.rule.requires.filter((d: Dataset) => !checked.datasets.has(d)).join(', '));
+      lacks = this.active.map(({ rule, severity }): Finding | undefined => {
+        const missing = rule.requires.filter((d: Dataset) => !checked.datasets.has(d));
+        if (missing.length === 0) return undefined;
+        return { ruleId: rule.id, status: 'not-assessable', severity, reasons: [{ code: ENGINE_REASONS.notAssessable, data: { data: missing.join(', ') } }] };
+      });
       this.lacking.set(checked.datasets, lacks);
     }
     const out = new Array<Finding>(this.active.length);
-    for (let i = 0; i < this.active.length; i++) out[i] = evaluate(this.active[i]!, checked, this.contexts[i]!, lacks[i]!);
+    for (let i = 0; i < this.active.length; i++) out[i] = lacks[i] ?? evaluate(this.active[i]!, checked, this.contexts[i]!);
     return out;
   }
 }

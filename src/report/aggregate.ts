@@ -17,6 +17,13 @@ interface Tally {
   cases: number;
 }
 
+/** A reason by code and data; rules build their data in a fixed key order, so the values in order identify it. */
+function reasonKey(reason: Reason): string {
+  let key = reason.code;
+  if (reason.data) for (const k in reason.data) key += `\0${k}\0${reason.data[k]}`;
+  return key;
+}
+
 /** One stadsdel's counts (or the whole export's), filled akt by akt. */
 class Group {
   cases = 0;
@@ -43,7 +50,8 @@ class Group {
     this.examples = rules.map(() => []);
   }
 
-  add(c: CaseResult): void {
+  /** `keys`: per rule, the keys of its failing reasons (see reasonKey), made once for every group. */
+  add(c: CaseResult, keys: readonly (string[] | undefined)[]): void {
     this.cases++;
     let failing = false;
     for (let i = 0; i < c.results.length; i++) {
@@ -53,8 +61,15 @@ class Group {
       else if (r.status === 'fail') {
         s.failed++;
         if (r.severity === 'error') failing = true;
-        for (const code of new Set(r.reasons.map((x) => x.code))) s.reasonCounts[code] = (s.reasonCounts[code] ?? 0) + 1;
-        this.tally(i, r.reasons);
+        const reasons = r.reasons;
+        for (let k = 0; k < reasons.length; k++) {
+          const code = reasons[k]!.code;
+          // A code counts once per akt, however many of its reasons have it.
+          let first = true;
+          for (let j = 0; j < k; j++) if (reasons[j]!.code === code) first = false;
+          if (first) s.reasonCounts[code] = (s.reasonCounts[code] ?? 0) + 1;
+        }
+        this.tally(i, reasons, keys[i]!);
         const examples = this.examples[i]!;
         if (examples.length < EXAMPLES) {
           const first = r.reasons[0]!;
@@ -66,12 +81,12 @@ class Group {
     if (failing) this.failingCases++;
   }
 
-  /** Counts each reason by code and data; rules build their data in a fixed key order, so the values in order identify it. */
-  private tally(rule: number, reasons: readonly Reason[]): void {
+  /** Counts each reason by its key. */
+  private tally(rule: number, reasons: readonly Reason[], keys: readonly string[]): void {
     const seen = this.reasons[rule]!;
-    for (const reason of reasons) {
-      let key = reason.code;
-      if (reason.data) for (const k in reason.data) key += `\0${k}\0${reason.data[k]}`;
+    for (let k = 0; k < reasons.length; k++) {
+      const reason = reasons[k]!;
+      const key = keys[k]!;
       const e = seen.get(key);
       if (e) e.cases++;
       else if (seen.size < EVIDENCE_KEYS) seen.set(key, { code: reason.code, ...(reason.data ? { data: reason.data } : {}), cases: 1 });
@@ -117,8 +132,9 @@ export class Aggregator {
       g = new Group(this.rules);
       this.groups.set(c.district, g);
     }
-    g.add(c);
-    this.total.add(c);
+    const keys = c.results.map((r) => (r.status === 'fail' ? r.reasons.map(reasonKey) : undefined));
+    g.add(c, keys);
+    this.total.add(c, keys);
     this.firstMissing ??= c.results.map((r) => String(r.reasons[0]?.data?.data ?? ''));
   }
 

@@ -39,7 +39,7 @@ export async function buildReport(opts: {
       yield {
         caseId: maskPersonalNumbers(checked.akt.caseId),
         district: checked.akt.district === undefined ? null : maskedDistrict(checked.akt.district),
-        origin: { ...checked.origin, file: maskedFile(checked.origin.file) },
+        origin: maskedFile(checked.origin.file) === checked.origin.file ? checked.origin : { ...checked.origin, file: maskedFile(checked.origin.file) },
         results: findings.map(maskFinding),
       };
     }
@@ -77,16 +77,15 @@ export async function buildReport(opts: {
 
 /** A finding with its template data masked; one with nothing to mask is kept as it is, so a large run copies little. */
 function maskFinding(f: Finding): CaseResult['results'][number] {
-  let changed = false;
-  const reasons = f.reasons.map((r) => {
+  let reasons: Finding['reasons'] | undefined;
+  for (let i = 0; i < f.reasons.length; i++) {
+    const r = f.reasons[i]!;
     const data = maskData(r.data);
-    if (data === r.data) return r;
-    changed = true;
-    return { code: r.code, data };
-  });
+    if (data !== r.data) (reasons ??= [...f.reasons])[i] = { code: r.code, data };
+  }
   const evidence = maskData(f.evidence);
-  if (!changed && evidence === f.evidence) return f;
-  return { ruleId: f.ruleId, status: f.status, severity: f.severity, reasons, ...(evidence ? { evidence } : {}) };
+  if (!reasons && evidence === f.evidence) return f;
+  return { ruleId: f.ruleId, status: f.status, severity: f.severity, reasons: reasons ?? f.reasons, ...(evidence ? { evidence } : {}) };
 }
 
 export function maskFiles(files: readonly FileStats[]): FileStats[] {
