@@ -51,9 +51,13 @@ for (const n of sizes) {
 }
 
 const f = (x, d = 2) => x.toFixed(d);
-const header = '| akter | rows | CSV MB | floor s | check CSV s | ratio | akter/s | peak RSS MB | check NDJSON s | peak RSS MB (NDJSON) | floor RSS MB |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
-const lines = rows.map((r) => `| ${r.akter} | ${r.rows} | ${f(r.mb, 0)} | ${f(r.floor)} | ${f(r.csv)} | ${f(r.csv / r.floor)} | ${Math.round(r.akter / r.csv)} | ${f(r.csvRss, 0)} | ${f(r.nd)} | ${f(r.ndRss, 0)} | ${f(r.floorRss, 0)} |`);
-const table = [header, ...lines].join('\n');
+const header = '| akter | rows | CSV MB | floor s | check CSV s | ratio | akter/s | µs/row | peak RSS MB | check NDJSON s | peak RSS MB (NDJSON) | floor RSS MB |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
+const perRow = (r) => (r.csv / r.rows) * 1e6;
+const lines = rows.map((r) => `| ${r.akter} | ${r.rows} | ${f(r.mb, 0)} | ${f(r.floor)} | ${f(r.csv)} | ${f(r.csv / r.floor)} | ${Math.round(r.akter / r.csv)} | ${f(perRow(r))} | ${f(r.csvRss, 0)} | ${f(r.nd)} | ${f(r.ndRss, 0)} | ${f(r.floorRss, 0)} |`);
+// Linear cost: time per row of the largest size against the one before it.
+const [a, b] = rows.slice(-2);
+const growth = a && b ? `\n\nTime per row at ${b.akter} akter is ${f(perRow(b) / perRow(a))} × that at ${a.akter}.` : '';
+const table = [header, ...lines].join('\n') + growth;
 console.log(`\n${table}`);
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 const section = `<!-- bench:start -->\nMeasured with \`npm run bench\` on ${machine}. Each figure is the best of ${runs} run(s) of a separate process; peak RSS from \`process.resourceUsage().maxRSS\`. The floor is csv-parse alone parsing every table single-threaded into arrays (scripts/bench/floor.mjs); \`check\` loads, validates, runs all 16 built-in rules and writes the terminal report to a file. Exports are made by scripts/generate-export.mjs with seed 1 (about 9 rows per akt).\n\n${table}\n<!-- bench:end -->`;

@@ -10,12 +10,12 @@ const SCRIPT = '/usr/bin/script';
 describe.skipIf(!existsSync(SCRIPT))('progress on a terminal', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'akt-progress-'));
   beforeAll(() => {
-    const g = spawnSync(process.execPath, ['scripts/generate-export.mjs', '--akter', '30000', '--out', dir, '--layout', 'csv'], { encoding: 'utf8' });
+    const g = spawnSync(process.execPath, ['scripts/generate-export.mjs', '--akter', '100000', '--out', dir, '--layout', 'csv'], { encoding: 'utf8' });
     expect(g.status).toBe(0);
   }, 60_000);
 
   const inTerminal = (extra: string) =>
-    spawnSync(SCRIPT, ['-qec', `node bin/aktgranskning.js check ${dir}/csv --as-of 2011-06-01 --format json -o ${dir}/r.json ${extra}`, '/dev/null'], { encoding: 'utf8' }).stdout;
+    spawnSync(SCRIPT, ['-qec', `node bin/aktgranskning.js check ${dir}/csv --as-of 2011-06-01 --format terminal -o ${dir}/r.txt ${extra}`, '/dev/null'], { encoding: 'utf8' }).stdout;
 
   it('shows files, rows, akter and rate on stderr for a run over a second', () => {
     expect(inTerminal('')).toMatch(/(läser|granskar|skriver rapport) · \d filer · [\d ]+ rader · [\d ]+ akter granskade · [\d ]+ rader\/s/);

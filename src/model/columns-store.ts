@@ -111,16 +111,26 @@ export class RowTable {
     return own ? own[row] : table.values[this.shared[field]!.get(row)];
   }
 
-  /** The row as an object with the fields it has, in schema order. */
+  /**
+   * The row as an object with the fields it has, in schema order. Made by a function compiled for
+   * this table, with each field name written out: the rules read millions of these objects, and
+   * objects built by one such function share their shapes, which keeps property access fast.
+   */
   object(row: number, table: ValueTable): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    const values = table.values;
-    for (let f = 0; f < this.fields.length; f++) {
-      const own = this.own[f];
-      const v = own ? own[row] : values[this.shared[f]!.data[row]!];
-      if (v !== undefined) out[this.fields[f]!] = v;
-    }
-    return out;
+    this.make ??= this.compile();
+    return this.make(row, table.values, this.shared, this.own);
+  }
+
+  private make: ((row: number, values: unknown[], shared: (IntColumn | undefined)[], own: (string[] | undefined)[]) => Record<string, unknown>) | undefined;
+
+  private compile(): NonNullable<RowTable['make']> {
+    const body = this.fields
+      .map((name, f) => {
+        const read = this.own[f] ? `own[${f}][row]` : `values[shared[${f}].data[row]]`;
+        return `v = ${read}; if (v !== undefined) o[${JSON.stringify(name)}] = v;`;
+      })
+      .join('\n');
+    return new Function('row', 'values', 'shared', 'own', `const o = {}; let v;\n${body}\nreturn o;`) as NonNullable<RowTable['make']>;
   }
 }
 
