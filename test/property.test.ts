@@ -105,7 +105,7 @@ describe('CSV round trip', () => {
 });
 
 describe('CSV line numbers', () => {
-  it('agree with csv-parse’s own count, whatever line breaks stand inside quoted fields', async () => {
+  it('count the line breaks quoted inside fields, as an editor numbers lines', async () => {
     const { readCsv } = await import('../src/load/csv.js');
     // Line breaks inside fields as in the rest of the file (a CRLF counts as one line, as editors show it).
     const cell = (eol: string) => fc.string({ unit: fc.constantFrom('a', ' ', ',', '"', eol, 'ö'), maxLength: 6 });
