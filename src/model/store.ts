@@ -75,9 +75,12 @@ export class AktStore {
   }
 
   origin(akt: number): Location {
-    const line = this.originLine.get(akt);
-    const index = this.originIndex.get(akt);
-    return { file: this.files[this.originFile.get(akt)]!, ...(line !== -1 ? { line } : {}), ...(index !== -1 ? { index } : {}) };
+    const at: Location = { file: this.files[this.originFile.data[akt]!]! };
+    const line = this.originLine.data[akt]!;
+    const index = this.originIndex.data[akt]!;
+    if (line !== -1) at.line = line;
+    if (index !== -1) at.index = index;
+    return at;
   }
 
   datasets(akt: number): ReadonlySet<Dataset> {
