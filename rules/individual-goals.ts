@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currentPlan } from '../src/engine/akt-helpers.js';
-import { normalizeText, words } from '../src/engine/text.js';
+import { normalizeText } from '../src/engine/text.js';
 import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
 import { defineRule, type Reason } from '../src/engine/types.js';
 
@@ -61,29 +61,33 @@ export default defineRule({
     const generic = new Set([...options.genericWords, ...options.extraGenericWords].map(normalizeText));
     const stop = new Set(options.stopWords.map(normalizeText));
     const counts = new Map<string, number>();
+    // Goal texts repeat from akt to akt: each is normalised once here, and check looks it up.
+    const keys = new Map<string, string>();
     for (const akt of akter) {
       const goal = currentPlan(akt, ctx.asOf)?.goal;
       if (!goal) continue;
-      const key = normalizeText(goal);
+      let key = keys.get(goal);
+      if (key === undefined) keys.set(goal, (key = normalizeText(goal)));
       if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    return { counts, generic, stop };
+    return { counts, keys, generic, stop };
   },
   check(akt, ctx, options) {
     const plan = currentPlan(akt, ctx.asOf);
     if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
     const planId = plan.planId ?? '–';
     const goal = plan.goal?.trim() ?? '';
-    if (words(goal).length === 0) return { status: 'fail', reasons: [{ code: 'missing-goal', data: { planId } }] };
-    const { counts, generic, stop } = ctx.shared;
-    const all = words(goal);
+    const { counts, keys, generic, stop } = ctx.shared;
+    const key = keys.get(plan.goal ?? '') ?? normalizeText(goal);
+    const all = key === '' ? [] : key.split(' ');
+    if (all.length === 0) return { status: 'fail', reasons: [{ code: 'missing-goal', data: { planId } }] };
     const matched = [...new Set(all.filter((w) => generic.has(w)))];
     const remaining = all.filter((w) => !generic.has(w) && !stop.has(w)).length;
     const reasons: Reason<'generic-goal' | 'boilerplate'>[] = [];
     if (remaining < options.minSpecificWords) {
       reasons.push({ code: 'generic-goal', data: { goal, remaining, matched: matched.join(', ') || '–', min: options.minSpecificWords } });
     }
-    const count = counts.get(normalizeText(goal)) ?? 0;
+    const count = counts.get(key) ?? 0;
     if (count >= options.boilerplateMinCases) reasons.push({ code: 'boilerplate', data: { goal, count } });
     return reasons.length > 0 ? { status: 'fail', reasons, evidence: { goal } } : { status: 'pass', evidence: { goal } };
   },

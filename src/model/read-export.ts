@@ -153,10 +153,11 @@ export async function readExport(paths: readonly string[], opts: ReadOptions = {
     else if (f.kind === 'json' || f.kind === 'ndjson') await unreadable(f.path, readJsonFile(b, f, opts));
   }
   const csv = CSV_TABLES.flatMap((table) => files.filter((f): f is SourceFile & { kind: 'csv' } => f.kind === 'csv' && f.table === table));
-  // A second thread parses the tables ahead while this one checks the values and builds the akter; same rows, same result.
-  const prefetch = (opts.threads ?? 1) > 1 && csv.length > 0 && canParallelise() ? new CsvPrefetch(csv.map((f) => ({ path: f.path, overrides: csvOverrides(opts) }))) : undefined;
+  // A second thread parses the tables ahead while this one checks the values and builds the akter;
+  // same rows, same result. This thread reads the first table itself while the worker starts up.
+  const prefetch = (opts.threads ?? 1) > 1 && csv.length > 1 && canParallelise() ? new CsvPrefetch(csv.slice(1).map((f) => ({ path: f.path, overrides: csvOverrides(opts) }))) : undefined;
   try {
-    for (const [i, f] of csv.entries()) await unreadable(f.path, readCsvFile(b, f, groups.get(f.group)!, opts, prefetch?.events(i)));
+    for (const [i, f] of csv.entries()) await unreadable(f.path, readCsvFile(b, f, groups.get(f.group)!, opts, i > 0 ? prefetch?.events(i - 1) : undefined));
   } finally {
     await prefetch?.close();
   }
