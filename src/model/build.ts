@@ -54,6 +54,8 @@ export class ExportBuilder {
     this.raws = per((n) => new Array<unknown>(n));
     this.encoded = per((n) => new Array<Encoded>(n));
     this.asOf = opts.asOf;
+    const i = (scope: Scope, name: string) => this.checks[scope].index.get(name)!;
+    this.pos = { caseId: i('akt', 'caseId'), planId: i('plans', 'planId'), validFrom: i('plans', 'validFrom'), validTo: i('plans', 'validTo'), followUpPlan: i('followUps', 'planId'), followUpDate: i('followUps', 'date') };
   }
 
   addFile(stats: FileStats): FileStats {
@@ -126,14 +128,14 @@ export class ExportBuilder {
     return typeof encoded === 'number' ? this.store.values.values[encoded] : encoded instanceof FieldIssue ? undefined : encoded;
   }
 
-  private field(scope: Scope, name: string): number {
-    return this.checks[scope].index.get(name)!;
-  }
+  /** Where the fields the builder itself reads stand in their scope, looked up once. */
+  private readonly pos: Record<'caseId' | 'planId' | 'validFrom' | 'validTo' | 'followUpPlan' | 'followUpDate', number>;
+
 
   /** Validates the scalar fields of an akt (from JSON or a cases.csv row) and registers it. */
   private addAkt(raw: RowSource, cols: Int32Array | undefined, at: Location, stats: FileStats, rows: number, datasets: ReadonlySet<Dataset>): number | undefined {
     const checked = this.checkFields('akt', raw, cols, at, '', AKT_NESTED);
-    const caseField = this.field('akt', 'caseId');
+    const caseField = this.pos.caseId;
     const id = checked[caseField];
     if (typeof id !== 'string') {
       this.reject(stats, rows, 'missing-case-id', at, { field: 'caseId', value: showValue(id instanceof FieldIssue && id.code !== 'missing-required' ? this.raws.akt[caseField] : undefined) });
@@ -153,7 +155,7 @@ export class ExportBuilder {
 
   /** The akt's plan with this planId (the last one, if the export repeats an id). */
   private planById(akt: number, planId: string): number | undefined {
-    const f = this.field('plans', 'planId');
+    const f = this.pos.planId;
     let found: number | undefined;
     for (const p of this.store.rows('plans', akt)) if (this.store.field('plans', p, f) === planId) found = p;
     return found;
@@ -163,8 +165,8 @@ export class ExportBuilder {
     const caseId = this.store.caseId(akt);
     const checked = this.checkFields('plans', raw, cols, at, prefix, PLAN_NESTED);
     const row = this.store.addRow('plans', akt);
-    const from = this.valueOf(checked[this.field('plans', 'validFrom')]);
-    const to = this.valueOf(checked[this.field('plans', 'validTo')]);
+    const from = this.valueOf(checked[this.pos.validFrom]);
+    const to = this.valueOf(checked[this.pos.validTo]);
     this.keep('plans', row, checked, at, caseId, prefix);
     if (typeof from === 'string' && typeof to === 'string' && to < from) {
       this.problems.push(problem('plan-dates-reversed', at, { caseId, field: `${prefix}validTo`, value: `${from} – ${to}` }));
@@ -181,9 +183,9 @@ export class ExportBuilder {
     const caseId = this.store.caseId(akt);
     const checked = this.checkFields('followUps', raw, cols, at, prefix);
     const row = this.store.addRow('followUps', akt);
-    const planField = this.field('followUps', 'planId');
+    const planField = this.pos.followUpPlan;
     const planId = this.valueOf(checked[planField]);
-    const date = this.valueOf(checked[this.field('followUps', 'date')]);
+    const date = this.valueOf(checked[this.pos.followUpDate]);
     this.keep('followUps', row, checked, at, caseId, prefix);
     if (typeof planId === 'string') {
       const plan = this.planById(akt, planId);
@@ -192,7 +194,7 @@ export class ExportBuilder {
         this.store.tables.followUps.clear(row, planField);
       } else {
         // The plan's own string: a country has millions of follow-ups, each naming its plan.
-        this.store.tables.followUps.setText(row, planField, this.store.field('plans', plan, this.field('plans', 'planId')) as string);
+        this.store.tables.followUps.setText(row, planField, this.store.field('plans', plan, this.pos.planId) as string);
       }
     }
     // A follow-up cannot have been held after the audit date; the rules already leave it out.
@@ -278,10 +280,11 @@ export class ExportBuilder {
   }
 
   /** The last akt a child row found: the rows of one akt usually stand together. */
-  private lastParent: { raw: string; akt: number } | undefined;
+  private lastRaw: string | undefined;
+  private lastAkt = -1;
 
   private parentOf(raw: string | undefined, at: Location, stats: FileStats): number | undefined {
-    if (raw !== undefined && this.lastParent?.raw === raw) return this.lastParent.akt;
+    if (raw !== undefined && raw === this.lastRaw) return this.lastAkt;
     const caseId = raw?.trim();
     if (!caseId) {
       this.reject(stats, 1, 'missing-case-id', at, { field: 'caseId' });
@@ -289,7 +292,10 @@ export class ExportBuilder {
     }
     const akt = this.akter.get(caseId);
     if (akt === undefined) this.reject(stats, 1, 'unknown-case-id', at, { caseId, field: 'caseId', value: showValue(caseId) });
-    else this.lastParent = { raw: raw!, akt };
+    else {
+      this.lastRaw = raw;
+      this.lastAkt = akt;
+    }
     return akt;
   }
 
