@@ -2,6 +2,7 @@ import { FieldIssue, makeChecks, type Encoded, type ScopeChecks } from './codec.
 import type { Scope } from './fields.js';
 import { problem, showValue, type DataProblem, type Location, type ProblemCode } from './problems.js';
 import { Akter, AktStore, type ChildScope } from './store.js';
+import { detach } from './columns-store.js';
 import type { Dataset, FileStats, LoadedExport } from './types.js';
 import { isPlainObject } from './validate.js';
 import type { CsvLayout } from './csv-layout.js';
@@ -118,9 +119,23 @@ export class ExportBuilder {
       } else if (typeof v === 'string') table.setText(row, f, v);
       else if (v instanceof FieldIssue) {
         const original = v.code === 'missing-required' ? undefined : raws[f];
-        this.problems.push(problem(v.code, at, { caseId, field: prefix + fields[f]!, value: showValue(original) }));
+        this.problems.push(problem(v.code, at, { caseId, field: this.path(prefix, fields[f]!), value: showValue(original) }));
       }
     }
+  }
+
+  private readonly paths = new Map<string, string>();
+
+  /**
+   * A field's path in a problem (`followUps[2].date`), one string for all problems that share it:
+   * a country-wide export can have hundreds of thousands of problems.
+   */
+  private path(prefix: string, name: string): string {
+    if (prefix === '') return name;
+    const key = prefix + name;
+    let p = this.paths.get(key);
+    if (p === undefined) this.paths.set(key, (p = detach(key)));
+    return p;
   }
 
   /** The value an encoded field stands for. */
@@ -169,7 +184,7 @@ export class ExportBuilder {
     const to = this.valueOf(checked[this.pos.validTo]);
     this.keep('plans', row, checked, at, caseId, prefix);
     if (typeof from === 'string' && typeof to === 'string' && to < from) {
-      this.problems.push(problem('plan-dates-reversed', at, { caseId, field: `${prefix}validTo`, value: `${from} – ${to}` }));
+      this.problems.push(problem('plan-dates-reversed', at, { caseId, field: this.path(prefix, 'validTo'), value: `${from} – ${to}` }));
     }
     return row;
   }
@@ -190,7 +205,7 @@ export class ExportBuilder {
     if (typeof planId === 'string') {
       const plan = this.planById(akt, planId);
       if (plan === undefined) {
-        this.problems.push(problem('unknown-plan-id', at, { caseId, field: `${prefix}planId`, value: showValue(planId) }));
+        this.problems.push(problem('unknown-plan-id', at, { caseId, field: this.path(prefix, 'planId'), value: showValue(planId) }));
         this.store.tables.followUps.clear(row, planField);
       } else {
         // The plan's own string: a country has millions of follow-ups, each naming its plan.
@@ -199,7 +214,7 @@ export class ExportBuilder {
     }
     // A follow-up cannot have been held after the audit date; the rules already leave it out.
     if (this.asOf !== undefined && typeof date === 'string' && date > this.asOf) {
-      this.problems.push(problem('future-date', at, { caseId, field: `${prefix}date`, value: date }));
+      this.problems.push(problem('future-date', at, { caseId, field: this.path(prefix, 'date'), value: date }));
     }
   }
 
