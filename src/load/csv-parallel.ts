@@ -6,7 +6,7 @@ import type { PackedRows } from './csv-pack.js';
 
 const WORKER = new URL('./csv-worker.js', import.meta.url);
 
-/** What the worker sends: a file's events (its rows encoded in batches), its end, or a failure. */
+/** What the worker sends: a file's events (its rows in packed batches), its end, or a failure. */
 export type PrefetchEvent = Exclude<CsvBatchEvent, { kind: 'rows' }> | PackedRows;
 export type WorkerMessage = { type: 'events'; index: number; events: PrefetchEvent[] } | { type: 'done'; index: number } | { type: 'failed'; message: string; code?: string };
 export interface StartMessage {

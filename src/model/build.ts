@@ -1,7 +1,7 @@
 import { FieldIssue, makeChecks, type Encoded, type ScopeChecks } from './codec.js';
 import type { Scope } from './fields.js';
 import { problem, showValue, type DataProblem, type Location, type ProblemCode } from './problems.js';
-import { Akter, AktStore, type ChildScope } from './store.js';
+import { Akter, AktStore } from './store.js';
 import { detach } from './columns-store.js';
 import type { Dataset, FileStats, LoadedExport } from './types.js';
 import { isPlainObject } from './validate.js';
@@ -272,20 +272,16 @@ export class ExportBuilder {
 
   /** A row of a CSV table; `datasets` says which tables the row's export directory has. */
   addCsvRow(layout: CsvLayout, fields: readonly string[], at: Location, stats: FileStats, datasets: ReadonlySet<Dataset>): void {
-    this.csvRow(layout, fields, fields[layout.caseCol], layout.planCol >= 0 ? fields[layout.planCol] : undefined, at, stats, datasets);
-  }
-
-  private csvRow(layout: CsvLayout, fields: readonly string[], caseRaw: string | undefined, planRaw: string | undefined, at: Location, stats: FileStats, datasets: ReadonlySet<Dataset>): void {
     stats.rowsRead += 1;
     const { table, cols } = layout;
     if (table === 'cases') {
       this.addAkt(fields, cols, at, stats, 1, datasets);
       return;
     }
-    const akt = this.parentOf(caseRaw, at, stats);
+    const akt = this.parentOf(fields[layout.caseCol], at, stats);
     if (akt === undefined) return;
     if (table === 'plans') this.addPlan(akt, fields, cols, at, '');
-    else if (table === 'subgoals') this.addSubGoalRow(akt, layout, fields, planRaw, at, stats);
+    else if (table === 'subgoals') this.addSubGoalRow(akt, layout, fields, at, stats);
     else if (table === 'followups') this.followUp(akt, fields, cols, at, '');
     else if (table === 'jobcenter') {
       // One row per akt: a second row for an akt is rejected.
@@ -314,9 +310,9 @@ export class ExportBuilder {
     return akt;
   }
 
-  private addSubGoalRow(akt: number, layout: CsvLayout, fields: readonly string[], planRaw: string | undefined, at: Location, stats: FileStats): void {
+  private addSubGoalRow(akt: number, layout: CsvLayout, fields: readonly string[], at: Location, stats: FileStats): void {
     const caseId = this.store.caseId(akt);
-    const planId = planRaw?.trim();
+    const planId = layout.planCol >= 0 ? fields[layout.planCol]?.trim() : undefined;
     const plan = planId ? this.planById(akt, planId) : undefined;
     if (plan === undefined) {
       this.reject(stats, 1, planId ? 'unknown-plan-id' : 'missing-required', at, { caseId, field: 'planId', value: showValue(planId) });
@@ -346,4 +342,3 @@ export class ExportBuilder {
   }
 }
 
-export type { ChildScope };

@@ -71,7 +71,7 @@ export interface ScopeChecks {
 }
 
 /** Scalar fields only: nested lists (plans, subGoals, …) are rows of their own. */
-function scalarFields(scope: Scope): string[] {
+export function scalarFields(scope: Scope): string[] {
   return Object.entries((SCOPES[scope] as z.ZodObject).shape as Record<string, z.ZodType>)
     .filter(([f]) => FIELD_KINDS.get(scope)!.has(f))
     .map(([f]) => f);
@@ -94,4 +94,3 @@ export function makeChecks(normalize: Normalize, values: ValueTable): Record<Sco
   return out;
 }
 
-export { scalarFields };

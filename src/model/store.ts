@@ -186,14 +186,6 @@ export class Akter implements Iterable<CheckedAkt> {
     return this.store.checked(this.order[i]!);
   }
 
-  caseId(i: number): string {
-    return this.store.caseId(this.order[i]!);
-  }
-
-  district(i: number): string | undefined {
-    return this.store.district(this.order[i]!);
-  }
-
   datasets(i: number): ReadonlySet<Dataset> {
     return this.store.datasets(this.order[i]!);
   }

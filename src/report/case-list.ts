@@ -31,8 +31,3 @@ export function mapCases(list: CaseList, f: (c: CaseResult) => CaseResult): Case
     for (const c of list) yield f(c);
   });
 }
-
-/** The akter of one stadsdel. */
-export function* casesOf(list: CaseList, district: string | null): Generator<CaseResult> {
-  for (const c of list) if (c.district === district) yield c;
-}
