@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { isValid, parse as parseDate } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parse as parseDate } from 'date-fns/parse';
 import { fold } from './fold.js';
 import { readCsv } from './load/csv.js';
 import { CSV_TABLES, discover, type CsvTable } from './load/discover.js';
