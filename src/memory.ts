@@ -8,7 +8,13 @@ import { runInNewContext } from 'node:vm';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as (() => void) | undefined;
 
-/** A full collection, between the phases of a large run. */
+/**
+ * Below this a heap is left to V8: a full collection would cost time and save little. (After
+ * loading, 100,000 akter use about 80 MB of heap, 400,000 about 200 MB.)
+ */
+const LARGE_HEAP = 150 * 1024 * 1024;
+
+/** A full collection between the phases of a large run. */
 export function collectGarbage(): void {
-  gc?.();
+  if (process.memoryUsage().heapUsed > LARGE_HEAP) gc?.();
 }
