@@ -71,7 +71,7 @@ export async function buildReport(opts: {
       rowsRejected: files.reduce((n, f) => n + f.rowsRejected, 0),
       casesChecked: cases.length,
     },
-    dataProblems: opts.loaded.problems.map(maskProblem),
+    dataProblems: opts.loaded.problems.map((p) => maskProblem(p, maskedFile)),
   };
 }
 
@@ -96,12 +96,13 @@ export function maskFiles(files: readonly FileStats[]): FileStats[] {
  * A data problem quotes the export (file name, caseId, value): each passes the mask, and a bad
  * personId is never quoted at all, whatever shape it has.
  */
-export function maskProblem(p: DataProblem): DataProblem {
+export function maskProblem(p: DataProblem, maskFile: (file: string) => string = maskPersonalNumbers): DataProblem {
   const { value, ...rest } = p;
   const quotable = value !== undefined && !/(^|\.)personId$/.test(p.field ?? '');
   return {
     ...rest,
-    file: maskPersonalNumbers(p.file),
+    // An export's many problems name few files: `maskFile` may remember each.
+    file: maskFile(p.file),
     ...(p.field !== undefined ? { field: maskPersonalNumbers(p.field) } : {}),
     ...(p.caseId !== undefined ? { caseId: maskPersonalNumbers(p.caseId) } : {}),
     ...(quotable ? { value: maskPersonalNumbers(value) } : {}),

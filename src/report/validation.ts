@@ -53,7 +53,7 @@ export function buildValidation(opts: { asOf: string; version: string; loaded: L
     errors,
     notices: loaded.problems.length - errors,
     counts,
-    problems: loaded.problems.slice(0, cap).map(maskProblem),
+    problems: loaded.problems.slice(0, cap).map((p) => maskProblem(p)),
     omitted: Math.max(0, loaded.problems.length - cap),
   };
 }
