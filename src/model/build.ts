@@ -296,6 +296,13 @@ export class ExportBuilder {
 
   private parentOf(raw: string | undefined, at: Location, stats: FileStats): number | undefined {
     if (raw !== undefined && raw === this.lastRaw) return this.lastAkt;
+    // Child tables usually list the akter in the order cases.csv does: try the next one before the map.
+    const next = this.lastAkt + 1;
+    if (raw !== undefined && next < this.store.size && raw === this.store.caseId(next)) {
+      this.lastRaw = raw;
+      this.lastAkt = next;
+      return next;
+    }
     const caseId = raw?.trim();
     if (!caseId) {
       this.reject(stats, 1, 'missing-case-id', at, { field: 'caseId' });
