@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import yazl from 'yazl';
 import { UserError } from '../errors.js';
 
 /**
@@ -113,12 +114,21 @@ function memberStream(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string): Rea
 }
 
 /**
- * Inflates every member once, counting the bytes, so that an archive whose directory hides a
- * bomb (sizes that do not match the data) is stopped by yauzl before a reader that trusts the
- * local headers (exceljs's) gets to it. Used on workbooks.
+ * The archive again, its parts stored (not compressed) and `first` put first: exceljs's streaming
+ * reader needs a workbook's own description, styles and shared strings before its sheets, or it
+ * spools the sheets to temporary files, and it misses the description when it is the last part
+ * (exceljs issue 962), which is where exceljs itself and other writers put it. Every part still
+ * comes through yauzl, which holds it to the size the archive declared.
  */
-export async function verifyArchive(archive: Archive): Promise<void> {
-  for (const m of archive.members) {
-    for await (const chunk of m.open()) void chunk;
-  }
+export function reorder(archive: Archive, first: readonly string[]): Readable {
+  const zip = new yazl.ZipFile();
+  const rank = (name: string): number => {
+    const i = first.indexOf(name);
+    return i < 0 ? first.length : i;
+  };
+  const parts = archive.members.map((m, i) => ({ m, i })).sort((a, b) => rank(a.m.name) - rank(b.m.name) || a.i - b.i);
+  for (const { m } of parts) zip.addReadStreamLazy(m.name, { compress: false, size: m.size }, (cb) => cb(null, m.open()));
+  zip.end();
+  const out = zip.outputStream as Readable;
+  return out;
 }

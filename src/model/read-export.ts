@@ -121,8 +121,8 @@ export async function readExport(paths: readonly string[], opts: ReadOptions = {
   const files = await discover(paths, opts.mapping?.files);
   const b = new ExportBuilder({ normalize: makeNormalize(opts.mapping), asOf: opts.asOf });
   const archives: Archive[] = [];
+  const sources: Source[] = [];
   try {
-    const sources: Source[] = [];
     for (const f of files) {
       if (f.kind === 'zip') sources.push(...(await expandArchive(b, f.path, opts, archives)));
       else sources.push(...fromDisk(b, f));
@@ -130,6 +130,7 @@ export async function readExport(paths: readonly string[], opts: ReadOptions = {
     await readSources(b, sources, opts);
   } finally {
     for (const a of archives) a.close();
+    for (const f of sources) if (f.kind === 'xlsx') f.archive?.close();
   }
   return b.finish();
 }

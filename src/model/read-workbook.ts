@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { fold } from '../fold.js';
 import { CSV_TABLES, customTables, fileKey, TABLE_NAMES, type CsvTable } from '../load/discover.js';
 import { hashFile, type ByteSource } from '../load/text.js';
 import { readWorkbook } from '../load/xlsx.js';
-import { DEFAULT_LIMITS, openArchive, verifyArchive, type ArchiveLimits } from '../load/zip.js';
+import { DEFAULT_LIMITS, openArchive, reorder, type Archive, type ArchiveLimits } from '../load/zip.js';
 import type { ExportBuilder } from './build.js';
 import { TABLE_DATASET } from './columns.js';
 import { problem } from './problems.js';
@@ -41,6 +40,8 @@ export interface Book {
   /** Sheets with a table, not yet read. */
   pending: Map<string, CsvTable>;
   tables: Map<string, CsvTable>;
+  /** Open once checked; closed when the export has been read. */
+  archive?: Archive;
 }
 export type Source = CsvSource | JsonSource | Book;
 
@@ -70,22 +71,21 @@ export function bookBlocks(book: Book, rank: number, except: { book: Book; sheet
   return false;
 }
 
+/** The parts exceljs's streaming reader must meet before the sheets. */
+const FIRST_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+
 /**
- * A workbook is a zip archive: checked against the same limits as one (by inflating every part
- * once, counting), so that exceljs, which trusts what the parts say of themselves, never meets a
- * bomb. A workbook inside an archive is held in memory as it is packed, to be read from there.
+ * A workbook is a zip archive: its directory is checked against the same limits as an archive's,
+ * and every pass reads its parts through yauzl (which stops a part that inflates past its declared
+ * size) before exceljs sees them. A workbook inside an archive is held in memory as it is packed.
  */
 async function check(b: ExportBuilder, book: Book, opts: ReadOptions): Promise<void> {
   book.checked = true;
   const held = typeof book.bytes === 'string' ? undefined : await buffer(book.bytes());
-  const archive = await openArchive(held ?? (book.bytes as string), book.display, archiveLimits(opts), 'workbook');
-  try {
-    await verifyArchive(archive);
-  } finally {
-    archive.close();
-  }
-  if (held) book.bytes = () => Readable.from([held]);
   const sha256 = held ? createHash('sha256').update(held).digest('hex') : await hashFile(book.bytes);
+  const archive = await openArchive(held ?? (book.bytes as string), book.display, archiveLimits(opts), 'workbook');
+  book.archive = archive;
+  book.bytes = () => reorder(archive, FIRST_PARTS);
   b.addFile({ file: book.display, format: 'xlsx', sha256, rowsRead: 0, rowsRejected: 0 });
 }
 
