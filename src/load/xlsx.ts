@@ -85,6 +85,12 @@ function rowCells(row: ExcelJS.Row, date1904: boolean): string[] {
  */
 export async function* readWorkbook(source: ByteSource, name: string, want: (sheet: string, all: readonly string[]) => boolean): AsyncGenerator<SheetEvent> {
   const input = typeof source === 'string' ? source : source();
+  // exceljs pipes its input into its unzipper, and a pipe does not pass a failure on: without this
+  // a broken archive member would leave it waiting for bytes forever.
+  let fail: (e: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {});
+  if (typeof input !== 'string') input.on('error', (e) => fail(e));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as string | Readable, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -96,7 +102,7 @@ export async function* readWorkbook(source: ByteSource, name: string, want: (she
   for (;;) {
     let next: IteratorResult<SheetReader>;
     try {
-      next = await sheets.next();
+      next = await Promise.race([sheets.next(), failed]);
     } catch (e) {
       throw unreadable(name, e);
     }
@@ -105,19 +111,19 @@ export async function* readWorkbook(source: ByteSource, name: string, want: (she
     const all = (reader.model?.sheets ?? []).map((s) => s.name);
     if (!want(sheet.name, all)) continue;
     yield { kind: 'sheet', name: sheet.name };
-    yield* readSheet(sheet, name, reader.properties?.model?.date1904 === true);
+    yield* readSheet(sheet, name, reader.properties?.model?.date1904 === true, failed);
     yield { kind: 'sheet-end' };
   }
 }
 
-async function* readSheet(sheet: SheetReader, name: string, date1904: boolean): AsyncGenerator<SheetEvent> {
+async function* readSheet(sheet: SheetReader, name: string, date1904: boolean, failed: Promise<never>): AsyncGenerator<SheetEvent> {
   let width = -1;
   let batch: CsvRow[] = [];
   const rows = sheet[Symbol.asyncIterator]();
   for (;;) {
     let next: IteratorResult<ExcelJS.Row>;
     try {
-      next = await rows.next();
+      next = await Promise.race([rows.next(), failed]);
     } catch (e) {
       throw unreadable(name, e);
     }

@@ -127,8 +127,15 @@ export function reorder(archive: Archive, first: readonly string[]): Readable {
     return i < 0 ? first.length : i;
   };
   const parts = archive.members.map((m, i) => ({ m, i })).sort((a, b) => rank(a.m.name) - rank(b.m.name) || a.i - b.i);
-  for (const { m } of parts) zip.addReadStreamLazy(m.name, { compress: false, size: m.size }, (cb) => cb(null, m.open()));
-  zip.end();
   const out = zip.outputStream as Readable;
+  for (const { m } of parts) {
+    zip.addReadStreamLazy(m.name, { compress: false, size: m.size }, (cb) => {
+      // yazl does not pass a part's failure on; the reader must hear of it, or it waits for bytes that never come.
+      const part = m.open();
+      part.on('error', (e: Error) => out.destroy(e));
+      cb(null, part);
+    });
+  }
+  zip.end();
   return out;
 }

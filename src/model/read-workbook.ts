@@ -72,7 +72,7 @@ export function bookBlocks(book: Book, rank: number, except: { book: Book; sheet
 }
 
 /** The parts exceljs's streaming reader must meet before the sheets. */
-const FIRST_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+export const FIRST_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
 
 /**
  * A workbook is a zip archive: its directory is checked against the same limits as an archive's,
