@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { UserError } from '../errors.js';
 import type { CsvRow } from './csv.js';
 import type { ByteSource } from './text.js';
@@ -91,7 +91,9 @@ export async function* readWorkbook(source: ByteSource, name: string, want: (she
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {});
   if (typeof input !== 'string') input.on('error', (e) => fail(e));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as string | Readable, {
+  // Loaded only when a workbook is read: exceljs takes longer to load than a city's CSV export takes to check.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(input as string | Readable, {
     sharedStrings: 'cache',
     styles: 'cache',
     worksheets: 'emit',
