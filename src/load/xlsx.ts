@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { UserError } from '../errors.js';
 import type { CsvRow } from './csv.js';
@@ -87,13 +86,16 @@ export async function* readWorkbook(source: ByteSource, name: string, want: (she
   const input = typeof source === 'string' ? source : source();
   // exceljs pipes its input into its unzipper, and a pipe does not pass a failure on: without this
   // a broken archive member would leave it waiting for bytes forever.
-  let fail: (e: unknown) => void = () => {};
-  const failed = new Promise<never>((_, reject) => (fail = reject));
-  failed.catch(() => {});
-  if (typeof input !== 'string') input.on('error', (e) => fail(e));
+  const failure: Failure = {};
+  if (typeof input !== 'string') {
+    input.on('error', (e) => {
+      failure.error = e;
+      failure.reject?.(e);
+    });
+  }
   // Loaded only when a workbook is read: exceljs takes longer to load than a city's CSV export takes to check.
   const { default: excel } = await import('exceljs');
-  const reader = new excel.stream.xlsx.WorkbookReader(input as string | Readable, {
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
     worksheets: 'emit',
@@ -104,7 +106,7 @@ export async function* readWorkbook(source: ByteSource, name: string, want: (she
   for (;;) {
     let next: IteratorResult<SheetReader>;
     try {
-      next = await Promise.race([sheets.next(), failed]);
+      next = await nextOr(sheets, failure);
     } catch (e) {
       throw unreadable(name, e);
     }
@@ -113,19 +115,19 @@ export async function* readWorkbook(source: ByteSource, name: string, want: (she
     const all = (reader.model?.sheets ?? []).map((s) => s.name);
     if (!want(sheet.name, all)) continue;
     yield { kind: 'sheet', name: sheet.name };
-    yield* readSheet(sheet, name, reader.properties?.model?.date1904 === true, failed);
+    yield* readSheet(sheet, name, reader.properties?.model?.date1904 === true, failure);
     yield { kind: 'sheet-end' };
   }
 }
 
-async function* readSheet(sheet: SheetReader, name: string, date1904: boolean, failed: Promise<never>): AsyncGenerator<SheetEvent> {
+async function* readSheet(sheet: SheetReader, name: string, date1904: boolean, failure: Failure): AsyncGenerator<SheetEvent> {
   let width = -1;
   let batch: CsvRow[] = [];
   const rows = sheet[Symbol.asyncIterator]();
   for (;;) {
     let next: IteratorResult<ExcelJS.Row>;
     try {
-      next = await Promise.race([rows.next(), failed]);
+      next = await nextOr(rows, failure);
     } catch (e) {
       throw unreadable(name, e);
     }
@@ -153,6 +155,21 @@ async function* readSheet(sheet: SheetReader, name: string, date1904: boolean, f
     }
   }
   if (batch.length > 0) yield { kind: 'rows', rows: batch };
+}
+
+interface Failure {
+  error?: unknown;
+  /** The one step now waiting; a slot, not a promise raced against each step (that would keep every row alive). */
+  reject?: (e: unknown) => void;
+}
+
+/** The iterator's next step, or the input's failure as soon as it happens. */
+function nextOr<T>(it: AsyncIterator<T>, failure: Failure): Promise<IteratorResult<T>> {
+  return new Promise((resolve, reject) => {
+    if (failure.error !== undefined) return reject(failure.error);
+    failure.reject = reject;
+    it.next().then(resolve, reject);
+  });
 }
 
 function unreadable(name: string, e: unknown): Error {
