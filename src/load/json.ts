@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
+import { byteCounter, jsonErrorAt } from './json-error.js';
 import { countReplacements, decodeFile, detectEncoding, readSample, type TextTally } from './text.js';
 
 export type JsonEvent =
   | { kind: 'format'; encoding: string }
   | { kind: 'value'; index?: number; line?: number; value: unknown }
+  /** `message`: where and what kind (json-error.ts), never the text. */
   | { kind: 'error'; index?: number; line?: number; message: string }
   | { kind: 'not-text' }
   | { kind: 'end'; sha256: string; undecodable: number };
@@ -26,8 +28,8 @@ export async function* readJson(file: string, encoding?: string): AsyncGenerator
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (e) {
-    yield { kind: 'error', message: (e as Error).message };
+  } catch {
+    yield { kind: 'error', message: jsonErrorAt(text, { bytesBefore: byteCounter(bytes, text, detected.encoding) }) };
   }
   if (Array.isArray(parsed)) {
     for (let i = 0; i < parsed.length; i++) yield { kind: 'value', index: i, value: parsed[i] };
@@ -53,8 +55,8 @@ export async function* readNdjson(file: string, encoding?: string): AsyncGenerat
     if (text.trim() === '') continue;
     try {
       yield { kind: 'value', line, value: JSON.parse(text) };
-    } catch (e) {
-      yield { kind: 'error', line, message: (e as Error).message };
+    } catch {
+      yield { kind: 'error', line, message: jsonErrorAt(text, { firstLine: line }) };
     }
   }
   yield { kind: 'end', sha256: tally.sha256, undecodable: tally.undecodable };

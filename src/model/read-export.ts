@@ -10,6 +10,7 @@ import { readJson, readNdjson } from '../load/json.js';
 import { hashFile } from '../load/text.js';
 import { ExportBuilder } from './build.js';
 import { csvLayout, type CsvLayout } from './csv-layout.js';
+import { firstRowIsData, looksLikeData } from './header.js';
 import { canonicalHeader, requiredColumns, TABLE_COLUMNS, TABLE_DATASET } from './columns.js';
 import { problem, type Location } from './problems.js';
 import type { Dataset, FileStats, LoadedExport, ReadOptions } from './types.js';
@@ -101,6 +102,10 @@ async function readCsvFile(
       const match = canonicalHeader(f.table, ev.fields, opts.mapping?.columns?.[f.table]);
       columns = match.columns;
       const missing = requiredColumns(f.table).filter((c) => !columns!.includes(c));
+      if (missing.length > 0 && looksLikeData(ev.fields, columns.filter((c) => c !== null).length)) {
+        // A data row: its cells are a person's data and are never quoted.
+        throw new UserError(`${file}: ${firstRowIsData(ev.fields.length)}; the first row must name the columns (${TABLE_COLUMNS[f.table].join(', ')} or their Swedish names), or name them in a mapping (aktgranskning init)`);
+      }
       if (missing.length > 0) {
         throw new UserError(
           `${file}: no ${missing.join(', ')} column; found ${ev.fields.join(', ') || 'nothing'} (read as ${stats.encoding}, delimiter ${delimiterName(stats.delimiter ?? ',')}); expected columns: ${TABLE_COLUMNS[f.table].join(', ')} or their Swedish names; name others in a mapping (aktgranskning init)`,
