@@ -8,6 +8,7 @@ import { readWorkbook } from './load/xlsx.js';
 import { DEFAULT_LIMITS, openArchive, reorder } from './load/zip.js';
 import { canonicalHeader, TABLE_SCOPE } from './model/columns.js';
 import { isIsoDate } from './model/dates.js';
+import { looksLikeData } from './model/header.js';
 import { fieldKind } from './model/fields.js';
 import type { ExportMapping } from './model/types.js';
 import { makeNormalize } from './model/values.js';
@@ -24,7 +25,7 @@ const REFERENCE = new Date(2000, 0, 1);
 export interface Proposal {
   mapping: ExportMapping;
   /** Per file: its table, and the header cells that could not be placed. */
-  files: { file: string; table: CsvTable | null; encoding?: string; ascii?: boolean; delimiter?: string; unplaced: string[] }[];
+  files: { file: string; table: CsvTable | null; encoding?: string; ascii?: boolean; delimiter?: string; unplaced: string[]; firstRowData?: number }[];
   /** Values of coded fields that neither the tool nor the proposal can place, per field. */
   unknownValues: Record<string, string[]>;
 }
@@ -113,10 +114,15 @@ export async function proposeMapping(paths: readonly string[]): Promise<Proposal
   const odd = new Map<string, Set<string>>();
   const undated: string[] = [];
   const place = (file: string, table: CsvTable | null, s: Sampled): void => {
-    const entry = { file, table, encoding: s.encoding, ascii: s.ascii, delimiter: s.delimiter, unplaced: [] as string[] };
+    const entry: Proposal['files'][number] = { file, table, encoding: s.encoding, ascii: s.ascii, delimiter: s.delimiter, unplaced: [] };
     proposal.files.push(entry);
+    const columns = table === null ? [] : canonicalHeader(table, s.header).columns;
+    // A data row is not proposed as column names: the proposal would carry a person's data.
+    if (looksLikeData(s.header, columns.filter((c) => c !== null).length)) {
+      entry.firstRowData = s.header.length;
+      return;
+    }
     if (table === null) return;
-    const { columns } = canonicalHeader(table, s.header);
     const own = ((mapping.columns as Record<string, Record<string, string | null>>)[table] ??= {});
     s.header.forEach((h, i) => {
       const c = columns[i] ?? null;

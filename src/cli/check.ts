@@ -3,11 +3,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { audit, hasFailures, resolveSettings } from '../audit.js';
-import { applyBaseline, baselineText, loadBaseline, makeBaseline, markBaseline, pruneBaseline } from '../baseline/baseline.js';
+import { applyBaseline, baselineText, loadBaseline, makeBaseline, markBaseline, pruneBaseline, type Namer } from '../baseline/baseline.js';
 import type { Preset } from '../config/config.js';
 import type { Lang } from '../engine/types.js';
 import { EXIT_FINDINGS, EXIT_OK, UserError } from '../errors.js';
-import { KEY_ENV, loadPseudonymKey } from '../privacy/pseudonym.js';
+import { KEY_ENV, loadPseudonymKey, pseudonym } from '../privacy/pseudonym.js';
 import { EXTENSIONS, FORMATTERS } from '../report/formatters/index.js';
 import { publicReport } from '../report/public.js';
 import type { Report } from '../report/types.js';
@@ -46,19 +46,19 @@ function formats(value: string): string[] {
 }
 
 /** --write-baseline, --baseline and --prune-baseline; the baseline file is read and written whole. */
-async function baselines(report: Report, flags: CheckFlags): Promise<Report> {
+async function baselines(report: Report, flags: CheckFlags, namer: Namer): Promise<Report> {
   dateFlag('--baseline-expires', flags.baselineExpires);
   if (flags.pruneBaseline && flags.baseline === undefined) throw new UserError('--prune-baseline needs --baseline FILE');
   const inputs = report.input.files.map((f) => f.file);
   if (flags.writeBaseline !== undefined) {
     const previous = existsSync(flags.writeBaseline) ? await loadBaseline(flags.writeBaseline) : undefined;
-    const written = makeBaseline(report, previous, flags.baselineReason, flags.baselineExpires);
+    const written = makeBaseline(report, previous, flags.baselineReason, flags.baselineExpires, namer);
     await writeOutput(flags.writeBaseline, baselineText(written), inputs);
-    if (flags.baseline === undefined) return markBaseline(report, applyBaseline(report, written), flags.writeBaseline);
+    if (flags.baseline === undefined) return markBaseline(report, applyBaseline(report, written, namer), flags.writeBaseline);
   }
   if (flags.baseline === undefined) return report;
   const baseline = await loadBaseline(flags.baseline);
-  const result = applyBaseline(report, baseline);
+  const result = applyBaseline(report, baseline, namer, flags.baseline);
   if (flags.pruneBaseline) await writeOutput(flags.baseline, baselineText(pruneBaseline(baseline, result.stale)), inputs);
   return markBaseline(report, result, flags.baseline);
 }
@@ -103,9 +103,12 @@ export function checkCommand(setExit: (code: number) => void): Command {
       const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
       const progress = startProgress(lang, flags.quiet);
       const { report: full } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, selection: selectionFrom(flags), progress: progress.counter }).finally(() => progress.stop());
-      const withBaseline = await baselines(full, flags);
+      // A baseline is keyed when a key was given; a key made up for this run would match nothing next time.
+      const baselineKey = key ?? (flags.pseudonymKeyFile !== undefined || process.env[KEY_ENV]?.trim() ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined);
+      const namer: Namer = baselineKey && baselineKey.source !== 'per-run' ? (id) => pseudonym(baselineKey.key, id) : undefined;
+      const withBaseline = await baselines(full, flags, namer);
       const report = key ? publicReport(withBaseline, key) : withBaseline;
-      const inputs = report.input.files.map((f) => f.file);
+      const inputs = full.input.files.map((f) => f.file);
       for (const format of chosen) {
         const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${EXTENSIONS[format]}`) : flags.output;
         const text = FORMATTERS[format]!(report, {

@@ -6,6 +6,7 @@ import { comparisonJson, comparisonMarkdown, comparisonTerminal } from '../compa
 import type { Lang } from '../engine/types.js';
 import { UserError } from '../errors.js';
 import { KEY_ENV, loadPseudonymKey, pseudonym } from '../privacy/pseudonym.js';
+import { hasRealId, realId } from '../privacy/real-id.js';
 import { ReportJsonSchema } from '../report/schema.js';
 import type { Report } from '../report/types.js';
 import { writeOutput } from './output.js';
@@ -73,8 +74,9 @@ export function compareCommand(): Command {
       let comparison: Comparison = compareReports(b, a);
       if (flags.public) {
         const key = await loadPseudonymKey(flags.pseudonymKeyFile);
-        // Reports made with --public already hold pseudonyms; working papers are pseudonymised here.
-        comparison = { ...comparison, akter: comparison.akter.map((x) => ({ ...x, caseId: x.caseId.startsWith('AKT-') ? x.caseId : pseudonym(key.key, x.caseId) })) };
+        // Reports made with --public already hold pseudonyms; working papers are pseudonymised here, from the real caseId.
+        const published = (r: Report) => r.privacy.mode === 'public';
+        comparison = { ...comparison, akter: comparison.akter.map((x) => ({ ...x, caseId: published(a) && published(b) && !hasRealId(x) ? x.caseId : pseudonym(key.key, realId(x)) })) };
       }
       const text = FORMATS[flags.format](comparison, {
         lang: flags.lang ?? settings.lang ?? 'sv',

@@ -4,7 +4,8 @@ import { CONFIG_FILE } from '../config/config.js';
 import { UserError } from '../errors.js';
 import { proposeMapping } from '../init.js';
 import { delimiterName } from '../load/delimiter.js';
-import { maskPersonalNumbers } from '../privacy/personnummer.js';
+import { firstRowIsData } from '../model/header.js';
+import { quoteLines } from '../privacy/quote.js';
 import { writeOutput } from './output.js';
 
 /** Lines for the person running init: what was placed where, and what is theirs to decide. */
@@ -13,6 +14,7 @@ function summary(p: Awaited<ReturnType<typeof proposeMapping>>, target: string):
     const how = f.encoding ? ` (${f.encoding}, ${delimiterName(f.delimiter ?? ',')})` : '';
     const table = f.table ?? 'not placed: set its table under mapping.files, or leave null to skip it';
     const left = f.unplaced.length > 0 ? `; columns not placed (null, not read): ${f.unplaced.join(', ')}` : '';
+    if (f.firstRowData !== undefined) return `${f.file}: ${firstRowIsData(f.firstRowData)}; add a row of column names, then run init again`;
     return `${f.file} → ${table}${how}${left}`;
   });
   for (const [field, values] of Object.entries(p.unknownValues)) {
@@ -38,9 +40,10 @@ export function initCommand(): Command {
       if (proposal.files.length === 0) {
         throw new UserError(`${paths.join(', ')}: no CSV or text tables found to map; JSON exports of format v1 need no mapping`);
       }
-      // Headers come from the export; a "header" that was really a data row must not carry a personnummer out.
-      const text = maskPersonalNumbers(`${JSON.stringify({ mapping: proposal.mapping }, null, 2)}\n`);
+      // The proposal is a working file: its file names and column names must match the export's
+      // own, so it is not masked (README, Personal data). A data row is never proposed as a header.
+      const text = `${JSON.stringify({ mapping: proposal.mapping }, null, 2)}\n`;
       await writeOutput(target === '-' ? undefined : target, text, proposal.files.map((f) => f.file));
-      process.stderr.write(maskPersonalNumbers(`${summary(proposal, target).join('\n')}\n`));
+      process.stderr.write(`${quoteLines(summary(proposal, target).join('\n'))}\n`);
     });
 }

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { RuleContractError } from '../engine/run.js';
-import { maskPersonalNumbers } from '../privacy/personnummer.js';
+import { quote, quoteLines } from '../privacy/quote.js';
 import { EXIT_OK, EXIT_USAGE, UserError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
@@ -14,12 +14,12 @@ import { validateCommand } from './validate.js';
 
 function fail(message: string): number {
   // Messages can quote the export (a header that was a data row, a file name): mask them too.
-  process.stderr.write(`aktgranskning: ${maskPersonalNumbers(message)}\n`);
+  process.stderr.write(`aktgranskning: ${quote(message)}\n`);
   return EXIT_USAGE;
 }
 
 /** Commander's own messages quote the arguments given, which may hold a personnummer. */
-const OUTPUT = { writeErr: (s: string) => process.stderr.write(maskPersonalNumbers(s)) };
+const OUTPUT = { writeErr: (s: string) => process.stderr.write(quoteLines(s)) };
 
 /** Runs the CLI and returns the exit code; it never throws and never prints a stack trace. */
 export async function main(argv: readonly string[]): Promise<number> {

@@ -4,7 +4,7 @@ import type { Lang } from '../engine/types.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../errors.js';
 import { KEY_ENV, loadPseudonymKey } from '../privacy/pseudonym.js';
 import { VALIDATION_FORMATTERS } from '../report/formatters/validation.js';
-import { publicProblem } from '../report/public.js';
+import { fileLabels, publicProblem } from '../report/public.js';
 import { writeOutput } from './output.js';
 import { addInputOptions, readFlags, today, useColor, wholeNumber, type InputFlags } from './shared.js';
 
@@ -34,12 +34,13 @@ export function validateCommand(setExit: (code: number) => void): Command {
       const asOf = flags.asOf ?? settings.asOf ?? today();
       const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
       const full = await validateExport({ paths, asOf, read: { ...read, mapping: settings.mapping }, maxProblems: flags.maxProblems });
-      const result = key ? { ...full, problems: full.problems.map((p) => publicProblem(p, key)) } : full;
+      const label = fileLabels(full.input.files, full.problems);
+      const result = key ? { ...full, input: { ...full.input, files: full.input.files.map((f) => ({ ...f, file: label(f.file) })) }, problems: full.problems.map((p) => publicProblem(p, key, label)) } : full;
       const text = VALIDATION_FORMATTERS[flags.format]!(result, {
         lang: flags.lang ?? settings.lang ?? 'sv',
         color: flags.format === 'terminal' && flags.output === undefined && useColor(),
       });
-      await writeOutput(flags.output, text, result.input.files.map((f) => f.file));
+      await writeOutput(flags.output, text, full.input.files.map((f) => f.file));
       setExit(result.valid ? EXIT_OK : EXIT_FINDINGS);
     });
 }

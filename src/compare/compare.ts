@@ -1,4 +1,6 @@
 import type { Report, RuleSummary } from '../report/types.js';
+import { MASK } from '../privacy/personnummer.js';
+import { hasRealId, realId, sameRealId } from '../privacy/real-id.js';
 
 /** Two-sided p-value of the pooled two-proportion z-test; null when it cannot be computed. */
 export function twoProportionP(x1: number, n1: number, x2: number, n2: number): number | null {
@@ -83,16 +85,20 @@ function compareRules(before: RuleSummary[] | undefined, after: RuleSummary[] | 
  * share before and after, the change in percentage points and whether it is larger than chance;
  * and which akter changed status. Rules and stadsdelar in only one run are shown as such.
  */
+/** A report read back from JSON holds masked caseIds: akter whose caseId was a personnummer cannot be told apart. */
+const tellable = (c: { caseId: string }) => hasRealId(c) || !c.caseId.includes(MASK);
+
 export function compareReports(before: Report, after: Report): Comparison {
   const districts = [...new Set([...before.districts.map((d) => d.district), ...after.districts.map((d) => d.district)])];
   const akter: AktChange[] = [];
   const status = new Map<string, string>();
-  for (const c of before.cases) for (const r of c.results) status.set(`${c.caseId}\0${r.ruleId}`, r.status);
+  for (const c of before.cases) if (tellable(c)) for (const r of c.results) status.set(`${realId(c)}\0${r.ruleId}`, r.status);
   for (const c of after.cases) {
+    if (!tellable(c)) continue;
     for (const r of c.results) {
-      const from = status.get(`${c.caseId}\0${r.ruleId}`);
+      const from = status.get(`${realId(c)}\0${r.ruleId}`);
       if ((from === 'pass' && r.status === 'fail') || (from === 'fail' && r.status === 'pass')) {
-        akter.push({ caseId: c.caseId, district: c.district, ruleId: r.ruleId, from, to: r.status });
+        akter.push(sameRealId({ caseId: c.caseId, district: c.district, ruleId: r.ruleId, from, to: r.status }, c));
       }
     }
   }

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import type { AnyRule, Lang } from '../engine/types.js';
 import { fill, formatPercent } from '../i18n/catalog.js';
-import { maskPersonalNumbers } from '../privacy/personnummer.js';
+import { quote } from '../privacy/quote.js';
 import { table } from '../report/formatters/markdown-table.js';
 import type { Comparison, DistrictChange, RuleChange } from './compare.js';
 
@@ -47,7 +47,7 @@ const title = (ctx: CompareContext, id: string) => ctx.rules.get(id)?.title[ctx.
 const pct = (ctx: CompareContext, s: { share: number | null } | undefined) => formatPercent(s?.share ?? null, ctx.lang);
 const num = (ctx: CompareContext, x: number, digits: number) => x.toFixed(digits).replace('.', ctx.lang === 'sv' ? ',' : '.');
 const pValue = (ctx: CompareContext, p: number) => (p < 0.001 ? `< ${num(ctx, 0.001, 3)}` : num(ctx, p, 3));
-const districtName = (ctx: CompareContext, d: DistrictChange, total: boolean) => (total ? T.whole[ctx.lang] : d.district === null ? T.noDistrict[ctx.lang] : maskPersonalNumbers(d.district));
+const districtName = (ctx: CompareContext, d: DistrictChange, total: boolean) => (total ? T.whole[ctx.lang] : d.district === null ? T.noDistrict[ctx.lang] : quote(d.district));
 
 /** The sentence for one rule, in the style of an uppföljande granskning. */
 export function changeSentence(ctx: CompareContext, r: RuleChange): string {
@@ -90,7 +90,7 @@ export function comparisonMarkdown(c: Comparison, ctx: CompareContext): string {
   for (const d of c.districts) out.push(...districtBlock(ctx, d, false));
   if (c.districts.length > 1) out.push(...districtBlock(ctx, c.total, true));
   for (const [heading, to] of [[T.toFail, 'fail'], [T.toPass, 'pass']] as const) {
-    const rows = c.akter.filter((a) => a.to === to).map((a) => [`\`${maskPersonalNumbers(a.caseId)}\``, a.district === null ? T.noDistrict[lang] : maskPersonalNumbers(a.district), title(ctx, a.ruleId)]);
+    const rows = c.akter.filter((a) => a.to === to).map((a) => [`\`${quote(a.caseId)}\``, a.district === null ? T.noDistrict[lang] : quote(a.district), title(ctx, a.ruleId)]);
     out.push(`## ${heading[lang]}`, '', rows.length > 0 ? table([T.caseId[lang], T.district[lang], T.rule[lang]], rows) : T.none[lang], '');
   }
   return `${out.join('\n').trimEnd()}\n`;
@@ -113,6 +113,6 @@ export function comparisonTerminal(c: Comparison, ctx: CompareContext): string {
 }
 
 export function comparisonJson(c: Comparison, ctx: CompareContext): string {
-  const masked = { ...c, lang: ctx.lang, akter: c.akter.map((a) => ({ ...a, caseId: maskPersonalNumbers(a.caseId) })) };
+  const masked = { ...c, lang: ctx.lang, akter: c.akter.map((a) => ({ ...a, caseId: quote(a.caseId) })) };
   return `${JSON.stringify(masked, null, 2)}\n`;
 }

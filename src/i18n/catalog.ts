@@ -54,7 +54,7 @@ export const PROBLEM_MESSAGES: Record<ProblemCode, Localized> = {
   'unknown-plan-id': { sv: 'Arbetsplanen {value} finns inte i akten.', en: 'Plan {value} does not exist in the akt.' },
   'plan-dates-reversed': { sv: 'Arbetsplanen slutar före den börjar ({value}).', en: 'The plan ends before it starts ({value}).' },
   'future-date': { sv: 'Uppföljningen är daterad efter granskningsdagen ({value}) och räknas inte.', en: 'The follow-up is dated after the audit date ({value}) and is not counted.' },
-  'invalid-json': { sv: 'Ogiltig JSON: {value}.', en: 'Invalid JSON: {value}.' },
+  'invalid-json': { sv: 'Ogiltig JSON vid rad:kolumn {value}.', en: 'Invalid JSON at line:column {value}.' },
   'csv-syntax': { sv: 'CSV-filen kan inte läsas vidare ({value}); resten av filen lästes inte.', en: 'The CSV file cannot be read further ({value}); the rest of the file was not read.' },
   'unterminated-quote': { sv: 'Ett citattecken stängs aldrig; posten från denna rad till filens slut avvisades.', en: 'A quote is never closed; the record from this line to the end of the file was rejected.' },
   'wrong-field-count': { sv: 'Raden har {value} fält mot rubrikraden; raden avvisades.', en: 'The row has {value} fields against the header; row rejected.' },

@@ -3,11 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { buffer } from 'node:stream/consumers';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
+import { byteCounter, jsonErrorAt } from './json-error.js';
 import { countReplacements, decodeFile, detectEncoding, readSample, type ByteSource, type TextTally } from './text.js';
 
 export type JsonEvent =
   | { kind: 'format'; encoding: string }
   | { kind: 'value'; index?: number; line?: number; value: unknown }
+  /** `message`: where and what kind (json-error.ts), never the text. */
   | { kind: 'error'; index?: number; line?: number; message: string }
   | { kind: 'not-text' }
   | { kind: 'end'; sha256: string; undecodable: number };
@@ -27,8 +29,8 @@ export async function* readJson(file: ByteSource, encoding?: string): AsyncGener
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (e) {
-    yield { kind: 'error', message: (e as Error).message };
+  } catch {
+    yield { kind: 'error', message: jsonErrorAt(text, { bytesBefore: byteCounter(bytes, text, detected.encoding) }) };
   }
   if (Array.isArray(parsed)) {
     for (let i = 0; i < parsed.length; i++) yield { kind: 'value', index: i, value: parsed[i] };
@@ -54,8 +56,8 @@ export async function* readNdjson(file: ByteSource, encoding?: string): AsyncGen
     if (text.trim() === '') continue;
     try {
       yield { kind: 'value', line, value: JSON.parse(text) };
-    } catch (e) {
-      yield { kind: 'error', line, message: (e as Error).message };
+    } catch {
+      yield { kind: 'error', line, message: jsonErrorAt(text, { firstLine: line }) };
     }
   }
   yield { kind: 'end', sha256: tally.sha256, undecodable: tally.undecodable };

@@ -1,6 +1,6 @@
 import { FieldIssue, makeChecks, type Encoded, type ScopeChecks } from './codec.js';
 import type { Scope } from './fields.js';
-import { problem, showValue, type DataProblem, type Location, type ProblemCode } from './problems.js';
+import { problem, showShape, showValue, type DataProblem, type Location, type ProblemCode } from './problems.js';
 import { Akter, AktStore } from './store.js';
 import { detach } from './columns-store.js';
 import type { Dataset, FileStats, LoadedExport } from './types.js';
@@ -225,7 +225,7 @@ export class ExportBuilder {
 
   /** One akt from a .json or .ndjson file, with its plans, delmål and follow-ups nested. */
   addJsonAkt(raw: unknown, at: Location, stats: FileStats): void {
-    if (!isPlainObject(raw)) return this.rejectRow(stats, 'not-an-object', at, { value: showValue(raw) });
+    if (!isPlainObject(raw)) return this.rejectRow(stats, 'not-an-object', at, { value: showShape(raw) });
     const rows = 1 + nestedCount(raw);
     stats.rowsRead += rows;
     const akt = this.addAkt(raw, undefined, at, stats, rows, this.jsonDatasets);
@@ -240,7 +240,7 @@ export class ExportBuilder {
     };
     list('plans').forEach((p, i) => {
       const prefix = `plans[${i}].`;
-      if (!isPlainObject(p)) return this.reject(stats, 1, 'not-an-object', at, { caseId, field: `plans[${i}]`, value: showValue(p) });
+      if (!isPlainObject(p)) return this.reject(stats, 1, 'not-an-object', at, { caseId, field: `plans[${i}]`, value: showShape(p) });
       const plan = this.addPlan(akt, p, undefined, at, prefix);
       if (!Object.hasOwn(p, 'subGoals') || p.subGoals === null) return;
       this.jsonDatasets.add('subGoals');
@@ -249,17 +249,17 @@ export class ExportBuilder {
         return;
       }
       p.subGoals.forEach((s, j) => {
-        if (!isPlainObject(s)) return this.reject(stats, 1, 'not-an-object', at, { caseId, field: `${prefix}subGoals[${j}]`, value: showValue(s) });
+        if (!isPlainObject(s)) return this.reject(stats, 1, 'not-an-object', at, { caseId, field: `${prefix}subGoals[${j}]`, value: showShape(s) });
         this.addSubGoal(plan, s, undefined, at, caseId, `${prefix}subGoals[${j}].`);
       });
     });
     list('followUps').forEach((f, i) => {
-      if (!isPlainObject(f)) return this.reject(stats, 1, 'not-an-object', at, { caseId, field: `followUps[${i}]`, value: showValue(f) });
+      if (!isPlainObject(f)) return this.reject(stats, 1, 'not-an-object', at, { caseId, field: `followUps[${i}]`, value: showShape(f) });
       this.followUp(akt, f, undefined, at, `followUps[${i}].`);
     });
     for (const key of SIMPLE_LISTS) {
       list(key).forEach((item, i) => {
-        if (!isPlainObject(item)) return this.reject(stats, 1, 'not-an-object', at, { caseId, field: `${key}[${i}]`, value: showValue(item) });
+        if (!isPlainObject(item)) return this.reject(stats, 1, 'not-an-object', at, { caseId, field: `${key}[${i}]`, value: showShape(item) });
         this.listItem(akt, key, item, undefined, at, `${key}[${i}].`);
       });
     }

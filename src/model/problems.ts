@@ -1,3 +1,5 @@
+import { quote } from '../privacy/quote.js';
+
 /** Data problems are data: a code plus where it was found. Formatters turn codes into sentences. */
 export const PROBLEM_CODES = [
   'missing-required',
@@ -43,7 +45,7 @@ export interface DataProblem extends Location {
   caseId?: string;
   /** Field path, e.g. `plans[0].validTo` or a CSV column name. */
   field?: string;
-  /** The offending value, shortened; formatters mask personal data in it. */
+  /** The offending value, masked, on one line and shortened (privacy/quote.ts). */
   value?: string;
   /** Row rejected (not tied to any akt) because of this problem. */
   rejected?: boolean;
@@ -55,8 +57,28 @@ export function problem(code: ProblemCode, at: Location, extra: Partial<DataProb
 
 const MAX_VALUE = 80;
 
+/**
+ * A value quoted in a data problem: masked before it is shortened, never the other way round. A
+ * list or record is described by its shape (type, length, keys), never quoted: it may hold personId.
+ */
 export function showValue(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  return s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE - 1)}…` : s;
+  if (typeof value === 'object' && value !== null) return quote(shape(value), MAX_VALUE);
+  return quote(typeof value === 'string' ? value : String(value), MAX_VALUE);
+}
+
+/** `array, 3 items` or `object, keys caseId, plans`; a string or number says only its type. */
+export function shape(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `array, ${value.length} items`;
+  if (typeof value === 'object') {
+    const keys = Object.keys(value);
+    return keys.length === 0 ? 'object, no keys' : `object, keys ${keys.join(', ')}`;
+  }
+  return typeof value;
+}
+
+/** A rejected record, by its shape only: a record that is not an object is never quoted. */
+export function showShape(value: unknown): string {
+  return quote(shape(value), MAX_VALUE);
 }

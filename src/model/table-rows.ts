@@ -4,6 +4,7 @@ import type { CsvTable } from '../load/discover.js';
 import type { ExportBuilder } from './build.js';
 import { canonicalHeader, requiredColumns, TABLE_COLUMNS } from './columns.js';
 import { csvLayout, type CsvLayout } from './csv-layout.js';
+import { firstRowIsData, looksLikeData } from './header.js';
 import { problem, type Location } from './problems.js';
 import type { Dataset, FileStats, ReadOptions } from './types.js';
 
@@ -34,6 +35,10 @@ export class TableRows {
     const match = canonicalHeader(this.table, fields, this.opts.mapping?.columns?.[this.table]);
     const columns = match.columns;
     const missing = requiredColumns(this.table).filter((c) => !columns.includes(c));
+    if (missing.length > 0 && looksLikeData(fields, columns.filter((c) => c !== null).length)) {
+      // A data row: its cells are a person's data and are never quoted.
+      throw new UserError(`${file}: ${firstRowIsData(fields.length)}; the first row must name the columns (${TABLE_COLUMNS[this.table].join(', ')} or their Swedish names), or name them in a mapping (aktgranskning init)`);
+    }
     if (missing.length > 0) {
       throw new UserError(
         `${file}: no ${missing.join(', ')} column; found ${fields.join(', ') || 'nothing'} (${how}); expected columns: ${TABLE_COLUMNS[this.table].join(', ')} or their Swedish names; name others in a mapping (aktgranskning init)`,

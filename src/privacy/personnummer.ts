@@ -1,9 +1,16 @@
 /**
  * Swedish personnummer and samordningsnummer, wherever they stand in a text: 6 or 8 digits of date
- * (YYMMDD / YYYYMMDD; a samordningsnummer adds 60 to the day), an optional - or +, and 4 digits, the
- * last a Luhn check digit over the 10-digit form. A digit run that is longer is something else.
+ * (YYMMDD / YYYYMMDD; a samordningsnummer adds 60 to the day), an optional -, + or space, and 4
+ * digits, the last a Luhn check digit over the 10-digit form. A digit run that is longer is something else.
+ *
+ * What counts (README, "What is masked"): the month is 01–12 and the day 01–31 (61–91 for a
+ * samordningsnummer), whether or not that day exists (a 30 February is a typo of a real number and
+ * still points at a person); a twelve-digit form starts with 18, 19 or 20. Organisation numbers have
+ * 20 or more in the month place and are left readable. Nine or eleven digits that begin with such a
+ * date (the number without its check digit, which Luhn gives back) are masked as well.
  */
-const CANDIDATE = /(?<!\d)(\d{6}|\d{8})([-+]?)(\d{4})(?!\d)/g;
+const CANDIDATE = /(?<!\d)(\d{6}|\d{8})([-+ ]?)(\d{4})(?!\d)/g;
+const PARTIAL = /(?<!\d)(\d{6}|\d{8})([-+ ]?)(\d{3})(?!\d)/g;
 export const MASK = 'ÅÅMMDD-XXXX';
 const SIX_DIGITS = /\d{6}/;
 
@@ -12,7 +19,7 @@ export interface PersonalNumber {
   index: number;
   length: number;
   kind: 'personnummer' | 'samordningsnummer';
-  /** The check digit is right; a lookalike with a wrong one is still found (and masked). */
+  /** The check digit is right and the date real; a lookalike is still found (and masked). */
   valid: boolean;
 }
 
@@ -32,19 +39,26 @@ export function luhnValid(ten: string): boolean {
   return sum % 10 === 0;
 }
 
-function classify(date: string, last4: string): Omit<PersonalNumber, 'index' | 'length'> | undefined {
+/** The date part has the shape of a birth date (or one with day + 60): see the note at the top. */
+function dateShaped(date: string): boolean {
   const long = date.length === 8;
-  if (long && !/^(18|19|20)/.test(date)) return undefined;
+  if (long && !/^(18|19|20)/.test(date)) return false;
+  const month = Number(date.slice(-4, -2));
+  const day = Number(date.slice(-2));
+  return month >= 1 && month <= 12 && ((day >= 1 && day <= 31) || (day >= 61 && day <= 91));
+}
+
+function classify(date: string, last4: string): Omit<PersonalNumber, 'index' | 'length'> | undefined {
+  if (!dateShaped(date)) return undefined;
+  const long = date.length === 8;
   const yy = Number(date.slice(long ? 2 : 0, long ? 4 : 2));
   // A 10-digit number does not say its century; any century with a real date will do.
   const years = long ? [Number(date.slice(0, 4))] : [1900 + yy, 2000 + yy, 1800 + yy];
   const month = Number(date.slice(-4, -2));
   const day = Number(date.slice(-2));
-  let kind: PersonalNumber['kind'] | undefined;
-  if (years.some((y) => realDate(y, month, day))) kind = 'personnummer';
-  else if (day > 60 && years.some((y) => realDate(y, month, day - 60))) kind = 'samordningsnummer';
-  if (!kind) return undefined;
-  return { kind, valid: luhnValid(date.slice(-6) + last4) };
+  const kind = day > 60 ? 'samordningsnummer' : 'personnummer';
+  const real = years.some((y) => realDate(y, month, kind === 'samordningsnummer' ? day - 60 : day));
+  return { kind, valid: real && luhnValid(date.slice(-6) + last4) };
 }
 
 export function findPersonalNumbers(text: string): PersonalNumber[] {
@@ -56,22 +70,20 @@ export function findPersonalNumbers(text: string): PersonalNumber[] {
   return out;
 }
 
-/** Replaces every personnummer and samordningsnummer (valid or not) with ÅÅMMDD-XXXX, keeping nothing of it. */
-export function maskPersonalNumbers(text: string): string {
-  // Every value of a report passes here: most cannot hold a number at all (ten digits, six in a row).
-  if (text.length < 10 || !SIX_DIGITS.test(text)) return text;
-  return text.replace(CANDIDATE, (m: string, date: string, _sep: string, last4: string) => (classify(date, last4) ? MASK : m));
+/** Dates followed by three digits: a personnummer without its check digit, which Luhn gives back. */
+export function findPartialNumbers(text: string): { index: number; length: number }[] {
+  return [...text.matchAll(PARTIAL)].filter((m) => dateShaped(m[1]!)).map((m) => ({ index: m.index, length: m[0].length }));
 }
 
-/** Masks the strings of template data; data with nothing to mask is returned as it is, not copied. */
-export function maskData<T extends Readonly<Record<string, string | number>>>(data: T | undefined): T | undefined {
-  if (!data) return data;
-  let out: Record<string, string | number> | undefined;
-  for (const k in data) {
-    const v = data[k];
-    if (typeof v !== 'string') continue;
-    const masked = maskPersonalNumbers(v);
-    if (masked !== v) (out ??= { ...data })[k] = masked;
-  }
-  return (out as T | undefined) ?? data;
+/**
+ * Replaces every personnummer and samordningsnummer (valid or not, whole or without its check
+ * digit) with ÅÅMMDD-XXXX, keeping nothing of it. Text that leaves the tool goes through
+ * `quote` (quote.ts), which calls this first.
+ */
+export function maskPersonalNumbers(text: string): string {
+  // Every value of a report passes here: most cannot hold a number at all (nine digits, six in a row).
+  if (text.length < 9 || !SIX_DIGITS.test(text)) return text;
+  return text
+    .replace(CANDIDATE, (m: string, date: string) => (dateShaped(date) ? MASK : m))
+    .replace(PARTIAL, (m: string, date: string) => (dateShaped(date) ? MASK : m));
 }

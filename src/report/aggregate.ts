@@ -1,6 +1,7 @@
 import type { Reason, Severity, TemplateData } from '../engine/types.js';
 import { FEW_CASES, grade, wilson, type GradeThresholds } from './stats.js';
 import type { CaseResult, DistrictSummary, RuleInfo, RuleSummary } from './types.js';
+import { sameRealId } from '../privacy/real-id.js';
 
 /**
  * Distinct failing reasons counted per stadsdel and rule to find the most common one. Reasons that
@@ -73,7 +74,7 @@ class Group {
         const examples = this.examples[i]!;
         if (examples.length < EXAMPLES) {
           const first = r.reasons[0]!;
-          examples.push({ caseId: c.caseId, code: first.code, ...(first.data ? { data: first.data } : {}) });
+          examples.push(sameRealId({ caseId: c.caseId, code: first.code, ...(first.data ? { data: first.data } : {}) }, c));
         }
       } else if (r.status === 'not-assessable') s.notAssessable++;
       else s.notApplicable++;

@@ -1,7 +1,8 @@
 import type { ActiveRule, AktResult, Finding } from '../engine/run.js';
 import type { DataProblem } from '../model/problems.js';
 import type { FileStats, LoadedExport } from '../model/types.js';
-import { maskData, maskPersonalNumbers } from '../privacy/personnummer.js';
+import { quote, quoteData } from '../privacy/quote.js';
+import { withRealId } from '../privacy/real-id.js';
 import { Aggregator } from './aggregate.js';
 import { LazyCases } from './case-list.js';
 import { DEFAULT_GRADES, type GradeThresholds } from './stats.js';
@@ -29,19 +30,19 @@ export async function buildReport(opts: {
   const thresholds = opts.grades ?? DEFAULT_GRADES;
   const inForce: RuleInfo[] = opts.rules.map((r) => ({ ruleId: r.rule.id, severity: r.severity, options: r.options }));
   const fileNames = new Map<string, string>();
-  const maskedFile = (file: string) => fileNames.get(file) ?? fileNames.set(file, maskPersonalNumbers(file)).get(file)!;
+  const maskedFile = (file: string) => fileNames.get(file) ?? fileNames.set(file, quote(file)).get(file)!;
   // A few stadsdelar name every akt: each is masked once.
   const districtNames = new Map<string, string>();
-  const maskedDistrict = (d: string) => districtNames.get(d) ?? districtNames.set(d, maskPersonalNumbers(d)).get(d)!;
+  const maskedDistrict = (d: string) => districtNames.get(d) ?? districtNames.set(d, quote(d)).get(d)!;
   const results = opts.results;
   const cases = new LazyCases(results.length, function* () {
     for (const { checked, findings } of results) {
-      yield {
-        caseId: maskPersonalNumbers(checked.akt.caseId),
+      yield withRealId({
+        caseId: quote(checked.akt.caseId),
         district: checked.akt.district === undefined ? null : maskedDistrict(checked.akt.district),
         origin: maskedFile(checked.origin.file) === checked.origin.file ? checked.origin : { ...checked.origin, file: maskedFile(checked.origin.file) },
         results: findings.map(maskFinding),
-      };
+      }, checked.akt.caseId);
     }
   });
   const aggregator = new Aggregator(inForce, thresholds);
@@ -60,7 +61,7 @@ export async function buildReport(opts: {
     rules: inForce,
     grades: thresholds,
     privacy: { mode: 'working-papers' },
-    population: { criteria: (opts.criteria ?? []).map(maskPersonalNumbers), cases: cases.length },
+    population: { criteria: (opts.criteria ?? []).map((c) => quote(c)), cases: cases.length },
     districts,
     total,
     notAssessed,
@@ -80,31 +81,31 @@ function maskFinding(f: Finding): CaseResult['results'][number] {
   let reasons: Finding['reasons'] | undefined;
   for (let i = 0; i < f.reasons.length; i++) {
     const r = f.reasons[i]!;
-    const data = maskData(r.data);
+    const data = quoteData(r.data);
     if (data !== r.data) (reasons ??= [...f.reasons])[i] = { code: r.code, data };
   }
-  const evidence = maskData(f.evidence);
+  const evidence = quoteData(f.evidence);
   if (!reasons && evidence === f.evidence) return f;
   return { ruleId: f.ruleId, status: f.status, severity: f.severity, reasons: reasons ?? f.reasons, ...(evidence ? { evidence } : {}) };
 }
 
 export function maskFiles(files: readonly FileStats[]): FileStats[] {
-  return files.map((f) => ({ ...f, file: maskPersonalNumbers(f.file) }));
+  return files.map((f) => ({ ...f, file: quote(f.file) }));
 }
 
 /**
  * A data problem quotes the export (file name, caseId, value): each passes the mask, and a bad
  * personId is never quoted at all, whatever shape it has.
  */
-export function maskProblem(p: DataProblem, maskFile: (file: string) => string = maskPersonalNumbers): DataProblem {
+export function maskProblem(p: DataProblem, maskFile: (file: string) => string = quote): DataProblem {
   const { value, ...rest } = p;
   const quotable = value !== undefined && !/(^|\.)personId$/.test(p.field ?? '');
-  return {
+  return withRealId({
     ...rest,
     // An export's many problems name few files: `maskFile` may remember each.
     file: maskFile(p.file),
-    ...(p.field !== undefined ? { field: maskPersonalNumbers(p.field) } : {}),
-    ...(p.caseId !== undefined ? { caseId: maskPersonalNumbers(p.caseId) } : {}),
-    ...(quotable ? { value: maskPersonalNumbers(value) } : {}),
-  };
+    ...(p.field !== undefined ? { field: quote(p.field) } : {}),
+    ...(p.caseId !== undefined ? { caseId: quote(p.caseId) } : {}),
+    ...(quotable ? { value: quote(value) } : {}),
+  }, p.caseId);
 }

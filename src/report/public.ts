@@ -2,6 +2,7 @@ import { term } from '../engine/common-reasons.js';
 import type { TemplateData } from '../engine/types.js';
 import type { DataProblem } from '../model/problems.js';
 import { pseudonym, type PseudonymKey } from '../privacy/pseudonym.js';
+import { hasRealId, realId } from '../privacy/real-id.js';
 import { mapCases } from './case-list.js';
 import type { Report, RuleSummary } from './types.js';
 
@@ -17,10 +18,29 @@ function redact(data: TemplateData | undefined): TemplateData | undefined {
   return out;
 }
 
-/** A data problem fit to publish: what kind and where in the format, but no akt, line or value. */
-export function publicProblem(p: DataProblem, key: PseudonymKey): DataProblem {
-  const { line: _line, index: _index, value: _value, caseId, ...rest } = p;
-  return { ...rest, ...(caseId !== undefined ? { caseId: pseudonym(key.key, caseId) } : {}) };
+/**
+ * Files by label (`fil 1`, `fil 2`, … in the order read), never by name: an export with one file per
+ * akt names its files by caseId or by the client's name. Their SHA-256 stays, which identifies each
+ * file to whoever holds the export without naming it.
+ */
+export function fileLabels(files: readonly { file: string }[], problems: readonly { file: string }[] = []): (file: string) => string {
+  const labels = new Map<string, string>();
+  for (const { file } of [...files, ...problems]) if (!labels.has(file)) labels.set(file, `fil ${labels.size + 1}`);
+  return (file) => labels.get(file) ?? 'fil';
+}
+
+/** Field names the export made up (unknown columns and keys) are not part of format v1: they could be anything, a name too. */
+const OWN_NAMES: ReadonlySet<DataProblem['code']> = new Set(['unknown-field']);
+
+/** A data problem fit to publish: what kind and where in the format, but no akt, file name, line or value. */
+export function publicProblem(p: DataProblem, key: PseudonymKey, label: (file: string) => string = () => 'fil'): DataProblem {
+  const { line: _line, index: _index, value: _value, caseId, field, ...rest } = p;
+  return {
+    ...rest,
+    file: label(p.file),
+    ...(field !== undefined && !OWN_NAMES.has(p.code) ? { field } : {}),
+    ...(caseId !== undefined ? { caseId: pseudonym(key.key, realId(p as { caseId: string })) } : {}),
+  };
 }
 
 /** A rule's summary with its evidence redacted and its example akter by pseudonym. */
@@ -28,7 +48,7 @@ function publicSummary(s: RuleSummary, key: PseudonymKey): RuleSummary {
   return {
     ...s,
     ...(s.evidence ? { evidence: { ...s.evidence, data: redact(s.evidence.data) } } : {}),
-    ...(s.examples ? { examples: s.examples.map((e) => ({ caseId: pseudonym(key.key, e.caseId), code: e.code, ...(e.data ? { data: redact(e.data) } : {}) })) } : {}),
+    ...(s.examples ? { examples: s.examples.map((e) => ({ caseId: pseudonym(key.key, realId(e)), code: e.code, ...(e.data ? { data: redact(e.data) } : {}) })) } : {}),
   };
 }
 
@@ -37,8 +57,10 @@ function publicSummary(s: RuleSummary, key: PseudonymKey): RuleSummary {
  * no text quoted from it; the aggregate figures are untouched.
  */
 export function publicReport(report: Report, key: PseudonymKey): Report {
+  const label = fileLabels(report.input.files, report.dataProblems);
   return {
     ...report,
+    input: { ...report.input, files: report.input.files.map((f) => ({ ...f, file: label(f.file) })) },
     privacy: { mode: 'public', pseudonymKey: key.source === 'per-run' ? 'per-run' : 'secret' },
     districts: report.districts.map((d) => ({ ...d, rules: d.rules.map((s) => publicSummary(s, key)) })),
     total: { ...report.total, rules: report.total.rules.map((s) => publicSummary(s, key)) },
@@ -46,7 +68,7 @@ export function publicReport(report: Report, key: PseudonymKey): Report {
       const { origin: _origin, ...rest } = c;
       return {
         ...rest,
-        caseId: pseudonym(key.key, c.caseId),
+        caseId: pseudonym(key.key, realId(c)),
         results: c.results.map((r) => ({
           ...r,
           reasons: r.reasons.map((x) => ({ code: x.code, ...(x.data ? { data: redact(x.data) } : {}) })),
@@ -54,7 +76,7 @@ export function publicReport(report: Report, key: PseudonymKey): Report {
         })),
       };
     }),
-    dataProblems: report.dataProblems.map((p) => publicProblem(p, key)),
-    ...(report.baseline ? { baseline: { ...report.baseline, file: report.baseline.file, stale: report.baseline.stale.map((e) => ({ ...e, caseId: pseudonym(key.key, e.caseId), reason: 'term:redacted' })) } } : {}),
+    dataProblems: report.dataProblems.map((p) => publicProblem(p, key, label)),
+    ...(report.baseline ? { baseline: { ...report.baseline, file: report.baseline.file, stale: report.baseline.stale.map((e) => ({ ...e, caseId: hasRealId(e) ? pseudonym(key.key, realId(e)) : e.caseId, reason: 'term:redacted' })) } } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import type { Lang } from '../engine/types.js';
 import { fill } from '../i18n/catalog.js';
 import { criterionText } from '../i18n/report-text.js';
-import { maskPersonalNumbers } from '../privacy/personnummer.js';
+import { quote } from '../privacy/quote.js';
 import type { GroupDraw } from './draw.js';
 
 /** The urvalsprotokoll: everything needed to show, later, how the sample was drawn. */
@@ -47,7 +47,7 @@ const T = {
 } as const;
 
 export function protocolMarkdown(p: SampleProtocol, lang: Lang): string {
-  const groupName = (g: GroupDraw) => (g.district === null ? T.whole[lang] : maskPersonalNumbers(g.district));
+  const groupName = (g: GroupDraw) => (g.district === null ? T.whole[lang] : quote(g.district));
   const lines = [
     `# ${T.title[lang]}`,
     '',
@@ -55,7 +55,7 @@ export function protocolMarkdown(p: SampleProtocol, lang: Lang): string {
     '',
     `## ${T.criteria[lang]}`,
     '',
-    ...(p.criteria.length > 0 ? p.criteria.map((c) => `- ${maskPersonalNumbers(criterionText(c, lang))}`) : [`- ${T.none[lang]}`]),
+    ...(p.criteria.length > 0 ? p.criteria.map((c) => `- ${quote(criterionText(c, lang))}`) : [`- ${T.none[lang]}`]),
     '',
     `## ${T.design[lang]}`,
     '',
@@ -73,12 +73,12 @@ export function protocolMarkdown(p: SampleProtocol, lang: Lang): string {
     ),
     `## ${T.drawnIds[lang]}`,
     '',
-    ...p.groups.flatMap((g) => [`### ${groupName(g)}`, '', ...g.strata.flatMap((s) => s.drawn.map((id) => `- \`${maskPersonalNumbers(id)}\` (${T.strata[s.name][lang]})`)), '']),
+    ...p.groups.flatMap((g) => [`### ${groupName(g)}`, '', ...g.strata.flatMap((s) => s.drawn.map((id) => `- \`${quote(id)}\` (${T.strata[s.name][lang]})`)), '']),
     `## ${T.files[lang]}`,
     '',
     '| file | SHA-256 |',
     '| --- | --- |',
-    ...p.files.map((f) => `| \`${maskPersonalNumbers(f.file)}\` | \`${f.sha256 ?? '–'}\` |`),
+    ...p.files.map((f) => `| \`${quote(f.file)}\` | \`${f.sha256 ?? '–'}\` |`),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -86,13 +86,13 @@ export function protocolMarkdown(p: SampleProtocol, lang: Lang): string {
 export function protocolJson(p: SampleProtocol): string {
   const masked = {
     ...p,
-    criteria: p.criteria.map(maskPersonalNumbers),
+    criteria: p.criteria.map((x) => quote(x)),
     groups: p.groups.map((g) => ({
       ...g,
-      district: g.district === null ? null : maskPersonalNumbers(g.district),
-      strata: g.strata.map((s) => ({ ...s, drawn: s.drawn.map(maskPersonalNumbers) })),
+      district: g.district === null ? null : quote(g.district),
+      strata: g.strata.map((s) => ({ ...s, drawn: s.drawn.map((x) => quote(x)) })),
     })),
-    files: p.files.map((f) => ({ ...f, file: maskPersonalNumbers(f.file) })),
+    files: p.files.map((f) => ({ ...f, file: quote(f.file) })),
   };
   return `${JSON.stringify(masked, null, 2)}\n`;
 }

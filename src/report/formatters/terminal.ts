@@ -6,6 +6,7 @@ import { ui } from '../../i18n/ui.js';
 import { shareWithInterval } from '../document/build.js';
 import { assessedIndexes, districtName, notAssessedLines, observation, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
 import type { Grade } from '../stats.js';
+import { shorten } from '../../privacy/quote.js';
 import type { DistrictSummary, Report, RuleSummary } from '../types.js';
 
 const MAX_FINDINGS = 10;
@@ -32,9 +33,9 @@ function wrap(line: string, indent: string): string[] {
   return out;
 }
 
-/** One line per finding, cut at 100 columns: the full text is in the Markdown and JSON reports. */
+/** One line per finding, cut at 100 columns (the privacy cut: no digits left at the cut); the full text is in the Markdown and JSON reports. */
 function cut(line: string): string {
-  return line.length <= COLUMNS ? line : `${line.slice(0, COLUMNS - 1)}…`;
+  return shorten(line, COLUMNS);
 }
 
 function gradeColour(c: ChalkInstance, g: Grade | null): (t: string) => string {

@@ -1,0 +1,61 @@
+import { maskPersonalNumbers } from './personnummer.js';
+
+/**
+ * The one way text from the export leaves the tool: every value, field, file name, caseId, evidence
+ * quote and message that repeats the export passes `quote`. The order matters: mask first (a cut
+ * must never leave "… 19811218-987", from which the check digit follows), fold to one line (a line
+ * break or terminal escape in a value must not forge report lines or colour a terminal), mask again
+ * (folding may join a date and its four digits across what was a line break), then shorten.
+ */
+export function quote(text: string, max = Infinity): string {
+  const masked = maskPersonalNumbers(text);
+  // Every evidence value of a country-wide run passes here: most hold no control character at all.
+  return shorten(HAS_CONTROL.test(masked) ? maskPersonalNumbers(oneLine(masked)) : masked, max);
+}
+
+// CSI (ESC [ … final), OSC (ESC ] … BEL or ST) and two-character escapes.
+// eslint-disable-next-line no-control-regex -- control characters are what these look for
+const ESCAPE = /\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_]?)/g;
+// C0 and C1 controls (line breaks and tabs included), Unicode line/paragraph separators and the
+// bidirectional controls that can make a terminal show text in another order than it is stored.
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+// eslint-disable-next-line no-control-regex -- as above
+const HAS_CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** Line breaks, control characters and escape sequences become a space, so a quote is one line of plain text. */
+export function oneLine(text: string): string {
+  if (!HAS_CONTROL.test(text)) return text;
+  return text.replace(ESCAPE, ' ').replace(CONTROL, ' ');
+}
+
+/**
+ * At most `max` characters, ending in … when cut. A cut inside a word goes back to the space before
+ * it (if that keeps at least half), and never ends in digits: whatever the cut leaves of a number is
+ * dropped, so no part of a personnummer (nor a run of digits that a cut made look like one) remains.
+ */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(0, max - 1));
+  const space = cut.lastIndexOf(' ');
+  if (!/\s/.test(text[cut.length] ?? ' ') && space >= max / 2) cut = cut.slice(0, space);
+  return `${maskPersonalNumbers(cut.replace(/[\s\d+-]+$/, ''))}…`;
+}
+
+/** Quotes the strings of template data; data with nothing to change is returned as it is, not copied. */
+export function quoteData<T extends Readonly<Record<string, string | number>>>(data: T | undefined): T | undefined {
+  if (!data) return data;
+  let out: Record<string, string | number> | undefined;
+  for (const k in data) {
+    const v = data[k];
+    if (typeof v !== 'string') continue;
+    const quoted = quote(v);
+    if (quoted !== v) (out ??= { ...data })[k] = quoted;
+  }
+  return (out as T | undefined) ?? data;
+}
+
+/** A message of several lines (help text, a summary): each line quoted, the line breaks kept. */
+export function quoteLines(text: string): string {
+  return text.split('\n').map((l) => quote(l)).join('\n');
+}
