@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // npm run bench [-- --sizes 20000,100000,400000 --runs 1]
 // Generates synthetic exports (scripts/generate-export.mjs, seeded) and times, on the same files:
-// the csv-parse floor, `aktgranskning check` on the CSV layout and on the NDJSON layout, each in
-// its own process with its peak RSS. Prints a table and writes docs/benchmarks.md.
+// the csv-parse floor, `aktgranskning check` on the CSV, NDJSON and XLSX layouts, each in its own
+// process with its peak RSS. Prints a table and writes docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeWorkbook } from './bench/to-xlsx.mjs';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '20000,100000,400000' }, runs: { type: 'string', default: '1' }, out: { type: 'string', default: 'docs/benchmarks.md' } } });
 const sizes = values.sizes.split(',').map(Number);
@@ -40,20 +41,23 @@ for (const n of sizes) {
     const g = spawnSync(process.execPath, ['scripts/generate-export.mjs', '--akter', String(n), '--seed', '1', '--out', dir], { stdio: 'inherit' });
     if (g.status !== 0) throw new Error('generator failed');
   }
+  // The XLSX layout: the same tables as one workbook, dates as date cells (made once, from the CSV).
+  if (!existsSync(path.join(dir, 'xlsx', 'export.xlsx'))) await writeWorkbook(path.join(dir, 'csv'), path.join(dir, 'xlsx', 'export.xlsx'));
   const floor = best(['scripts/bench/floor.mjs', path.join(dir, 'csv')]);
   const count = Number(floor.stdout.trim()) - 4; // header rows
   const check = (layout) => best(['bin/aktgranskning.js', 'check', path.join(dir, layout), '--as-of', '2011-06-01', '--format', 'terminal', '--quiet', '--output', path.join(dir, `report-${layout}.txt`)]);
   const csv = check('csv');
   const nd = check('ndjson');
-  const row = { akter: n, rows: count, mb: mb(path.join(dir, 'csv')), floor: floor.seconds, floorRss: floor.rss, csv: csv.seconds, csvRss: csv.rss, nd: nd.seconds, ndRss: nd.rss };
+  const xlsx = check('xlsx');
+  const row = { akter: n, rows: count, mb: mb(path.join(dir, 'csv')), floor: floor.seconds, floorRss: floor.rss, csv: csv.seconds, csvRss: csv.rss, nd: nd.seconds, ndRss: nd.rss, xlsx: xlsx.seconds, xlsxRss: xlsx.rss, xlsxMb: mb(path.join(dir, 'xlsx')) };
   rows.push(row);
   console.log(JSON.stringify(row));
 }
 
 const f = (x, d = 2) => x.toFixed(d);
-const header = '| akter | rows | CSV MB | floor s | check CSV s | ratio | akter/s | µs/row | peak RSS MB | check NDJSON s | peak RSS MB (NDJSON) | floor RSS MB |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
+const header = '| akter | rows | CSV MB | floor s | check CSV s | ratio | akter/s | µs/row | peak RSS MB | check NDJSON s | peak RSS MB (NDJSON) | XLSX MB | check XLSX s | × CSV | peak RSS MB (XLSX) | floor RSS MB |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
 const perRow = (r) => (r.csv / r.rows) * 1e6;
-const lines = rows.map((r) => `| ${r.akter} | ${r.rows} | ${f(r.mb, 0)} | ${f(r.floor)} | ${f(r.csv)} | ${f(r.csv / r.floor)} | ${Math.round(r.akter / r.csv)} | ${f(perRow(r))} | ${f(r.csvRss, 0)} | ${f(r.nd)} | ${f(r.ndRss, 0)} | ${f(r.floorRss, 0)} |`);
+const lines = rows.map((r) => `| ${r.akter} | ${r.rows} | ${f(r.mb, 0)} | ${f(r.floor)} | ${f(r.csv)} | ${f(r.csv / r.floor)} | ${Math.round(r.akter / r.csv)} | ${f(perRow(r))} | ${f(r.csvRss, 0)} | ${f(r.nd)} | ${f(r.ndRss, 0)} | ${f(r.xlsxMb, 0)} | ${f(r.xlsx)} | ${f(r.xlsx / r.csv, 1)} | ${f(r.xlsxRss, 0)} | ${f(r.floorRss, 0)} |`);
 // Linear cost: time per row of the largest size against the one before it.
 const [a, b] = rows.slice(-2);
 const growth = a && b ? `\n\nTime per row at ${b.akter} akter is ${f(perRow(b) / perRow(a))} × that at ${a.akter}.` : '';

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Writes a large synthetic export of format v1 for benchmarks: every person, number and text is
-// made up. Usage: node scripts/generate-export.mjs --akter 100000 --seed 1 --out .bench/100k [--layout csv|ndjson|both]
+// made up. Usage: node scripts/generate-export.mjs --akter 100000 --seed 1 --out .bench/100k [--layout csv|ndjson|both|all]
+// (all: also the XLSX layout, xlsx/export.xlsx, a workbook of the CSV tables; see scripts/bench/to-xlsx.mjs)
 // Realistic shape: all 13 Stockholm stadsdelar; 0–4 plans per akt, 0–2 delmål per plan, 0–4
 // follow-ups per plan; most goals generic, some time-bound; a share of follow-ups without outcome.
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeWorkbook } from './bench/to-xlsx.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -16,7 +18,7 @@ const { values } = parseArgs({
   },
 });
 const N = Number(values.akter);
-const layout = values.layout;
+const layout = values.layout === 'all' ? 'both' : values.layout;
 
 /** mulberry32: a small, well-known seeded generator, so the same seed writes the same files. */
 function mulberry32(a) {
@@ -117,4 +119,5 @@ for (let i = 0; i < N; i++) {
 }
 await flush(true);
 await Promise.all([...Object.values(csv ?? {}), ...(nd ? [nd] : [])].map((s) => new Promise((r) => s.end(r))));
+if (values.layout === 'all') await writeWorkbook(path.join(values.out, 'csv'), path.join(values.out, 'xlsx', 'export.xlsx'));
 console.log(JSON.stringify({ akter: N, rows, out: values.out }));

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// Writes fixtures/stockholm-2011 as CSV tables and as JSON from one synthetic definition, so both
-// layouts hold the same akter. Every person and personnummer here is made up.
+// Writes fixtures/stockholm-2011 as CSV tables, as JSON, as an Excel workbook and as zip archives
+// from one synthetic definition, so every layout holds the same akter. Every person and
+// personnummer here is made up.
 // The akter reproduce the akt review of revisionsrapport 3-2011 at the audit date 2010-11-15.
 import { Buffer } from 'node:buffer';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
 
 const out = path.resolve(process.argv[2] ?? 'fixtures/stockholm-2011');
 
@@ -306,7 +310,85 @@ const mapping = {
 // Kept outside the export directory, so that reading the export never takes the mapping for data.
 mkdirSync(path.join(out, '..', 'mappings'), { recursive: true });
 writeFileSync(path.join(out, '..', 'mappings', `${path.basename(out)}-mapped.json`), `${JSON.stringify(mapping, null, 2)}\n`);
-console.log(`wrote ${akter.length} akter to ${path.relative(process.cwd(), out)}/{csv,json,excel,tab,mapped}`);
+
+// xlsx/: what a case system's report module delivers: one workbook, a sheet per table with
+// Swedish sheet and column names, dates as date cells, booleans as boolean cells, Swedish words
+// for codes, a date written as text (Upprättad, YYYYMMDD) and a date given by a formula whose
+// value Excel cached (Nästa uppföljning).
+const sheetNames = {
+  cases: 'Akter', plans: 'Arbetsplaner', subgoals: 'Delmål', followups: 'Uppföljningar',
+  investigations: 'Grundutredningar', consents: 'Samtycken', jobcenter: 'Jobbtorg', placements: 'Anvisningar',
+};
+const DATE_COLUMNS = new Set(['supportStart', 'validFrom', 'validTo', 'nextFollowUp', 'due', 'date', 'referred', 'firstMeeting', 'enrolled', 'jobPlanCreated', 'jobPlanReceived', 'exited', 'start', 'afConsulted']);
+const utc = (iso) => new Date(`${iso}T00:00:00Z`);
+function excelCell(c, v) {
+  if (v === '' || v === undefined || v === null) return null;
+  if (c === 'goalsRevised') return v === true;
+  if (c === 'created') return v.replace(/-/g, '');
+  if (c === 'nextFollowUp') return { formula: `DATE(${v.slice(0, 4)},${Number(v.slice(5, 7))},${Number(v.slice(8, 10))})`, result: utc(v) };
+  if (DATE_COLUMNS.has(c)) return utc(v);
+  return swedishValue(c, v);
+}
+/** The whole workbook; `order` lists the tables in sheet order, `date1904` picks Excel's other date system. */
+async function workbook({ order = Object.keys(tables), date1904 = false } = {}) {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'make-fixtures';
+  wb.created = wb.modified = new Date(Date.UTC(2011, 0, 1));
+  if (date1904) wb.properties.date1904 = true;
+  for (const t of order) {
+    const sheet = wb.addWorksheet(sheetNames[t]);
+    sheet.addRow(columnsOf[t].map((c) => swedish[c]));
+    for (const r of tables[t]) sheet.addRow(columnsOf[t].map((c) => excelCell(c, r[c])));
+    columnsOf[t].forEach((c, i) => {
+      if (DATE_COLUMNS.has(c)) sheet.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
+    });
+  }
+  return repack(Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+/** A zip with fixed times, so that a fixture's bytes (and its SHA-256 in the reports) only change with its content. */
+function zip(files) {
+  const z = new yazl.ZipFile();
+  const mtime = new Date(2011, 0, 1);
+  for (const [name, data] of files) {
+    if (name.endsWith('/')) z.addEmptyDirectory(name, { mtime });
+    else z.addBuffer(data, name, { mtime, mode: 0o100644 });
+  }
+  z.end();
+  return new Promise((resolve, reject) => {
+    const parts = [];
+    z.outputStream.on('data', (d) => parts.push(d)).on('end', () => resolve(Buffer.concat(parts))).on('error', reject);
+  });
+}
+
+/** exceljs stamps each part of a workbook with the time it was written; the parts are kept, in their order, with fixed times. */
+async function repack(bytes) {
+  const zf = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
+  const list = await new Promise((resolve, reject) => {
+    const found = [];
+    zf.on('entry', (e) => {
+      found.push(e);
+      zf.readEntry();
+    }).on('end', () => resolve(found)).on('error', reject);
+    zf.readEntry();
+  });
+  const files = [];
+  for (const entry of list) {
+    const parts = [];
+    if (!entry.fileName.endsWith('/')) for await (const chunk of await zf.openReadStreamPromise(entry)) parts.push(chunk);
+    files.push([entry.fileName, Buffer.concat(parts)]);
+  }
+  return zip(files);
+}
+
+const book = await workbook();
+write('xlsx', 'export.xlsx', book);
+// zip/: the CSV tables in a folder, and a workbook in Excel's 1904 date system with its sheets
+// the other way round (akter last), each zipped as they travel by mail.
+write('zip', 'csv.zip', await zip(Object.keys(tables).map((t) => [`export/${t}.csv`, Buffer.from(csv(tables[t], columnsOf[t]))])));
+write('zip', 'xlsx.zip', await zip([['export/', Buffer.alloc(0)], ['export/export.xlsx', await workbook({ order: Object.keys(tables).reverse(), date1904: true })]]));
+
+console.log(`wrote ${akter.length} akter to ${path.relative(process.cwd(), out)}/{csv,json,excel,tab,mapped,xlsx,zip}`);
 
 // stockholm-2012: the same akter a year of work later, as the follow-up audit would find them at
 // the same audit date: Spånga-Tensta has drawn up a current arbetsplan in every akt.

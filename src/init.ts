@@ -3,13 +3,16 @@ import { isValid } from 'date-fns/isValid';
 import { parse as parseDate } from 'date-fns/parse';
 import { fold } from './fold.js';
 import { readCsv } from './load/csv.js';
-import { CSV_TABLES, discover, type CsvTable } from './load/discover.js';
+import { CSV_TABLES, discover, TABLE_NAMES, type CsvTable } from './load/discover.js';
+import { readWorkbook } from './load/xlsx.js';
+import { DEFAULT_LIMITS, openArchive, reorder } from './load/zip.js';
 import { canonicalHeader, TABLE_SCOPE } from './model/columns.js';
 import { isIsoDate } from './model/dates.js';
 import { looksLikeData } from './model/header.js';
 import { fieldKind } from './model/fields.js';
 import type { ExportMapping } from './model/types.js';
 import { makeNormalize } from './model/values.js';
+import { FIRST_PARTS } from './model/read-workbook.js';
 
 /** Extensions case systems use for delimited text; other files are left out of a proposal. */
 const TEXT_TABLE = new Set(['.csv', '.txt', '.tsv', '.tab', '.dat', '.skv']);
@@ -45,6 +48,23 @@ async function sample(file: string): Promise<Sampled> {
     if (s.rows.length >= SAMPLE_ROWS || ev.kind === 'error') break;
   }
   return s;
+}
+
+/** Each sheet of a workbook with its header and first rows. */
+async function sampleBook(file: string): Promise<(Sampled & { sheet: string })[]> {
+  const archive = await openArchive(file, file, DEFAULT_LIMITS, 'workbook');
+  const sheets: (Sampled & { sheet: string })[] = [];
+  try {
+    for await (const ev of readWorkbook(() => reorder(archive, FIRST_PARTS), file, () => true)) {
+      if (ev.kind === 'sheet') sheets.push({ sheet: ev.name, table: null, header: [], rows: [] });
+      const s = sheets[sheets.length - 1]!;
+      if (ev.kind === 'header') s.header = ev.fields;
+      else if (ev.kind === 'rows' && s.rows.length < SAMPLE_ROWS) s.rows.push(...ev.rows.slice(0, SAMPLE_ROWS - s.rows.length).map((r) => r.fields));
+    }
+  } finally {
+    archive.close();
+  }
+  return sheets;
 }
 
 /** Parts of file names that hint at a table, as case systems name their exports. */
@@ -93,23 +113,16 @@ export async function proposeMapping(paths: readonly string[]): Promise<Proposal
   const proposal: Proposal = { mapping, files: [], unknownValues: {} };
   const odd = new Map<string, Set<string>>();
   const undated: string[] = [];
-  for (const f of found) {
-    if (f.kind === 'json' || f.kind === 'ndjson') continue;
-    if (f.kind === 'ignored' && !TEXT_TABLE.has(path.extname(f.path).toLowerCase())) continue;
-    const s = await sample(f.path);
-    const table = f.kind === 'csv' ? f.table : guessTable(s.header, f.path);
-    const name = path.basename(f.path);
-    const files = mapping.files as Record<string, CsvTable | null>;
-    files[name] = table;
-    const entry: Proposal['files'][number] = { file: f.path, table, encoding: s.encoding, ascii: s.ascii, delimiter: s.delimiter, unplaced: [] };
+  const place = (file: string, table: CsvTable | null, s: Sampled): void => {
+    const entry: Proposal['files'][number] = { file, table, encoding: s.encoding, ascii: s.ascii, delimiter: s.delimiter, unplaced: [] };
     proposal.files.push(entry);
     const columns = table === null ? [] : canonicalHeader(table, s.header).columns;
     // A data row is not proposed as column names: the proposal would carry a person's data.
     if (looksLikeData(s.header, columns.filter((c) => c !== null).length)) {
       entry.firstRowData = s.header.length;
-      continue;
+      return;
     }
-    if (table === null) continue;
+    if (table === null) return;
     const own = ((mapping.columns as Record<string, Record<string, string | null>>)[table] ??= {});
     s.header.forEach((h, i) => {
       const c = columns[i] ?? null;
@@ -129,15 +142,35 @@ export async function proposeMapping(paths: readonly string[]): Promise<Proposal
         }
       }
     });
+  };
+  for (const f of found) {
+    if (f.kind === 'json' || f.kind === 'ndjson' || f.kind === 'zip') continue;
+    if (f.kind === 'xlsx') {
+      // Sheets are placed by name in the mapping's "sheets", as files are in its "files".
+      const sheets = (mapping.sheets ??= {}) as Record<string, CsvTable | null>;
+      for (const s of await sampleBook(f.path)) {
+        const table = TABLE_NAMES.get(fold(s.sheet)) ?? (s.header.length > 0 ? guessTable(s.header, s.sheet) : null);
+        sheets[s.sheet] = table;
+        place(`${f.path}!${s.sheet}`, table, s);
+      }
+      continue;
+    }
+    if (f.kind === 'ignored' && !TEXT_TABLE.has(path.extname(f.path).toLowerCase())) continue;
+    const s = await sample(f.path);
+    const table = f.kind === 'csv' ? f.table : guessTable(s.header, f.path);
+    (mapping.files as Record<string, CsvTable | null>)[path.basename(f.path)] = table;
+    place(f.path, table, s);
   }
   const pattern = undated.length > 0 ? datePattern(undated) : undefined;
   if (pattern) mapping.dateFormats = [pattern];
   for (const [field, set] of odd) proposal.unknownValues[field] = [...set].sort();
   // Pinned only where every file agrees, so the next delivery is read the same way.
-  // A plain-ASCII file reads the same in any of them, so only the others have a say.
-  const telling = proposal.files.filter((f) => !f.ascii);
-  const first = proposal.files[0];
+  // A plain-ASCII file reads the same in any of them, so only the others have a say; sheets have neither.
+  const text = proposal.files.filter((f) => f.encoding !== undefined);
+  const telling = text.filter((f) => !f.ascii);
+  const first = text[0];
   if (telling[0]?.encoding && telling.every((f) => f.encoding === telling[0]!.encoding)) mapping.encoding = telling[0].encoding;
-  if (first?.delimiter && proposal.files.every((f) => f.delimiter === first.delimiter)) mapping.delimiter = first.delimiter;
+  if (first?.delimiter && text.every((f) => f.delimiter === first.delimiter)) mapping.delimiter = first.delimiter;
+  if (Object.keys(mapping.files).length === 0 && mapping.sheets) delete (mapping as ExportMapping).files;
   return proposal;
 }

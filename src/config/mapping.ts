@@ -34,6 +34,15 @@ export const MappingSchema = z
       .optional(),
     delimiter: z.enum(DELIMITERS).optional(),
     files: z.record(z.string(), Table.nullable()).optional(),
+    sheets: z.record(z.string(), Table.nullable()).optional(),
+    archive: z
+      .strictObject({
+        maxMembers: z.number().int().positive().optional(),
+        maxMemberBytes: z.number().int().positive().optional(),
+        maxTotalBytes: z.number().int().positive().optional(),
+        maxRatio: z.number().positive().optional(),
+      })
+      .optional(),
     columns: z.partialRecord(Table, z.record(z.string(), z.string().nullable())).optional(),
     values: z.record(z.string(), z.record(z.string(), z.union([z.string(), z.boolean(), z.null()]))).optional(),
     dateFormats: z.array(z.string().min(1)).optional(),

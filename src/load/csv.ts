@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { detectDelimiter, detectLineBreak } from './delimiter.js';
-import { decodeFile, detectEncoding, hashFile, readSample, type TextTally } from './text.js';
+import { decodeFile, detectEncoding, hashFile, readSample, type ByteSource, type TextTally } from './text.js';
 
 export interface ReadOverrides {
   encoding?: string;
@@ -33,7 +33,7 @@ interface Parsed {
  * field are kept as text; a quote that is never closed swallows the rest of the file, which is
  * then reported as one broken record.
  */
-export async function* readCsv(file: string, overrides: ReadOverrides = {}): AsyncGenerator<CsvEvent> {
+export async function* readCsv(file: ByteSource, overrides: ReadOverrides = {}): AsyncGenerator<CsvEvent> {
   for await (const ev of readCsvBatches(file, overrides)) {
     if (ev.kind === 'rows') yield* ev.rows;
     else yield ev;
@@ -41,7 +41,7 @@ export async function* readCsv(file: string, overrides: ReadOverrides = {}): Asy
 }
 
 /** readCsv with the rows of each chunk in one event. */
-export async function* readCsvBatches(file: string, overrides: ReadOverrides = {}): AsyncGenerator<CsvBatchEvent> {
+export async function* readCsvBatches(file: ByteSource, overrides: ReadOverrides = {}): AsyncGenerator<CsvBatchEvent> {
   const detected = detectEncoding(await readSample(file), overrides.encoding);
   if ('binary' in detected) {
     yield { kind: 'not-text' };

@@ -10,11 +10,14 @@ export type CsvTable = (typeof CSV_TABLES)[number];
 export type SourceFile =
   | { kind: 'csv'; path: string; table: CsvTable; group: string }
   | { kind: 'json' | 'ndjson'; path: string }
+  /** A workbook: each sheet a table; `table` is the workbook's own, from its name, for sheets not named as one. */
+  | { kind: 'xlsx'; path: string; table?: CsvTable; group: string }
+  | { kind: 'zip'; path: string }
   | { kind: 'ignored'; path: string };
 
-/** File names (without extension, folded) of each CSV table, canonical and Swedish. */
+/** File (and sheet) names (without extension, folded) of each CSV table, canonical and Swedish. */
 // A Map, so that a file named constructor.csv or __proto__.csv finds nothing on a prototype.
-const TABLE_NAMES = new Map<string, CsvTable>([
+export const TABLE_NAMES = new Map<string, CsvTable>([
   ['cases', 'cases'], ['akter', 'cases'], ['arenden', 'cases'],
   ['plans', 'plans'], ['arbetsplaner', 'plans'],
   ['subgoals', 'subgoals'], ['delmal', 'subgoals'],
@@ -28,14 +31,16 @@ const TABLE_NAMES = new Map<string, CsvTable>([
 /** A mapping's file names: the file's own name (any extension) → its table, or null to leave it out. */
 export type FileTables = Readonly<Record<string, CsvTable | null>>;
 
-const fileKey = (name: string): string => name.normalize('NFC').toLowerCase();
+export const fileKey = (name: string): string => name.normalize('NFC').toLowerCase();
 
-function classify(file: string, custom: ReadonlyMap<string, CsvTable | null>): SourceFile {
+export function classify(file: string, custom: ReadonlyMap<string, CsvTable | null>): SourceFile {
   const name = path.basename(file);
   const mapped = custom.get(fileKey(name));
   if (mapped === null) return { kind: 'ignored', path: file };
-  if (mapped !== undefined) return { kind: 'csv', path: file, table: mapped, group: path.dirname(file) };
   const ext = path.extname(file).toLowerCase();
+  if (ext === '.xlsx') return { kind: 'xlsx', path: file, table: mapped ?? TABLE_NAMES.get(fold(path.basename(file, ext))), group: path.dirname(file) };
+  if (ext === '.zip') return { kind: 'zip', path: file };
+  if (mapped !== undefined) return { kind: 'csv', path: file, table: mapped, group: path.dirname(file) };
   if (ext === '.json') return { kind: 'json', path: file };
   if (ext === '.ndjson' || ext === '.jsonl') return { kind: 'ndjson', path: file };
   const table = TABLE_NAMES.get(fold(path.basename(file, path.extname(file))));
@@ -56,9 +61,11 @@ async function walk(dir: string, out: string[]): Promise<void> {
   }
 }
 
+export const customTables = (fileTables: FileTables): Map<string, CsvTable | null> => new Map(Object.entries(fileTables).map(([k, v]) => [fileKey(k), v]));
+
 /** Resolves the user's paths into the files of one export, in a stable order. */
 export async function discover(paths: readonly string[], fileTables: FileTables = {}): Promise<SourceFile[]> {
-  const custom = new Map(Object.entries(fileTables).map(([k, v]) => [fileKey(k), v]));
+  const custom = customTables(fileTables);
   const files: SourceFile[] = [];
   for (const p of paths) {
     const info = await stat(p).catch(() => {
@@ -77,7 +84,7 @@ export async function discover(paths: readonly string[], fileTables: FileTables 
       const f = classify(p, custom);
       if (f.kind === 'ignored') {
         throw new UserError(
-          `${p}: not an export file; expected .json, .ndjson/.jsonl, one of ${CSV_TABLES.map((t) => `${t}.csv`).join(', ')} (or their Swedish names), or a file named in the mapping`,
+          `${p}: not an export file; expected .json, .ndjson/.jsonl, .xlsx, .zip, one of ${CSV_TABLES.map((t) => `${t}.csv`).join(', ')} (or their Swedish names), or a file named in the mapping`,
         );
       }
       files.push(f);

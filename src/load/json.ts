@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { buffer } from 'node:stream/consumers';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { byteCounter, jsonErrorAt } from './json-error.js';
-import { countReplacements, decodeFile, detectEncoding, readSample, type TextTally } from './text.js';
+import { countReplacements, decodeFile, detectEncoding, readSample, type ByteSource, type TextTally } from './text.js';
 
 export type JsonEvent =
   | { kind: 'format'; encoding: string }
@@ -14,8 +15,8 @@ export type JsonEvent =
   | { kind: 'end'; sha256: string; undecodable: number };
 
 /** A .json file holds one akt or an array of akter; it is read whole (use NDJSON for large exports). */
-export async function* readJson(file: string, encoding?: string): AsyncGenerator<JsonEvent> {
-  const bytes = await readFile(file);
+export async function* readJson(file: ByteSource, encoding?: string): AsyncGenerator<JsonEvent> {
+  const bytes = typeof file === 'string' ? await readFile(file) : await buffer(file());
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const detected = detectEncoding(bytes, encoding);
   if ('binary' in detected) {
@@ -40,7 +41,7 @@ export async function* readJson(file: string, encoding?: string): AsyncGenerator
 }
 
 /** NDJSON / JSON Lines: one akt per line, streamed. */
-export async function* readNdjson(file: string, encoding?: string): AsyncGenerator<JsonEvent> {
+export async function* readNdjson(file: ByteSource, encoding?: string): AsyncGenerator<JsonEvent> {
   const detected = detectEncoding(await readSample(file), encoding);
   if ('binary' in detected) {
     yield { kind: 'not-text' };

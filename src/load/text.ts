@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { UserError } from '../errors.js';
+
+/** A file on disk, or something read like one (a member of a zip archive), opened afresh on each call. */
+export type ByteSource = string | (() => Readable);
+
+export function openBytes(source: ByteSource): Readable {
+  return typeof source === 'string' ? createReadStream(source) : source();
+}
 
 /** How much of a file is looked at to choose its encoding and delimiter. */
 const SAMPLE_BYTES = 64 * 1024;
@@ -54,7 +62,8 @@ export function detectEncoding(sample: Uint8Array, override?: string): Detected 
   return { encoding, head: new TextDecoder(encoding).decode(sample, { stream: true }), ascii: sample.every((b) => b < 0x80) };
 }
 
-export async function readSample(file: string): Promise<Uint8Array> {
+export async function readSample(file: ByteSource): Promise<Uint8Array> {
+  if (typeof file !== 'string') return readHead(file());
   const fh = await open(file, 'r');
   try {
     const buf = new Uint8Array(SAMPLE_BYTES);
@@ -63,6 +72,21 @@ export async function readSample(file: string): Promise<Uint8Array> {
   } finally {
     await fh.close();
   }
+}
+
+async function readHead(stream: Readable): Promise<Uint8Array> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      parts.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= SAMPLE_BYTES) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(parts).subarray(0, SAMPLE_BYTES);
 }
 
 /** What decoding the whole file showed; known only once its text has been consumed. */
@@ -76,11 +100,11 @@ export interface TextTally {
  * Streams a file as decoded text (byte-order mark removed) and hashes the raw bytes on the way,
  * so the report can name exactly which export was checked without reading any file twice.
  */
-export async function* decodeFile(file: string, encoding: string, tally: TextTally): AsyncGenerator<string> {
+export async function* decodeFile(file: ByteSource, encoding: string, tally: TextTally): AsyncGenerator<string> {
   const hash = createHash('sha256');
   const decoder = new TextDecoder(encoding);
   const countBad = encoding === 'utf-8' || encoding.startsWith('utf-16');
-  for await (const chunk of createReadStream(file)) {
+  for await (const chunk of openBytes(file)) {
     hash.update(chunk as Buffer);
     const text = decoder.decode(chunk as Buffer, { stream: true });
     if (countBad) tally.undecodable += countReplacements(text);
@@ -98,8 +122,8 @@ export function countReplacements(text: string): number {
   return n;
 }
 
-export async function hashFile(file: string): Promise<string> {
+export async function hashFile(file: ByteSource): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  for await (const chunk of openBytes(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }

@@ -5,19 +5,20 @@ import { readCsvBatches, type ReadOverrides } from '../load/csv.js';
 import { canParallelise, CsvPrefetch, type PrefetchEvent } from '../load/csv-parallel.js';
 import { unpackRows } from '../load/csv-pack.js';
 import { delimiterName } from '../load/delimiter.js';
-import { CSV_TABLES, discover, type SourceFile } from '../load/discover.js';
+import { classify, CSV_TABLES, customTables, discover, type SourceFile } from '../load/discover.js';
 import { readJson, readNdjson } from '../load/json.js';
 import { hashFile } from '../load/text.js';
+import { openArchive, type Archive } from '../load/zip.js';
 import { ExportBuilder } from './build.js';
-import { csvLayout, type CsvLayout } from './csv-layout.js';
-import { firstRowIsData, looksLikeData } from './header.js';
-import { canonicalHeader, requiredColumns, TABLE_COLUMNS, TABLE_DATASET } from './columns.js';
-import { problem, type Location } from './problems.js';
+import { TABLE_DATASET } from './columns.js';
+import { problem } from './problems.js';
+import { archiveLimits, bookBlocks, newBook, readBook, type Book, type CsvSource, type JsonSource, type Schedule, type Source } from './read-workbook.js';
+import { TableRows } from './table-rows.js';
 import type { Dataset, FileStats, LoadedExport, ReadOptions } from './types.js';
 import { makeNormalize } from './values.js';
 
 /** Paths in the report are relative to the working directory, so reports do not depend on where a checkout lives. */
-function displayPath(p: string): string {
+export function displayPath(p: string): string {
   const rel = path.relative(process.cwd(), path.resolve(p));
   return (rel === '' ? '.' : rel).split(path.sep).join('/');
 }
@@ -37,12 +38,12 @@ function settle(b: ExportBuilder, stats: FileStats, ev: Settled): void {
   }
 }
 
-async function readJsonFile(b: ExportBuilder, f: SourceFile & { kind: 'json' | 'ndjson' }, opts: ReadOptions): Promise<FileStats> {
-  const file = displayPath(f.path);
+async function readJsonFile(b: ExportBuilder, f: JsonSource, opts: ReadOptions): Promise<FileStats> {
+  const file = f.display;
   const stats = b.addFile({ file, format: f.kind, rowsRead: 0, rowsRejected: 0 });
   const encoding = opts.encoding ?? opts.mapping?.encoding;
-  const events = f.kind === 'json' ? readJson(f.path, encoding) : readNdjson(f.path, encoding);
-  if ((await stat(f.path)).size === 0) {
+  const events = f.kind === 'json' ? readJson(f.bytes, encoding) : readNdjson(f.bytes, encoding);
+  if ((f.size ?? (await stat(f.bytes as string)).size) === 0) {
     b.report(problem('empty-file', { file }));
     return stats;
   }
@@ -65,33 +66,21 @@ async function readJsonFile(b: ExportBuilder, f: SourceFile & { kind: 'json' | '
 
 async function readCsvFile(
   b: ExportBuilder,
-  f: SourceFile & { kind: 'csv' },
+  f: CsvSource,
   datasets: ReadonlySet<Dataset>,
   opts: ReadOptions,
   prefetched?: AsyncIterable<PrefetchEvent>,
 ): Promise<FileStats> {
-  const file = displayPath(f.path);
-  const stats: FileStats = b.addFile({ file, format: 'csv', table: f.table, rowsRead: 0, rowsRejected: 0 });
-  let columns: (string | null)[] | undefined;
-  let layout: CsvLayout | undefined;
+  const stats: FileStats = b.addFile({ file: f.display, format: 'csv', table: f.table, rowsRead: 0, rowsRejected: 0 });
+  const table = new TableRows(b, stats, f.table, datasets, opts);
   let text = true;
   if (opts.progress) opts.progress.files++;
-  const wrongCount = (fields: readonly string[], at: Location): void => {
-    const caseId = fields[columns!.indexOf('caseId')]?.trim() || undefined;
-    b.rejectRow(stats, 'wrong-field-count', at, { caseId, value: `${fields.length}/${columns!.length}` });
-  };
-  for await (const ev of prefetched ?? readCsvBatches(f.path, csvOverrides(opts))) {
+  for await (const ev of prefetched ?? readCsvBatches(f.bytes, csvOverrides(opts))) {
     if (ev.kind === 'rows' || ev.kind === 'packed') {
-      const rows = ev.kind === 'packed' ? unpackRows(ev) : ev.rows;
-      if (opts.progress) opts.progress.rows += rows.length;
-      for (const row of rows) {
-        const at = { file, line: row.line };
-        if (row.fields.length !== columns!.length) wrongCount(row.fields, at);
-        else b.addCsvRow(layout!, row.fields, at, stats, datasets);
-      }
+      table.rows(ev.kind === 'packed' ? unpackRows(ev) : ev.rows);
       continue;
     }
-    const at = { file, line: 'line' in ev ? ev.line : undefined };
+    const at = { file: f.display, line: 'line' in ev ? ev.line : undefined };
     if (ev.kind === 'format' || ev.kind === 'not-text' || ev.kind === 'end') {
       if (ev.kind === 'not-text') text = false;
       settle(b, stats, ev);
@@ -99,24 +88,10 @@ async function readCsvFile(
       // An unclosed quote runs to the end of the file: that one broken record is rejected.
       b.rejectRow(stats, ev.code, at, { value: ev.message });
     } else {
-      const match = canonicalHeader(f.table, ev.fields, opts.mapping?.columns?.[f.table]);
-      columns = match.columns;
-      const missing = requiredColumns(f.table).filter((c) => !columns!.includes(c));
-      if (missing.length > 0 && looksLikeData(ev.fields, columns.filter((c) => c !== null).length)) {
-        // A data row: its cells are a person's data and are never quoted.
-        throw new UserError(`${file}: ${firstRowIsData(ev.fields.length)}; the first row must name the columns (${TABLE_COLUMNS[f.table].join(', ')} or their Swedish names), or name them in a mapping (aktgranskning init)`);
-      }
-      if (missing.length > 0) {
-        throw new UserError(
-          `${file}: no ${missing.join(', ')} column; found ${ev.fields.join(', ') || 'nothing'} (read as ${stats.encoding}, delimiter ${delimiterName(stats.delimiter ?? ',')}); expected columns: ${TABLE_COLUMNS[f.table].join(', ')} or their Swedish names; name others in a mapping (aktgranskning init)`,
-        );
-      }
-      layout = csvLayout(f.table, columns);
-      for (const h of match.unknown) b.reportUnknownField(at, h);
-      for (const h of match.duplicate) b.report(problem('duplicate-column', at, { field: h }));
+      table.header(ev.line, ev.fields, `read as ${stats.encoding}, delimiter ${delimiterName(stats.delimiter ?? ',')}`);
     }
   }
-  if (columns === undefined && text) b.report(problem('empty-file', { file }));
+  if (!table.hasHeader && text) b.report(problem('empty-file', { file: f.display }));
   return stats;
 }
 
@@ -125,46 +100,115 @@ function csvOverrides(opts: ReadOptions): ReadOverrides {
 }
 
 /** A file that exists but cannot be read (permissions, vanished) is the user's to fix, not a crash. */
-async function unreadable(file: string, reading: Promise<FileStats>): Promise<void> {
+async function unreadable(f: Source, reading: Promise<FileStats>): Promise<void> {
   try {
     const stats = await reading;
     // Files not read to the end (binary, broken) are still named by their digest.
-    stats.sha256 ??= await hashFile(file);
+    stats.sha256 ??= await hashFile(f.bytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('E')) throw new UserError(`${file}: cannot read the file (${code}); check that it exists and is readable`);
+    if (typeof code === 'string' && code.startsWith('E')) throw new UserError(`${f.display}: cannot read the file (${code}); check that it exists and is readable`);
     throw e;
   }
 }
 
 /**
- * Reads an export (directories and files, CSV and JSON mixed) into akter and data problems.
- * Akter come first (JSON files and cases.csv), then child tables in dependency order, so a child
- * row always finds its parent if the export has it.
+ * Reads an export (directories and files; CSV, JSON, workbooks and zip archives of them, mixed)
+ * into akter and data problems. Akter come first (JSON files, then every cases table), then child
+ * tables in dependency order, so a child row always finds its parent if the export has it.
  */
 export async function readExport(paths: readonly string[], opts: ReadOptions = {}): Promise<LoadedExport> {
   const files = await discover(paths, opts.mapping?.files);
   const b = new ExportBuilder({ normalize: makeNormalize(opts.mapping), asOf: opts.asOf });
-  const groups = new Map<string, Set<Dataset>>();
-  for (const f of files) {
-    if (f.kind !== 'csv') continue;
-    const set = groups.get(f.group) ?? new Set<Dataset>();
-    const ds = TABLE_DATASET[f.table];
-    if (ds) set.add(ds);
-    groups.set(f.group, set);
-  }
-  for (const f of files) {
-    if (f.kind === 'ignored') b.report(problem('ignored-file', { file: displayPath(f.path) }));
-    else if (f.kind === 'json' || f.kind === 'ndjson') await unreadable(f.path, readJsonFile(b, f, opts));
-  }
-  const csv = CSV_TABLES.flatMap((table) => files.filter((f): f is SourceFile & { kind: 'csv' } => f.kind === 'csv' && f.table === table));
-  // A second thread parses the tables ahead while this one checks the values and builds the akter;
-  // same rows, same result. This thread reads the first table itself while the worker starts up.
-  const prefetch = (opts.threads ?? 1) > 1 && csv.length > 1 && canParallelise() ? new CsvPrefetch(csv.slice(1).map((f) => ({ path: f.path, overrides: csvOverrides(opts) }))) : undefined;
+  const archives: Archive[] = [];
+  const sources: Source[] = [];
   try {
-    for (const [i, f] of csv.entries()) await unreadable(f.path, readCsvFile(b, f, groups.get(f.group)!, opts, i > 0 ? prefetch?.events(i - 1) : undefined));
+    for (const f of files) {
+      if (f.kind === 'zip') sources.push(...(await expandArchive(b, f.path, opts, archives)));
+      else sources.push(...fromDisk(b, f));
+    }
+    await readSources(b, sources, opts);
+  } finally {
+    for (const a of archives) a.close();
+    for (const f of sources) if (f.kind === 'xlsx') f.archive?.close();
+  }
+  return b.finish();
+}
+
+function fromDisk(b: ExportBuilder, f: SourceFile): Source[] {
+  const display = displayPath(f.path);
+  if (f.kind === 'ignored' || f.kind === 'zip') {
+    b.report(problem('ignored-file', { file: display }));
+    return [];
+  }
+  if (f.kind === 'csv') return [{ kind: 'csv', display, bytes: f.path, table: f.table, group: f.group }];
+  if (f.kind === 'xlsx') return [newBook(display, f.path, f.table, f.group)];
+  return [{ kind: f.kind, display, bytes: f.path }];
+}
+
+/** The members of an archive as sources, read from it as they are needed; nothing is unpacked to disk. */
+async function expandArchive(b: ExportBuilder, file: string, opts: ReadOptions, open: Archive[]): Promise<Source[]> {
+  const display = displayPath(file);
+  const archive = await openArchive(file, display, archiveLimits(opts));
+  open.push(archive);
+  b.addFile({ file: display, format: 'zip', sha256: await hashFile(file), rowsRead: 0, rowsRejected: 0 });
+  const custom = customTables(opts.mapping?.files ?? {});
+  const sources: Source[] = [];
+  for (const m of archive.members) {
+    // Clutter a Mac or an editor adds to an archive, as dot files are in a directory.
+    if (m.name.split('/').some((part) => part.startsWith('.') || part === '__MACOSX')) continue;
+    const shown = `${display}!${m.name}`;
+    const group = `${display}!${path.posix.dirname(m.name)}`;
+    const f = classify(m.name, custom);
+    if (f.kind === 'csv') sources.push({ kind: 'csv', display: shown, bytes: m.open, table: f.table, group });
+    else if (f.kind === 'json' || f.kind === 'ndjson') sources.push({ kind: f.kind, display: shown, bytes: m.open, size: m.size });
+    else if (f.kind === 'xlsx') sources.push(newBook(shown, m.open, f.table, group));
+    // An archive inside an archive is not opened: its limits could not be kept.
+    else b.report(problem('ignored-file', { file: shown }));
+  }
+  return sources;
+}
+
+/** Sources in dependency order: JSON first, then table by table; a workbook is read in as few passes as its sheets' order allows. */
+async function readSources(b: ExportBuilder, sources: Source[], opts: ReadOptions): Promise<void> {
+  const groups = new Map<string, Set<Dataset>>();
+  const datasets = (group: string): Set<Dataset> => {
+    let set = groups.get(group);
+    if (!set) groups.set(group, (set = new Set()));
+    return set;
+  };
+  const csv = CSV_TABLES.flatMap((table) => sources.filter((f): f is CsvSource => f.kind === 'csv' && f.table === table));
+  const books = sources.filter((f): f is Book => f.kind === 'xlsx');
+  for (const f of csv) {
+    const ds = TABLE_DATASET[f.table];
+    if (ds) datasets(f.group).add(ds);
+  }
+  for (const f of sources) if (f.kind === 'json' || f.kind === 'ndjson') await unreadable(f, readJsonFile(b, f, opts));
+  // A second thread parses the tables on disk ahead while this one checks the values and builds
+  // the akter; same rows, same result. This thread reads the first table itself while the worker starts up.
+  const onDisk = csv.filter((f) => typeof f.bytes === 'string');
+  const ahead = onDisk.slice(1);
+  const prefetch = (opts.threads ?? 1) > 1 && ahead.length > 0 && canParallelise() ? new CsvPrefetch(ahead.map((f) => ({ path: f.bytes as string, overrides: csvOverrides(opts) }))) : undefined;
+  const pending = new Set<CsvSource>(csv);
+  const schedule: Schedule = {
+    blocks: (table, except) => {
+      const rank = CSV_TABLES.indexOf(table);
+      for (const f of pending) if (CSV_TABLES.indexOf(f.table) < rank) return true;
+      return books.some((book) => bookBlocks(book, rank, except));
+    },
+    datasets,
+  };
+  try {
+    for (const table of CSV_TABLES) {
+      for (const f of csv) {
+        if (f.table !== table) continue;
+        const i = ahead.indexOf(f);
+        await unreadable(f, readCsvFile(b, f, datasets(f.group), opts, i >= 0 ? prefetch?.events(i) : undefined));
+        pending.delete(f);
+      }
+      for (const book of books) if (!book.scanned || [...book.pending.values()].includes(table)) await readBook(b, book, schedule, opts);
+    }
   } finally {
     await prefetch?.close();
   }
-  return b.finish();
 }

@@ -1,4 +1,5 @@
 import type { CsvTable } from '../load/discover.js';
+import type { ArchiveLimits } from '../load/zip.js';
 import type { ProgressCounter } from '../progress.js';
 import type { Akt } from './schema.js';
 import type { Akter } from './store.js';
@@ -17,7 +18,8 @@ export interface CheckedAkt {
 
 export interface FileStats {
   file: string;
-  format: 'csv' | 'json' | 'ndjson';
+  /** xlsx: a workbook (its SHA-256, no rows) or one of its sheets (`book.xlsx!Akter`, its rows); zip: an archive. */
+  format: 'csv' | 'json' | 'ndjson' | 'xlsx' | 'zip';
   table?: string;
   /** The encoding the file was read in (WHATWG name). */
   encoding?: string;
@@ -35,6 +37,10 @@ export interface ExportMapping {
   delimiter?: string;
   /** File name → CSV table, or null to leave the file out. */
   files?: Readonly<Record<string, CsvTable | null>>;
+  /** Workbook sheet name → table, or null to leave the sheet out. */
+  sheets?: Readonly<Record<string, CsvTable | null>>;
+  /** Limits on what a zip archive (or a workbook) may unpack to; the rest keep their defaults. */
+  archive?: Partial<ArchiveLimits>;
   /** Per table, header → canonical column, or null for a column that is not used. */
   columns?: Readonly<Partial<Record<CsvTable, Readonly<Record<string, string | null>>>>>;
   values?: ValueRules['values'];

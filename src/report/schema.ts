@@ -44,7 +44,7 @@ const DistrictSummary = z.strictObject({
 const Reason = z.strictObject({ code: z.string(), data: Data.optional(), message: z.string() });
 const FileStats = z.strictObject({
   file: z.string(),
-  format: z.enum(['csv', 'json', 'ndjson']),
+  format: z.enum(['csv', 'json', 'ndjson', 'xlsx', 'zip']),
   table: z.string().optional(),
   encoding: z.string().optional(),
   delimiter: z.string().optional(),

@@ -1,0 +1,69 @@
+import { UserError } from '../errors.js';
+import type { CsvRow } from '../load/csv.js';
+import type { CsvTable } from '../load/discover.js';
+import type { ExportBuilder } from './build.js';
+import { canonicalHeader, requiredColumns, TABLE_COLUMNS } from './columns.js';
+import { csvLayout, type CsvLayout } from './csv-layout.js';
+import { firstRowIsData, looksLikeData } from './header.js';
+import { problem, type Location } from './problems.js';
+import type { Dataset, FileStats, ReadOptions } from './types.js';
+
+/**
+ * One table's header and rows, whatever held them (a CSV file, a workbook's sheet, either inside
+ * an archive): the header is matched to columns once, and every row goes the same way into the
+ * builder, so checks, problems and the count of rows read and rejected are the same for all.
+ */
+export class TableRows {
+  private columns: (string | null)[] | undefined;
+  private layout: CsvLayout | undefined;
+
+  constructor(
+    private readonly b: ExportBuilder,
+    readonly stats: FileStats,
+    private readonly table: CsvTable,
+    private readonly datasets: ReadonlySet<Dataset>,
+    private readonly opts: ReadOptions,
+  ) {}
+
+  get hasHeader(): boolean {
+    return this.columns !== undefined;
+  }
+
+  /** `how` says how the table was read, for the one line that stops the run when caseId is missing. */
+  header(line: number, fields: readonly string[], how: string): void {
+    const file = this.stats.file;
+    const match = canonicalHeader(this.table, fields, this.opts.mapping?.columns?.[this.table]);
+    const columns = match.columns;
+    const missing = requiredColumns(this.table).filter((c) => !columns.includes(c));
+    if (missing.length > 0 && looksLikeData(fields, columns.filter((c) => c !== null).length)) {
+      // A data row: its cells are a person's data and are never quoted.
+      throw new UserError(`${file}: ${firstRowIsData(fields.length)}; the first row must name the columns (${TABLE_COLUMNS[this.table].join(', ')} or their Swedish names), or name them in a mapping (aktgranskning init)`);
+    }
+    if (missing.length > 0) {
+      throw new UserError(
+        `${file}: no ${missing.join(', ')} column; found ${fields.join(', ') || 'nothing'} (${how}); expected columns: ${TABLE_COLUMNS[this.table].join(', ')} or their Swedish names; name others in a mapping (aktgranskning init)`,
+      );
+    }
+    this.columns = columns;
+    this.layout = csvLayout(this.table, columns);
+    const at = { file, line };
+    for (const h of match.unknown) this.b.reportUnknownField(at, h);
+    for (const h of match.duplicate) this.b.report(problem('duplicate-column', at, { field: h }));
+  }
+
+  rows(rows: readonly CsvRow[]): void {
+    const file = this.stats.file;
+    if (this.opts.progress) this.opts.progress.rows += rows.length;
+    for (const row of rows) {
+      const at = { file, line: row.line };
+      if (row.fields.length !== this.columns!.length) this.wrongCount(row.fields, at);
+      else this.b.addCsvRow(this.layout!, row.fields, at, this.stats, this.datasets);
+    }
+  }
+
+  /** A row with more or fewer fields than the header has columns cannot be read column by column. */
+  wrongCount(fields: readonly string[], at: Location): void {
+    const caseId = fields[this.columns!.indexOf('caseId')]?.trim() || undefined;
+    this.b.rejectRow(this.stats, 'wrong-field-count', at, { caseId, value: `${fields.length}/${this.columns!.length}` });
+  }
+}
