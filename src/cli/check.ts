@@ -106,6 +106,8 @@ export function checkCommand(setExit: (code: number) => void): Command {
       const withBaseline = await baselines(full, flags);
       const report = key ? publicReport(withBaseline, key) : withBaseline;
       const inputs = report.input.files.map((f) => f.file);
+      const problems = flags.strict === true && report.dataProblems.some((p) => p.level === 'error');
+      setExit(hasFailures(report) || problems ? EXIT_FINDINGS : EXIT_OK);
       for (const format of chosen) {
         const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${EXTENSIONS[format]}`) : flags.output;
         const text = FORMATTERS[format]!(report, {
@@ -116,7 +118,5 @@ export function checkCommand(setExit: (code: number) => void): Command {
         });
         await writeOutput(toFile, text, inputs);
       }
-      const problems = flags.strict === true && report.dataProblems.some((p) => p.level === 'error');
-      setExit(hasFailures(report) || problems ? EXIT_FINDINGS : EXIT_OK);
     });
 }

@@ -30,7 +30,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError('(run aktgranskning --help for usage)')
     .exitOverride()
     .configureOutput(OUTPUT);
-  const setExit = (c: number) => (exitCode = c);
+  // Set before the report is written, so a reader that stops early (`| head`) still gets the earned code.
+  const setExit = (c: number) => {
+    exitCode = c;
+    process.exitCode = c;
+  };
   for (const cmd of [checkCommand(setExit), validateCommand(setExit), compareCommand(), sampleCommand(), initCommand(), rulesCommand(), explainCommand(), schemaCommand()]) {
     program.addCommand(cmd.exitOverride().configureOutput(OUTPUT).showHelpAfterError('(run aktgranskning --help for usage)'));
   }

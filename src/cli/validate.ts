@@ -39,7 +39,7 @@ export function validateCommand(setExit: (code: number) => void): Command {
         lang: flags.lang ?? settings.lang ?? 'sv',
         color: flags.format === 'terminal' && flags.output === undefined && useColor(),
       });
-      await writeOutput(flags.output, text, result.input.files.map((f) => f.file));
       setExit(result.valid ? EXIT_OK : EXIT_FINDINGS);
+      await writeOutput(flags.output, text, result.input.files.map((f) => f.file));
     });
 }
