@@ -2,15 +2,16 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { audit, hasFailures, resolveSettings } from '../audit.js';
+import { audit, resolveSettings } from '../audit.js';
 import { applyBaseline, baselineText, loadBaseline, makeBaseline, markBaseline, pruneBaseline } from '../baseline/baseline.js';
 import type { Preset } from '../config/config.js';
 import type { Lang } from '../engine/types.js';
-import { EXIT_FINDINGS, EXIT_OK, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { KEY_ENV, loadPseudonymKey } from '../privacy/pseudonym.js';
 import { EXTENSIONS, FORMATTERS } from '../report/formatters/index.js';
 import { publicReport } from '../report/public.js';
 import type { Report } from '../report/types.js';
+import { verdict } from '../report/verdict.js';
 import { writeOutput } from './output.js';
 import { startProgress } from './progress.js';
 import { addInputOptions, addSelectionOptions, dateFlag, readFlags, ruleMap, selectionFrom, today, useColor, type InputFlags, type SelectionFlags } from './shared.js';
@@ -33,6 +34,15 @@ interface CheckFlags extends InputFlags, SelectionFlags {
   baselineReason?: string;
   baselineExpires?: string;
   pruneBaseline?: boolean;
+  threshold?: Record<string, number>;
+}
+
+/** --threshold current-plan=90 (repeatable): the per cent each stadsdel must reach. */
+function threshold(value: string, previous: Record<string, number> | undefined): Record<string, number> {
+  const m = /^([^=\s]+)\s*=\s*(\d+(?:[.,]\d+)?)\s*%?$/.exec(value.trim());
+  const pct = m ? Number(m[2]!.replace(',', '.')) : NaN;
+  if (!m || !(pct >= 0 && pct <= 100)) throw new InvalidArgumentError(`"${value}": write RULE=PCT with a per cent from 0 to 100, e.g. current-plan=90`);
+  return { ...previous, [m[1]!]: pct };
 }
 
 /** --format html,markdown → ['html', 'markdown'], each checked against the formatters. */
@@ -77,6 +87,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .option('--rule <id...>', 'run only these rules')
     .option('--skip-rule <id...>', 'do not run these rules')
     .addOption(new Option('--preset <name>', 'core: the four rules of the 2011 audit; all: every rule (default)').choices(['core', 'all']))
+    .option('--threshold <rule=pct>', 'exit 1 only when some stadsdel meets this rule in fewer than pct % of its akter (repeatable; rules without one then do not set the exit code)', threshold)
     .option('--strict', 'exit 1 when the export has data problems, even if every akt passes')
     .option('-q, --quiet', 'no progress line on stderr (it is only shown on a terminal, for runs over a second)')
     .option('--baseline <file>', 'known failures: exit 1 only for failures not in it (or whose entry has expired)')
@@ -97,7 +108,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
       if (flags.outputDir !== undefined) await mkdir(flags.outputDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
         throw new UserError(`${flags.outputDir}: cannot create the output directory (${e.code ?? e.message})`);
       });
-      const settings = await resolveSettings({ config: flags.config, mapping: flags.mapping, only: flags.rule, skip: flags.skipRule, preset: flags.preset });
+      const settings = await resolveSettings({ config: flags.config, mapping: flags.mapping, only: flags.rule, skip: flags.skipRule, preset: flags.preset, thresholds: flags.threshold });
       const asOf = flags.asOf ?? settings.asOf ?? today();
       const lang = flags.lang ?? settings.lang ?? 'sv';
       const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
@@ -106,8 +117,8 @@ export function checkCommand(setExit: (code: number) => void): Command {
       const withBaseline = await baselines(full, flags);
       const report = key ? publicReport(withBaseline, key) : withBaseline;
       const inputs = report.input.files.map((f) => f.file);
-      const problems = flags.strict === true && report.dataProblems.some((p) => p.level === 'error');
-      setExit(hasFailures(report) || problems ? EXIT_FINDINGS : EXIT_OK);
+      const outcome = verdict(report, { thresholds: settings.thresholds, strict: flags.strict });
+      setExit(outcome.code);
       for (const format of chosen) {
         const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${EXTENSIONS[format]}`) : flags.output;
         const text = FORMATTERS[format]!(report, {

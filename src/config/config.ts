@@ -33,6 +33,8 @@ export const ConfigSchema = z.strictObject({
     })
     .refine((g) => g.fulfilled >= g.largely && g.largely >= g.partly, 'must be fulfilled ≥ largely ≥ partly')
     .optional(),
+  /** Per rule, the per cent of each stadsdel's assessed akter that must meet it; when any is set, only these decide exit code 1. */
+  thresholds: z.record(z.string(), z.number().min(0).max(100)).optional(),
   /** `core`: the four rules revisionsrapport 3-2011 checked; `all` (default): every rule, plug-ins included. */
   preset: z.enum(['core', 'all']).optional(),
   /** Plug-in modules: paths (relative to this config) or package names. */
@@ -104,6 +106,18 @@ export function activeRules(all: readonly AnyRule[], config: Config, configFile:
     active.push({ rule, severity: severity === 'off' ? rule.defaultSeverity : (severity as Severity), options: parsed.data });
   }
   return active;
+}
+
+/** The config's thresholds with --threshold over them; each must name a rule that runs. */
+export function activeThresholds(config: Config, configFile: string, flags: Readonly<Record<string, number>>, active: readonly ActiveRule[], all: readonly AnyRule[]): Record<string, number> {
+  const merged: Record<string, number> = { ...config.thresholds, ...flags };
+  const ids = all.map((r) => r.id);
+  for (const id of Object.keys(merged)) {
+    const where = Object.hasOwn(flags, id) ? '--threshold' : `${configFile}: thresholds`;
+    if (!ids.includes(id)) throw new UserError(`${where}: unknown rule "${id}"${didYouMean(id, ids)}; run 'aktgranskning rules' for the list`);
+    if (!active.some((a) => a.rule.id === id)) throw new UserError(`${where}: rule "${id}" does not run in this configuration; remove its threshold or turn the rule on`);
+  }
+  return merged;
 }
 
 /** The mapping in force: --mapping wins over the config's own. */
