@@ -12,7 +12,7 @@ const AS_OF = ['--as-of', '2010-11-15'];
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'akt-followup-'));
 
 function report(dir: string, file: string, extra: string[] = []): string {
-  const r = cli(['check', dir, ...AS_OF, '--format', 'json', '--output', file, ...extra]);
+  const r = cli(['check', dir, ...AS_OF, '--format', 'json', '--output', file, '--quiet', ...extra]);
   expect(r.stderr).toBe('');
   return file;
 }

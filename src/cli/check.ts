@@ -11,6 +11,7 @@ import { KEY_ENV, loadPseudonymKey } from '../privacy/pseudonym.js';
 import { EXTENSIONS, FORMATTERS } from '../report/formatters/index.js';
 import { publicReport } from '../report/public.js';
 import type { Report } from '../report/types.js';
+import { summaryLine } from '../report/formatters/summary.js';
 import { verdict } from '../report/verdict.js';
 import { writeOutput } from './output.js';
 import { startProgress } from './progress.js';
@@ -89,7 +90,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .addOption(new Option('--preset <name>', 'core: the four rules of the 2011 audit; all: every rule (default)').choices(['core', 'all']))
     .option('--threshold <rule=pct>', 'exit 1 only when some stadsdel meets this rule in fewer than pct % of its akter (repeatable; rules without one then do not set the exit code)', threshold)
     .option('--strict', 'exit 1 when the export has data problems, even if every akt passes')
-    .option('-q, --quiet', 'no progress line on stderr (it is only shown on a terminal, for runs over a second)')
+    .option('-q, --quiet', 'no progress line and no summary line on stderr')
     .option('--baseline <file>', 'known failures: exit 1 only for failures not in it (or whose entry has expired)')
     .option('--write-baseline <file>', "record this run's failures as a baseline (entries already there keep their reason and expiry)")
     .option('--baseline-reason <text>', 'why the new baseline entries are accepted')
@@ -119,15 +120,14 @@ export function checkCommand(setExit: (code: number) => void): Command {
       const inputs = report.input.files.map((f) => f.file);
       const outcome = verdict(report, { thresholds: settings.thresholds, strict: flags.strict });
       setExit(outcome.code);
+      const ctx = { lang, rules: ruleMap(settings.catalogue), color: false, excel: flags.excel === true, thresholds: settings.thresholds };
       for (const format of chosen) {
         const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${EXTENSIONS[format]}`) : flags.output;
-        const text = FORMATTERS[format]!(report, {
-          lang,
-          rules: ruleMap(settings.catalogue),
-          color: format === 'terminal' && toFile === undefined && useColor(),
-          excel: flags.excel === true,
-        });
+        const text = FORMATTERS[format]!(report, { ...ctx, color: format === 'terminal' && toFile === undefined && useColor() });
         await writeOutput(toFile, text, inputs);
       }
+      // The terminal format says how it went; a file or a machine format does not, so one line on stderr does.
+      const elsewhere = flags.output !== undefined || flags.outputDir !== undefined || chosen.some((f) => f !== 'terminal');
+      if (elsewhere && flags.quiet !== true) process.stderr.write(summaryLine(report, outcome, ctx));
     });
 }

@@ -11,6 +11,8 @@ export interface FormatContext {
   color: boolean;
   /** CSV for Excel: UTF-8 with BOM, semicolons, CRLF. */
   excel?: boolean;
+  /** Per rule, the per cent each stadsdel must reach (--threshold); the CI formats judge by it. */
+  thresholds?: Readonly<Record<string, number>>;
 }
 
 export function ruleTitle(ctx: FormatContext, ruleId: string): string {
