@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { audit, resolveSettings } from '../audit.js';
@@ -8,7 +8,9 @@ import type { Preset } from '../config/config.js';
 import type { Lang } from '../engine/types.js';
 import { UserError } from '../errors.js';
 import { KEY_ENV, loadPseudonymKey } from '../privacy/pseudonym.js';
-import { EXTENSIONS, FORMATTERS } from '../report/formatters/index.js';
+import { FORMATTERS } from '../report/formatters/index.js';
+import { githubStepSummary } from '../report/formatters/github.js';
+import { isModulePath, loadFormatter } from './formatter-module.js';
 import { publicReport } from '../report/public.js';
 import type { Report } from '../report/types.js';
 import { summaryLine } from '../report/formatters/summary.js';
@@ -50,7 +52,7 @@ function threshold(value: string, previous: Record<string, number> | undefined):
 function formats(value: string): string[] {
   const names = value.split(',').map((x) => x.trim()).filter((x) => x !== '');
   for (const n of names) {
-    if (!Object.hasOwn(FORMATTERS, n)) throw new InvalidArgumentError(`"${n}" is not a format; choose from ${Object.keys(FORMATTERS).join(', ')}`);
+    if (!Object.hasOwn(FORMATTERS, n) && !isModulePath(n)) throw new InvalidArgumentError(`"${n}" is not a format; choose from ${Object.keys(FORMATTERS).join(', ')}, or give a formatter module's path`);
   }
   if (names.length === 0) throw new InvalidArgumentError('name at least one format');
   return [...new Set(names)];
@@ -80,7 +82,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .argument('<path...>', 'export directories or files (.csv tables, .json, .ndjson)');
   addSelectionOptions(cmd);
   return addInputOptions(cmd)
-    .option('--format <names>', `report format, or several separated by commas with --output-dir: ${Object.keys(FORMATTERS).join(', ')} (default: terminal on a terminal, else markdown)`, formats)
+    .option('--format <names>', `report format, or several separated by commas with --output-dir: ${Object.keys(FORMATTERS).join(', ')} or a formatter module ./file.mjs (default: terminal on a terminal, else markdown)`, formats)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--output-dir <dir>', 'write one file per format into this directory (aktgranskning.md, .html, .json, .csv, .txt)')
     .option('--excel', 'CSV for Excel: UTF-8 with BOM, semicolons and CRLF')
@@ -122,9 +124,17 @@ export function checkCommand(setExit: (code: number) => void): Command {
       setExit(outcome.code);
       const ctx = { lang, rules: ruleMap(settings.catalogue), color: false, excel: flags.excel === true, thresholds: settings.thresholds };
       for (const format of chosen) {
-        const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${EXTENSIONS[format]}`) : flags.output;
-        const text = FORMATTERS[format]!(report, { ...ctx, color: format === 'terminal' && toFile === undefined && useColor() });
+        const formatter = await loadFormatter(format);
+        const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${formatter.extension}`) : flags.output;
+        const text = await formatter.format(report, { ...ctx, color: format === 'terminal' && toFile === undefined && useColor() });
         await writeOutput(toFile, text, inputs);
+      }
+      const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+      if (chosen.includes('github') && stepSummary) {
+        // GitHub's job summary is one file per step that every tool appends its Markdown to.
+        await appendFile(stepSummary, githubStepSummary(report, ctx)).catch((e: NodeJS.ErrnoException) => {
+          throw new UserError(`$GITHUB_STEP_SUMMARY ${stepSummary}: cannot write the job summary (${e.code ?? e.message})`);
+        });
       }
       // The terminal format says how it went; a file or a machine format does not, so one line on stderr does.
       const elsewhere = flags.output !== undefined || flags.outputDir !== undefined || chosen.some((f) => f !== 'terminal');

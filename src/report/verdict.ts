@@ -22,6 +22,11 @@ export interface Verdict {
   breaches: Breach[];
 }
 
+/** Below the threshold, in whole numbers: 29 of 100 against 29 % must not fall below by rounding. */
+export function isBelow(s: { passed: number; applicable: number }, threshold: number): boolean {
+  return s.applicable > 0 && s.passed * 100 < threshold * s.applicable;
+}
+
 /**
  * Stadsdelar whose share for a thresholded rule is below the threshold. With a baseline, akter whose
  * failure it accepts count as passed: a known failure does not pull a stadsdel below; new and expired ones do.
@@ -44,8 +49,7 @@ export function thresholdBreaches(report: Report, thresholds: Thresholds): Breac
       if (!Object.hasOwn(thresholds, s.ruleId) || s.applicable === 0) continue;
       const threshold = thresholds[s.ruleId]!;
       const passed = s.passed + (accepted.get(`${d.district ?? ''}\0${d.district === null ? 1 : 0}\0${s.ruleId}`) ?? 0);
-      // Whole numbers on both sides: 29 of 100 against 29 % must not fall below by rounding.
-      if (passed * 100 < threshold * s.applicable) out.push({ ruleId: s.ruleId, district: d.district, passed, applicable: s.applicable, threshold });
+      if (isBelow({ passed, applicable: s.applicable }, threshold)) out.push({ ruleId: s.ruleId, district: d.district, passed, applicable: s.applicable, threshold });
     }
   }
   return out;
