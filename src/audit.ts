@@ -77,18 +77,22 @@ export interface Settings {
   grades?: GradeThresholds;
   /** Per rule, the share (per cent) every stadsdel must reach; empty when none is set. */
   thresholds: Thresholds;
+  /** The config file in force, if any (--config, or found from the working directory upwards). */
+  configFile?: string;
 }
 
 export interface SettingFlags extends Selection {
   config?: string;
   mapping?: string;
+  /** false with --no-config-lookup: no config unless --config names one. */
+  configLookup?: boolean;
   /** --threshold RULE=PCT, over the config's. */
   thresholds?: Readonly<Record<string, number>>;
 }
 
 /** Reads the config file (and its mapping) and applies --rule/--skip-rule to the built-in rules. */
 export async function resolveSettings(flags: SettingFlags, builtins: readonly AnyRule[] = builtinRules): Promise<Settings> {
-  const { config, file } = await loadConfig(flags.config);
+  const { config, file } = await loadConfig(flags.config, flags.configLookup !== false);
   const base = dirname(file ?? CONFIG_FILE);
   const plugins = await loadPlugins(config.plugins ?? [], base, builtins.map((r) => r.id));
   const catalogue = [...builtins, ...plugins];
@@ -96,6 +100,7 @@ export async function resolveSettings(flags: SettingFlags, builtins: readonly An
   return {
     catalogue,
     rules,
+    ...(file !== undefined ? { configFile: file } : {}),
     thresholds: activeThresholds(config, file ?? 'config', flags.thresholds ?? {}, rules, catalogue),
     asOf: config.asOf,
     lang: config.lang,

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { audit, resolveSettings } from '../audit.js';
+import { audit, resolveSettings, type Settings } from '../audit.js';
+import { maskPersonalNumbers } from '../privacy/personnummer.js';
+import { DEFAULT_GRADES } from '../report/stats.js';
 import { applyBaseline, baselineText, loadBaseline, makeBaseline, markBaseline, pruneBaseline } from '../baseline/baseline.js';
 import type { Preset } from '../config/config.js';
 import type { Lang } from '../engine/types.js';
@@ -16,8 +18,9 @@ import type { Report } from '../report/types.js';
 import { summaryLine } from '../report/formatters/summary.js';
 import { verdict } from '../report/verdict.js';
 import { writeOutput } from './output.js';
+import { withStdin } from './stdin.js';
 import { startProgress } from './progress.js';
-import { addInputOptions, addSelectionOptions, dateFlag, readFlags, ruleMap, selectionFrom, today, useColor, type InputFlags, type SelectionFlags } from './shared.js';
+import { addColorOptions, addInputOptions, addSelectionOptions, dateFlag, readFlags, ruleMap, selectionFrom, today, useColor, type InputFlags, type SelectionFlags } from './shared.js';
 
 interface CheckFlags extends InputFlags, SelectionFlags {
   format?: string[];
@@ -37,6 +40,8 @@ interface CheckFlags extends InputFlags, SelectionFlags {
   baselineReason?: string;
   baselineExpires?: string;
   pruneBaseline?: boolean;
+  color?: boolean;
+  printConfig?: boolean;
   threshold?: Record<string, number>;
 }
 
@@ -76,11 +81,25 @@ async function baselines(report: Report, flags: CheckFlags): Promise<Report> {
   return markBaseline(report, result, flags.baseline);
 }
 
+/** What --print-config prints: every setting the run would use, after defaults. */
+function settingsInForce(settings: Settings, asOf: string, lang: Lang): Record<string, unknown> {
+  return {
+    config: settings.configFile ?? null,
+    asOf,
+    lang,
+    grades: settings.grades ?? DEFAULT_GRADES,
+    thresholds: settings.thresholds,
+    mapping: settings.mapping ?? null,
+    rules: Object.fromEntries(settings.rules.map((a) => [a.rule.id, { severity: a.severity, options: a.options }])),
+  };
+}
+
 export function checkCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('check')
     .description('audit the akter of an export and write the findings per stadsdel')
-    .argument('<path...>', 'export directories or files (.csv tables, .json, .ndjson)');
+    .argument('<path...>', 'export directories or files (.csv tables, .json, .ndjson), or - for JSON/NDJSON akter on stdin');
   addSelectionOptions(cmd);
+  addColorOptions(cmd);
   return addInputOptions(cmd)
     .option('--format <names>', `report format, or several separated by commas with --output-dir: ${Object.keys(FORMATTERS).join(', ')} or a formatter module ./file.mjs (default: terminal on a terminal, else markdown)`, formats)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -91,6 +110,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .option('--skip-rule <id...>', 'do not run these rules')
     .addOption(new Option('--preset <name>', 'core: the four rules of the 2011 audit; all: every rule (default)').choices(['core', 'all']))
     .option('--threshold <rule=pct>', 'exit 1 only when some stadsdel meets this rule in fewer than pct % of its akter (repeatable; rules without one then do not set the exit code)', threshold)
+    .option('--print-config', 'print the settings in force (config file, defaults and flags) as JSON, and read no export')
     .option('--strict', 'exit 1 when the export has data problems, even if every akt passes')
     .option('-q, --quiet', 'no progress line and no summary line on stderr')
     .option('--baseline <file>', 'known failures: exit 1 only for failures not in it (or whose entry has expired)')
@@ -111,14 +131,24 @@ export function checkCommand(setExit: (code: number) => void): Command {
       if (flags.outputDir !== undefined) await mkdir(flags.outputDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
         throw new UserError(`${flags.outputDir}: cannot create the output directory (${e.code ?? e.message})`);
       });
-      const settings = await resolveSettings({ config: flags.config, mapping: flags.mapping, only: flags.rule, skip: flags.skipRule, preset: flags.preset, thresholds: flags.threshold });
+      const settings = await resolveSettings({ config: flags.config, configLookup: flags.configLookup, mapping: flags.mapping, only: flags.rule, skip: flags.skipRule, preset: flags.preset, thresholds: flags.threshold });
       const asOf = flags.asOf ?? settings.asOf ?? today();
       const lang = flags.lang ?? settings.lang ?? 'sv';
+      if (flags.printConfig) {
+        process.stdout.write(`${JSON.stringify(settingsInForce(settings, asOf, lang), null, 2)}\n`);
+        return;
+      }
       const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
       const progress = startProgress(lang, flags.quiet);
-      const { report: full } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, selection: selectionFrom(flags), progress: progress.counter }).finally(() => progress.stop());
+      const stdin = await withStdin(paths);
+      const { report: audited } = await audit({ paths: stdin?.paths ?? paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, selection: selectionFrom(flags), progress: progress.counter }).finally(async () => {
+        progress.stop();
+        await stdin?.cleanup();
+      });
+      const full = stdin ? stdin.rename(audited) : audited;
       const withBaseline = await baselines(full, flags);
-      const report = key ? publicReport(withBaseline, key) : withBaseline;
+      const withConfig = settings.configFile !== undefined ? { ...withBaseline, config: maskPersonalNumbers(settings.configFile) } : withBaseline;
+      const report = key ? publicReport(withConfig, key) : withConfig;
       const inputs = report.input.files.map((f) => f.file);
       const outcome = verdict(report, { thresholds: settings.thresholds, strict: flags.strict });
       setExit(outcome.code);
@@ -126,7 +156,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
       for (const format of chosen) {
         const formatter = await loadFormatter(format);
         const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${formatter.extension}`) : flags.output;
-        const text = await formatter.format(report, { ...ctx, color: format === 'terminal' && toFile === undefined && useColor() });
+        const text = await formatter.format(report, { ...ctx, color: format === 'terminal' && toFile === undefined && useColor(flags.color) });
         await writeOutput(toFile, text, inputs);
       }
       const stepSummary = process.env.GITHUB_STEP_SUMMARY;

@@ -4,7 +4,7 @@ import type { ActiveRule } from '../engine/run.js';
 import type { AnyRule, Severity } from '../engine/types.js';
 import { UserError } from '../errors.js';
 import { isIsoDate } from '../model/dates.js';
-import { dirname } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { ExportMapping } from '../model/types.js';
 import { loadMapping, parseMapping } from './mapping.js';
 import { readUserJson } from './read-json.js';
@@ -53,9 +53,21 @@ function describeIssue(file: string, issue: z.core.$ZodIssue): string {
   return `${file}: ${where}: ${issue.message}`;
 }
 
-/** Reads the config named by --config, else aktgranskning.config.json in the working directory, else none. */
-export async function loadConfig(file: string | undefined): Promise<{ config: Config; file?: string }> {
-  const path = file ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
+/**
+ * aktgranskning.config.json in the working directory or the nearest directory above it, as ESLint looks:
+ * the walk stops at the repository root (a directory with .git) or the filesystem root.
+ */
+export function findConfig(from: string = process.cwd()): string | undefined {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return relative(process.cwd(), candidate) || CONFIG_FILE;
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Reads the config named by --config, else the one found by findConfig (unless lookup is off), else none. */
+export async function loadConfig(file: string | undefined, lookup = true): Promise<{ config: Config; file?: string }> {
+  const path = file ?? (lookup ? findConfig() : undefined);
   if (path === undefined) return { config: {} };
   const r = ConfigSchema.safeParse(await readUserJson(path, 'config file'));
   if (!r.success) throw new UserError(describeIssue(path, r.error.issues[0]!));
