@@ -20,7 +20,7 @@ import { verdict } from '../report/verdict.js';
 import { writeOutput } from './output.js';
 import { withStdin } from './stdin.js';
 import { startProgress } from './progress.js';
-import { addColorOptions, addInputOptions, addSelectionOptions, dateFlag, readFlags, ruleMap, selectionFrom, today, useColor, type InputFlags, type SelectionFlags } from './shared.js';
+import { addColorOptions, addInputOptions, addSelectionOptions, dateFlag, readFlags, ruleMap, selectionFrom, terminalColumns, today, useColor, type InputFlags, type SelectionFlags } from './shared.js';
 
 interface CheckFlags extends InputFlags, SelectionFlags {
   format?: string[];
@@ -156,7 +156,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
       for (const format of chosen) {
         const formatter = await loadFormatter(format);
         const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${formatter.extension}`) : flags.output;
-        const text = await formatter.format(report, { ...ctx, color: format === 'terminal' && toFile === undefined && useColor(flags.color) });
+        const text = await formatter.format(report, { ...ctx, color: format === 'terminal' && toFile === undefined && useColor(flags.color), ...(toFile === undefined ? { columns: terminalColumns() } : {}) });
         await writeOutput(toFile, text, inputs);
       }
       const stepSummary = process.env.GITHUB_STEP_SUMMARY;

@@ -23,6 +23,13 @@ export function useColor(flag?: boolean): boolean {
   return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 }
 
+/** The width to write the terminal format in: $COLUMNS, else the terminal's own width, else none (the formatter's default). */
+export function terminalColumns(): number | undefined {
+  const env = Number(process.env.COLUMNS);
+  if (Number.isInteger(env) && env > 0) return env;
+  return process.stdout.isTTY ? process.stdout.columns : undefined;
+}
+
 export function addColorOptions(cmd: Command): Command {
   return cmd.option('--color', 'colour the terminal format even when stdout is not a terminal').option('--no-color', 'no colour, even at a terminal');
 }
