@@ -17,6 +17,7 @@ import { publicReport } from '../report/public.js';
 import type { Report } from '../report/types.js';
 import { summaryLine } from '../report/formatters/summary.js';
 import { verdict } from '../report/verdict.js';
+import { chooseLang } from './help.js';
 import { writeOutput } from './output.js';
 import { withStdin } from './stdin.js';
 import { startProgress } from './progress.js';
@@ -133,7 +134,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
       });
       const settings = await resolveSettings({ config: flags.config, configLookup: flags.configLookup, mapping: flags.mapping, only: flags.rule, skip: flags.skipRule, preset: flags.preset, thresholds: flags.threshold });
       const asOf = flags.asOf ?? settings.asOf ?? today();
-      const lang = flags.lang ?? settings.lang ?? 'sv';
+      const lang = chooseLang(flags.lang, settings.lang);
       if (flags.printConfig) {
         process.stdout.write(`${JSON.stringify(settingsInForce(settings, asOf, lang), null, 2)}\n`);
         return;

@@ -8,6 +8,7 @@ import { UserError } from '../errors.js';
 import { KEY_ENV, loadPseudonymKey, pseudonym } from '../privacy/pseudonym.js';
 import { ReportJsonSchema } from '../report/schema.js';
 import type { Report } from '../report/types.js';
+import { chooseLang } from './help.js';
 import { writeOutput } from './output.js';
 import { addColorOptions, readFlags, ruleMap, useColor } from './shared.js';
 
@@ -80,7 +81,7 @@ export function compareCommand(): Command {
         comparison = { ...comparison, akter: comparison.akter.map((x) => ({ ...x, caseId: x.caseId.startsWith('AKT-') ? x.caseId : pseudonym(key.key, x.caseId) })) };
       }
       const text = FORMATS[flags.format](comparison, {
-        lang: flags.lang ?? settings.lang ?? 'sv',
+        lang: chooseLang(flags.lang, settings.lang),
         rules: ruleMap(settings.catalogue),
         color: flags.format === 'terminal' && flags.output === undefined && useColor(flags.color),
       });

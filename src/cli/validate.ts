@@ -5,6 +5,7 @@ import { EXIT_FINDINGS, EXIT_OK } from '../errors.js';
 import { KEY_ENV, loadPseudonymKey } from '../privacy/pseudonym.js';
 import { VALIDATION_FORMATTERS } from '../report/formatters/validation.js';
 import { publicProblem } from '../report/public.js';
+import { chooseLang } from './help.js';
 import { writeOutput } from './output.js';
 import { addColorOptions, addInputOptions, readFlags, today, useColor, wholeNumber, type InputFlags } from './shared.js';
 
@@ -38,7 +39,7 @@ export function validateCommand(setExit: (code: number) => void): Command {
       const full = await validateExport({ paths, asOf, read: { ...read, mapping: settings.mapping }, maxProblems: flags.maxProblems });
       const result = key ? { ...full, problems: full.problems.map((p) => publicProblem(p, key)) } : full;
       const text = VALIDATION_FORMATTERS[flags.format]!(result, {
-        lang: flags.lang ?? settings.lang ?? 'sv',
+        lang: chooseLang(flags.lang, settings.lang),
         color: flags.format === 'terminal' && flags.output === undefined && useColor(flags.color),
       });
       setExit(result.valid ? EXIT_OK : EXIT_FINDINGS);

@@ -91,11 +91,13 @@ describe('- reads akter from stdin', () => {
 describe('colour: --color, --no-color, FORCE_COLOR, NO_COLOR', () => {
   const ESC = '\u001b[';
   const terminal = (args: string[], env: Record<string, string>) => cli(['check', FIXTURE, '--as-of', '2010-11-15', '--format', 'terminal', ...args], { env }).stdout;
-  it('FORCE_COLOR forces colour into a pipe, unless 0; the flags win over both variables', () => {
-    expect(terminal([], { NO_COLOR: '' })).not.toContain(ESC);
-    expect(terminal([], { NO_COLOR: '', FORCE_COLOR: '1' })).toContain(ESC);
-    expect(terminal([], { NO_COLOR: '', FORCE_COLOR: '0' })).not.toContain(ESC);
-    expect(terminal(['--color'], { NO_COLOR: '1' })).toContain(ESC);
-    expect(terminal(['--no-color'], { NO_COLOR: '', FORCE_COLOR: '1' })).not.toContain(ESC);
+  it.each([
+    ['none in a pipe', [], { NO_COLOR: '' }, false],
+    ['FORCE_COLOR=1 forces it into a pipe', [], { NO_COLOR: '', FORCE_COLOR: '1' }, true],
+    ['FORCE_COLOR=0 does not', [], { NO_COLOR: '', FORCE_COLOR: '0' }, false],
+    ['--color wins over NO_COLOR', ['--color'], { NO_COLOR: '1' }, true],
+    ['--no-color wins over FORCE_COLOR', ['--no-color'], { NO_COLOR: '', FORCE_COLOR: '1' }, false],
+  ] as [string, string[], Record<string, string>, boolean][])('%s', (_name, args, env, coloured) => {
+    expect(terminal(args, env).includes(ESC)).toBe(coloured);
   });
 });

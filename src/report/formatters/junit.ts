@@ -1,4 +1,4 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
 import { ciText } from '../../i18n/ci-text.js';
 import { fill, formatPercent } from '../../i18n/catalog.js';
 import { districtName, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
@@ -65,6 +65,8 @@ export function formatJunit(report: Report, ctx: FormatContext): string {
       testsuite: suites,
     },
   };
+  // Loaded when used: the XML library would add to every run's start-up otherwise.
+  const { XMLBuilder } = createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser');
   const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true, indentBy: '  ' });
   return builder.build(root) as string;
 }
