@@ -1,6 +1,6 @@
 import { builtinRules } from '../rules/index.js';
 import { dirname } from 'node:path';
-import { activeRules, CONFIG_FILE, configMapping, loadConfig, type Selection } from './config/config.js';
+import { activeRules, activeThresholds, CONFIG_FILE, configMapping, loadConfig, type Selection } from './config/config.js';
 import { loadPlugins } from './config/plugins.js';
 import { Checker, resultsOf, type ActiveRule } from './engine/run.js';
 import type { ProgressCounter } from './progress.js';
@@ -13,6 +13,7 @@ import { buildReport } from './report/build.js';
 import { describeSelection, selectPopulation, type Selection as Population } from './sample/population.js';
 import type { GradeThresholds } from './report/stats.js';
 import type { Report } from './report/types.js';
+import { verdict, type Thresholds } from './report/verdict.js';
 import { buildValidation, type ValidationReport } from './report/validation.js';
 import { VERSION } from './version.js';
 
@@ -74,22 +75,33 @@ export interface Settings {
   lang?: Lang;
   mapping?: ExportMapping;
   grades?: GradeThresholds;
+  /** Per rule, the share (per cent) every stadsdel must reach; empty when none is set. */
+  thresholds: Thresholds;
+  /** The config file in force, if any (--config, or found from the working directory upwards). */
+  configFile?: string;
 }
 
 export interface SettingFlags extends Selection {
   config?: string;
   mapping?: string;
+  /** false with --no-config-lookup: no config unless --config names one. */
+  configLookup?: boolean;
+  /** --threshold RULE=PCT, over the config's. */
+  thresholds?: Readonly<Record<string, number>>;
 }
 
 /** Reads the config file (and its mapping) and applies --rule/--skip-rule to the built-in rules. */
 export async function resolveSettings(flags: SettingFlags, builtins: readonly AnyRule[] = builtinRules): Promise<Settings> {
-  const { config, file } = await loadConfig(flags.config);
+  const { config, file } = await loadConfig(flags.config, flags.configLookup !== false);
   const base = dirname(file ?? CONFIG_FILE);
   const plugins = await loadPlugins(config.plugins ?? [], base, builtins.map((r) => r.id));
   const catalogue = [...builtins, ...plugins];
+  const rules = activeRules(catalogue, config, file ?? 'config', flags);
   return {
     catalogue,
-    rules: activeRules(catalogue, config, file ?? 'config', flags),
+    rules,
+    ...(file !== undefined ? { configFile: file } : {}),
+    thresholds: activeThresholds(config, file ?? 'config', flags.thresholds ?? {}, rules, catalogue),
     asOf: config.asOf,
     lang: config.lang,
     mapping: await configMapping(config, file, flags.mapping),
@@ -97,8 +109,7 @@ export async function resolveSettings(flags: SettingFlags, builtins: readonly An
   };
 }
 
-/** Exit-code logic in one place: an akt failing a rule of severity error, unless a baseline accepts it. */
+/** An akt fails a rule of severity error, unless a baseline accepts it (the exit code without thresholds; see verdict). */
 export function hasFailures(report: Report): boolean {
-  if (report.baseline) return report.baseline.fresh + report.baseline.expired > 0;
-  return report.total.failingCases > 0;
+  return verdict(report).code === 1;
 }

@@ -12,7 +12,7 @@ const AS_OF = ['--as-of', '2010-11-15'];
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'akt-followup-'));
 
 function report(dir: string, file: string, extra: string[] = []): string {
-  const r = cli(['check', dir, ...AS_OF, '--format', 'json', '--output', file, ...extra]);
+  const r = cli(['check', dir, ...AS_OF, '--format', 'json', '--output', file, '--quiet', ...extra]);
   expect(r.stderr).toBe('');
   return file;
 }
@@ -43,7 +43,8 @@ describe('compare', () => {
     expect(r.code).toBe(EXIT_OK);
     const c = JSON.parse(r.stdout) as Comparison;
     const st = c.districts.find((d) => d.district === 'Spånga-Tensta')!.rules.find((x) => x.ruleId === 'current-plan')!;
-    expect(st).toMatchObject({ presence: 'both', before: { share: 0.2 }, after: { share: 1 }, changePoints: 80, significant: true });
+    // 2 of 10 → 10 of 10: too few akter for the z-test (fewer than 5 expected failures), so none is run.
+    expect(st).toMatchObject({ presence: 'both', before: { share: 0.2 }, after: { share: 1 }, changePoints: 80, pValue: null, significant: false, tooFewForTest: true });
     const hl = c.districts.find((d) => d.district === 'Hägersten-Liljeholmen')!.rules.find((x) => x.ruleId === 'current-plan')!;
     expect(hl).toMatchObject({ changePoints: 0, significant: false });
   });
@@ -58,7 +59,8 @@ describe('compare', () => {
 
   it('writes in the style of an uppföljande granskning', () => {
     const md = cli(['compare', before, after, '--format', 'markdown']).stdout;
-    expect(md).toContain('Andelen akter som uppfyller ”Aktuell arbetsplan” har ökat från 20 % till 100 % (80 procentenheter). Förändringen är statistiskt säkerställd (p = < 0,001).');
+    expect(md).toContain('Andelen akter som uppfyller ”Aktuell arbetsplan” har ökat från 20 % till 100 % (80 procentenheter). För få akter för att pröva om förändringen är större än slumpen');
+    expect(md).not.toMatch(/\|\n\n\|/);
     const en = cli(['compare', before, after, '--format', 'markdown', '--lang', 'en']).stdout;
     expect(en).toContain('The share of case files meeting “Current work plan” has increased from 20% to 100% (80 percentage points).');
   });

@@ -26,7 +26,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !required)('the HTML report in a real b
 
   it.each(['sv', 'en'])('renders in %s with no console errors and no requests, and prints on A4', async (lang) => {
     const file = path.join(dir, `rapport.${lang}.html`);
-    const r = cli(['check', 'fixtures/stockholm-2011/csv', '--as-of', '2010-11-15', '--format', 'html', '--lang', lang, '--output', file]);
+    const r = cli(['check', 'fixtures/stockholm-2011/csv', '--as-of', '2010-11-15', '--format', 'html', '--lang', lang, '--output', file, '--quiet']);
     expect(r.stderr).toBe('');
     const page = await browser.newPage({ viewport: { width: 1200, height: 1600 } });
     const errors: string[] = [];

@@ -42,7 +42,7 @@ describe('the example plug-in, end to end', () => {
   const file = config({ plugins: [EXAMPLE], preset: 'core', rules: { 'caseworker-assigned': 'error', 'plan-activities-stated': 'error' } });
 
   it('runs its rules next to the built-in ones', () => {
-    const r = cli(['check', FIXTURE, ...AS_OF, '--format', 'json', '--config', file]);
+    const r = cli(['check', FIXTURE, ...AS_OF, '--format', 'json', '--config', file, '--quiet']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(EXIT_FINDINGS);
     const report = JSON.parse(r.stdout) as JsonReport;
@@ -93,7 +93,7 @@ describe('malformed plug-ins are rejected with the file and the missing piece', 
 
   it('the same rule, whole, loads as a plain object without any import', () => {
     const file = config({ plugins: ['./p.mjs'], preset: 'core', rules: { 'x-rule': 'error' } }, { 'p.mjs': `export default [${rule}];\n` });
-    const r = cli(['check', FIXTURE, ...AS_OF, '--config', file, '--format', 'json']);
+    const r = cli(['check', FIXTURE, ...AS_OF, '--config', file, '--format', 'json', '--quiet']);
     expect(r.stderr).toBe('');
     expect(ruleIds(JSON.parse(r.stdout) as JsonReport)).toContain('x-rule');
   });
@@ -104,7 +104,7 @@ describe('malformed plug-ins are rejected with the file and the missing piece', 
     mkdirSync(pkg, { recursive: true });
     writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'aktgranskning-regler-test', type: 'module', main: 'index.js' }));
     writeFileSync(path.join(pkg, 'index.js'), `export default { name: 'test', rules: [${rule}] };\n`);
-    const r = cli(['check', FIXTURE, ...AS_OF, '--config', file, '--format', 'json']);
+    const r = cli(['check', FIXTURE, ...AS_OF, '--config', file, '--format', 'json', '--quiet']);
     expect(r.stderr).toBe('');
     expect(ruleIds(JSON.parse(r.stdout) as JsonReport)).toContain('x-rule');
   });

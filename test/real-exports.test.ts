@@ -16,7 +16,7 @@ interface JsonReport {
 }
 
 function check(args: string[]): JsonReport {
-  const r = cli(['check', ...args, ...AS_OF, '--format', 'json']);
+  const r = cli(['check', ...args, ...AS_OF, '--format', 'json', '--quiet']);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(EXIT_FINDINGS);
   return JSON.parse(r.stdout) as JsonReport;
@@ -137,7 +137,7 @@ describe('validate', () => {
 
 describe('check --strict', () => {
   it('exits 1 for data problems even when every akt passes', () => {
-    const args = ['check', 'fixtures/broken/extra', ...AS_OF, '--format', 'json', '--rule', 'subgoals-present'];
+    const args = ['check', 'fixtures/broken/extra', ...AS_OF, '--format', 'json', '--rule', 'subgoals-present', '--quiet'];
     const relaxed = cli(args);
     expect(relaxed.stderr).toBe('');
     const strict = cli([...args, '--strict']);

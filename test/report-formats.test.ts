@@ -112,7 +112,7 @@ describe('output into a pipe', () => {
 
   it('a reader that stops early is no error', async () => {
     const { spawnSync } = await import('node:child_process');
-    const r = spawnSync('bash', ['-c', `node bin/aktgranskning.js check ${FIXTURE} --as-of 2010-11-15 | head -1`], { encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `node bin/aktgranskning.js check ${FIXTURE} --as-of 2010-11-15 --quiet | head -1`], { encoding: 'utf8' });
     expect(r.stdout).toMatch(/^# Aktgranskning/);
     expect(r.stderr).toBe('');
   });

@@ -1,19 +1,27 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { audit, hasFailures, resolveSettings } from '../audit.js';
+import { audit, resolveSettings, type Settings } from '../audit.js';
+import { DEFAULT_GRADES } from '../report/stats.js';
 import { applyBaseline, baselineText, loadBaseline, makeBaseline, markBaseline, pruneBaseline, type Namer } from '../baseline/baseline.js';
 import type { Preset } from '../config/config.js';
 import type { Lang } from '../engine/types.js';
-import { EXIT_FINDINGS, EXIT_OK, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { KEY_ENV, loadPseudonymKey, pseudonym } from '../privacy/pseudonym.js';
-import { EXTENSIONS, FORMATTERS } from '../report/formatters/index.js';
+import { quote } from '../privacy/quote.js';
+import { FORMATTERS } from '../report/formatters/index.js';
+import { githubStepSummary } from '../report/formatters/github.js';
+import { isModulePath, loadFormatter } from './formatter-module.js';
 import { publicReport } from '../report/public.js';
 import type { Report } from '../report/types.js';
+import { summaryLine } from '../report/formatters/summary.js';
+import { verdict } from '../report/verdict.js';
+import { chooseLang } from './help.js';
 import { writeOutput } from './output.js';
+import { withStdin } from './stdin.js';
 import { startProgress } from './progress.js';
-import { addInputOptions, addSelectionOptions, dateFlag, readFlags, ruleMap, selectionFrom, today, useColor, type InputFlags, type SelectionFlags } from './shared.js';
+import { addColorOptions, addInputOptions, addSelectionOptions, dateFlag, readFlags, ruleMap, selectionFrom, terminalColumns, today, useColor, type InputFlags, type SelectionFlags } from './shared.js';
 
 interface CheckFlags extends InputFlags, SelectionFlags {
   format?: string[];
@@ -33,13 +41,24 @@ interface CheckFlags extends InputFlags, SelectionFlags {
   baselineReason?: string;
   baselineExpires?: string;
   pruneBaseline?: boolean;
+  color?: boolean;
+  printConfig?: boolean;
+  threshold?: Record<string, number>;
+}
+
+/** --threshold current-plan=90 (repeatable): the per cent each stadsdel must reach. */
+function threshold(value: string, previous: Record<string, number> | undefined): Record<string, number> {
+  const m = /^([^=\s]+)\s*=\s*(\d+(?:[.,]\d+)?)\s*%?$/.exec(value.trim());
+  const pct = m ? Number(m[2]!.replace(',', '.')) : NaN;
+  if (!m || !(pct >= 0 && pct <= 100)) throw new InvalidArgumentError(`"${value}": write RULE=PCT with a per cent from 0 to 100, e.g. current-plan=90`);
+  return { ...previous, [m[1]!]: pct };
 }
 
 /** --format html,markdown → ['html', 'markdown'], each checked against the formatters. */
 function formats(value: string): string[] {
   const names = value.split(',').map((x) => x.trim()).filter((x) => x !== '');
   for (const n of names) {
-    if (!Object.hasOwn(FORMATTERS, n)) throw new InvalidArgumentError(`"${n}" is not a format; choose from ${Object.keys(FORMATTERS).join(', ')}`);
+    if (!Object.hasOwn(FORMATTERS, n) && !isModulePath(n)) throw new InvalidArgumentError(`"${n}" is not a format; choose from ${Object.keys(FORMATTERS).join(', ')}, or give a formatter module's path`);
   }
   if (names.length === 0) throw new InvalidArgumentError('name at least one format');
   return [...new Set(names)];
@@ -63,13 +82,27 @@ async function baselines(report: Report, flags: CheckFlags, namer: Namer): Promi
   return markBaseline(report, result, flags.baseline);
 }
 
+/** What --print-config prints: every setting the run would use, after defaults. */
+function settingsInForce(settings: Settings, asOf: string, lang: Lang): Record<string, unknown> {
+  return {
+    config: settings.configFile ?? null,
+    asOf,
+    lang,
+    grades: settings.grades ?? DEFAULT_GRADES,
+    thresholds: settings.thresholds,
+    mapping: settings.mapping ?? null,
+    rules: Object.fromEntries(settings.rules.map((a) => [a.rule.id, { severity: a.severity, options: a.options }])),
+  };
+}
+
 export function checkCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('check')
     .description('audit the akter of an export and write the findings per stadsdel')
-    .argument('<path...>', 'export directories or files (.csv tables, .json, .ndjson)');
+    .argument('<path...>', 'export directories or files (.csv tables, .json, .ndjson), or - for JSON/NDJSON akter on stdin');
   addSelectionOptions(cmd);
+  addColorOptions(cmd);
   return addInputOptions(cmd)
-    .option('--format <names>', `report format, or several separated by commas with --output-dir: ${Object.keys(FORMATTERS).join(', ')} (default: terminal on a terminal, else markdown)`, formats)
+    .option('--format <names>', `report format, or several separated by commas with --output-dir: ${Object.keys(FORMATTERS).join(', ')} or a formatter module ./file.mjs (default: terminal on a terminal, else markdown)`, formats)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--output-dir <dir>', 'write one file per format into this directory (aktgranskning.md, .html, .json, .csv, .txt)')
     .option('--excel', 'CSV for Excel: UTF-8 with BOM, semicolons and CRLF')
@@ -77,8 +110,10 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .option('--rule <id...>', 'run only these rules')
     .option('--skip-rule <id...>', 'do not run these rules')
     .addOption(new Option('--preset <name>', 'core: the four rules of the 2011 audit; all: every rule (default)').choices(['core', 'all']))
+    .option('--threshold <rule=pct>', 'exit 1 only when some stadsdel meets this rule in fewer than pct % of its akter (repeatable; rules without one then do not set the exit code)', threshold)
+    .option('--print-config', 'print the settings in force (config file, defaults and flags) as JSON, and read no export')
     .option('--strict', 'exit 1 when the export has data problems, even if every akt passes')
-    .option('-q, --quiet', 'no progress line on stderr (it is only shown on a terminal, for runs over a second)')
+    .option('-q, --quiet', 'no progress line and no summary line on stderr')
     .option('--baseline <file>', 'known failures: exit 1 only for failures not in it (or whose entry has expired)')
     .option('--write-baseline <file>', "record this run's failures as a baseline (entries already there keep their reason and expiry)")
     .option('--baseline-reason <text>', 'why the new baseline entries are accepted')
@@ -97,29 +132,46 @@ export function checkCommand(setExit: (code: number) => void): Command {
       if (flags.outputDir !== undefined) await mkdir(flags.outputDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
         throw new UserError(`${flags.outputDir}: cannot create the output directory (${e.code ?? e.message})`);
       });
-      const settings = await resolveSettings({ config: flags.config, mapping: flags.mapping, only: flags.rule, skip: flags.skipRule, preset: flags.preset });
+      const settings = await resolveSettings({ config: flags.config, configLookup: flags.configLookup, mapping: flags.mapping, only: flags.rule, skip: flags.skipRule, preset: flags.preset, thresholds: flags.threshold });
       const asOf = flags.asOf ?? settings.asOf ?? today();
-      const lang = flags.lang ?? settings.lang ?? 'sv';
+      const lang = chooseLang(flags.lang, settings.lang);
+      if (flags.printConfig) {
+        process.stdout.write(`${JSON.stringify(settingsInForce(settings, asOf, lang), null, 2)}\n`);
+        return;
+      }
       const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
       const progress = startProgress(lang, flags.quiet);
-      const { report: full } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, selection: selectionFrom(flags), progress: progress.counter }).finally(() => progress.stop());
+      const stdin = await withStdin(paths);
+      const { report: audited } = await audit({ paths: stdin?.paths ?? paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, selection: selectionFrom(flags), progress: progress.counter }).finally(async () => {
+        progress.stop();
+        await stdin?.cleanup();
+      });
+      const full = stdin ? stdin.rename(audited) : audited;
       // A baseline is keyed when a key was given; a key made up for this run would match nothing next time.
       const baselineKey = key ?? (flags.pseudonymKeyFile !== undefined || process.env[KEY_ENV]?.trim() ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined);
       const namer: Namer = baselineKey && baselineKey.source !== 'per-run' ? (id) => pseudonym(baselineKey.key, id) : undefined;
       const withBaseline = await baselines(full, flags, namer);
-      const report = key ? publicReport(withBaseline, key) : withBaseline;
+      const withConfig = settings.configFile !== undefined ? { ...withBaseline, config: quote(settings.configFile) } : withBaseline;
+      const report = key ? publicReport(withConfig, key) : withConfig;
       const inputs = full.input.files.map((f) => f.file);
+      const outcome = verdict(report, { thresholds: settings.thresholds, strict: flags.strict });
+      setExit(outcome.code);
+      const ctx = { lang, rules: ruleMap(settings.catalogue), color: false, excel: flags.excel === true, thresholds: settings.thresholds };
       for (const format of chosen) {
-        const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${EXTENSIONS[format]}`) : flags.output;
-        const text = FORMATTERS[format]!(report, {
-          lang,
-          rules: ruleMap(settings.catalogue),
-          color: format === 'terminal' && toFile === undefined && useColor(),
-          excel: flags.excel === true,
-        });
+        const formatter = await loadFormatter(format);
+        const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${formatter.extension}`) : flags.output;
+        const text = await formatter.format(report, { ...ctx, color: format === 'terminal' && toFile === undefined && useColor(flags.color), ...(toFile === undefined ? { columns: terminalColumns() } : {}) });
         await writeOutput(toFile, text, inputs);
       }
-      const problems = flags.strict === true && report.dataProblems.some((p) => p.level === 'error');
-      setExit(hasFailures(report) || problems ? EXIT_FINDINGS : EXIT_OK);
+      const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+      if (chosen.includes('github') && stepSummary) {
+        // GitHub's job summary is one file per step that every tool appends its Markdown to.
+        await appendFile(stepSummary, githubStepSummary(report, ctx)).catch((e: NodeJS.ErrnoException) => {
+          throw new UserError(`$GITHUB_STEP_SUMMARY ${stepSummary}: cannot write the job summary (${e.code ?? e.message})`);
+        });
+      }
+      // The terminal format says how it went; a file or a machine format does not, so one line on stderr does.
+      const elsewhere = flags.output !== undefined || flags.outputDir !== undefined || chosen.some((f) => f !== 'terminal');
+      if (elsewhere && flags.quiet !== true) process.stderr.write(summaryLine(report, outcome, ctx));
     });
 }

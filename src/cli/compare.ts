@@ -9,8 +9,9 @@ import { KEY_ENV, loadPseudonymKey, pseudonym } from '../privacy/pseudonym.js';
 import { hasRealId, realId } from '../privacy/real-id.js';
 import { ReportJsonSchema } from '../report/schema.js';
 import type { Report } from '../report/types.js';
+import { chooseLang } from './help.js';
 import { writeOutput } from './output.js';
-import { readFlags, ruleMap, useColor } from './shared.js';
+import { addColorOptions, readFlags, ruleMap, useColor } from './shared.js';
 
 interface CompareFlags {
   beforeAsOf?: string;
@@ -21,6 +22,7 @@ interface CompareFlags {
   config?: string;
   public?: boolean;
   pseudonymKeyFile?: string;
+  color?: boolean;
 }
 
 const MAX_REPORT_BYTES = 500_000_000;
@@ -56,7 +58,9 @@ async function load(arg: string, asOf: string | undefined, flag: string, setting
 }
 
 export function compareCommand(): Command {
-  return new Command('compare')
+  const cmd = new Command('compare');
+  addColorOptions(cmd);
+  return cmd
     .description('compare two audits (JSON reports, or exports with their audit dates): what has changed since last time')
     .argument('<before>', 'the earlier audit: a JSON report of check, or an export')
     .argument('<after>', 'the later audit: a JSON report of check, or an export')
@@ -79,9 +83,9 @@ export function compareCommand(): Command {
         comparison = { ...comparison, akter: comparison.akter.map((x) => ({ ...x, caseId: published(a) && published(b) && !hasRealId(x) ? x.caseId : pseudonym(key.key, realId(x)) })) };
       }
       const text = FORMATS[flags.format](comparison, {
-        lang: flags.lang ?? settings.lang ?? 'sv',
+        lang: chooseLang(flags.lang, settings.lang),
         rules: ruleMap(settings.catalogue),
-        color: flags.format === 'terminal' && flags.output === undefined && useColor(),
+        color: flags.format === 'terminal' && flags.output === undefined && useColor(flags.color),
       });
       await writeOutput(flags.output, text);
     });

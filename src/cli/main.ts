@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
 import { explainCommand } from './explain.js';
+import { argvLang, localizeHelp } from './help.js';
 import { initCommand } from './init.js';
 import { rulesCommand } from './rules.js';
 import { sampleCommand } from './sample.js';
@@ -30,10 +31,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError('(run aktgranskning --help for usage)')
     .exitOverride()
     .configureOutput(OUTPUT);
-  const setExit = (c: number) => (exitCode = c);
+  // Set before the report is written, so a reader that stops early (`| head`) still gets the earned code.
+  const setExit = (c: number) => {
+    exitCode = c;
+    process.exitCode = c;
+  };
   for (const cmd of [checkCommand(setExit), validateCommand(setExit), compareCommand(), sampleCommand(), initCommand(), rulesCommand(), explainCommand(), schemaCommand()]) {
     program.addCommand(cmd.exitOverride().configureOutput(OUTPUT).showHelpAfterError('(run aktgranskning --help for usage)'));
   }
+  localizeHelp(program, argvLang(argv));
   try {
     await program.parseAsync([...argv]);
     return exitCode;

@@ -8,6 +8,9 @@ import { copySample } from '../sample/copy.js';
 import { protocolJson, protocolMarkdown } from '../sample/protocol.js';
 import { drawSample } from '../sample/sample.js';
 import { attributeSampleSize } from '../sample/size.js';
+import { fill } from '../i18n/catalog.js';
+import { cliText } from '../i18n/cli-text.js';
+import { chooseLang } from './help.js';
 import { writeOutput } from './output.js';
 import { addInputOptions, addSelectionOptions, readFlags, selectionFrom, today, wholeNumber, type InputFlags, type SelectionFlags } from './shared.js';
 
@@ -38,15 +41,14 @@ function rates(value: string): [number, number, number] {
   return [parts[0]!, parts[1]!, parts[2] ?? 0.95];
 }
 
-function sampleSize([expected, tolerable, confidence]: [number, number, number]): string {
+function sampleSize([expected, tolerable, confidence]: [number, number, number], lang: Lang): string {
   const r = attributeSampleSize(expected, tolerable, confidence);
   if (!r) throw new UserError('--sample-size-for: the expected rate must be below the tolerable rate, and both and the confidence between 0 and 100 %');
-  const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
-  return [
-    `${r.n}`,
-    `Attributurval (binomialfördelning): med förväntad avvikelse ${pct(expected)}, tolerabel avvikelse ${pct(tolerable)} och konfidensgrad ${pct(confidence)} krävs minst ${r.n} akter, varav högst ${r.allowed} med brist, för att med ${pct(confidence)} säkerhet kunna säga att avvikelsen är under ${pct(tolerable)}.`,
-    `Attribute sampling (binomial): with an expected deviation rate of ${pct(expected)}, a tolerable rate of ${pct(tolerable)} and ${pct(confidence)} confidence, at least ${r.n} case files are needed, with at most ${r.allowed} deviating, to conclude with ${pct(confidence)} confidence that the rate is below ${pct(tolerable)}.`,
-  ].join('\n');
+  const pct = (x: number) => {
+    const n = String(Math.round(x * 1000) / 10);
+    return lang === 'sv' ? `${n.replace('.', ',')} %` : `${n}%`;
+  };
+  return [`${r.n}`, fill(cliText('sampleSize', lang), { expected: pct(expected), tolerable: pct(tolerable), confidence: pct(confidence), n: r.n, allowed: r.allowed })].join('\n');
 }
 
 export function sampleCommand(): Command {
@@ -66,7 +68,8 @@ export function sampleCommand(): Command {
     .option('--sample-size-for <expected,tolerable[,confidence]>', 'print the attribute-sampling sample size for these rates (per cent), e.g. 1,5,95', rates)
     .action(async (paths: string[], flags: SampleFlags) => {
       if (flags.sampleSizeFor) {
-        process.stdout.write(`${sampleSize(flags.sampleSizeFor)}\n`);
+        const { lang: configLang } = await resolveSettings({ config: flags.config });
+        process.stdout.write(`${sampleSize(flags.sampleSizeFor, chooseLang(flags.lang, configLang))}\n`);
         return;
       }
       if (paths.length === 0) throw new UserError('sample: give the export to sample from, or --sample-size-for');
@@ -86,7 +89,7 @@ export function sampleCommand(): Command {
         aspirantShare: flags.stratify,
         read: { ...read, mapping: settings.mapping },
       });
-      const lang = flags.lang ?? settings.lang ?? 'sv';
+      const lang = chooseLang(flags.lang, settings.lang);
       if (flags.outputDir === undefined) {
         process.stdout.write(flags.format === 'json' ? protocolJson(protocol) : protocolMarkdown(protocol, lang));
         return;

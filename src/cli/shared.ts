@@ -12,9 +12,26 @@ export function ruleMap(rules: readonly AnyRule[]): ReadonlyMap<string, AnyRule>
   return new Map(rules.map((r) => [r.id, r]));
 }
 
-/** Colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org). */
-export function useColor(): boolean {
+/**
+ * Colour: --color/--no-color decide; else FORCE_COLOR (force-color.org; "0" or "false" turn it off, as chalk reads it);
+ * else only for a person at a terminal, and never when NO_COLOR is set (no-color.org).
+ */
+export function useColor(flag?: boolean): boolean {
+  if (flag !== undefined) return flag;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
   return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+}
+
+/** The width to write the terminal format in: $COLUMNS, else the terminal's own width, else none (the formatter's default). */
+export function terminalColumns(): number | undefined {
+  const env = Number(process.env.COLUMNS);
+  if (Number.isInteger(env) && env > 0) return env;
+  return process.stdout.isTTY ? process.stdout.columns : undefined;
+}
+
+export function addColorOptions(cmd: Command): Command {
+  return cmd.option('--color', 'colour the terminal format even when stdout is not a terminal').option('--no-color', 'no colour, even at a terminal');
 }
 
 /** The default audit date: today in local time, the date an auditor means by "today". */
@@ -32,12 +49,15 @@ export interface InputFlags {
   delimiter?: string;
   asOf?: string;
   threads?: number;
+  /** false with --no-config-lookup. */
+  configLookup?: boolean;
 }
 
 export function addInputOptions(cmd: Command): Command {
   return cmd
     .option('--as-of <date>', 'audit date D, YYYY-MM-DD (default: config asOf, else today)')
-    .option('--config <file>', 'config file (default: ./aktgranskning.config.json if present)')
+    .option('--config <file>', 'config file (default: aktgranskning.config.json in the working directory or the nearest one above it, up to the repository root)')
+    .option('--no-config-lookup', 'use no config file unless --config names one')
     .option('--mapping <file>', "mapping of the export's file names, columns and codes (overrides the config's)")
     .option('--encoding <name>', 'encoding of the input files, e.g. utf-8, windows-1252 (default: detected)')
     .option('--delimiter <char>', 'CSV delimiter: , ; | or tab (default: detected)')

@@ -22,6 +22,17 @@ export function normalCdf(z: number): number {
 
 export const ALPHA = 0.05;
 
+/** The z-test's normal approximation needs at least this many expected akter in each cell (pass and fail, before and after). */
+export const MIN_EXPECTED = 5;
+
+/** Whether two groups are large enough for the z-test: every expected count under the pooled share at least MIN_EXPECTED. */
+export function largeEnoughForTest(x1: number, n1: number, x2: number, n2: number): boolean {
+  if (n1 === 0 || n2 === 0) return false;
+  // In whole numbers: min(n) · min(passes, failures) / N ≥ 5, without rounding at the boundary.
+  const passes = x1 + x2;
+  return Math.min(n1, n2) * Math.min(passes, n1 + n2 - passes) >= MIN_EXPECTED * (n1 + n2);
+}
+
 export interface Side {
   passed: number;
   applicable: number;
@@ -36,9 +47,12 @@ export interface RuleChange {
   after?: Side;
   /** after − before, in percentage points. */
   changePoints: number | null;
+  /** null when there is nothing to compare, or the groups are too small for the test (`tooFewForTest`). */
   pValue: number | null;
   /** p < 0.05 in the two-proportion z-test. */
   significant: boolean;
+  /** Both sides were assessed, but too few akter for the z-test: no test was run. */
+  tooFewForTest: boolean;
 }
 
 export interface DistrictChange {
@@ -75,8 +89,9 @@ function compareRules(before: RuleSummary[] | undefined, after: RuleSummary[] | 
     const a = after?.find((r) => r.ruleId === ruleId);
     const presence = b && a ? 'both' : b ? 'before-only' : 'after-only';
     const changePoints = b?.share != null && a?.share != null ? Math.round((a.share - b.share) * 1000) / 10 : null;
-    const pValue = b && a ? twoProportionP(b.passed, b.applicable, a.passed, a.applicable) : null;
-    return { ruleId, presence, ...(b ? { before: side(b) } : {}), ...(a ? { after: side(a) } : {}), changePoints, pValue, significant: pValue !== null && pValue < ALPHA };
+    const tooFewForTest = Boolean(b && a && b.applicable > 0 && a.applicable > 0 && !largeEnoughForTest(b.passed, b.applicable, a.passed, a.applicable));
+    const pValue = b && a && !tooFewForTest ? twoProportionP(b.passed, b.applicable, a.passed, a.applicable) : null;
+    return { ruleId, presence, ...(b ? { before: side(b) } : {}), ...(a ? { after: side(a) } : {}), changePoints, pValue, significant: pValue !== null && pValue < ALPHA, tooFewForTest };
   });
 }
 

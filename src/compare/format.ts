@@ -3,7 +3,7 @@ import type { AnyRule, Lang } from '../engine/types.js';
 import { fill, formatPercent } from '../i18n/catalog.js';
 import { quote } from '../privacy/quote.js';
 import { table } from '../report/formatters/markdown-table.js';
-import type { Comparison, DistrictChange, RuleChange } from './compare.js';
+import { MIN_EXPECTED, type Comparison, type DistrictChange, type RuleChange } from './compare.js';
 
 const T = {
   title: { sv: 'Uppföljande granskning – jämförelse', en: 'Follow-up audit – comparison' },
@@ -17,8 +17,13 @@ const T = {
   decreased: { sv: 'Andelen akter som uppfyller ”{title}” har minskat från {before} till {after} ({points} procentenheter).', en: 'The share of case files meeting “{title}” has decreased from {before} to {after} ({points} percentage points).' },
   unchanged: { sv: 'Andelen akter som uppfyller ”{title}” är oförändrad, {after}.', en: 'The share of case files meeting “{title}” is unchanged at {after}.' },
   noneAssessed: { sv: '”{title}”: inga akter att bedöma i den ena eller båda granskningarna.', en: '“{title}”: no case files to assess in one or both audits.' },
-  significant: { sv: 'Förändringen är statistiskt säkerställd (p = {p}).', en: 'The change is statistically significant (p = {p}).' },
-  chance: { sv: 'Förändringen kan bero på slumpen (p = {p}).', en: 'The change may be due to chance (p = {p}).' },
+  significant: { sv: 'Förändringen är statistiskt säkerställd ({p}).', en: 'The change is statistically significant ({p}).' },
+  chance: { sv: 'Förändringen kan bero på slumpen ({p}).', en: 'The change may be due to chance ({p}).' },
+  tooFew: {
+    sv: 'För få akter för att pröva om förändringen är större än slumpen (testet kräver minst {min} väntade akter med och utan brist i varje granskning); den prövas inte.',
+    en: 'Too few case files to test whether the change is larger than chance (the test needs at least {min} expected case files with and without the deficiency in each audit); it is not tested.',
+  },
+  tooFewCell: { sv: 'för få', en: 'too few' },
   beforeOnly: { sv: '”{title}” granskades bara vid den tidigare granskningen.', en: '“{title}” was audited only in the earlier audit.' },
   afterOnly: { sv: '”{title}” granskades bara vid den senare granskningen.', en: '“{title}” was audited only in the later audit.' },
   districtBeforeOnly: { sv: 'Stadsdelen finns bara i den tidigare granskningen.', en: 'The district is only in the earlier audit.' },
@@ -46,7 +51,7 @@ export interface CompareContext {
 const title = (ctx: CompareContext, id: string) => ctx.rules.get(id)?.title[ctx.lang] ?? id;
 const pct = (ctx: CompareContext, s: { share: number | null } | undefined) => formatPercent(s?.share ?? null, ctx.lang);
 const num = (ctx: CompareContext, x: number, digits: number) => x.toFixed(digits).replace('.', ctx.lang === 'sv' ? ',' : '.');
-const pValue = (ctx: CompareContext, p: number) => (p < 0.001 ? `< ${num(ctx, 0.001, 3)}` : num(ctx, p, 3));
+const pValue = (ctx: CompareContext, p: number) => (p < 0.001 ? `p < ${num(ctx, 0.001, 3)}` : `p = ${num(ctx, p, 3)}`);
 const districtName = (ctx: CompareContext, d: DistrictChange, total: boolean) => (total ? T.whole[ctx.lang] : d.district === null ? T.noDistrict[ctx.lang] : quote(d.district));
 
 /** The sentence for one rule, in the style of an uppföljande granskning. */
@@ -58,6 +63,7 @@ export function changeSentence(ctx: CompareContext, r: RuleChange): string {
   if (r.changePoints === null) return fill(T.noneAssessed[lang], { title: t });
   const data = { title: t, before: pct(ctx, r.before), after: pct(ctx, r.after), points: num(ctx, Math.abs(r.changePoints), 0) };
   const main = r.changePoints > 0 ? fill(T.increased[lang], data) : r.changePoints < 0 ? fill(T.decreased[lang], data) : fill(T.unchanged[lang], data);
+  if (r.tooFewForTest && r.changePoints !== 0) return `${main} ${fill(T.tooFew[lang], { min: MIN_EXPECTED })}`;
   if (r.pValue === null || r.changePoints === 0) return main;
   return `${main} ${fill((r.significant ? T.significant : T.chance)[lang], { p: pValue(ctx, r.pValue) })}`;
 }
@@ -75,8 +81,8 @@ function districtBlock(ctx: CompareContext, d: DistrictChange, total: boolean): 
         r.before ? `${r.before.passed}/${r.before.applicable} (${pct(ctx, r.before)})` : '–',
         r.after ? `${r.after.passed}/${r.after.applicable} (${pct(ctx, r.after)})` : '–',
         r.changePoints === null ? '–' : `${r.changePoints > 0 ? '+' : ''}${num(ctx, r.changePoints, 1)}`,
-        r.pValue === null ? '–' : pValue(ctx, r.pValue),
-        r.pValue === null ? '–' : (r.significant ? T.yes : T.no)[lang],
+        r.tooFewForTest ? T.tooFewCell[lang] : r.pValue === null ? '–' : pValue(ctx, r.pValue).replace(/^p = /, ''),
+        r.tooFewForTest ? T.tooFewCell[lang] : r.pValue === null ? '–' : (r.significant ? T.yes : T.no)[lang],
       ]),
     ),
     '',

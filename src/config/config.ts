@@ -4,7 +4,7 @@ import type { ActiveRule } from '../engine/run.js';
 import type { AnyRule, Severity } from '../engine/types.js';
 import { UserError } from '../errors.js';
 import { isIsoDate } from '../model/dates.js';
-import { dirname } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { ExportMapping } from '../model/types.js';
 import { loadMapping, parseMapping } from './mapping.js';
 import { readUserJson } from './read-json.js';
@@ -33,6 +33,8 @@ export const ConfigSchema = z.strictObject({
     })
     .refine((g) => g.fulfilled >= g.largely && g.largely >= g.partly, 'must be fulfilled ≥ largely ≥ partly')
     .optional(),
+  /** Per rule, the per cent of each stadsdel's assessed akter that must meet it; when any is set, only these decide exit code 1. */
+  thresholds: z.record(z.string(), z.number().min(0).max(100)).optional(),
   /** `core`: the four rules revisionsrapport 3-2011 checked; `all` (default): every rule, plug-ins included. */
   preset: z.enum(['core', 'all']).optional(),
   /** Plug-in modules: paths (relative to this config) or package names. */
@@ -51,9 +53,21 @@ function describeIssue(file: string, issue: z.core.$ZodIssue): string {
   return `${file}: ${where}: ${issue.message}`;
 }
 
-/** Reads the config named by --config, else aktgranskning.config.json in the working directory, else none. */
-export async function loadConfig(file: string | undefined): Promise<{ config: Config; file?: string }> {
-  const path = file ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
+/**
+ * aktgranskning.config.json in the working directory or the nearest directory above it, as ESLint looks:
+ * the walk stops at the repository root (a directory with .git) or the filesystem root.
+ */
+export function findConfig(from: string = process.cwd()): string | undefined {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return relative(process.cwd(), candidate) || CONFIG_FILE;
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Reads the config named by --config, else the one found by findConfig (unless lookup is off), else none. */
+export async function loadConfig(file: string | undefined, lookup = true): Promise<{ config: Config; file?: string }> {
+  const path = file ?? (lookup ? findConfig() : undefined);
   if (path === undefined) return { config: {} };
   const r = ConfigSchema.safeParse(await readUserJson(path, 'config file'));
   if (!r.success) throw new UserError(describeIssue(path, r.error.issues[0]!));
@@ -104,6 +118,18 @@ export function activeRules(all: readonly AnyRule[], config: Config, configFile:
     active.push({ rule, severity: severity === 'off' ? rule.defaultSeverity : (severity as Severity), options: parsed.data });
   }
   return active;
+}
+
+/** The config's thresholds with --threshold over them; each must name a rule that runs. */
+export function activeThresholds(config: Config, configFile: string, flags: Readonly<Record<string, number>>, active: readonly ActiveRule[], all: readonly AnyRule[]): Record<string, number> {
+  const merged: Record<string, number> = { ...config.thresholds, ...flags };
+  const ids = all.map((r) => r.id);
+  for (const id of Object.keys(merged)) {
+    const where = Object.hasOwn(flags, id) ? '--threshold' : `${configFile}: thresholds`;
+    if (!ids.includes(id)) throw new UserError(`${where}: unknown rule "${id}"${didYouMean(id, ids)}; run 'aktgranskning rules' for the list`);
+    if (!active.some((a) => a.rule.id === id)) throw new UserError(`${where}: rule "${id}" does not run in this configuration; remove its threshold or turn the rule on`);
+  }
+  return merged;
 }
 
 /** The mapping in force: --mapping wins over the config's own. */

@@ -25,6 +25,7 @@ const TEXT = {
     sv: 'Samtliga akter i exporten har granskats maskinellt per granskningsdagen {asOf} med {tool} {version}. Varje akt har bedömts mot varje granskningspunkt nedan; akter som en punkt inte avser, och akter där exporten saknar de uppgifter som behövs, räknas inte in i andelarna.',
     en: 'Every case file in the export was reviewed by machine as of the audit date {asOf} with {tool} {version}. Each case file was judged against each audit point below; case files a point does not concern, and case files where the export lacks the data needed, are not counted in the shares.',
   },
+  configNote: { sv: 'Inställningarna (regler, alternativ och gränser) kommer från {file}.', en: 'The settings (rules, options and limits) come from {file}.' },
   population: { sv: 'Population: samtliga {cases} akter i exporten.', en: 'Population: all {cases} case files in the export.' },
   populationCriteria: { sv: 'Population: {cases|akt|akter} som uppfyller {criteria}.', en: 'Population: {cases|case file|case files} meeting {criteria}.' },
   publicNote: {

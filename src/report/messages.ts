@@ -11,6 +11,10 @@ export interface FormatContext {
   color: boolean;
   /** CSV for Excel: UTF-8 with BOM, semicolons, CRLF. */
   excel?: boolean;
+  /** The terminal's width in columns, for the terminal format (default 100). */
+  columns?: number;
+  /** Per rule, the per cent each stadsdel must reach (--threshold); the CI formats judge by it. */
+  thresholds?: Readonly<Record<string, number>>;
 }
 
 export function ruleTitle(ctx: FormatContext, ruleId: string): string {

@@ -67,6 +67,7 @@ export const ReportJsonSchema = z.strictObject({
   population: z.strictObject({ criteria: z.array(z.string()), cases: z.number().int().min(0) }),
   districts: z.array(DistrictSummary),
   total: DistrictSummary,
+  config: z.string().describe('The config file the settings came from').optional(),
   baseline: z
     .strictObject({
       file: z.string(),

@@ -75,6 +75,8 @@ export interface Report {
   cases: CaseList;
   /** With --baseline: how the run's failures stand against it. */
   baseline?: { file: string; accepted: number; expired: number; fresh: number; stale: { ruleId: string; caseId: string; reason: string; expires: string }[] };
+  /** The config file the settings came from, if any (named in the Metod). */
+  config?: string;
   /** Rules the export cannot assess in any akt (it lacks their data altogether), listed once. */
   notAssessed: { ruleId: string; missing: string }[];
   input: { files: FileStats[]; rowsRead: number; rowsRejected: number; casesChecked: number };

@@ -67,6 +67,7 @@ export function introduction(ctx: FormatContext, r: Report): Block[] {
     { kind: 'list', items: shown.map((i) => [{ strong: ruleTitle(ctx, r.rules[i]!.ruleId) }, `: ${rule(i)?.criterion[lang] ?? ''} (${rule(i)?.criterion.source ?? ''})`]) },
     h(3, text('method', lang)),
     p(fill(text('methodText', lang), { asOf: r.asOf, tool: r.tool.name, version: r.tool.version })),
+    ...(r.config !== undefined ? [p(fill(text('configNote', lang), { file: r.config }))] : []),
     p(population, ' ', r.districts.map((d) => `${districtName(ctx, d)}: ${formatInt(d.cases, lang)}`).join(', '), '.'),
     ...(r.privacy.mode === 'public' ? [p(text('publicNote', lang), ...(r.privacy.pseudonymKey === 'per-run' ? [' ', text('perRunKey', lang)] : []))] : []),
     ...(r.baseline

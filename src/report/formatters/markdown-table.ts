@@ -4,7 +4,7 @@ function cell(text: string): string {
 
 /** A GitHub-flavoured table; pipes and newlines in cells are escaped so a value cannot break it. */
 export function table(header: string[], rows: string[][]): string {
-  return [...tableLines(header, rows)].join('\n');
+  return [...tableLines(header, rows)].join('');
 }
 
 /** The same table line by line, for tables too long to hold as one string. */
