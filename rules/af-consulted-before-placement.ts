@@ -12,6 +12,7 @@ export default defineRule({
   },
   defaultSeverity: 'error',
   requires: ['placements'],
+  fields: ['placements.afConsulted'],
   options: z.strictObject({
     types: z.array(z.enum(PLACEMENT_TYPES)).min(1).default(['praktik', 'kompetenshojande']).describe('Placement types that require consultation'),
   }),

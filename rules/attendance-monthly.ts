@@ -13,6 +13,7 @@ export default defineRule({
   },
   defaultSeverity: 'error',
   requires: ['jobCenter', 'followUps'],
+  fields: ['followUps.date', 'followUps.type'],
   options: z.strictObject({
     windowDays: z.number().int().min(1).default(365).describe('How far back from the audit date months are checked'),
   }),

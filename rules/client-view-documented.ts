@@ -14,6 +14,7 @@ export default defineRule({
   },
   defaultSeverity: 'error',
   requires: ['plans'],
+  fields: ['plans.clientView'],
   options: z.strictObject({
     minWords: z.number().int().min(1).default(1).describe("Words the client's view must have to count as documented"),
   }),

@@ -14,6 +14,7 @@ export default defineRule({
   },
   defaultSeverity: 'error',
   requires: ['jobCenter', 'consents'],
+  fields: ['jobCenter.referred'],
   options: z.strictObject({
     scopes: z.array(z.string().min(1)).default(['jobbtorg']).describe('Consent scopes that cover sharing with the jobbtorg'),
     acceptGeneral: z.boolean().default(true).describe('Whether a consent with no scope counts'),

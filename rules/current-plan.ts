@@ -12,6 +12,7 @@ export default defineRule({
   },
   defaultSeverity: 'error',
   requires: ['plans'],
+  fields: ['plans.validFrom', 'plans.validTo'],
   options: z.strictObject({
     appliesToReasons: z
       .array(z.enum(['arbetsloshet', 'sociala-medicinska', 'ovrigt']))

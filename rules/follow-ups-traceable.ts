@@ -13,6 +13,7 @@ export default defineRule({
   },
   defaultSeverity: 'error',
   requires: ['plans', 'followUps'],
+  fields: ['followUps.date', 'followUps.outcome'],
   options: z.strictObject({
     windowDays: z.number().int().min(1).default(365).describe('How far back from the audit date follow-ups are looked for'),
     intervalDays: z.number().int().min(1).default(92).describe('Longest accepted time between documented follow-ups'),

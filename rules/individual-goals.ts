@@ -29,6 +29,7 @@ export default defineRule({
   },
   defaultSeverity: 'error',
   requires: ['plans'],
+  fields: ['plans.goal'],
   options: z.strictObject({
     minSpecificWords: z.number().int().min(1).default(3).describe('Words that must remain once stop words and generic words are removed'),
     genericWords: z.array(z.string()).default(GENERIC_WORDS).describe('The generic vocabulary of self-support'),

@@ -12,6 +12,7 @@ export default defineRule({
   },
   defaultSeverity: 'error',
   requires: ['plans', 'investigations'],
+  fields: ['investigations.date'],
   options: z.strictObject({
     types: z.array(z.string().min(1)).default([]).describe('Investigation types that count (e.g. ["grundutredning"]); empty: every type'),
   }),

@@ -13,6 +13,7 @@ export default defineRule({
   },
   defaultSeverity: 'error',
   requires: ['jobCenter'],
+  fields: ['jobCenter.jobPlanCreated', 'jobCenter.jobPlanReceived'],
   options: z.strictObject({
     graceDays: z.number().int().min(0).default(0).describe('Days after the job plan was written before its absence counts'),
   }),

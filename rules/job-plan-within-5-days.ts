@@ -13,6 +13,7 @@ export default defineRule({
   },
   defaultSeverity: 'error',
   requires: ['jobCenter'],
+  fields: ['jobCenter.firstMeeting', 'jobCenter.jobPlanCreated'],
   options: z.strictObject({
     maxDays: z.number().int().min(0).default(5).describe('Longest accepted time from the first meeting to the job plan'),
     weekdays: z.boolean().default(false).describe('Count Monday–Friday only instead of calendar days'),

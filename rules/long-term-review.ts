@@ -14,6 +14,7 @@ export default defineRule({
   },
   defaultSeverity: 'error',
   requires: ['jobCenter', 'followUps'],
+  fields: ['followUps.date', 'followUps.type'],
   options: z.strictObject({
     afterDays: z.number().int().min(1).default(365).describe('Days of enrolment after which the review is due'),
     allowanceDays: z.number().int().min(0).default(30).describe('Days after that before a missing review counts'),

@@ -14,6 +14,7 @@ export default defineRule({
   },
   defaultSeverity: 'error',
   requires: ['plans'],
+  fields: ['plans.requirements'],
   options: z.strictObject({
     minWords: z.number().int().min(1).default(1).describe('Words the requirements text must have to count as stated'),
   }),

@@ -13,6 +13,7 @@ export default defineRule({
   },
   defaultSeverity: 'error',
   requires: ['plans', 'subGoals'],
+  fields: ['subGoals.text', 'subGoals.due'],
   options: z.strictObject({}),
   reasons: {
     'undated-subgoal': {

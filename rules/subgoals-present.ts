@@ -13,6 +13,7 @@ export default defineRule({
   },
   defaultSeverity: 'error',
   requires: ['plans', 'subGoals'],
+  fields: ['subGoals.text'],
   options: z.strictObject({
     minSubGoals: z.number().int().min(1).default(1).describe('How many delmål with text the current plan must have'),
   }),

@@ -13,6 +13,7 @@ export default defineRule({
   },
   defaultSeverity: 'error',
   requires: ['jobCenter'],
+  fields: ['jobCenter.referred', 'jobCenter.firstMeeting'],
   options: z.strictObject({
     maxDays: z.number().int().min(0).default(14).describe('Longest accepted time, in calendar days, from referral to first meeting'),
   }),

@@ -58,12 +58,19 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
 }
 
 /** `validate`: the export against the contract, no rules. Exit 2 territory when nothing is an export file. */
-export async function validateExport(opts: { paths: readonly string[]; asOf: string; read?: Omit<ReadOptions, 'asOf'>; maxProblems?: number }): Promise<ValidationReport> {
+export async function validateExport(opts: {
+  paths: readonly string[];
+  asOf: string;
+  read?: Omit<ReadOptions, 'asOf'>;
+  maxProblems?: number;
+  /** The rules whose fields are looked for (default: the built-in rules). */
+  rules?: readonly AnyRule[];
+}): Promise<ValidationReport> {
   const loaded = await readExport(opts.paths, { ...opts.read, asOf: opts.asOf });
   if (loaded.files.length === 0) {
     throw new UserError(`${opts.paths.join(', ')}: no export files found; expected cases.csv (or akter.csv) and its tables, or .json/.ndjson files, or files named in a mapping`);
   }
-  return buildValidation({ asOf: opts.asOf, version: VERSION, loaded, maxProblems: opts.maxProblems });
+  return buildValidation({ asOf: opts.asOf, version: VERSION, loaded, maxProblems: opts.maxProblems, rules: opts.rules ?? builtinRules });
 }
 
 export interface Settings {

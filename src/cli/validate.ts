@@ -33,7 +33,7 @@ export function validateCommand(setExit: (code: number) => void): Command {
       const settings = await resolveSettings({ config: flags.config, mapping: flags.mapping });
       const asOf = flags.asOf ?? settings.asOf ?? today();
       const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
-      const full = await validateExport({ paths, asOf, read: { ...read, mapping: settings.mapping }, maxProblems: flags.maxProblems });
+      const full = await validateExport({ paths, asOf, read: { ...read, mapping: settings.mapping }, maxProblems: flags.maxProblems, rules: settings.rules.map((a) => a.rule) });
       const result = key ? { ...full, problems: full.problems.map((p) => publicProblem(p, key)) } : full;
       const text = VALIDATION_FORMATTERS[flags.format]!(result, {
         lang: flags.lang ?? settings.lang ?? 'sv',

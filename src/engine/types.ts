@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Akt } from '../model/schema.js';
-import type { Dataset } from '../model/types.js';
+import type { Dataset, FieldPath } from '../model/types.js';
 
 export type Lang = 'sv' | 'en';
 export interface Localized {
@@ -45,6 +45,12 @@ export interface RuleDefinition<O extends AnyOptions = AnyOptions, F extends str
   defaultSeverity: Severity;
   /** Parts of the export the rule reads; where the export lacks one, the akt is not assessable. */
   requires: readonly Dataset[];
+  /**
+   * Fields the rule cannot judge without (`plans.goal`). Where no row of the export carries one (a
+   * CSV column absent, a JSON key no akt has), the rule is not assessable; an empty value in one
+   * akt is still that akt's failure.
+   */
+  fields?: readonly FieldPath[];
   /** A strict zod object whose fields all have defaults. */
   options: O;
   /** Fail reasons: code → message template ({name} interpolates the reason's data). */

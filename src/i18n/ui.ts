@@ -61,6 +61,15 @@ const UI = {
     en: '{titles}: {count|case file|case files} not covered. {reason}',
   },
   notAssessedHeading: { sv: 'Ej bedömda granskningspunkter', en: 'Audit points not assessed' },
+  absentFieldsHeading: { sv: 'Fält som saknas i exporten (noteringar)', en: 'Fields the export lacks (notices)' },
+  absentField: {
+    sv: 'Fältet {field} ({table}) finns inte i exporten; dessa granskningspunkter kan därför inte bedömas: {rules}.',
+    en: 'The field {field} ({table}) is not in the export; these audit points cannot be assessed: {rules}.',
+  },
+  notAssessedField: {
+    sv: '”{title}” har inte kunnat bedömas i någon akt: exporten saknar fältet {field}.',
+    en: '“{title}” could not be assessed in any case file: the export lacks the field {field}.',
+  },
   notAssessedRule: {
     sv: '”{title}” har inte kunnat bedömas i någon akt: exporten saknar uppgifterna ({missing}).',
     en: '“{title}” could not be assessed in any case file: the export lacks the data ({missing}).',

@@ -9,10 +9,11 @@ import { CSV_TABLES, discover, type SourceFile } from '../load/discover.js';
 import { readJson, readNdjson } from '../load/json.js';
 import { hashFile } from '../load/text.js';
 import { ExportBuilder } from './build.js';
+import { scalarFields } from './codec.js';
 import { csvLayout, type CsvLayout } from './csv-layout.js';
 import { canonicalHeader, requiredColumns, TABLE_COLUMNS, TABLE_DATASET } from './columns.js';
 import { problem, type Location } from './problems.js';
-import type { Dataset, FileStats, LoadedExport, ReadOptions } from './types.js';
+import type { Dataset, FieldPath, FileStats, LoadedExport, ReadOptions } from './types.js';
 import { makeNormalize } from './values.js';
 
 /** Paths in the report are relative to the working directory, so reports do not depend on where a checkout lives. */
@@ -65,7 +66,7 @@ async function readJsonFile(b: ExportBuilder, f: SourceFile & { kind: 'json' | '
 async function readCsvFile(
   b: ExportBuilder,
   f: SourceFile & { kind: 'csv' },
-  datasets: ReadonlySet<Dataset>,
+  datasets: Set<Dataset | FieldPath>,
   opts: ReadOptions,
   prefetched?: AsyncIterable<PrefetchEvent>,
 ): Promise<FileStats> {
@@ -107,6 +108,8 @@ async function readCsvFile(
         );
       }
       layout = csvLayout(f.table, columns);
+      // The columns the table has are the fields this export provides (a mapping's null drops one).
+      layout.cols.forEach((col, i) => col >= 0 && datasets.add(`${layout!.scope}.${scalarFields(layout!.scope)[i]!}` as FieldPath));
       for (const h of match.unknown) b.reportUnknownField(at, h);
       for (const h of match.duplicate) b.report(problem('duplicate-column', at, { field: h }));
     }
@@ -140,10 +143,10 @@ async function unreadable(file: string, reading: Promise<FileStats>): Promise<vo
 export async function readExport(paths: readonly string[], opts: ReadOptions = {}): Promise<LoadedExport> {
   const files = await discover(paths, opts.mapping?.files);
   const b = new ExportBuilder({ normalize: makeNormalize(opts.mapping), asOf: opts.asOf });
-  const groups = new Map<string, Set<Dataset>>();
+  const groups = new Map<string, Set<Dataset | FieldPath>>();
   for (const f of files) {
     if (f.kind !== 'csv') continue;
-    const set = groups.get(f.group) ?? new Set<Dataset>();
+    const set = groups.get(f.group) ?? new Set<Dataset | FieldPath>();
     const ds = TABLE_DATASET[f.table];
     if (ds) set.add(ds);
     groups.set(f.group, set);

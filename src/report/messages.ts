@@ -1,4 +1,5 @@
 import { TERM_PREFIX, TERMS } from '../engine/common-reasons.js';
+import { fieldNames } from '../engine/run.js';
 import type { AnyRule, Lang, Localized, Reason, TemplateData } from '../engine/types.js';
 import { ENGINE_MESSAGES, fill, numberWord, PROBLEM_MESSAGES } from '../i18n/catalog.js';
 import { ui } from '../i18n/ui.js';
@@ -73,5 +74,11 @@ export function assessedIndexes(report: { rules: { ruleId: string }[]; notAssess
 
 /** One line per rule the export lacks the data for: said once, not per stadsdel. */
 export function notAssessedLines(ctx: FormatContext, report: { notAssessed: { ruleId: string; missing: string }[] }): string[] {
-  return report.notAssessed.map((x) => fill(ui('notAssessedRule', ctx.lang), { title: ruleTitle(ctx, x.ruleId), missing: x.missing }));
+  return report.notAssessed.map((x) => {
+    const title = ruleTitle(ctx, x.ruleId);
+    // Field paths (plans.goal) name a column or key the export lacks; bare names a whole dataset.
+    const paths = x.missing.split(', ');
+    if (paths.every((m) => m.includes('.'))) return fill(ui('notAssessedField', ctx.lang), { title, field: fieldNames(paths) });
+    return fill(ui('notAssessedRule', ctx.lang), { title, missing: x.missing });
+  });
 }
