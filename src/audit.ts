@@ -27,6 +27,8 @@ export interface AuditOptions {
   /** The population: akter outside it are not audited (the report states the criteria). */
   selection?: Population;
   progress?: ProgressCounter;
+  /** The config's placeholder texts, beyond the built-in list. */
+  placeholders?: readonly string[];
 }
 
 export interface AuditResult {
@@ -48,7 +50,7 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   if (population.length === 0) throw new UserError(`${opts.paths.join(', ')}: no akter meet the selection (${criteria.join('; ')})`);
   if (opts.progress) opts.progress.phase = 'check';
   collectGarbage();
-  const checker = new Checker(population, opts.rules, { asOf: opts.asOf });
+  const checker = new Checker(population, opts.rules, { asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}) });
   collectGarbage();
   const results = resultsOf(population, checker);
   const report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades, criteria, progress: opts.progress });
@@ -81,6 +83,7 @@ export interface Settings {
   lang?: Lang;
   mapping?: ExportMapping;
   grades?: GradeThresholds;
+  placeholders?: readonly string[];
 }
 
 export interface SettingFlags extends Selection {
@@ -101,6 +104,7 @@ export async function resolveSettings(flags: SettingFlags, builtins: readonly An
     lang: config.lang,
     mapping: await configMapping(config, file, flags.mapping),
     grades: config.grades,
+    placeholders: config.placeholders,
   };
 }
 

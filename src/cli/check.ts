@@ -102,7 +102,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
       const lang = flags.lang ?? settings.lang ?? 'sv';
       const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
       const progress = startProgress(lang, flags.quiet);
-      const { report: full } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, selection: selectionFrom(flags), progress: progress.counter }).finally(() => progress.stop());
+      const { report: full } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, placeholders: settings.placeholders, selection: selectionFrom(flags), progress: progress.counter }).finally(() => progress.stop());
       const withBaseline = await baselines(full, flags);
       const report = key ? publicReport(withBaseline, key) : withBaseline;
       const inputs = report.input.files.map((f) => f.file);

@@ -44,6 +44,14 @@ const UI = {
   criterion: { sv: 'Revisionskriterium', en: 'Audit criterion' },
   source: { sv: 'Källa', en: 'Source' },
   severity: { sv: 'Allvarlighet', en: 'Severity' },
+  onlyPassed: {
+    sv: 'Den enda bedömda akten uppfyller kriteriet ”{title}”.',
+    en: 'The only case file assessed meets the criterion “{title}”.',
+  },
+  bothPassed: {
+    sv: 'Båda bedömda akterna uppfyller kriteriet ”{title}”.',
+    en: 'Both case files assessed meet the criterion “{title}”.',
+  },
   allPassed: {
     sv: 'Samtliga {applicable} bedömda akter uppfyller kriteriet ”{title}”.',
     en: 'All {applicable} case files assessed meet the criterion “{title}”.',

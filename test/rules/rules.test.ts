@@ -14,7 +14,7 @@ function run(ruleId: string, c: RuleCase) {
   const datasets = provides(c.datasets ?? ALL);
   for (const f of c.absentFields ?? []) datasets.delete(f);
   const akter = [c.akt, ...(c.others ?? [])].map((akt) => ({ akt, origin: { file: 't' }, datasets }));
-  const [first] = runRules(akter, [{ rule, severity: rule.defaultSeverity, options }], { asOf: c.asOf ?? AS_OF });
+  const [first] = runRules(akter, [{ rule, severity: rule.defaultSeverity, options }], { asOf: c.asOf ?? AS_OF, ...(c.placeholders ? { placeholders: c.placeholders } : {}) });
   return first!.findings[0]!;
 }
 

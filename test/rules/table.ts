@@ -10,6 +10,8 @@ export interface RuleCase {
   others?: Akt[];
   options?: Record<string, unknown>;
   asOf?: string;
+  /** The config's placeholder texts. */
+  placeholders?: string[];
   /** The datasets the export has, with all their columns (default: every dataset). */
   datasets?: Dataset[];
   /** Columns (keys) no row of the export carries. */
