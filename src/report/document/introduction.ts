@@ -73,7 +73,8 @@ export function introduction(ctx: FormatContext, r: Report): Block[] {
         r.rules.map((x) => x.ruleId),
         shown,
       ).map(([theme, is]): Inline[] => [
-        { strong: `${THEME_TEXT[theme].heading[lang]}: ` },
+        { strong: THEME_TEXT[theme].heading[lang] },
+        ': ',
         `${THEME_TEXT[theme].question[lang]} `,
         fill(text('questionPoints', lang), { titles: is.map((i) => ruleTitle(ctx, r.rules[i]!.ruleId)).join(', ') }),
       ]),
