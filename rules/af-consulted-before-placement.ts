@@ -8,10 +8,14 @@ export default defineRule({
   criterion: {
     sv: 'Innan den enskilde anvisas praktik eller kompetenshöjande verksamhet ska nämnden samråda med Arbetsförmedlingen.',
     en: 'Before a client is placed in work practice or skills training, the committee consults Arbetsförmedlingen.',
-    source: 'Socialtjänstlagen (2025:400) 12 kap. 4 § (tidigare SoL 2001:453 4 kap. 4 §)',
+    source: 'Socialtjänstlagen (2025:400)',
+    // SoL (2025:400) replaced SoL (2001:453) on 1 July 2025: an audit dated before then cites the old law.
+    sourceUntil: [{ until: '2025-07-01', source: 'Socialtjänstlagen (2001:453)' }],
   },
+  theme: 'cooperation',
   defaultSeverity: 'error',
   requires: ['placements'],
+  fields: ['placements.afConsulted'],
   options: z.strictObject({
     types: z.array(z.enum(PLACEMENT_TYPES)).min(1).default(['praktik', 'kompetenshojande']).describe('Placement types that require consultation'),
   }),

@@ -9,10 +9,12 @@ export default defineRule({
   criterion: {
     sv: 'För aspiranter på jobbtorg ska närvaron kontrolleras och dokumenteras varje månad, eftersom biståndet förutsätter att den enskilde deltar.',
     en: 'For job centre aspirants, attendance is checked and documented every month, since assistance depends on taking part.',
-    source: 'Stadsdelsnämndernas yttranden 2011 (månatliga närvarokontroller); revisionsrapport 3-2011 §2.2.3',
+    source: 'revisionsrapport 3-2011 Stadens insatser för personer som uppbär ekonomiskt bistånd och är långvarigt arbetslösa (Stadsrevisionen, 2011), avsnitt 2.2.3; Hägersten-Liljeholmens stadsdelsnämnds yttrande över revisionsrapport 3-2011 (2011)',
   },
+  theme: 'follow-up',
   defaultSeverity: 'error',
   requires: ['jobCenter', 'followUps'],
+  fields: ['followUps.date', 'followUps.type'],
   options: z.strictObject({
     windowDays: z.number().int().min(1).default(365).describe('How far back from the audit date months are checked'),
   }),
@@ -43,7 +45,7 @@ export default defineRule({
     const start = maxDate([daysBefore(ctx.asOf, options.windowDays), enrolled])!;
     const months = monthsFrom(firstWholeMonth(start), previousMonth(ctx.asOf));
     if (months.length === 0) return { status: 'not-applicable', reason: { code: 'no-whole-month' } };
-    const checked = new Set(documentedDates(akt, ctx.asOf, ['narvarokontroll']).map((d) => d.slice(0, 7)));
+    const checked = new Set(documentedDates(akt, ctx.asOf, ['narvarokontroll'], ctx.placeholders).map((d) => d.slice(0, 7)));
     const missing = months.filter((m) => !checked.has(m));
     if (missing.length === 0) return { status: 'pass', evidence: { months: months.length } };
     return { status: 'fail', reasons: [{ code: 'attendance-month-missing', data: { count: missing.length, months: missing.join(', ') } }] };

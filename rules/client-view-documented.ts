@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { currentPlan } from '../src/engine/akt-helpers.js';
 import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
-import { words } from '../src/engine/text.js';
+import { placeholderOf, words } from '../src/engine/text.js';
 import { defineRule } from '../src/engine/types.js';
 
 export default defineRule({
@@ -10,10 +10,14 @@ export default defineRule({
   criterion: {
     sv: 'Arbetsplanen ska upprättas tillsammans med den enskilde, och hans eller hennes egen uppfattning om mål och insatser ska framgå.',
     en: "The work plan is drawn up together with the client, and the client's own view of goals and measures is documented.",
-    source: 'Socialtjänstlagen (2025:400) 10 kap. 3 § (tidigare SoL 2001:453 3 kap. 5 §); arbetsgruppens rapport om uppföljning 2012–2013',
+    source: 'Socialtjänstlagen (2025:400); rapport från stadens arbetsgrupp om stadsdelsnämndernas arbetsmarknadsinsatser (2013)',
+    // SoL (2025:400) replaced SoL (2001:453) on 1 July 2025: an audit dated before then cites the old law.
+    sourceUntil: [{ until: '2025-07-01', source: 'Socialtjänstlagen (2001:453); rapport från stadens arbetsgrupp om stadsdelsnämndernas arbetsmarknadsinsatser (2013)' }],
   },
+  theme: 'planning',
   defaultSeverity: 'error',
   requires: ['plans'],
+  fields: ['plans.clientView'],
   options: z.strictObject({
     minWords: z.number().int().min(1).default(1).describe("Words the client's view must have to count as documented"),
   }),
@@ -21,6 +25,10 @@ export default defineRule({
     'missing-client-view': {
       sv: 'Den enskildes uppfattning framgår inte av den aktuella arbetsplanen ({planId}).',
       en: "The client's view is not documented in the current work plan ({planId}).",
+    },
+    'placeholder-client-view': {
+      sv: 'Den enskildes uppfattning i den aktuella arbetsplanen ({planId}) är bara ”{placeholder}”, vilket inte återger någon uppfattning.',
+      en: "The client's view in the current work plan ({planId}) is only “{placeholder}”, which records no view.",
     },
   },
   notApplicable: NO_CURRENT_PLAN,
@@ -35,7 +43,10 @@ export default defineRule({
   check(akt, ctx, options) {
     const plan = currentPlan(akt, ctx.asOf);
     if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
+    const planId = plan.planId ?? '–';
+    const placeholder = placeholderOf(plan.clientView, ctx.placeholders);
+    if (placeholder !== undefined) return { status: 'fail', reasons: [{ code: 'placeholder-client-view', data: { planId, placeholder } }] };
     if (words(plan.clientView ?? '').length >= options.minWords) return { status: 'pass' };
-    return { status: 'fail', reasons: [{ code: 'missing-client-view', data: { planId: plan.planId ?? '–' } }] };
+    return { status: 'fail', reasons: [{ code: 'missing-client-view', data: { planId } }] };
   },
 });

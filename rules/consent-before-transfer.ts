@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { minDate } from '../src/engine/akt-helpers.js';
 import { NOT_REFERRED } from '../src/engine/common-reasons.js';
 import { defineRule } from '../src/engine/types.js';
-import { fold } from '../src/fold.js';
+import { foldText } from '../src/engine/text.js';
 
 export default defineRule({
   id: 'consent-before-transfer',
@@ -10,12 +10,17 @@ export default defineRule({
   criterion: {
     sv: 'Innan uppgifter om den enskilde lämnas till jobbtorget ska den enskilde ha samtyckt till det, och samtycket ska vara dokumenterat.',
     en: 'Before information about the client is passed to the job centre, the client has consented, and the consent is documented.',
-    source: 'Offentlighets- och sekretesslagen (2009:400) 26 kap. 1 § och 12 kap. 2 §; Socialtjänst- och arbetsmarknadsnämndens yttrande 2011 (punkt 2)',
+    source: 'Offentlighets- och sekretesslagen (2009:400) 26 kap. 1 § och 12 kap. 2 §; Socialtjänst- och arbetsmarknadsnämndens svar på revisionsrapport 4-2010 Jobbtorg Stockholm (2010), punkt 2',
   },
+  theme: 'cooperation',
   defaultSeverity: 'error',
   requires: ['jobCenter', 'consents'],
+  fields: ['jobCenter.referred'],
   options: z.strictObject({
-    scopes: z.array(z.string().min(1)).default(['jobbtorg']).describe('Consent scopes that cover sharing with the jobbtorg'),
+    scopes: z
+      .array(z.string().min(1))
+      .default(['jobbtorg'])
+      .describe('Scope words: a consent covers sharing with the jobbtorg when its scope, folded, contains one ("Jobbtorg Stockholm", "JOBBTORGET KISTA")'),
     acceptGeneral: z.boolean().default(true).describe('Whether a consent with no scope counts'),
   }),
   reasons: {
@@ -40,10 +45,12 @@ export default defineRule({
   check(akt, ctx, options) {
     const referred = akt.jobCenter?.referred;
     if (referred === undefined || referred > ctx.asOf) return { status: 'not-applicable', reason: { code: 'not-referred' } };
-    const scopes = new Set(options.scopes.map(fold));
-    const covering = akt.consents.filter(
-      (c) => (c.date === undefined || c.date <= ctx.asOf) && (c.scope === undefined ? options.acceptGeneral : scopes.has(fold(c.scope))),
-    );
+    const words = options.scopes.map(foldText);
+    const covers = (scope: string) => {
+      const f = foldText(scope);
+      return words.some((w) => w !== '' && f.includes(w));
+    };
+    const covering = akt.consents.filter((c) => (c.date === undefined || c.date <= ctx.asOf) && (c.scope === undefined ? options.acceptGeneral : covers(c.scope)));
     if (covering.length === 0) return { status: 'fail', reasons: [{ code: 'no-consent', data: { referred } }] };
     const consented = minDate(covering.map((c) => c.date));
     if (consented !== undefined && consented > referred) {

@@ -8,10 +8,12 @@ export default defineRule({
   criterion: {
     sv: 'För den som är arbetslös ska en tidsbegränsad arbetsplan upprättas utifrån utredningen och hållas aktuell.',
     en: 'For a client who is unemployed, a time-limited work plan is drawn up from the investigation and kept current.',
-    source: 'Riktlinjer för handläggning av ekonomiskt bistånd, KF 2007-01-01; revisionsrapport 3-2011 §2.2.1',
+    source: 'Riktlinjer för handläggning av ekonomiskt bistånd (Stockholms kommunfullmäktige, 2007); revisionsrapport 3-2011 Stadens insatser för personer som uppbär ekonomiskt bistånd och är långvarigt arbetslösa (Stadsrevisionen, 2011), avsnitt 2.2.1',
   },
+  theme: 'planning',
   defaultSeverity: 'error',
   requires: ['plans'],
+  fields: ['plans.validFrom', 'plans.validTo'],
   options: z.strictObject({
     appliesToReasons: z
       .array(z.enum(['arbetsloshet', 'sociala-medicinska', 'ovrigt']))

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { currentPlan, daysBefore, isDocumented, longestGap, maxDate, minDate } from '../src/engine/akt-helpers.js';
 import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
+import { placeholderOf } from '../src/engine/text.js';
+import { FOLLOW_UP_TYPES } from '../src/model/schema.js';
 import { defineRule, type Reason } from '../src/engine/types.js';
 
 export default defineRule({
@@ -9,14 +11,22 @@ export default defineRule({
   criterion: {
     sv: 'Arbetsplanen ska följas upp löpande, minst var tredje månad, och det som uppföljningen visar ska dokumenteras i akten.',
     en: 'The work plan is followed up continuously, at least every third month, and what each follow-up finds is documented in the case file.',
-    source: 'Riktlinjer för handläggning av ekonomiskt bistånd; revisionsrapport 3-2011 §2.2.3 och §3; Hägersten-Liljeholmens yttrande 2011; arbetsgruppens rapport 2012–2013',
+    source: 'Riktlinjer för handläggning av ekonomiskt bistånd (Stockholms kommunfullmäktige, 2007); revisionsrapport 3-2011 Stadens insatser för personer som uppbär ekonomiskt bistånd och är långvarigt arbetslösa (Stadsrevisionen, 2011), avsnitt 2.2.3 och 3; Hägersten-Liljeholmens stadsdelsnämnds yttrande över revisionsrapport 3-2011 (2011); rapport från stadens arbetsgrupp om stadsdelsnämndernas arbetsmarknadsinsatser (2013)',
   },
+  theme: 'follow-up',
   defaultSeverity: 'error',
   requires: ['plans', 'followUps'],
+  fields: ['followUps.date', 'followUps.outcome'],
   options: z.strictObject({
     windowDays: z.number().int().min(1).default(365).describe('How far back from the audit date follow-ups are looked for'),
     intervalDays: z.number().int().min(1).default(92).describe('Longest accepted time between documented follow-ups'),
     graceDays: z.number().int().min(0).default(14).describe('Added to intervalDays before a gap counts'),
+    // 3-2011 §2.2.3 keeps the two apart: evaluations of the plan's insatser vs attendance that "kontrolleras också".
+    countedTypes: z
+      .array(z.enum(FOLLOW_UP_TYPES))
+      .min(1)
+      .default(FOLLOW_UP_TYPES.filter((t) => t !== 'narvarokontroll'))
+      .describe('Follow-up types that are follow-ups of the plan (an attendance check is not); a follow-up without a type counts'),
   }),
   reasons: {
     'no-planned-follow-up': {
@@ -26,6 +36,10 @@ export default defineRule({
     'follow-up-gap': {
       sv: 'Ingen dokumenterad uppföljning under {days} dagar ({from} – {to}); högst {limit} dagar godtas.',
       en: 'No documented follow-up for {days} days ({from} – {to}); at most {limit} days accepted.',
+    },
+    'placeholder-outcome': {
+      sv: 'Uppföljningen {date} har bara ”{placeholder}” som anteckning; vad den visade framgår inte.',
+      en: 'The follow-up on {date} has only “{placeholder}” as its note; what it found is not recorded.',
     },
     'revision-not-traceable': {
       sv: 'Uppföljningen {date} reviderade målen, men ingen arbetsplan upprättades därefter.',
@@ -44,15 +58,24 @@ export default defineRule({
   check(akt, ctx, options) {
     const plan = currentPlan(akt, ctx.asOf);
     if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
-    const reasons: Reason<'no-planned-follow-up' | 'follow-up-gap' | 'revision-not-traceable'>[] = [];
+    const reasons: Reason<'no-planned-follow-up' | 'follow-up-gap' | 'placeholder-outcome' | 'revision-not-traceable'>[] = [];
     if (!plan.nextFollowUp) reasons.push({ code: 'no-planned-follow-up', data: { planId: plan.planId ?? '–' } });
 
     const earliest = minDate([akt.supportStart, ...akt.plans.map((p) => p.validFrom)]);
     const start = maxDate([daysBefore(ctx.asOf, options.windowDays), earliest])!;
-    const documented = akt.followUps.filter((f) => isDocumented(f, ctx.asOf)).map((f) => f.date);
+    const counted = akt.followUps.filter((f) => f.type === undefined || options.countedTypes.includes(f.type));
+    const documented = counted.filter((f) => isDocumented(f, ctx.asOf, ctx.placeholders)).map((f) => f.date);
     const gap = longestGap(start, ctx.asOf, documented);
     const limit = options.intervalDays + options.graceDays;
     if (gap.days > limit) reasons.push({ code: 'follow-up-gap', data: { ...gap, limit } });
+    // The latest follow-up in the window whose note is a placeholder ("-", "oförändrat"): named, as the auditor would.
+    let empty: { date: string; placeholder: string } | undefined;
+    for (const f of counted) {
+      if (!f.date || f.date < start || f.date > ctx.asOf || (empty && empty.date >= f.date)) continue;
+      const placeholder = placeholderOf(f.outcome, ctx.placeholders);
+      if (placeholder !== undefined) empty = { date: f.date, placeholder };
+    }
+    if (empty) reasons.push({ code: 'placeholder-outcome', data: empty });
 
     for (const f of akt.followUps) {
       if (!f.goalsRevised || !f.date || f.date > ctx.asOf) continue;

@@ -1,23 +1,14 @@
 import { z } from 'zod';
 import { currentPlan } from '../src/engine/akt-helpers.js';
-import { normalizeText } from '../src/engine/text.js';
 import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
+import { ANCHOR_PARTS, COMMON_NAMES, GENERIC_WORDS, goalMatcher } from '../src/engine/goal-text.js';
+import { normalizeText, placeholderOf } from '../src/engine/text.js';
 import { defineRule, type Reason } from '../src/engine/types.js';
 
-/** Function words that say nothing about the individual. */
-const STOP_WORDS = [
-  'att', 'och', 'i', 'på', 'till', 'genom', 'en', 'ett', 'som', 'för', 'med', 'av', 'det', 'den', 'de', 'om',
-  'eller', 'så', 'ska', 'skall', 'kunna', 'kan', 'bli', 'vara', 'få', 'ha', 'han', 'hon', 'hen', 'sig', 'sin',
-  'sitt', 'sina', 'egen', 'eget', 'egna', 'mer', 'mål', 'målet', 'är', 'inom', 'vid', 'från', 'ut', 'in',
-];
+type Fail = 'missing-goal' | 'placeholder-goal' | 'generic-goal' | 'vague-goal' | 'boilerplate' | 'boilerplate-district';
 
-/** The generic vocabulary of self-support: a goal made only of these is the same for everyone. */
-const GENERIC_WORDS = [
-  'självförsörjande', 'självförsörjning', 'egenförsörjning', 'försörjning', 'försörja', 'försörjer',
-  'arbete', 'arbeta', 'arbetet', 'jobb', 'jobba', 'jobbet', 'anställning', 'sysselsättning',
-  'inkomst', 'inkomster', 'lön', 'arbetsmarknaden', 'arbetsmarknad', 'komma', 'bidrag', 'bidragsberoende',
-  'ekonomiskt', 'bistånd', 'oberoende', 'långsiktigt', 'varaktigt', 'varaktig', 'hel', 'heltid',
-];
+/** Whose plans a boilerplate count is over: the handläggare's, or the stadsdel's where no handläggare is recorded. */
+const groupOf = (akt: { caseworker?: string; district?: string }): string => (akt.caseworker ? `c\0${akt.caseworker}` : `d\0${akt.district ?? ''}`);
 
 export default defineRule({
   id: 'individual-goals',
@@ -25,26 +16,41 @@ export default defineRule({
   criterion: {
     sv: 'Arbetsplanen ska ange mål för den enskilde, utformade utifrån den enskildes förutsättningar.',
     en: "The work plan states goals for the client, designed from the client's own circumstances.",
-    source: 'Riktlinjer för handläggning av ekonomiskt bistånd, KF 2007-01-01; revisionsrapport 3-2011 §2.2.1 och §3',
+    source: 'Riktlinjer för handläggning av ekonomiskt bistånd (Stockholms kommunfullmäktige, 2007); revisionsrapport 3-2011 Stadens insatser för personer som uppbär ekonomiskt bistånd och är långvarigt arbetslösa (Stadsrevisionen, 2011), avsnitt 2.2.1 och 3',
   },
+  theme: 'goals',
   defaultSeverity: 'error',
   requires: ['plans'],
+  fields: ['plans.goal'],
   options: z.strictObject({
-    minSpecificWords: z.number().int().min(1).default(3).describe('Words that must remain once stop words and generic words are removed'),
-    genericWords: z.array(z.string()).default(GENERIC_WORDS).describe('The generic vocabulary of self-support'),
-    extraGenericWords: z.array(z.string()).default([]).describe('Added to genericWords'),
-    stopWords: z.array(z.string()).default(STOP_WORDS).describe('Function words that are ignored'),
-    boilerplateMinCases: z.number().int().min(2).default(3).describe('A goal text standing in this many akter is boilerplate'),
+    genericWords: z.array(z.string()).default([...GENERIC_WORDS]).describe('The general vocabulary of self-support, matched on Swedish (Snowball) stems'),
+    extraGenericWords: z.array(z.string()).default([]).describe('Added to genericWords; a general word is never an anchor'),
+    anchorWords: z.array(z.string()).default([...ANCHOR_PARTS]).describe('Parts of words that anchor a goal in the person: occupations, courses, licences, fields, health and treatment'),
+    extraAnchorWords: z.array(z.string()).default([]).describe('Added to anchorWords'),
+    commonNames: z.array(z.string()).default([...COMMON_NAMES]).describe('Capitalised names everyone deals with (Arbetsförmedlingen): not an anchor'),
+    boilerplateMinCases: z.number().int().min(2).default(3).describe('The same goal in this many current plans of one handläggare (else one stadsdel) is boilerplate'),
   }),
   reasons: {
     'missing-goal': { sv: 'Den aktuella arbetsplanen ({planId}) saknar mål.', en: 'The current work plan ({planId}) has no goal.' },
+    'placeholder-goal': {
+      sv: 'Den aktuella arbetsplanen ({planId}) har bara ”{placeholder}” som mål.',
+      en: 'The current work plan ({planId}) has only “{placeholder}” as its goal.',
+    },
     'generic-goal': {
-      sv: 'Målet ”{goal}” är generellt: {remaining} ord återstår utöver allmänna ord (”{matched}”); minst {min} krävs.',
-      en: 'The goal “{goal}” is generic: {remaining} words remain besides general words (“{matched}”); at least {min} required.',
+      sv: 'Målet ”{goal}” är generellt: det består av allmänna ord (”{generic}”) och anger varken yrke, utbildning, arbetsgivare, insats, plats, behandling, tid eller omfattning.',
+      en: 'The goal “{goal}” is generic: it consists of general words (“{generic}”) and names no occupation, education, employer, programme, place, treatment, time or extent.',
+    },
+    'vague-goal': {
+      sv: 'Målet ”{goal}” är allmänt hållet: det anger varken yrke, utbildning, arbetsgivare, insats, plats, behandling, tid eller omfattning.',
+      en: 'The goal “{goal}” is vague: it names no occupation, education, employer, programme, place, treatment, time or extent.',
     },
     boilerplate: {
-      sv: 'Målet ”{goal}” står ordagrant i {count} akter.',
-      en: 'The goal “{goal}” appears verbatim in {count} case files.',
+      sv: 'Målet ”{goal}” står ordagrant i {count} aktuella arbetsplaner av samma handläggare, ”{caseworker}”.',
+      en: 'The goal “{goal}” appears verbatim in {count} current work plans by the same case worker, “{caseworker}”.',
+    },
+    'boilerplate-district': {
+      sv: 'Målet ”{goal}” står ordagrant i {count} aktuella arbetsplaner i stadsdelen {district} (handläggare är inte angiven).',
+      en: 'The goal “{goal}” appears verbatim in {count} current work plans in {district} (no case worker recorded).',
     },
   },
   notApplicable: NO_CURRENT_PLAN,
@@ -56,39 +62,46 @@ export default defineRule({
     sv: 'Stadsdelsnämnden bör säkerställa att målen i arbetsplanerna utformas utifrån den enskildes förutsättningar, så att de kan utgöra underlag för ett individuellt förändringsarbete.',
     en: "The district committee should ensure that the goals of work plans are designed from the client's circumstances, so that they can serve as the basis for individual change.",
   },
-  // Word lists are normalized once per run, not once per akt.
+  // Word lists are made ready once per run; goal texts repeat, so each is normalised once.
   prepare(akter, ctx, options) {
-    const generic = new Set([...options.genericWords, ...options.extraGenericWords].map(normalizeText));
-    const stop = new Set(options.stopWords.map(normalizeText));
+    const matcher = goalMatcher({
+      generic: [...options.genericWords, ...options.extraGenericWords],
+      anchorParts: [...options.anchorWords, ...options.extraAnchorWords],
+      commonNames: options.commonNames,
+    });
     const counts = new Map<string, number>();
-    // Goal texts repeat from akt to akt: each is normalised once here, and check looks it up.
     const keys = new Map<string, string>();
     for (const akt of akter) {
       const goal = currentPlan(akt, ctx.asOf)?.goal;
-      if (!goal) continue;
+      if (!goal || placeholderOf(goal, ctx.placeholders) !== undefined) continue;
       let key = keys.get(goal);
       if (key === undefined) keys.set(goal, (key = normalizeText(goal)));
-      if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (!key) continue;
+      const grouped = `${groupOf(akt)}\0${key}`;
+      counts.set(grouped, (counts.get(grouped) ?? 0) + 1);
     }
-    return { counts, keys, generic, stop };
+    return { counts, keys, matcher };
   },
   check(akt, ctx, options) {
     const plan = currentPlan(akt, ctx.asOf);
     if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
     const planId = plan.planId ?? '–';
     const goal = plan.goal?.trim() ?? '';
-    const { counts, keys, generic, stop } = ctx.shared;
+    const { counts, keys, matcher } = ctx.shared;
+    const placeholder = placeholderOf(goal, ctx.placeholders);
+    if (placeholder !== undefined) return { status: 'fail', reasons: [{ code: 'placeholder-goal', data: { planId, placeholder } }] };
     const key = keys.get(plan.goal ?? '') ?? normalizeText(goal);
-    const all = key === '' ? [] : key.split(' ');
-    if (all.length === 0) return { status: 'fail', reasons: [{ code: 'missing-goal', data: { planId } }] };
-    const matched = [...new Set(all.filter((w) => generic.has(w)))];
-    const remaining = all.filter((w) => !generic.has(w) && !stop.has(w)).length;
-    const reasons: Reason<'generic-goal' | 'boilerplate'>[] = [];
-    if (remaining < options.minSpecificWords) {
-      reasons.push({ code: 'generic-goal', data: { goal, remaining, matched: matched.join(', ') || '–', min: options.minSpecificWords } });
+    if (key === '') return { status: 'fail', reasons: [{ code: 'missing-goal', data: { planId } }] };
+    const reasons: Reason<Fail>[] = [];
+    const judgement = matcher.judge(goal);
+    if (!judgement.individual) {
+      reasons.push(judgement.generic.length > 0 ? { code: 'generic-goal', data: { goal, generic: judgement.generic.join(', ') } } : { code: 'vague-goal', data: { goal } });
     }
-    const count = counts.get(key) ?? 0;
-    if (count >= options.boilerplateMinCases) reasons.push({ code: 'boilerplate', data: { goal, count } });
-    return reasons.length > 0 ? { status: 'fail', reasons, evidence: { goal } } : { status: 'pass', evidence: { goal } };
+    const count = counts.get(`${groupOf(akt)}\0${key}`) ?? 0;
+    if (count >= options.boilerplateMinCases) {
+      reasons.push(akt.caseworker ? { code: 'boilerplate', data: { goal, count, caseworker: akt.caseworker } } : { code: 'boilerplate-district', data: { goal, count, district: akt.district ?? '–' } });
+    }
+    const evidence: Record<string, string> = judgement.anchor ? { goal, anchor: judgement.anchor } : { goal };
+    return reasons.length > 0 ? { status: 'fail', reasons, evidence } : { status: 'pass', evidence };
   },
 });

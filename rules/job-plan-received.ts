@@ -9,10 +9,13 @@ export default defineRule({
   criterion: {
     sv: 'Jobbplanen som jobbtorget upprättar ska överföras till stadsdelen och finnas i akten, så att handläggaren kan följa planeringen.',
     en: 'The job plan the job centre draws up is passed to the district and kept in the case file, so that the case worker can follow the planning.',
-    source: 'Socialtjänst- och arbetsmarknadsnämndens yttrande 2011 (punkt 4, kommunikation av jobbplaner)',
+    source: 'Rutiner för samarbete och informationsöverföring mellan stadsdelsförvaltningarna och Jobbtorg Stockholm (2008); revisionsrapport 3-2011 Stadens insatser för personer som uppbär ekonomiskt bistånd och är långvarigt arbetslösa (Stadsrevisionen, 2011), avsnitt 2.1.2; Socialtjänst- och arbetsmarknadsnämndens svar på revisionsrapport 4-2010 Jobbtorg Stockholm (2010), punkt 4',
   },
+  addressee: 'jobcenter',
+  theme: 'cooperation',
   defaultSeverity: 'error',
   requires: ['jobCenter'],
+  fields: ['jobCenter.jobPlanCreated', 'jobCenter.jobPlanReceived'],
   options: z.strictObject({
     graceDays: z.number().int().min(0).default(0).describe('Days after the job plan was written before its absence counts'),
   }),
@@ -30,8 +33,8 @@ export default defineRule({
     en: 'In {failed} of {applicable} case files with a job plan the job plan has not reached the district.',
   },
   recommendation: {
-    sv: 'Stadsdelsnämnden bör, tillsammans med jobbtorget, säkerställa att jobbplanerna överförs till stadsdelen och dokumenteras i akten.',
-    en: 'The district committee should, with the job centre, ensure that job plans are passed to the district and kept in the case file.',
+    sv: 'Den nämnd som ansvarar för Jobbtorg Stockholm bör se över rutinen för att jobbplanerna verkligen överförs till stadsdelen.',
+    en: 'The committee responsible for Jobbtorg Stockholm should review its routine so that job plans actually reach the district.',
   },
   check(akt, ctx, options) {
     const jobPlanCreated = akt.jobCenter?.jobPlanCreated;

@@ -9,10 +9,13 @@ export default defineRule({
   criterion: {
     sv: 'Jobbtorget ska upprätta en första jobbplan inom fem dagar från det första mötet.',
     en: 'The job centre draws up a first job plan within five days of the first meeting.',
-    source: 'Socialtjänst- och arbetsmarknadsnämndens yttrande 2011 (den första jobbplanen); revisionsrapport 3-2011 §2.1.2',
+    source: 'Rutiner för samarbete och informationsöverföring mellan stadsdelsförvaltningarna och Jobbtorg Stockholm (2008); revisionsrapport 3-2011 Stadens insatser för personer som uppbär ekonomiskt bistånd och är långvarigt arbetslösa (Stadsrevisionen, 2011), avsnitt 2.1.2; Socialtjänst- och arbetsmarknadsnämndens svar på revisionsrapport 4-2010 Jobbtorg Stockholm (2010) (den första jobbplanen)',
   },
+  addressee: 'jobcenter',
+  theme: 'cooperation',
   defaultSeverity: 'error',
   requires: ['jobCenter'],
+  fields: ['jobCenter.firstMeeting', 'jobCenter.jobPlanCreated'],
   options: z.strictObject({
     maxDays: z.number().int().min(0).default(5).describe('Longest accepted time from the first meeting to the job plan'),
     weekdays: z.boolean().default(false).describe('Count Monday–Friday only instead of calendar days'),
@@ -31,8 +34,8 @@ export default defineRule({
     en: 'In {failed} of {applicable} case files no job plan was drawn up within five days of the first meeting.',
   },
   recommendation: {
-    sv: 'Stadsdelsnämnden bör, tillsammans med jobbtorget, säkerställa att en jobbplan upprättas inom fem dagar från det första mötet.',
-    en: 'The district committee should, with the job centre, ensure that a job plan is drawn up within five days of the first meeting.',
+    sv: 'Den nämnd som ansvarar för Jobbtorg Stockholm bör säkerställa att en jobbplan upprättas inom fem dagar från det första mötet.',
+    en: 'The committee responsible for Jobbtorg Stockholm should ensure that a job plan is drawn up within five days of the first meeting.',
   },
   check(akt, ctx, options) {
     const firstMeeting = akt.jobCenter?.firstMeeting;

@@ -10,10 +10,13 @@ export default defineRule({
   criterion: {
     sv: 'Aspiranter som varit inskrivna på jobbtorg längre än ett år ska följas upp särskilt, genom en utvärdering eller ärendegenomgång.',
     en: 'Aspirants enrolled at a job centre for more than a year are reviewed specially, through an evaluation or a case review.',
-    source: 'Socialtjänst- och arbetsmarknadsnämndens verksamhetsplan 2010 ("Särskild uppföljning av de som varit länge inskrivna"); revisionsrapport 3-2011 §2.1.1–2.1.2',
+    source: 'Socialtjänst- och arbetsmarknadsnämndens verksamhetsplan 2010, enligt revisionsrapport 3-2011 Stadens insatser för personer som uppbär ekonomiskt bistånd och är långvarigt arbetslösa (Stadsrevisionen, 2011), avsnitt 2.1.1 och 2.1.2',
   },
+  addressee: 'jobcenter',
+  theme: 'follow-up',
   defaultSeverity: 'error',
   requires: ['jobCenter', 'followUps'],
+  fields: ['followUps.date', 'followUps.type'],
   options: z.strictObject({
     afterDays: z.number().int().min(1).default(365).describe('Days of enrolment after which the review is due'),
     allowanceDays: z.number().int().min(0).default(30).describe('Days after that before a missing review counts'),
@@ -37,8 +40,8 @@ export default defineRule({
     en: 'In {failed} of {applicable} case files of aspirants enrolled for more than a year there is no special review.',
   },
   recommendation: {
-    sv: 'Stadsdelsnämnden bör säkerställa att aspiranter som varit inskrivna på jobbtorg längre än ett år följs upp särskilt och att uppföljningen dokumenteras.',
-    en: 'The district committee should ensure that aspirants enrolled at a job centre for more than a year are reviewed specially and that the review is documented.',
+    sv: 'Den nämnd som ansvarar för Jobbtorg Stockholm bör säkerställa att aspiranter som varit inskrivna längre än ett år följs upp särskilt och att uppföljningen dokumenteras.',
+    en: 'The committee responsible for Jobbtorg Stockholm should ensure that aspirants enrolled for more than a year are reviewed specially and that the review is documented.',
   },
   check(akt, ctx, options) {
     const enrolled = aspirantSince(akt, ctx.asOf);
@@ -47,7 +50,7 @@ export default defineRule({
       return { status: 'not-applicable', reason: { code: 'not-long-term', data: { enrolled } } };
     }
     const due = addDays(enrolled, options.afterDays);
-    const reviews = documentedDates(akt, ctx.asOf, options.types).filter((d) => d > due);
+    const reviews = documentedDates(akt, ctx.asOf, options.types, ctx.placeholders).filter((d) => d > due);
     if (reviews.length > 0) return { status: 'pass', evidence: { reviews: reviews.length } };
     return { status: 'fail', reasons: [{ code: 'no-long-term-review', data: { enrolled, due } }] };
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { currentPlan } from '../src/engine/akt-helpers.js';
 import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
-import { words } from '../src/engine/text.js';
+import { placeholderOf, words } from '../src/engine/text.js';
 import { defineRule } from '../src/engine/types.js';
 
 export default defineRule({
@@ -10,10 +10,12 @@ export default defineRule({
   criterion: {
     sv: 'Av arbetsplanen ska det framgå vilka krav som ställs på den enskilde (motprestation) för att bistånd ska lämnas.',
     en: 'The work plan states what the client is required to do in return for assistance.',
-    source: 'Riktlinjer för handläggning av ekonomiskt bistånd; revisionsrapport 3-2011 §2.2.1',
+    source: 'Riktlinjer för handläggning av ekonomiskt bistånd (Stockholms kommunfullmäktige, 2007); revisionsrapport 3-2011 Stadens insatser för personer som uppbär ekonomiskt bistånd och är långvarigt arbetslösa (Stadsrevisionen, 2011), avsnitt 2.2.1',
   },
+  theme: 'planning',
   defaultSeverity: 'error',
   requires: ['plans'],
+  fields: ['plans.requirements'],
   options: z.strictObject({
     minWords: z.number().int().min(1).default(1).describe('Words the requirements text must have to count as stated'),
   }),
@@ -21,6 +23,10 @@ export default defineRule({
     'missing-requirements': {
       sv: 'Den aktuella arbetsplanen ({planId}) anger inga krav på motprestation.',
       en: 'The current work plan ({planId}) states no requirements.',
+    },
+    'placeholder-requirements': {
+      sv: 'Kraven på motprestation i den aktuella arbetsplanen ({planId}) är bara ”{placeholder}”, vilket inte anger något krav.',
+      en: 'The requirements in the current work plan ({planId}) are only “{placeholder}”, which states no requirement.',
     },
   },
   notApplicable: NO_CURRENT_PLAN,
@@ -35,7 +41,10 @@ export default defineRule({
   check(akt, ctx, options) {
     const plan = currentPlan(akt, ctx.asOf);
     if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
+    const planId = plan.planId ?? '–';
+    const placeholder = placeholderOf(plan.requirements, ctx.placeholders);
+    if (placeholder !== undefined) return { status: 'fail', reasons: [{ code: 'placeholder-requirements', data: { planId, placeholder } }] };
     if (words(plan.requirements ?? '').length >= options.minWords) return { status: 'pass' };
-    return { status: 'fail', reasons: [{ code: 'missing-requirements', data: { planId: plan.planId ?? '–' } }] };
+    return { status: 'fail', reasons: [{ code: 'missing-requirements', data: { planId } }] };
   },
 });

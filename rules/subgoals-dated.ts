@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currentPlan } from '../src/engine/akt-helpers.js';
 import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
+import { isWritten } from '../src/engine/text.js';
 import { defineRule } from '../src/engine/types.js';
 
 export default defineRule({
@@ -9,10 +10,12 @@ export default defineRule({
   criterion: {
     sv: 'Delmålen i arbetsplanen ska vara tidsatta, så att det går att följa upp om de nåtts.',
     en: 'The sub-goals of the work plan have due dates, so that it can be followed up whether they were reached.',
-    source: 'Riktlinjer för handläggning av ekonomiskt bistånd; revisionsrapport 3-2011 §2.2.3; arbetsgruppens rapport om uppföljning 2012–2013',
+    source: 'Riktlinjer för handläggning av ekonomiskt bistånd (Stockholms kommunfullmäktige, 2007); revisionsrapport 3-2011 Stadens insatser för personer som uppbär ekonomiskt bistånd och är långvarigt arbetslösa (Stadsrevisionen, 2011), avsnitt 2.2.1 och 2.2.3; rapport från stadens arbetsgrupp om stadsdelsnämndernas arbetsmarknadsinsatser (2013)',
   },
+  theme: 'goals',
   defaultSeverity: 'error',
   requires: ['plans', 'subGoals'],
+  fields: ['subGoals.text', 'subGoals.due'],
   options: z.strictObject({}),
   reasons: {
     'undated-subgoal': {
@@ -38,7 +41,7 @@ export default defineRule({
   check(akt, ctx) {
     const plan = currentPlan(akt, ctx.asOf);
     if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
-    const subGoals = plan.subGoals.filter((s) => s.text !== undefined && s.text.trim() !== '');
+    const subGoals = plan.subGoals.filter((s) => isWritten(s.text, ctx.placeholders));
     if (subGoals.length === 0) return { status: 'not-applicable', reason: { code: 'no-subgoals' } };
     const count = subGoals.filter((s) => s.due === undefined).length;
     if (count === 0) return { status: 'pass', evidence: { total: subGoals.length } };

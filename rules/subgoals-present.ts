@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currentPlan } from '../src/engine/akt-helpers.js';
 import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
+import { isWritten, placeholderOf } from '../src/engine/text.js';
 import { defineRule } from '../src/engine/types.js';
 
 export default defineRule({
@@ -9,10 +10,12 @@ export default defineRule({
   criterion: {
     sv: 'Arbetsplanen ska bryta ned målet i delmål, så att insatserna kan följas upp steg för steg.',
     en: 'The work plan breaks the goal down into sub-goals, so that measures can be followed up step by step.',
-    source: 'Riktlinjer för handläggning av ekonomiskt bistånd (arbetsplanens mall: mål/delmål); revisionsrapport 3-2011 §2.2.3; arbetsgruppens rapport 2012–2013',
+    source: 'Riktlinjer för handläggning av ekonomiskt bistånd (Stockholms kommunfullmäktige, 2007) (arbetsplanens mall med mål och delmål); revisionsrapport 3-2011 Stadens insatser för personer som uppbär ekonomiskt bistånd och är långvarigt arbetslösa (Stadsrevisionen, 2011), avsnitt 2.2.1 och 2.2.3; rapport från stadens arbetsgrupp om stadsdelsnämndernas arbetsmarknadsinsatser (2013)',
   },
+  theme: 'goals',
   defaultSeverity: 'error',
   requires: ['plans', 'subGoals'],
+  fields: ['subGoals.text'],
   options: z.strictObject({
     minSubGoals: z.number().int().min(1).default(1).describe('How many delmål with text the current plan must have'),
   }),
@@ -20,6 +23,10 @@ export default defineRule({
     'no-subgoals': {
       sv: 'Den aktuella arbetsplanen ({planId}) har {count} delmål; minst {min} krävs.',
       en: 'The current work plan ({planId}) has {count} sub-goals; at least {min} required.',
+    },
+    'placeholder-subgoals': {
+      sv: 'Den aktuella arbetsplanen ({planId}) har {count} delmål; minst {min} krävs (delmålet ”{placeholder}” anger inget delmål).',
+      en: 'The current work plan ({planId}) has {count} sub-goals; at least {min} required (the sub-goal “{placeholder}” states none).',
     },
   },
   notApplicable: NO_CURRENT_PLAN,
@@ -34,8 +41,11 @@ export default defineRule({
   check(akt, ctx, options) {
     const plan = currentPlan(akt, ctx.asOf);
     if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
-    const count = plan.subGoals.filter((s) => s.text !== undefined && s.text.trim() !== '').length;
+    const count = plan.subGoals.filter((s) => isWritten(s.text, ctx.placeholders)).length;
     if (count >= options.minSubGoals) return { status: 'pass', evidence: { count } };
-    return { status: 'fail', reasons: [{ code: 'no-subgoals', data: { planId: plan.planId ?? '–', count, min: options.minSubGoals } }] };
+    const data = { planId: plan.planId ?? '–', count, min: options.minSubGoals };
+    const placeholder = plan.subGoals.map((s) => placeholderOf(s.text, ctx.placeholders)).find((p) => p !== undefined);
+    if (placeholder !== undefined) return { status: 'fail', reasons: [{ code: 'placeholder-subgoals', data: { ...data, placeholder } }] };
+    return { status: 'fail', reasons: [{ code: 'no-subgoals', data }] };
   },
 });

@@ -9,10 +9,12 @@ export default defineRule({
   criterion: {
     sv: 'För aspiranter på jobbtorg ska trepartssamtal mellan den enskilde, handläggaren och coachen hållas minst var tredje månad och dokumenteras i akten.',
     en: 'For job centre aspirants, three-party meetings between client, case worker and job coach are held at least every third month and documented in the case file.',
-    source: "Stadsdelsnämndernas yttranden 2011 (Hägersten-Liljeholmen: trepartssamtal var tredje månad); revisionsrapport 3-2011 §2.1.2",
+    source: 'revisionsrapport 3-2011 Stadens insatser för personer som uppbär ekonomiskt bistånd och är långvarigt arbetslösa (Stadsrevisionen, 2011), avsnitt 2.1.2 och 2.2.3; Hägersten-Liljeholmens stadsdelsnämnds yttrande över revisionsrapport 3-2011 (2011)',
   },
+  theme: 'follow-up',
   defaultSeverity: 'error',
   requires: ['jobCenter', 'followUps'],
+  fields: ['followUps.date', 'followUps.type'],
   options: z.strictObject({
     windowDays: z.number().int().min(1).default(365).describe('How far back from the audit date meetings are looked for'),
     intervalDays: z.number().int().min(1).default(92).describe('Longest accepted time between documented three-party meetings'),
@@ -45,7 +47,7 @@ export default defineRule({
     if (enrolled === undefined) return { status: 'not-applicable', reason: { code: 'not-aspirant' } };
     if (daysBetween(enrolled, ctx.asOf) < options.minEnrolledDays) return { status: 'not-applicable', reason: { code: 'recently-enrolled', data: { enrolled } } };
     const start = maxDate([daysBefore(ctx.asOf, options.windowDays), enrolled])!;
-    const gap = longestGap(start, ctx.asOf, documentedDates(akt, ctx.asOf, ['trepartssamtal']));
+    const gap = longestGap(start, ctx.asOf, documentedDates(akt, ctx.asOf, ['trepartssamtal'], ctx.placeholders));
     const limit = options.intervalDays + options.graceDays;
     if (gap.days <= limit) return { status: 'pass' };
     return { status: 'fail', reasons: [{ code: 'tripartite-gap', data: { ...gap, limit } }] };

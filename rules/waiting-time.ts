@@ -9,10 +9,13 @@ export default defineRule({
   criterion: {
     sv: 'Den som remitteras till jobbtorget ska få ett första möte inom två veckor.',
     en: 'A client referred to the job centre has a first meeting there within two weeks.',
-    source: 'Socialtjänst- och arbetsmarknadsnämndens yttrande 2011 över revisionsrapporten om Jobbtorg Stockholm (väntetider)',
+    source: 'Socialtjänst- och arbetsmarknadsnämndens svar på revisionsrapport 4-2010 Jobbtorg Stockholm (2010) (väntetider)',
   },
+  addressee: 'jobcenter',
+  theme: 'cooperation',
   defaultSeverity: 'error',
   requires: ['jobCenter'],
+  fields: ['jobCenter.referred', 'jobCenter.firstMeeting'],
   options: z.strictObject({
     maxDays: z.number().int().min(0).default(14).describe('Longest accepted time, in calendar days, from referral to first meeting'),
   }),
@@ -28,8 +31,8 @@ export default defineRule({
     en: 'In {failed} of {applicable} case files referred to a job centre the first meeting took longer than two weeks.',
   },
   recommendation: {
-    sv: 'Stadsdelsnämnden bör, tillsammans med jobbtorget, säkerställa att väntetiden till ett första möte inte överstiger två veckor.',
-    en: 'The district committee should, with the job centre, ensure that the wait for a first meeting does not exceed two weeks.',
+    sv: 'Den nämnd som ansvarar för Jobbtorg Stockholm bör säkerställa att väntetiden till ett första möte på jobbtorget inte överstiger två veckor.',
+    en: 'The committee responsible for Jobbtorg Stockholm should ensure that the wait for a first meeting at the job centre does not exceed two weeks.',
   },
   check(akt, ctx, options) {
     const referred = akt.jobCenter?.referred;

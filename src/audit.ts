@@ -28,6 +28,8 @@ export interface AuditOptions {
   /** The population: akter outside it are not audited (the report states the criteria). */
   selection?: Population;
   progress?: ProgressCounter;
+  /** The config's placeholder texts, beyond the built-in list. */
+  placeholders?: readonly string[];
 }
 
 export interface AuditResult {
@@ -49,7 +51,7 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   if (population.length === 0) throw new UserError(`${opts.paths.join(', ')}: no akter meet the selection (${criteria.join('; ')})`);
   if (opts.progress) opts.progress.phase = 'check';
   collectGarbage();
-  const checker = new Checker(population, opts.rules, { asOf: opts.asOf });
+  const checker = new Checker(population, opts.rules, { asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}) });
   collectGarbage();
   const results = resultsOf(population, checker);
   const report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades, criteria, progress: opts.progress });
@@ -59,12 +61,19 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
 }
 
 /** `validate`: the export against the contract, no rules. Exit 2 territory when nothing is an export file. */
-export async function validateExport(opts: { paths: readonly string[]; asOf: string; read?: Omit<ReadOptions, 'asOf'>; maxProblems?: number }): Promise<ValidationReport> {
+export async function validateExport(opts: {
+  paths: readonly string[];
+  asOf: string;
+  read?: Omit<ReadOptions, 'asOf'>;
+  maxProblems?: number;
+  /** The rules whose fields are looked for (default: the built-in rules). */
+  rules?: readonly AnyRule[];
+}): Promise<ValidationReport> {
   const loaded = await readExport(opts.paths, { ...opts.read, asOf: opts.asOf });
   if (loaded.files.length === 0) {
     throw new UserError(`${opts.paths.join(', ')}: no export files found; expected cases.csv (or akter.csv) and its tables, or .json/.ndjson files, or files named in a mapping`);
   }
-  return buildValidation({ asOf: opts.asOf, version: VERSION, loaded, maxProblems: opts.maxProblems });
+  return buildValidation({ asOf: opts.asOf, version: VERSION, loaded, maxProblems: opts.maxProblems, rules: opts.rules ?? builtinRules });
 }
 
 export interface Settings {
@@ -79,6 +88,7 @@ export interface Settings {
   thresholds: Thresholds;
   /** The config file in force, if any (--config, or found from the working directory upwards). */
   configFile?: string;
+  placeholders?: readonly string[];
 }
 
 export interface SettingFlags extends Selection {
@@ -106,6 +116,7 @@ export async function resolveSettings(flags: SettingFlags, builtins: readonly An
     lang: config.lang,
     mapping: await configMapping(config, file, flags.mapping),
     grades: config.grades,
+    placeholders: config.placeholders,
   };
 }
 

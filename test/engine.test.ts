@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../src/model/dates.js';
 import { z } from 'zod';
-import { RuleContractError, runRules } from '../src/engine/run.js';
+import { missingFor, missingReason, RuleContractError, runRules } from '../src/engine/run.js';
+import { provides } from '../src/model/codec.js';
 import { defineRule, type AnyRule } from '../src/engine/types.js';
 import { fill, numberWord } from '../src/i18n/catalog.js';
 import { akt } from './helpers/akt.js';
@@ -79,5 +80,25 @@ describe('fill with a number and its word', () => {
     ['{m|akt|akter}', 1, '{m|akt|akter}'],
   ])('%s with %s → %s', (template, n, expected) => {
     expect(fill(template, { n })).toBe(expected);
+  });
+});
+
+describe('not assessable per field', () => {
+  const rule = { requires: ['plans', 'followUps'] as const, fields: ['plans.goal', 'followUps.outcome', 'plans.clientView'] as const };
+  it('names missing datasets before fields, and no field of a missing dataset', () => {
+    expect(missingFor(rule, new Set(['plans', 'plans.goal']))).toEqual({ datasets: ['followUps'], fields: ['plans.clientView'] });
+    expect(missingReason(rule, new Set(['plans', 'plans.goal']))).toEqual({ code: 'missing-data', data: { data: 'followUps' } });
+  });
+  it('names every missing field, with the bare names for the message', () => {
+    const provided = new Set(['plans', 'followUps', 'followUps.outcome'] as const);
+    expect(missingReason(rule, provided)).toEqual({ code: 'missing-field', data: { data: 'plans.goal, plans.clientView', field: 'goal, clientView' } });
+  });
+  it('gives nothing when every dataset and field is there', () => {
+    expect(missingReason(rule, provides(['plans', 'followUps']))).toBeUndefined();
+    expect(missingReason({ requires: [] }, new Set())).toBeUndefined();
+  });
+  it('provides() lists the datasets, their fields and the akt fields only', () => {
+    const p = provides(['plans']);
+    expect([p.has('plans'), p.has('plans.goal'), p.has('akt.caseworker'), p.has('followUps'), p.has('followUps.outcome')]).toEqual([true, true, true, false, false]);
   });
 });

@@ -109,9 +109,11 @@ describe('baselines for CI', () => {
     const r = cli(['check', Y2012, ...AS_OF, ...core, '--baseline', file, '--format', 'json']);
     expect(r.code).toBe(EXIT_FINDINGS);
     const rep = JSON.parse(r.stdout) as { baseline: { accepted: number; fresh: number; expired: number; stale: unknown[] }; cases: { results: { baseline?: string }[] }[] };
-    expect(rep.baseline).toMatchObject({ accepted: 30, fresh: 23, expired: 0 });
+    // ST-0001 (both years) and ST-0005 (2012) have only attendance checks between trepartssamtal,
+    // which are not follow-ups of the plan: one more accepted and one more fresh failure than before issue 16.
+    expect(rep.baseline).toMatchObject({ accepted: 31, fresh: 24, expired: 0 });
     expect(rep.baseline.stale).toHaveLength(8);
-    expect(rep.cases.flatMap((c) => c.results).filter((x) => x.baseline === 'accepted')).toHaveLength(30);
+    expect(rep.cases.flatMap((c) => c.results).filter((x) => x.baseline === 'accepted')).toHaveLength(31);
   });
 
   it('expired entries count as failures again', () => {

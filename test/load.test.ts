@@ -93,13 +93,29 @@ describe('what the export provides', () => {
   it('marks data as missing per CSV directory', async () => {
     const dir = tmpExport({ 'cases.csv': 'caseId,district\nA-1,Norrmalm\n', 'plans.csv': 'caseId,planId\nA-1,P1\n' });
     const loaded = await readExport([dir]);
-    expect([...loaded.akter.at(0).datasets].sort()).toEqual(['plans']);
+    expect([...loaded.akter.at(0).datasets].sort()).toEqual(['akt.caseId', 'akt.district', 'plans', 'plans.planId']);
+  });
+
+  it('marks a CSV column present only where the table has it, after the mapping', async () => {
+    const dir = tmpExport({ 'cases.csv': 'caseId,district\nA-1,Norrmalm\n', 'plans.csv': 'caseId,planId,mål,klientens syn\nA-1,P1,,\n' });
+    const loaded = await readExport([dir], { mapping: { columns: { plans: { 'klientens syn': null } } } });
+    const provided = loaded.akter.at(0).datasets;
+    expect(provided.has('plans.goal')).toBe(true);
+    expect(provided.has('plans.clientView')).toBe(false);
+    expect(provided.has('plans.requirements')).toBe(false);
   });
 
   it('marks JSON data present when any akt has the key', async () => {
     const dir = tmpExport({ 'a.json': JSON.stringify([{ caseId: 'A', district: 'X', plans: [] }, { caseId: 'B', district: 'X' }]) });
     const loaded = await readExport([dir]);
-    expect([...loaded.akter.at(1).datasets]).toEqual(['plans']);
+    expect([...loaded.akter.at(1).datasets].sort()).toEqual(['akt.caseId', 'akt.district', 'plans']);
+  });
+
+  it('marks a JSON key present when any akt has it, even empty or null', async () => {
+    const dir = tmpExport({ 'a.json': JSON.stringify([{ caseId: 'A', district: 'X', plans: [{ planId: 'P', goal: '' }] }, { caseId: 'B', district: 'X', plans: [{ clientView: null }] }]) });
+    const provided = (await readExport([dir])).akter.at(0).datasets;
+    expect(['plans.goal', 'plans.clientView', 'plans.planId'].map((f) => provided.has(f as 'plans.goal'))).toEqual([true, true, true]);
+    expect(provided.has('plans.requirements')).toBe(false);
   });
 
   it('accepts a single JSON object, CRLF and a BOM', async () => {
@@ -171,8 +187,11 @@ describe('the jobbtorg, utredning, samtycke and anvisning parts of an akt', () =
     expect(fromCsv.problems.map((p) => [p.code, p.line, p.rejected])).toEqual([['duplicate-row', 3, true]]);
     expect(fromJson.files[0]!.rowsRead).toBe(5);
     expect(fromCsv.files.reduce((n, f) => n + f.rowsRead - f.rowsRejected, 0)).toBe(5);
-    expect([...fromCsv.akter.at(0).datasets].sort()).toEqual(['consents', 'investigations', 'jobCenter', 'placements']);
-    expect([...fromJson.akter.at(0).datasets].sort()).toEqual(['consents', 'investigations', 'jobCenter', 'placements']);
+    const datasetsOf = (l: typeof fromCsv) => [...l.akter.at(0).datasets].filter((d) => !d.includes('.')).sort();
+    expect(datasetsOf(fromCsv)).toEqual(['consents', 'investigations', 'jobCenter', 'placements']);
+    expect(datasetsOf(fromJson)).toEqual(['consents', 'investigations', 'jobCenter', 'placements']);
+    // jobbplan mottagen and utskriven are neither columns nor keys in either form of the export.
+    expect([...fromCsv.akter.at(0).datasets].sort()).toEqual([...fromJson.akter.at(0).datasets].sort());
   });
 
   it('a jobCenter that is not an object is a wrong type', async () => {

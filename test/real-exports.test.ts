@@ -73,6 +73,7 @@ describe('validate', () => {
       errors: number;
       notices: number;
       input: { files: { file: string; sha256: string }[] };
+      absentFields: unknown[];
     };
     const codes = out.counts.map((c) => c.code);
     for (const code of [
@@ -98,7 +99,7 @@ describe('validate', () => {
     expect(out.counts.reduce((n, c) => n + c.count, 0)).toBe(out.problems.length);
     // Even files that could not be used are named by their digest.
     for (const f of out.input.files) expect(f.sha256, f.file).toMatch(/^[0-9a-f]{64}$/);
-    expect(out.errors + out.notices).toBe(out.problems.length);
+    expect(out.errors + out.notices).toBe(out.problems.length + out.absentFields.length);
   });
 
   it('--max-problems caps the listing, never the counts', () => {

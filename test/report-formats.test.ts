@@ -84,7 +84,7 @@ describe('the English report', () => {
   it('has no Swedish left but names, sources and quotes', () => {
     let text = check('--format', 'markdown', '--lang', 'en').stdout;
     const names = [
-      ...builtinRules.map((r) => r.criterion.source).sort((a, b) => b.length - a.length),
+      ...builtinRules.flatMap((r) => [r.criterion.source, ...(r.criterion.sourceUntil ?? []).map((x) => x.source)]).sort((a, b) => b.length - a.length),
       'Hägersten-Liljeholmen',
       'Spånga-Tensta',
       'Arbetsförmedlingen',

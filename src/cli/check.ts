@@ -142,7 +142,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
       const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
       const progress = startProgress(lang, flags.quiet);
       const stdin = await withStdin(paths);
-      const { report: audited } = await audit({ paths: stdin?.paths ?? paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, selection: selectionFrom(flags), progress: progress.counter }).finally(async () => {
+      const { report: audited } = await audit({ paths: stdin?.paths ?? paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, placeholders: settings.placeholders, selection: selectionFrom(flags), progress: progress.counter }).finally(async () => {
         progress.stop();
         await stdin?.cleanup();
       });

@@ -53,7 +53,7 @@ async function load(arg: string, asOf: string | undefined, flag: string, setting
   }
   if (asOf === undefined) throw new UserError(`${arg}: not a JSON report of check; to compare an export, give its audit date with ${flag} YYYY-MM-DD`);
   readFlags({ asOf });
-  const { report } = await audit({ paths: [arg], asOf, rules: settings.rules, read: { mapping: settings.mapping }, grades: settings.grades });
+  const { report } = await audit({ paths: [arg], asOf, rules: settings.rules, read: { mapping: settings.mapping }, grades: settings.grades, placeholders: settings.placeholders });
   return report;
 }
 

@@ -6,7 +6,8 @@ import type { AnyRule, Lang, Severity } from '../engine/types.js';
 import { severityName } from '../i18n/catalog.js';
 import { ui } from '../i18n/ui.js';
 import { readExport } from '../model/read-export.js';
-import type { Dataset } from '../model/types.js';
+import type { Dataset, FieldPath } from '../model/types.js';
+import { missingFor } from '../engine/run.js';
 import { readFlags } from './shared.js';
 
 interface RulesFlags {
@@ -24,9 +25,9 @@ function presetOf(rule: AnyRule): string {
 }
 
 /** What the export holds, as the rules need it: a dataset counts when any akt has it. */
-async function exportDatasets(paths: string[], flags: RulesFlags, mapping: Awaited<ReturnType<typeof resolveSettings>>['mapping']): Promise<Set<Dataset>> {
+async function exportDatasets(paths: string[], flags: RulesFlags, mapping: Awaited<ReturnType<typeof resolveSettings>>['mapping']): Promise<Set<Dataset | FieldPath>> {
   const loaded = await readExport(paths, { ...readFlags(flags), mapping });
-  const out = new Set<Dataset>();
+  const out = new Set<Dataset | FieldPath>();
   for (let i = 0; i < loaded.akter.length; i++) for (const d of loaded.akter.datasets(i)) out.add(d);
   return out;
 }
@@ -46,7 +47,8 @@ export function rulesCommand(): Command {
       const held = paths.length > 0 ? await exportDatasets(paths, flags, settings.mapping) : undefined;
       const active = new Map(settings.rules.map((a) => [a.rule.id, a.severity]));
       const list = settings.catalogue.map((r) => {
-        const missing = held ? r.requires.filter((d: Dataset) => !held.has(d)) : [];
+        const lack = held ? missingFor(r, held) : undefined;
+        const missing = lack ? [...lack.datasets, ...lack.fields] : [];
         return {
           id: r.id,
           title: r.title,
@@ -54,6 +56,7 @@ export function rulesCommand(): Command {
           severity: active.get(r.id) ?? 'off',
           criterion: r.criterion,
           requires: r.requires,
+          fields: r.fields ?? [],
           ...(held ? { assessable: missing.length === 0, missing } : {}),
         };
       });

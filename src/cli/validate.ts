@@ -36,7 +36,7 @@ export function validateCommand(setExit: (code: number) => void): Command {
       const settings = await resolveSettings({ config: flags.config, configLookup: flags.configLookup, mapping: flags.mapping });
       const asOf = flags.asOf ?? settings.asOf ?? today();
       const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
-      const full = await validateExport({ paths, asOf, read: { ...read, mapping: settings.mapping }, maxProblems: flags.maxProblems });
+      const full = await validateExport({ paths, asOf, read: { ...read, mapping: settings.mapping }, maxProblems: flags.maxProblems, rules: settings.rules.map((a) => a.rule) });
       const label = fileLabels(full.input.files, full.problems);
       const result = key ? { ...full, input: { ...full.input, files: full.input.files.map((f) => ({ ...f, file: label(f.file) })) }, problems: full.problems.map((p) => publicProblem(p, key, label)) } : full;
       const text = VALIDATION_FORMATTERS[flags.format]!(result, {

@@ -37,6 +37,8 @@ export const ConfigSchema = z.strictObject({
   thresholds: z.record(z.string(), z.number().min(0).max(100)).optional(),
   /** `core`: the four rules revisionsrapport 3-2011 checked; `all` (default): every rule, plug-ins included. */
   preset: z.enum(['core', 'all']).optional(),
+  /** Placeholder texts of this export ("enl. tidigare"), beyond the built-in list: every rule reading free text treats them as missing. */
+  placeholders: z.array(z.string().min(1)).optional(),
   /** Plug-in modules: paths (relative to this config) or package names. */
   plugins: z.array(z.string().min(1)).optional(),
   /** A mapping file (relative to this config) or the mapping itself. */

@@ -1,5 +1,6 @@
 import { addDays, daysBetween, toEpochDay } from '../model/dates.js';
 import type { Akt, FollowUp, Plan } from '../model/schema.js';
+import { isWritten } from './text.js';
 
 export { addDays, daysBetween, maxDate, minDate, toEpochDay } from '../model/dates.js';
 
@@ -27,9 +28,12 @@ export function newestPlan(akt: Akt): Plan | undefined {
   return best;
 }
 
-/** A documented follow-up: held on or before the audit date, with what it found written down. */
-export function isDocumented(f: FollowUp, asOf: string): f is FollowUp & { date: string; outcome: string } {
-  return f.date !== undefined && f.date <= asOf && f.outcome !== undefined && f.outcome.trim() !== '';
+/**
+ * A documented follow-up: held on or before the audit date, with what it found written down ("-"
+ * or "oförändrat" is not written down; `placeholders` extends that list).
+ */
+export function isDocumented(f: FollowUp, asOf: string, placeholders: readonly string[] = []): f is FollowUp & { date: string; outcome: string } {
+  return f.date !== undefined && f.date <= asOf && isWritten(f.outcome, placeholders);
 }
 
 export interface Gap {
@@ -56,8 +60,8 @@ export function daysBefore(iso: string, days: number): string {
 }
 
 /** Dates of documented follow-ups of the given types (all types when `types` is empty). */
-export function documentedDates(akt: Akt, asOf: string, types: readonly string[] = []): string[] {
-  return akt.followUps.filter((f) => isDocumented(f, asOf) && (types.length === 0 || (f.type !== undefined && types.includes(f.type)))).map((f) => f.date!);
+export function documentedDates(akt: Akt, asOf: string, types: readonly string[] = [], placeholders: readonly string[] = []): string[] {
+  return akt.followUps.filter((f) => isDocumented(f, asOf, placeholders) && (types.length === 0 || (f.type !== undefined && types.includes(f.type)))).map((f) => f.date!);
 }
 
 /**

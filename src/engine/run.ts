@@ -1,6 +1,6 @@
 import type { Akt } from '../model/schema.js';
 import { Akter } from '../model/store.js';
-import type { CheckedAkt, Dataset } from '../model/types.js';
+import type { CheckedAkt, Dataset, FieldPath, Provided } from '../model/types.js';
 import type { AnyRule, BaseContext, Reason, RuleContext, Severity, Status, TemplateData } from './types.js';
 
 export interface ActiveRule {
@@ -25,7 +25,30 @@ export interface AktResult {
 }
 
 /** Codes the engine itself gives, independent of any rule. */
-export const ENGINE_REASONS = { notAssessable: 'missing-data' } as const;
+export const ENGINE_REASONS = { notAssessable: 'missing-data', missingField: 'missing-field' } as const;
+
+/**
+ * What `rule` needs and the export does not provide: whole datasets first; fields only of the
+ * datasets it has (a missing table is named once, not once per column).
+ */
+export function missingFor(rule: Pick<AnyRule, 'requires' | 'fields'>, provided: Provided): { datasets: Dataset[]; fields: FieldPath[] } {
+  const datasets = rule.requires.filter((d) => !provided.has(d));
+  const fields = (rule.fields ?? []).filter((f) => !provided.has(f) && !datasets.includes(f.slice(0, f.indexOf('.')) as Dataset));
+  return { datasets, fields };
+}
+
+/** `plans.goal, plans.clientView` → `goal, clientView`: the names an export's columns and keys carry. */
+export function fieldNames(paths: readonly string[]): string {
+  return paths.map((p) => p.slice(p.indexOf('.') + 1)).join(', ');
+}
+
+/** The engine's reason for an akt the export cannot let `rule` assess, or undefined. */
+export function missingReason(rule: Pick<AnyRule, 'requires' | 'fields'>, provided: Provided): Reason | undefined {
+  const { datasets, fields } = missingFor(rule, provided);
+  if (datasets.length > 0) return { code: ENGINE_REASONS.notAssessable, data: { data: datasets.join(', ') } };
+  if (fields.length > 0) return { code: ENGINE_REASONS.missingField, data: { data: fields.join(', '), field: fieldNames(fields) } };
+  return undefined;
+}
 
 /** A rule broke its contract (reported an undeclared code): a bug in the rule, named as such. */
 export class RuleContractError extends Error {
@@ -82,15 +105,14 @@ export class Checker {
    * Per set of datasets (an export has one or a few), each rule's finding when the set lacks what
    * it needs: the same for every such akt, so made once (findings are data, never changed).
    */
-  private readonly lacking = new Map<ReadonlySet<Dataset>, (Finding | undefined)[]>();
+  private readonly lacking = new Map<Provided, (Finding | undefined)[]>();
 
   findings(checked: CheckedAkt): Finding[] {
     let lacks = this.lacking.get(checked.datasets);
     if (!lacks) {
       lacks = this.active.map(({ rule, severity }): Finding | undefined => {
-        const missing = rule.requires.filter((d: Dataset) => !checked.datasets.has(d));
-        if (missing.length === 0) return undefined;
-        return { ruleId: rule.id, status: 'not-assessable', severity, reasons: [{ code: ENGINE_REASONS.notAssessable, data: { data: missing.join(', ') } }] };
+        const reason = missingReason(rule, checked.datasets);
+        return reason && { ruleId: rule.id, status: 'not-assessable', severity, reasons: [reason] };
       });
       this.lacking.set(checked.datasets, lacks);
     }

@@ -1,11 +1,21 @@
 import type { z } from 'zod';
 import type { Akt } from '../model/schema.js';
-import type { Dataset } from '../model/types.js';
+import type { Dataset, FieldPath } from '../model/types.js';
 
 export type Lang = 'sv' | 'en';
 export interface Localized {
   sv: string;
   en: string;
+}
+
+export type Addressee = 'district' | 'jobcenter';
+export const THEMES = ['planning', 'goals', 'follow-up', 'cooperation', 'other'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** The source as cited at the audit date `asOf`: the earliest `sourceUntil` entry still ahead of it, else `source`. */
+export function sourceAt(criterion: { source: string; sourceUntil?: readonly { until: string; source: string }[] }, asOf: string): string {
+  const earlier = [...(criterion.sourceUntil ?? [])].sort((a, b) => (a.until < b.until ? -1 : 1)).find((s) => asOf < s.until);
+  return earlier?.source ?? criterion.source;
 }
 
 export type Status = 'pass' | 'fail' | 'not-applicable' | 'not-assessable';
@@ -27,6 +37,8 @@ export type Outcome<F extends string = string, N extends string = string> =
 export interface BaseContext {
   /** The audit date D (YYYY-MM-DD). Rules never read the clock. */
   readonly asOf: string;
+  /** Placeholder texts beyond the built-in list (the config's `placeholders`); see engine/text.ts. */
+  readonly placeholders?: readonly string[];
 }
 
 export interface RuleContext<S = unknown> extends BaseContext {
@@ -40,11 +52,28 @@ export interface RuleDefinition<O extends AnyOptions = AnyOptions, F extends str
   /** kebab-case, stable: reports, configs and baselines refer to it. */
   id: string;
   title: Localized;
-  /** The revisionskriterium the rule checks, and where it comes from. */
-  criterion: Localized & { source: string };
+  /**
+   * The revisionskriterium the rule checks, and where it comes from: documents by title and year,
+   * laws in the version in force at the audit date (`sourceUntil` holds the citation for audits
+   * dated before a law was replaced; see `sourceAt`).
+   */
+  criterion: Localized & { source: string; sourceUntil?: readonly { until: string; source: string }[] };
+  /**
+   * Whom the recommendation is addressed to: the stadsdelsnämnd (default), or the nämnd responsible
+   * for Jobbtorg Stockholm for the jobbtorg's own duties (revisionsrapport 3-2011 addresses those to it).
+   */
+  addressee?: Addressee;
+  /** The revisionsfråga the rule answers; plug-ins without one are grouped under "other". */
+  theme?: Theme;
   defaultSeverity: Severity;
   /** Parts of the export the rule reads; where the export lacks one, the akt is not assessable. */
   requires: readonly Dataset[];
+  /**
+   * Fields the rule cannot judge without (`plans.goal`). Where no row of the export carries one (a
+   * CSV column absent, a JSON key no akt has), the rule is not assessable; an empty value in one
+   * akt is still that akt's failure.
+   */
+  fields?: readonly FieldPath[];
   /** A strict zod object whose fields all have defaults. */
   options: O;
   /** Fail reasons: code → message template ({name} interpolates the reason's data). */

@@ -39,6 +39,10 @@ export const ENGINE_MESSAGES: Record<string, Localized> = {
     sv: 'Exporten saknar de uppgifter regeln behöver ({data}).',
     en: 'The export lacks the data the rule needs ({data}).',
   },
+  'missing-field': {
+    sv: 'Exporten saknar fältet {field}.',
+    en: 'The export lacks the field {field}.',
+  },
 };
 
 export const PROBLEM_MESSAGES: Record<ProblemCode, Localized> = {

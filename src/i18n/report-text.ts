@@ -18,7 +18,7 @@ const TEXT = {
     en: 'The purpose of the audit is to assess whether the case files of people receiving financial assistance meet the requirements that guidelines and law place on investigation, planning, goals and follow-up.',
   },
   questions: { sv: '2.2 Revisionsfrågor', en: '2.2 Audit questions' },
-  question: { sv: 'Uppfylls kriteriet ”{title}” i akterna?', en: 'Is the criterion “{title}” met in the case files?' },
+  questionPoints: { sv: 'Granskningspunkter: {titles}.', en: 'Audit points: {titles}.' },
   criteria: { sv: '2.3 Revisionskriterier', en: '2.3 Audit criteria' },
   method: { sv: '2.4 Metod och avgränsning', en: '2.4 Method and scope' },
   methodText: {
@@ -61,6 +61,11 @@ const TEXT = {
   assessmentLine: { sv: 'Samlad bedömning för {district}: {grade}.', en: 'Overall assessment for {district}: {grade}.' },
   recommendations: { sv: '5. Rekommendationer', en: '5. Recommendations' },
   recommendationsLead: { sv: 'Vi rekommenderar stadsdelsnämnden i {district} följande:', en: 'We recommend the district committee of {district} the following:' },
+  jobcenterAddressee: { sv: 'Den nämnd som ansvarar för Jobbtorg Stockholm', en: 'The committee responsible for Jobbtorg Stockholm' },
+  jobcenterLead: {
+    sv: 'Jobbtorgets egna åtaganden har brister i akterna från {districts}. Vi rekommenderar den nämnd som ansvarar för Jobbtorg Stockholm följande:',
+    en: "The job centre's own duties show shortcomings in the case files from {districts}. We recommend the committee responsible for Jobbtorg Stockholm the following:",
+  },
   noRecommendations: { sv: 'Inga rekommendationer: samtliga granskningspunkter är uppfyllda.', en: 'No recommendations: every audit point is fulfilled.' },
   appendixCases: { sv: 'Bilaga A. Akter', en: 'Appendix A. Case files' },
   appendixProblems: { sv: 'Bilaga B. Dataproblem', en: 'Appendix B. Data problems' },

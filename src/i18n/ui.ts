@@ -44,6 +44,14 @@ const UI = {
   criterion: { sv: 'Revisionskriterium', en: 'Audit criterion' },
   source: { sv: 'Källa', en: 'Source' },
   severity: { sv: 'Allvarlighet', en: 'Severity' },
+  onlyPassed: {
+    sv: 'Den enda bedömda akten uppfyller kriteriet ”{title}”.',
+    en: 'The only case file assessed meets the criterion “{title}”.',
+  },
+  bothPassed: {
+    sv: 'Båda bedömda akterna uppfyller kriteriet ”{title}”.',
+    en: 'Both case files assessed meet the criterion “{title}”.',
+  },
   allPassed: {
     sv: 'Samtliga {applicable} bedömda akter uppfyller kriteriet ”{title}”.',
     en: 'All {applicable} case files assessed meet the criterion “{title}”.',
@@ -61,6 +69,15 @@ const UI = {
     en: '{titles}: {count|case file|case files} not covered. {reason}',
   },
   notAssessedHeading: { sv: 'Ej bedömda granskningspunkter', en: 'Audit points not assessed' },
+  absentFieldsHeading: { sv: 'Fält som saknas i exporten (noteringar)', en: 'Fields the export lacks (notices)' },
+  absentField: {
+    sv: 'Fältet {field} ({table}) finns inte i exporten; dessa granskningspunkter kan därför inte bedömas: {rules}.',
+    en: 'The field {field} ({table}) is not in the export; these audit points cannot be assessed: {rules}.',
+  },
+  notAssessedField: {
+    sv: '”{title}” har inte kunnat bedömas i någon akt: exporten saknar fältet {field}.',
+    en: '“{title}” could not be assessed in any case file: the export lacks the field {field}.',
+  },
   notAssessedRule: {
     sv: '”{title}” har inte kunnat bedömas i någon akt: exporten saknar uppgifterna ({missing}).',
     en: '“{title}” could not be assessed in any case file: the export lacks the data ({missing}).',

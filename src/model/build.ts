@@ -3,7 +3,7 @@ import type { Scope } from './fields.js';
 import { problem, showShape, showValue, type DataProblem, type Location, type ProblemCode } from './problems.js';
 import { Akter, AktStore } from './store.js';
 import { detach } from './columns-store.js';
-import type { Dataset, FileStats, LoadedExport } from './types.js';
+import type { Dataset, FieldPath, FileStats, LoadedExport, Provided } from './types.js';
 import { isPlainObject } from './validate.js';
 import type { CsvLayout } from './csv-layout.js';
 import { makeNormalize, type Normalize } from './values.js';
@@ -43,7 +43,9 @@ export class ExportBuilder {
   private readonly files: FileStats[] = [];
   private readonly reportedUnknown = new Set<string>();
   /** JSON akter share one view of what the export provides: a key present in any akt counts. */
-  readonly jsonDatasets = new Set<Dataset>();
+  readonly jsonDatasets = new Set<Dataset | FieldPath>();
+  /** Per scope, the fields some JSON record carries as a key; added to jsonDatasets at the end. */
+  private readonly jsonKeys: Record<Scope, Uint8Array>;
   private readonly checks: Record<Scope, ScopeChecks>;
   private readonly raws: Record<Scope, unknown[]>;
   private readonly encoded: Record<Scope, Encoded[]>;
@@ -54,6 +56,7 @@ export class ExportBuilder {
     const per = <T>(make: (n: number) => T) => Object.fromEntries(Object.entries(this.checks).map(([k, c]) => [k, make(c.fields.length)])) as Record<Scope, T>;
     this.raws = per((n) => new Array<unknown>(n));
     this.encoded = per((n) => new Array<Encoded>(n));
+    this.jsonKeys = per((n) => new Uint8Array(n));
     this.asOf = opts.asOf;
     const i = (scope: Scope, name: string) => this.checks[scope].index.get(name)!;
     this.pos = { caseId: i('akt', 'caseId'), planId: i('plans', 'planId'), validFrom: i('plans', 'validFrom'), validTo: i('plans', 'validTo'), followUpPlan: i('followUps', 'planId'), followUpDate: i('followUps', 'date') };
@@ -101,7 +104,13 @@ export class ExportBuilder {
     } else {
       const obj = raw as Record<string, unknown>;
       for (const k in obj) if (!index.has(k) && !nested?.has(k)) this.reportUnknownField(at, prefix + k);
-      for (let f = 0; f < fields.length; f++) raws[f] = Object.hasOwn(obj, fields[f]!) ? obj[fields[f]!] : undefined;
+      const seen = this.jsonKeys[scope];
+      for (let f = 0; f < fields.length; f++) {
+        if (Object.hasOwn(obj, fields[f]!)) {
+          raws[f] = obj[fields[f]!];
+          seen[f] = 1;
+        } else raws[f] = undefined;
+      }
     }
     for (let f = 0; f < fields.length; f++) out[f] = encoders[f]!(raws[f]);
     return out;
@@ -148,7 +157,7 @@ export class ExportBuilder {
 
 
   /** Validates the scalar fields of an akt (from JSON or a cases.csv row) and registers it. */
-  private addAkt(raw: RowSource, cols: Int32Array | undefined, at: Location, stats: FileStats, rows: number, datasets: ReadonlySet<Dataset>): number | undefined {
+  private addAkt(raw: RowSource, cols: Int32Array | undefined, at: Location, stats: FileStats, rows: number, datasets: Provided): number | undefined {
     const checked = this.checkFields('akt', raw, cols, at, '', AKT_NESTED);
     const caseField = this.pos.caseId;
     const id = checked[caseField];
@@ -271,7 +280,7 @@ export class ExportBuilder {
   }
 
   /** A row of a CSV table; `datasets` says which tables the row's export directory has. */
-  addCsvRow(layout: CsvLayout, fields: readonly string[], at: Location, stats: FileStats, datasets: ReadonlySet<Dataset>): void {
+  addCsvRow(layout: CsvLayout, fields: readonly string[], at: Location, stats: FileStats, datasets: Provided): void {
     stats.rowsRead += 1;
     const { table, cols } = layout;
     if (table === 'cases') {
@@ -330,6 +339,9 @@ export class ExportBuilder {
 
   /** The akter by stadsdel (Swedish collation; missing last), then by caseId. */
   finish(): LoadedExport {
+    for (const [scope, seen] of Object.entries(this.jsonKeys) as [Scope, Uint8Array][]) {
+      seen.forEach((on, f) => on && this.jsonDatasets.add(`${scope}.${this.checks[scope].fields[f]!}` as FieldPath));
+    }
     const s = this.store;
     const districts = new Map<string | undefined, number>();
     for (let i = 0; i < s.size; i++) districts.set(s.district(i), 0);

@@ -3,6 +3,7 @@ import { FIELD_KINDS, SCOPES, type Scope } from './fields.js';
 import { PROBLEM_CODES, type ProblemCode } from './problems.js';
 import type { Normalize } from './values.js';
 import { detach, type ValueTable } from './columns-store.js';
+import type { Dataset, FieldPath } from './types.js';
 
 /** Why a field's value was not taken; the field then counts as missing. */
 export class FieldIssue {
@@ -75,6 +76,16 @@ export function scalarFields(scope: Scope): string[] {
   return Object.entries((SCOPES[scope] as z.ZodObject).shape as Record<string, z.ZodType>)
     .filter(([f]) => FIELD_KINDS.get(scope)!.has(f))
     .map(([f]) => f);
+}
+
+/**
+ * What an export with every column of the given datasets provides: the datasets, their fields and
+ * the akt's own. For tests and plug-in code that build akter by hand.
+ */
+export function provides(datasets: readonly Dataset[]): Set<Dataset | FieldPath> {
+  const out = new Set<Dataset | FieldPath>(datasets);
+  for (const scope of ['akt', ...datasets] as const) for (const f of scalarFields(scope)) out.add(`${scope}.${f}`);
+  return out;
 }
 
 /** Fields every row has its own value of (identifiers): stored as text, not shared. */

@@ -14,7 +14,7 @@ import { TABLE_DATASET } from './columns.js';
 import { problem } from './problems.js';
 import { archiveLimits, bookBlocks, newBook, readBook, type Book, type CsvSource, type JsonSource, type Schedule, type Source } from './read-workbook.js';
 import { TableRows } from './table-rows.js';
-import type { Dataset, FileStats, LoadedExport, ReadOptions } from './types.js';
+import type { Dataset, FieldPath, FileStats, LoadedExport, ReadOptions } from './types.js';
 import { makeNormalize } from './values.js';
 
 /** Paths in the report are relative to the working directory, so reports do not depend on where a checkout lives. */
@@ -67,7 +67,7 @@ async function readJsonFile(b: ExportBuilder, f: JsonSource, opts: ReadOptions):
 async function readCsvFile(
   b: ExportBuilder,
   f: CsvSource,
-  datasets: ReadonlySet<Dataset>,
+  datasets: Set<Dataset | FieldPath>,
   opts: ReadOptions,
   prefetched?: AsyncIterable<PrefetchEvent>,
 ): Promise<FileStats> {
@@ -171,8 +171,8 @@ async function expandArchive(b: ExportBuilder, file: string, opts: ReadOptions, 
 
 /** Sources in dependency order: JSON first, then table by table; a workbook is read in as few passes as its sheets' order allows. */
 async function readSources(b: ExportBuilder, sources: Source[], opts: ReadOptions): Promise<void> {
-  const groups = new Map<string, Set<Dataset>>();
-  const datasets = (group: string): Set<Dataset> => {
+  const groups = new Map<string, Set<Dataset | FieldPath>>();
+  const datasets = (group: string): Set<Dataset | FieldPath> => {
     let set = groups.get(group);
     if (!set) groups.set(group, (set = new Set()));
     return set;

@@ -9,7 +9,7 @@ import type { ExportBuilder } from './build.js';
 import { TABLE_DATASET } from './columns.js';
 import { problem } from './problems.js';
 import { TableRows } from './table-rows.js';
-import type { Dataset, ReadOptions } from './types.js';
+import type { Dataset, FieldPath, ReadOptions } from './types.js';
 
 /** What readExport reads: files on disk or members of an archive, each shown by `display` (`export.zip!export/cases.csv`). */
 export interface CsvSource {
@@ -57,7 +57,7 @@ export function archiveLimits(opts: ReadOptions): ArchiveLimits {
 export interface Schedule {
   /** Whether a table still to be read elsewhere must come before `table` (a child finds its parent only if that was read first). */
   blocks: (table: CsvTable, except: { book: Book; sheet: string }) => boolean;
-  datasets: (group: string) => Set<Dataset>;
+  datasets: (group: string) => Set<Dataset | FieldPath>;
 }
 
 /** Whether `book` still holds a table that must be read before the table of rank `rank`. */

@@ -3,7 +3,7 @@ import { scalarFields, UNIQUE_FIELDS } from './codec.js';
 import type { Scope } from './fields.js';
 import type { Location } from './problems.js';
 import type { Akt, Plan } from './schema.js';
-import type { CheckedAkt, Dataset } from './types.js';
+import type { CheckedAkt, Provided } from './types.js';
 
 /** The lists of an akt, each a table of rows chained per akt. */
 export const AKT_LISTS = ['plans', 'followUps', 'investigations', 'consents', 'placements'] as const;
@@ -27,8 +27,8 @@ export class AktStore {
   private readonly originFile = new IntColumn();
   private readonly originLine = new IntColumn();
   private readonly originIndex = new IntColumn();
-  private readonly datasetSets: ReadonlySet<Dataset>[] = [];
-  private readonly datasetIds = new Map<ReadonlySet<Dataset>, number>();
+  private readonly datasetSets: Provided[] = [];
+  private readonly datasetIds = new Map<Provided, number>();
   private readonly datasetOf = new IntColumn();
   private readonly caseIdField: number;
   private readonly districtField: number;
@@ -55,7 +55,7 @@ export class AktStore {
   }
 
   /** A new akt; its fields are set afterwards. */
-  addAkt(at: Location, datasets: ReadonlySet<Dataset>): number {
+  addAkt(at: Location, datasets: Provided): number {
     let file = this.fileIds.get(at.file);
     if (file === undefined) {
       file = this.files.push(at.file) - 1;
@@ -83,7 +83,7 @@ export class AktStore {
     return at;
   }
 
-  datasets(akt: number): ReadonlySet<Dataset> {
+  datasets(akt: number): Provided {
     return this.datasetSets[this.datasetOf.get(akt)]!;
   }
 
@@ -186,7 +186,7 @@ export class Akter implements Iterable<CheckedAkt> {
     return this.store.checked(this.order[i]!);
   }
 
-  datasets(i: number): ReadonlySet<Dataset> {
+  datasets(i: number): Provided {
     return this.store.datasets(this.order[i]!);
   }
 

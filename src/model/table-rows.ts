@@ -6,7 +6,8 @@ import { canonicalHeader, requiredColumns, TABLE_COLUMNS } from './columns.js';
 import { csvLayout, type CsvLayout } from './csv-layout.js';
 import { firstRowIsData, looksLikeData } from './header.js';
 import { problem, type Location } from './problems.js';
-import type { Dataset, FileStats, ReadOptions } from './types.js';
+import { scalarFields } from './codec.js';
+import type { Dataset, FieldPath, FileStats, ReadOptions } from './types.js';
 
 /**
  * One table's header and rows, whatever held them (a CSV file, a workbook's sheet, either inside
@@ -21,7 +22,7 @@ export class TableRows {
     private readonly b: ExportBuilder,
     readonly stats: FileStats,
     private readonly table: CsvTable,
-    private readonly datasets: ReadonlySet<Dataset>,
+    private readonly datasets: Set<Dataset | FieldPath>,
     private readonly opts: ReadOptions,
   ) {}
 
@@ -45,7 +46,9 @@ export class TableRows {
       );
     }
     this.columns = columns;
-    this.layout = csvLayout(this.table, columns);
+    const layout = (this.layout = csvLayout(this.table, columns));
+    // The columns the table has are the fields this export provides (a mapping's null drops one).
+    layout.cols.forEach((col, i) => col >= 0 && this.datasets.add(`${layout.scope}.${scalarFields(layout.scope)[i]!}` as FieldPath));
     const at = { file, line };
     for (const h of match.unknown) this.b.reportUnknownField(at, h);
     for (const h of match.duplicate) this.b.report(problem('duplicate-column', at, { field: h }));

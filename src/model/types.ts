@@ -9,11 +9,20 @@ import type { DataProblem, Location } from './problems.js';
 /** Parts of format v1 an export may leave out altogether; a rule that needs one is then not assessable. */
 export type Dataset = 'plans' | 'subGoals' | 'followUps' | 'investigations' | 'consents' | 'jobCenter' | 'placements';
 
+/**
+ * A field of a dataset (or of the akt itself): `plans.goal`, `akt.caseworker`. An export provides
+ * a field when some row carries it (a CSV column in its table's header; a JSON key in some akt).
+ */
+export type FieldPath = `${Dataset | 'akt'}.${string}`;
+
+/** What an export provides: its datasets and, within them, the fields its rows carry. */
+export type Provided = ReadonlySet<Dataset | FieldPath>;
+
 export interface CheckedAkt {
   akt: Akt;
   origin: Location;
   /** What the export provides for this akt, so a lack of data is not mistaken for a lack in the akt. */
-  datasets: ReadonlySet<Dataset>;
+  datasets: Provided;
 }
 
 export interface FileStats {

@@ -1,4 +1,5 @@
 import { TERM_PREFIX, TERMS } from '../engine/common-reasons.js';
+import { fieldNames } from '../engine/run.js';
 import type { AnyRule, Lang, Localized, Reason, TemplateData } from '../engine/types.js';
 import { ENGINE_MESSAGES, fill, numberWord, PROBLEM_MESSAGES } from '../i18n/catalog.js';
 import { ui } from '../i18n/ui.js';
@@ -59,8 +60,24 @@ export function observation(ctx: FormatContext, s: RuleSummary): string {
     applicable: numberWord(s.applicable, ctx.lang),
     title,
   };
-  if (s.failed === 0 || !rule) return fill(ui('allPassed', ctx.lang), words);
-  return fill(rule.observation[ctx.lang], words);
+  if (s.failed === 0 || !rule) return fill(ui(s.applicable === 1 ? 'onlyPassed' : s.applicable === 2 ? 'bothPassed' : 'allPassed', ctx.lang), words);
+  return fill(agreeing(rule.observation[ctx.lang], s.failed, s.applicable, ctx.lang), words);
+}
+
+/**
+ * Number words that agree: a template's "I {failed} av {applicable} akter" becomes "I den enda
+ * akten" (one of one), "I båda akterna" (two of two) or "I samtliga tio akter" (all), never
+ * "I en av en akter". Templates of other shapes are left as written.
+ */
+export function agreeing(template: string, failed: number, applicable: number, lang: 'sv' | 'en'): string {
+  const [lead, one, both, all] =
+    lang === 'sv'
+      ? ['I {failed} av {applicable} akter', 'I den enda akten', 'I båda akterna', 'I samtliga {applicable} akter']
+      : ['In {failed} of {applicable} case files', 'In the only case file', 'In both case files', 'In all {applicable} case files'];
+  if (!template.startsWith(lead) || failed !== applicable) return template;
+  const rest = template.slice(lead.length);
+  // The rest of the sentence follows the noun: "akter som remitterats" → "akten som remitterats".
+  return (applicable === 1 ? one : applicable === 2 ? both : all) + rest;
 }
 
 export function location(p: { line?: number; index?: number }): string {
@@ -77,5 +94,11 @@ export function assessedIndexes(report: { rules: { ruleId: string }[]; notAssess
 
 /** One line per rule the export lacks the data for: said once, not per stadsdel. */
 export function notAssessedLines(ctx: FormatContext, report: { notAssessed: { ruleId: string; missing: string }[] }): string[] {
-  return report.notAssessed.map((x) => fill(ui('notAssessedRule', ctx.lang), { title: ruleTitle(ctx, x.ruleId), missing: x.missing }));
+  return report.notAssessed.map((x) => {
+    const title = ruleTitle(ctx, x.ruleId);
+    // Field paths (plans.goal) name a column or key the export lacks; bare names a whole dataset.
+    const paths = x.missing.split(', ');
+    if (paths.every((m) => m.includes('.'))) return fill(ui('notAssessedField', ctx.lang), { title, field: fieldNames(paths) });
+    return fill(ui('notAssessedRule', ctx.lang), { title, missing: x.missing });
+  });
 }

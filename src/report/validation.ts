@@ -1,5 +1,7 @@
 import type { DataProblem, ProblemCode } from '../model/problems.js';
-import type { FileStats, LoadedExport } from '../model/types.js';
+import type { Dataset, FieldPath, FileStats, LoadedExport } from '../model/types.js';
+import { missingFor } from '../engine/run.js';
+import type { AnyRule } from '../engine/types.js';
 import { maskFiles, maskProblem } from './build.js';
 import { REPORT_SCHEMA_VERSION } from './types.js';
 
@@ -25,9 +27,23 @@ export interface ValidationReport {
   problems: DataProblem[];
   /** How many problems were left out of the listing by --max-problems. */
   omitted: number;
+  /**
+   * Fields (`plans.clientView`) that no row of the export carries, with the rules they leave
+   * unassessed: notices, as an export may lack an optional field and still be valid.
+   */
+  absentFields: { field: string; rules: string[] }[];
 }
 
-export function buildValidation(opts: { asOf: string; version: string; loaded: LoadedExport; maxProblems?: number }): ValidationReport {
+/** Per field some rule reads and the export lacks, the rules it leaves unassessed (whole datasets are not fields). */
+export function absentFields(loaded: LoadedExport, rules: readonly Pick<AnyRule, 'id' | 'requires' | 'fields'>[]): { field: string; rules: string[] }[] {
+  const provided = new Set<Dataset | FieldPath>();
+  for (let i = 0; i < loaded.akter.length; i++) for (const d of loaded.akter.datasets(i)) provided.add(d);
+  const byField = new Map<string, string[]>();
+  for (const rule of rules) for (const f of missingFor(rule, provided).fields) byField.set(f, [...(byField.get(f) ?? []), rule.id]);
+  return [...byField].map(([field, ids]) => ({ field, rules: ids }));
+}
+
+export function buildValidation(opts: { asOf: string; version: string; loaded: LoadedExport; maxProblems?: number; rules?: readonly AnyRule[] }): ValidationReport {
   const { loaded } = opts;
   const byCode = new Map<ProblemCode, ProblemCount>();
   for (const p of loaded.problems) {
@@ -39,6 +55,7 @@ export function buildValidation(opts: { asOf: string; version: string; loaded: L
   const errors = loaded.problems.filter((p) => p.level === 'error').length;
   const cap = opts.maxProblems ?? Infinity;
   const files = maskFiles(loaded.files);
+  const absent = loaded.akter.length > 0 ? absentFields(loaded, opts.rules ?? []) : [];
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'aktgranskning', version: opts.version },
@@ -51,9 +68,10 @@ export function buildValidation(opts: { asOf: string; version: string; loaded: L
       casesRead: loaded.akter.length,
     },
     errors,
-    notices: loaded.problems.length - errors,
+    notices: loaded.problems.length - errors + absent.length,
     counts,
     problems: loaded.problems.slice(0, cap).map((p) => maskProblem(p)),
     omitted: Math.max(0, loaded.problems.length - cap),
+    absentFields: absent,
   };
 }

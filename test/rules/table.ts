@@ -1,5 +1,5 @@
 import type { Akt } from '../../src/model/schema.js';
-import type { Dataset } from '../../src/model/types.js';
+import type { Dataset, FieldPath } from '../../src/model/types.js';
 import type { Status } from '../../src/engine/types.js';
 
 /** One row of a rule's table: an akt, and the status and reason codes it must give. */
@@ -10,8 +10,14 @@ export interface RuleCase {
   others?: Akt[];
   options?: Record<string, unknown>;
   asOf?: string;
+  /** The config's placeholder texts. */
+  placeholders?: string[];
+  /** The datasets the export has, with all their columns (default: every dataset). */
   datasets?: Dataset[];
-  expect: { status: Status; codes?: string[] };
+  /** Columns (keys) no row of the export carries. */
+  absentFields?: FieldPath[];
+  /** `data`: each reason's template data, in order, when the row pins it. */
+  expect: { status: Status; codes?: string[]; data?: Record<string, string | number>[] };
 }
 
 export const AS_OF = '2010-11-15';

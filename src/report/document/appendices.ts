@@ -1,4 +1,5 @@
 import { fill, formatInt, severityName } from '../../i18n/catalog.js';
+import { sourceAt } from '../../engine/types.js';
 import { statusName, text } from '../../i18n/report-text.js';
 import { ui } from '../../i18n/ui.js';
 import { districtName, location, problemMessage, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
@@ -39,7 +40,7 @@ export function appendices(ctx: FormatContext, r: Report): Block[] {
         };
   const catalogue: Cell[][] = r.rules.map((x) => {
     const rule = ctx.rules.get(x.ruleId);
-    return [ruleTitle(ctx, x.ruleId), { text: x.ruleId, code: true }, rule?.criterion[lang] ?? '', rule?.criterion.source ?? '', severityName(x.severity, lang)];
+    return [ruleTitle(ctx, x.ruleId), { text: x.ruleId, code: true }, rule?.criterion[lang] ?? '', rule ? sourceAt(rule.criterion, r.asOf) : '', severityName(x.severity, lang)];
   });
   return [
     h(2, text('appendixCases', lang)),

@@ -4,7 +4,8 @@ import { ui } from '../../i18n/ui.js';
 import { assessedIndexes, districtName, observation, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
 import type { Reason } from '../../engine/types.js';
 import type { DistrictSummary, Report, RuleSummary } from '../types.js';
-import { groupName, groups, h, ofCases, p, shareWithInterval } from './parts.js';
+import { groupName, groups, h, p, shareWithInterval } from './parts.js';
+import { byTheme, cannotAssess, gradable, listOf, mergeRecommendations, THEME_TEXT, themeJudgement } from './prose.js';
 import type { Block, Inline } from './types.js';
 
 /** Chapters 3 to 5: Iakttagelser, Bedömning, Rekommendationer. */
@@ -105,7 +106,8 @@ export function observations(ctx: FormatContext, r: Report): Block[] {
       header: [ui('rule', lang), ui('passed', lang), ui('failed', lang), text('shareInterval', lang), ui('notAssessable', lang), ui('notApplicable', lang), text('grade', lang)],
       rows: shown.map((i) => {
         const s = d.rules[i]!;
-        return [ruleTitle(ctx, s.ruleId), String(s.passed), String(s.failed), shareWithInterval(ctx, s), String(s.notAssessable), String(s.notApplicable), { text: gradeName(s.grade, lang), grade: s.grade }];
+        const g = s.applicable === 0 || gradable(s) ? { text: gradeName(s.grade, lang), grade: s.grade } : { text: cannotAssess(lang), grade: null };
+        return [ruleTitle(ctx, s.ruleId), String(s.passed), String(s.failed), shareWithInterval(ctx, s), String(s.notAssessable), String(s.notApplicable), g];
       }),
       numeric: [1, 2, 4, 5],
     });
@@ -121,34 +123,57 @@ export function observations(ctx: FormatContext, r: Report): Block[] {
   return out;
 }
 
+/** Per stadsdel, each revisionsfråga answered by an argued sentence from the figures, then the overall grade. */
 export function assessment(ctx: FormatContext, r: Report): Block[] {
   const { lang } = ctx;
   const out: Block[] = [h(2, text('assessment', lang))];
+  const ids = r.rules.map((x) => x.ruleId);
+  const themes = byTheme(ctx, ids, assessedIndexes(r));
   for (const d of r.districts) {
+    out.push(h(3, districtName(ctx, d)));
+    const items: Inline[][] = [];
+    for (const [theme, is] of themes) {
+      const sentence = themeJudgement(lang, theme, is.map((i) => ({ title: ruleTitle(ctx, ids[i]!), s: d.rules[i]! })), r.grades);
+      if (sentence) items.push([{ strong: THEME_TEXT[theme].heading[lang] }, '. ', sentence]);
+    }
+    if (items.length > 0) out.push({ kind: 'list', items });
     out.push(p(fill(text('assessmentLine', lang), { district: districtName(ctx, d), grade: gradeName(d.grade, lang) })));
-    const items = assessedIndexes(r)
-      .map((i) => d.rules[i]!)
-      .filter((s) => s.grade !== null)
-      .map((s): Inline[] => [`${ruleTitle(ctx, s.ruleId)}: `, { strong: gradeName(s.grade, lang) }, ` (${ofCases(ctx, s)})`]);
-    out.push({ kind: 'list', items });
   }
   return out;
 }
 
+/**
+ * Recommendations merged per addressee and theme: the stadsdelsnämnd's per stadsdel, then those for
+ * the nämnd responsible for Jobbtorg Stockholm, naming the stadsdelar where the akter showed the lack.
+ */
 export function recommendations(ctx: FormatContext, r: Report): Block[] {
   const { lang } = ctx;
   const out: Block[] = [h(2, text('recommendations', lang))];
+  const ids = r.rules.map((x) => x.ruleId);
+  const open = (d: DistrictSummary, i: number) => gradable(d.rules[i]!) && d.rules[i]!.grade !== 'fulfilled';
+  const addressedTo = (i: number) => ctx.rules.get(ids[i]!)?.addressee ?? 'district';
+  const themes = byTheme(ctx, ids, assessedIndexes(r));
+  const merged = (is: number[]): Inline[][] =>
+    themes.flatMap(([theme, inTheme]) => {
+      const recs = inTheme.filter((i) => is.includes(i)).map((i) => ctx.rules.get(ids[i]!)?.recommendation[lang] ?? ids[i]!);
+      return recs.length === 0 ? [] : [[{ strong: THEME_TEXT[theme].heading[lang] }, '. ', mergeRecommendations(recs, lang)]];
+    });
   for (const d of r.districts) {
-    const open = assessedIndexes(r)
-      .map((i) => d.rules[i]!)
-      .filter((s) => s.grade !== null && s.grade !== 'fulfilled');
     out.push(h(3, districtName(ctx, d)));
-    if (open.length === 0) {
+    const mine = assessedIndexes(r).filter((i) => addressedTo(i) === 'district' && open(d, i));
+    if (mine.length === 0) {
       out.push(p(text('noRecommendations', lang)));
       continue;
     }
     out.push(p(fill(text('recommendationsLead', lang), { district: districtName(ctx, d) })));
-    out.push({ kind: 'list', items: open.map((s) => [ctx.rules.get(s.ruleId)?.recommendation[lang] ?? s.ruleId]) });
+    out.push({ kind: 'list', items: merged(mine) });
+  }
+  const jobcenter = assessedIndexes(r).filter((i) => addressedTo(i) === 'jobcenter' && r.districts.some((d) => open(d, i)));
+  if (jobcenter.length > 0) {
+    const where = r.districts.filter((d) => jobcenter.some((i) => open(d, i))).map((d) => districtName(ctx, d));
+    out.push(h(3, text('jobcenterAddressee', lang)));
+    out.push(p(fill(text('jobcenterLead', lang), { districts: listOf(where, lang) })));
+    out.push({ kind: 'list', items: merged(jobcenter) });
   }
   return out;
 }

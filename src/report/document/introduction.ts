@@ -1,4 +1,5 @@
 import { fill, formatInt, severityName } from '../../i18n/catalog.js';
+import { sourceAt } from '../../engine/types.js';
 import { criterionText, gradeName, text } from '../../i18n/report-text.js';
 import { ui } from '../../i18n/ui.js';
 import { delimiterName } from '../../load/delimiter.js';
@@ -6,7 +7,8 @@ import { assessedIndexes, districtName, notAssessedLines, ruleTitle, type Format
 import { FEW_CASES } from '../stats.js';
 import type { Report } from '../types.js';
 import { groupName, groups, h, ofCases, p } from './parts.js';
-import type { Block, Cell } from './types.js';
+import { byTheme, cannotAssess, gradable, THEME_TEXT } from './prose.js';
+import type { Block, Cell, Inline } from './types.js';
 
 /** Chapters 1 and 2: Sammanfattning, and Inledning with syfte, revisionsfrågor, revisionskriterier, metod. */
 export function summary(ctx: FormatContext, r: Report): Block[] {
@@ -23,7 +25,8 @@ export function summary(ctx: FormatContext, r: Report): Block[] {
     ruleTitle(ctx, r.rules[i]!.ruleId),
     ...gs.map((d) => {
       const s = d.rules[i]!;
-      return { text: s.grade === null ? '–' : `${ofCases(ctx, s)} – ${gradeName(s.grade, lang)}`, grade: s.grade };
+      if (s.grade === null) return { text: '–', grade: null };
+      return gradable(s) ? { text: `${ofCases(ctx, s)} – ${gradeName(s.grade, lang)}`, grade: s.grade } : { text: `${ofCases(ctx, s)} – ${cannotAssess(lang)}`, grade: null };
     }),
   ]);
   rows.push([{ text: text('overallGrade', lang), strong: true }, ...gs.map((d) => ({ text: gradeName(d.grade, lang), grade: d.grade, strong: true }))]);
@@ -62,9 +65,22 @@ export function introduction(ctx: FormatContext, r: Report): Block[] {
     h(3, text('purpose', lang)),
     p(text('purposeText', lang)),
     h(3, text('questions', lang)),
-    { kind: 'list', items: shown.map((i) => [fill(text('question', lang), { title: ruleTitle(ctx, r.rules[i]!.ruleId) })]) },
+    // A few questions by theme, as 3-2011 asked them; each is answered per stadsdel in the Bedömning.
+    {
+      kind: 'list',
+      items: byTheme(
+        ctx,
+        r.rules.map((x) => x.ruleId),
+        shown,
+      ).map(([theme, is]): Inline[] => [
+        { strong: THEME_TEXT[theme].heading[lang] },
+        ': ',
+        `${THEME_TEXT[theme].question[lang]} `,
+        fill(text('questionPoints', lang), { titles: is.map((i) => ruleTitle(ctx, r.rules[i]!.ruleId)).join(', ') }),
+      ]),
+    },
     h(3, text('criteria', lang)),
-    { kind: 'list', items: shown.map((i) => [{ strong: ruleTitle(ctx, r.rules[i]!.ruleId) }, `: ${rule(i)?.criterion[lang] ?? ''} (${rule(i)?.criterion.source ?? ''})`]) },
+    { kind: 'list', items: shown.map((i) => [{ strong: ruleTitle(ctx, r.rules[i]!.ruleId) }, `: ${rule(i)?.criterion[lang] ?? ''} (${rule(i) ? sourceAt(rule(i)!.criterion, r.asOf) : ''})`]) },
     h(3, text('method', lang)),
     p(fill(text('methodText', lang), { asOf: r.asOf, tool: r.tool.name, version: r.tool.version })),
     ...(r.config !== undefined ? [p(fill(text('configNote', lang), { file: r.config }))] : []),

@@ -27,6 +27,14 @@ function totals(r: ValidationReport, ctx: Ctx): string[] {
   ];
 }
 
+/** One line per absent field: "Fältet clientView (plans) finns inte i exporten: … kan inte bedömas." */
+function absentLines(r: ValidationReport, ctx: Ctx): string[] {
+  return r.absentFields.map(({ field, rules }) => {
+    const [table, name] = [field.slice(0, field.indexOf('.')), field.slice(field.indexOf('.') + 1)];
+    return fill(ui('absentField', ctx.lang), { field: name, table, rules: rules.join(', ') });
+  });
+}
+
 /** Problems grouped by code, the most frequent first, each with where it was found. */
 export function formatValidationTerminal(r: ValidationReport, ctx: Ctx): string {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
@@ -40,6 +48,7 @@ export function formatValidationTerminal(r: ValidationReport, ctx: Ctx): string 
     }
   }
   if (r.omitted > 0) out.push('', fill(ui('problemsOmitted', ctx.lang), { count: formatInt(r.omitted, ctx.lang) }));
+  if (r.absentFields.length > 0) out.push('', c.yellow(ui('absentFieldsHeading', ctx.lang)), ...absentLines(r, ctx).map((l) => `  ${l}`));
   return `${out.join('\n')}\n`;
 }
 
@@ -58,6 +67,7 @@ export function formatValidationMarkdown(r: ValidationReport, ctx: Ctx): string 
     );
   }
   if (r.omitted > 0) out.push('', fill(ui('problemsOmitted', lang), { count: formatInt(r.omitted, lang) }));
+  if (r.absentFields.length > 0) out.push('', `**${ui('absentFieldsHeading', lang)}**`, '', ...absentLines(r, ctx).map((l) => `- ${l}`));
   return `${out.join('\n')}\n`;
 }
 

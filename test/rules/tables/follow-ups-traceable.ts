@@ -21,3 +21,25 @@ export const cases: RuleCase[] = [
   { description: 'all three reasons together', akt: akt({ ...base, plans: [plan({ nextFollowUp: undefined })], followUps: [followUp('2010-08-30', '', { goalsRevised: true })] }), expect: { status: 'fail', codes: ['no-planned-follow-up', 'follow-up-gap', 'revision-not-traceable'] } },
   { description: 'no follow-ups table in the export', akt: akt(base), datasets: ['plans', 'subGoals'], expect: { status: 'not-assessable', codes: ['missing-data'] } },
 ];
+
+const attendance = (date: string) => followUp(date, 'Närvaro ok.', { type: 'narvarokontroll' });
+cases.push(
+  { description: 'monthly attendance checks are not follow-ups of the plan', akt: akt({ ...base, followUps: ['2009-12-01', '2010-02-01', '2010-04-01', '2010-06-01', '2010-08-01', '2010-10-01'].map(attendance) }), expect: { status: 'fail', codes: ['follow-up-gap'], data: [{ from: '2009-11-15', to: '2010-11-15', days: 365, limit: 106 }] } },
+  { description: 'attendance checks count when the option lists them', akt: akt({ ...base, followUps: ['2009-12-01', '2010-02-01', '2010-04-01', '2010-06-01', '2010-08-01', '2010-10-01'].map(attendance) }), options: { countedTypes: ['narvarokontroll'] }, expect: { status: 'pass' } },
+  { description: 'a follow-up without a type counts', akt: akt({ ...base, followUps: quarterly.map((f) => ({ ...f, type: undefined })) }), expect: { status: 'pass' } },
+  { description: 'a type left off the option does not count', akt: akt({ ...base, followUps: quarterly }), options: { countedTypes: ['uppfoljning'] }, expect: { status: 'fail', codes: ['follow-up-gap'] } },
+  {
+    description: 'a placeholder note is not a documented follow-up, and is named',
+    akt: akt({ ...base, followUps: quarterly.map((f) => (f.date === '2010-06-01' ? { ...f, outcome: 'Oförändrat.' } : f)) }),
+    expect: { status: 'fail', codes: ['follow-up-gap', 'placeholder-outcome'], data: [{ from: '2010-03-05', to: '2010-08-30', days: 178, limit: 106 }, { date: '2010-06-01', placeholder: 'Oförändrat.' }] },
+  },
+  {
+    description: 'the latest placeholder note in the window is named',
+    akt: akt({ ...base, followUps: [...quarterly, followUp('2010-10-01', '-'), followUp('2010-02-01', 'x')] }),
+    expect: { status: 'fail', codes: ['placeholder-outcome'], data: [{ date: '2010-10-01', placeholder: '-' }] },
+  },
+  { description: 'a placeholder note before the window is not named', akt: akt({ ...base, followUps: [...quarterly, followUp('2009-10-01', '-')] }), expect: { status: 'pass' } },
+  { description: 'a placeholder note after the audit date is not named', akt: akt({ ...base, followUps: [...quarterly, followUp('2010-11-20', '-')] }), expect: { status: 'pass' } },
+  { description: 'a placeholder note of an attendance check is not named', akt: akt({ ...base, followUps: [...quarterly, followUp('2010-10-01', '-', { type: 'narvarokontroll' })] }), expect: { status: 'pass' } },
+  { description: 'no outcome column in the export', akt: akt({ ...base, followUps: quarterly }), absentFields: ['followUps.outcome'], expect: { status: 'not-assessable', codes: ['missing-field'], data: [{ data: 'followUps.outcome', field: 'outcome' }] } },
+);

@@ -1,0 +1,158 @@
+import { stemmer } from '@orama/stemmers/swedish';
+import { foldText } from './text.js';
+
+/**
+ * Whether a goal is about this person, judged as an auditor reading revisionsrapport 3-2011 would:
+ * "bli självförsörjande genom arbete" fits everyone; "Bli undersköterska", "Ta truckkort" or
+ * "Behandling på beroendemottagningen" name this person's way. A goal is individual when it has an
+ * anchor (an occupation, a course, education or licence, a named employer, programme or place, a
+ * health or treatment step, a quantity or a date, or the person's own obstacle); otherwise it is
+ * generic, and the finding names the general words it is made of. Counting words measured length.
+ */
+
+/** The general vocabulary of self-support and activity, matched on Snowball stems (so "arbetet" and "arbete" alike). */
+export const GENERIC_WORDS: readonly string[] = [
+  'självförsörjande', 'självförsörjning', 'egenförsörjning', 'försörjning', 'försörja', 'försörjningsstöd',
+  'arbete', 'arbeta', 'arbetet', 'arbeten', 'jobb', 'jobba', 'jobbet', 'anställning', 'heltidsanställning', 'heltidsjobb',
+  'heltidsarbete', 'heltid', 'sysselsättning', 'inkomst', 'lön', 'arbetsmarknaden', 'arbetsmarknad', 'arbetslivet',
+  'bidrag', 'bidragsberoende', 'bidragsberoendet', 'ekonomiskt', 'ekonomiska', 'bistånd', 'oberoende', 'självständig',
+  'självständigt', 'anställningsbar', 'anställningsbarhet', 'arbetssökande', 'studier', 'studera', 'utbildning',
+  'praktik', 'praktikplats', 'aktiviteter', 'insatser', 'planering', 'planeringen', 'arbetsplanen', 'jobbplan',
+  'motivation', 'motiverad', 'situation', 'livssituation', 'mående', 'vardagen', 'rutiner', 'samhället', 'delaktighet',
+];
+
+/**
+ * Parts of words that anchor a goal in this person (compounds included: "lagerarbetare",
+ * "truckkort", "beroendemottagningen"): occupations, courses and licences, fields of work, health and
+ * treatment, the person's obstacles (language, housing, childcare, debt) and named measures.
+ */
+export const ANCHOR_PARTS: readonly string[] = [
+  // occupations
+  'sköterska', 'skötare', 'biträde', 'arbetare', 'chaufför', 'förare', 'lärare', 'tekniker', 'vårdare', 'assistent',
+  'ingenjör', 'snickare', 'målare', 'elektriker', 'kock', 'frisör', 'väktare', 'städ', 'svetsare', 'bagare', 'tolk',
+  'läkare', 'apotekare', 'socionom', 'polis', 'truck',
+  // courses, education, licences
+  'kort', 'bevis', 'intyg', 'legitimation', 'examen', 'tillstånd', 'kurs', 'komvux', 'gymnasi', 'högskol', 'universitet',
+  'behörighet', 'matematik', 'matte', 'engelska', 'svenska', 'validera', 'kunskapsprov', 'teoriprov',
+  // fields and places of work
+  'vård', 'omsorg', 'hemtjänst', 'restaurang', 'bygg', 'butik', 'handel', 'lager', 'logistik', 'transport', 'trafik',
+  'djur', 'kök', 'skola', 'service', 'sommarjobb', 'feriejobb', 'extrajobb',
+  // health and treatment
+  'behandling', 'terapi', 'psykiatri', 'beroende' + 'mottagning', 'missbruk', 'drogfri', 'alkohol', 'rehabilitering',
+  'operation', 'utredning', 'medicin', 'smärt', 'depression', 'sjukskriv', 'diabetes', 'rygg', 'axel', 'knä', 'tänder',
+  'hörapparat', 'glasögon', 'stroke', 'arbetsförmåg', 'arbetsterapeut', 'sjukersättning', 'aktivitetsersättning',
+  // the person's obstacles and concrete steps
+  'bostad', 'boende', 'lägenhet', 'barnomsorg', 'förskol', 'skuld', 'kassa', 'studiemedel', 'platsbank', 'affärsplan',
+  'företag', 'nystartsjobb', 'lönebidrag', 'garanti',
+];
+
+/** Short anchors that must be whole words ("cv" is not a part of anything). */
+export const ANCHOR_WORDS: readonly string[] = ['cv', 'sfi', 'osa', 'csn', 'it', 'aa', 'adr', 'uhr', 'adhd', 'data'];
+
+/** Phrases that anchor a goal where their words alone would not ("arbeta med barn", "läsa och skriva"). */
+export const ANCHOR_PHRASES: readonly string[] = ['med barn', 'läsa och skriva'];
+
+/** Quantities and times written in words; digits anchor by themselves. */
+export const QUANTITY_WORDS: readonly string[] = [
+  'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv', 'femton', 'tjugo', 'trettio', 'femtio',
+  'halvtid', 'deltid', 'procent', 'timmar', 'timme', 'gånger', 'januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli',
+  'augusti', 'september', 'oktober', 'november', 'december', 'våren', 'vår', 'sommaren', 'hösten', 'höst', 'vintern',
+];
+
+/** Names everyone deals with: a capitalised word that only names these is not an anchor. */
+export const COMMON_NAMES: readonly string[] = [
+  'arbetsförmedlingen', 'arbetsförmedlingens', 'arbetsförmedling', 'af', 'jobbtorg', 'jobbtorget', 'jobbtorgets',
+  'socialtjänsten', 'socialtjänst', 'försäkringskassan', 'stockholm', 'stockholms', 'stad', 'sverige', 'mål', 'målet',
+];
+
+/** Words after which "som X" names an occupation ("arbeta som florist"). */
+const JOB_WORDS = new Set(['arbeta', 'arbetar', 'jobba', 'jobbar', 'arbete', 'jobb', 'anställning', 'tjänst']);
+
+export type AnchorKind = 'occupation-or-field' | 'quantity-or-date' | 'name';
+
+export interface GoalWords {
+  generic: readonly string[];
+  anchorParts: readonly string[];
+  anchorWords: readonly string[];
+  anchorPhrases: readonly string[];
+  quantityWords: readonly string[];
+  commonNames: readonly string[];
+}
+
+export const DEFAULT_GOAL_WORDS: GoalWords = {
+  generic: GENERIC_WORDS,
+  anchorParts: ANCHOR_PARTS,
+  anchorWords: ANCHOR_WORDS,
+  anchorPhrases: ANCHOR_PHRASES,
+  quantityWords: QUANTITY_WORDS,
+  commonNames: COMMON_NAMES,
+};
+
+export interface GoalJudgement {
+  individual: boolean;
+  /** The word (as written) that made the goal individual. */
+  anchor?: string;
+  kind?: AnchorKind;
+  /** The general words of the goal, as written, in order. */
+  generic: string[];
+}
+
+export const stem = (word: string): string => stemmer(word.toLowerCase());
+
+/** The word lists made ready once per run: stems of the general words, folded parts and names. */
+export interface GoalMatcher {
+  judge(goal: string): GoalJudgement;
+}
+
+export function goalMatcher(given: Partial<GoalWords> = {}): GoalMatcher {
+  const words = { ...DEFAULT_GOAL_WORDS, ...given };
+  const lower = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
+  const generic = new Set(words.generic.map((w) => stem(w)));
+  const parts = lower(words.anchorParts);
+  const whole = new Set(lower(words.anchorWords));
+  const phrases = lower(words.anchorPhrases);
+  const quantities = new Set(lower(words.quantityWords));
+  const common = new Set(words.commonNames.map(foldText));
+  return {
+    judge(goal: string): GoalJudgement {
+      // Words as written (case kept, for names), split like normalizeText; a sentence start is not a name.
+      const tokens: { word: string; lower: string; start: boolean }[] = [];
+      for (const sentence of goal.split(/[.:;!?]+/)) {
+        (sentence.match(/[\p{L}\p{N}]+/gu) ?? []).forEach((w, i) => tokens.push({ word: w, lower: w.toLowerCase(), start: i === 0 }));
+      }
+      const found: string[] = [];
+      let anchor: { word: string; kind: AnchorKind } | undefined;
+      const text = ` ${tokens.map((t) => t.lower).join(' ')} `;
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        if (generic.has(stem(t.lower))) {
+          found.push(t.word);
+          continue;
+        }
+        if (anchor) continue;
+        if (/\p{N}/u.test(t.word) || quantities.has(t.lower)) anchor = { word: t.word, kind: 'quantity-or-date' };
+        else if (whole.has(t.lower) || parts.some((p) => t.lower.includes(p)) || namesCourse(t.lower)) anchor = { word: t.word, kind: 'occupation-or-field' };
+        else if (i >= 2 && tokens[i - 1]!.lower === 'som' && JOB_WORDS.has(tokens[i - 2]!.lower)) anchor = { word: t.word, kind: 'occupation-or-field' };
+        else if (isName(t, common)) anchor = { word: t.word, kind: 'name' };
+      }
+      if (!anchor) {
+        const phrase = phrases.find((p) => text.includes(` ${p} `));
+        if (phrase) anchor = { word: phrase, kind: 'occupation-or-field' };
+      }
+      return anchor ? { individual: true, anchor: anchor.word, kind: anchor.kind, generic: found } : { individual: false, generic: found };
+    },
+  };
+}
+
+/** "kockutbildning", "ordningsvaktsutbildningen": an education named by its field (bare "utbildning" is general). */
+function namesCourse(word: string): boolean {
+  const at = word.search(/utbildning(en|ar|arna)?$/u);
+  return at > 2;
+}
+
+/** A name: an acronym (ICA, FAMU) anywhere, or a capitalised word that does not start a sentence, and not one everyone deals with. */
+function isName(t: { word: string; start: boolean }, common: ReadonlySet<string>): boolean {
+  if (common.has(foldText(t.word))) return false;
+  const acronym = t.word.length >= 2 && t.word === t.word.toUpperCase() && /\p{Lu}/u.test(t.word);
+  return acronym || (!t.start && /^\p{Lu}/u.test(t.word));
+}
