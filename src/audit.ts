@@ -27,6 +27,8 @@ export interface AuditOptions {
   /** The population: akter outside it are not audited (the report states the criteria). */
   selection?: Population;
   progress?: ProgressCounter;
+  /** Failing akter named per stadsdel and rule in the report's Bilaga A (Infinity for all). */
+  appendixLimit?: number;
 }
 
 export interface AuditResult {
@@ -51,7 +53,7 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   const checker = new Checker(population, opts.rules, { asOf: opts.asOf });
   collectGarbage();
   const results = resultsOf(population, checker);
-  const report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades, criteria, progress: opts.progress });
+  const report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades, criteria, progress: opts.progress, appendixLimit: opts.appendixLimit });
   collectGarbage();
   if (opts.progress) opts.progress.phase = 'report';
   return { report, loaded };

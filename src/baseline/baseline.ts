@@ -1,9 +1,9 @@
-import { mapCases } from '../report/case-list.js';
+import { mapCases, mapListed } from '../report/case-list.js';
 import { z } from 'zod';
 import { isIsoDate } from '../model/dates.js';
 import { readUserJson } from '../config/read-json.js';
 import { UserError } from '../errors.js';
-import type { Report } from '../report/types.js';
+import type { CaseResult, Report } from '../report/types.js';
 
 /**
  * A baseline records failures already known and being worked on, so a CI job fails only on new
@@ -95,15 +95,17 @@ export function baselineText(b: Baseline): string {
 export function markBaseline(report: Report, result: BaselineResult, file: string): Report {
   const accepted = new Set(result.accepted.map(key));
   const expired = new Set(result.expired.map(key));
+  const mark = (c: CaseResult): CaseResult => ({
+    ...c,
+    results: c.results.map((r) => {
+      const k = key({ ruleId: r.ruleId, caseId: c.caseId });
+      return accepted.has(k) ? { ...r, baseline: 'accepted' as const } : expired.has(k) ? { ...r, baseline: 'expired' as const } : r;
+    }),
+  });
   return {
     ...report,
     baseline: { file, accepted: result.accepted.length, expired: result.expired.length, fresh: result.fresh.length, stale: result.stale },
-    cases: mapCases(report.cases, (c) => ({
-      ...c,
-      results: c.results.map((r) => {
-        const k = key({ ruleId: r.ruleId, caseId: c.caseId });
-        return accepted.has(k) ? { ...r, baseline: 'accepted' as const } : expired.has(k) ? { ...r, baseline: 'expired' as const } : r;
-      }),
-    })),
+    cases: mapCases(report.cases, mark),
+    ...mapListed(report.listed, mark),
   };
 }

@@ -33,6 +33,14 @@ interface CheckFlags extends InputFlags, SelectionFlags {
   baselineReason?: string;
   baselineExpires?: string;
   pruneBaseline?: boolean;
+  appendixLimit?: number;
+}
+
+/** --appendix-limit 10, 0 or all. */
+function appendixLimit(value: string): number {
+  if (value === 'all') return Infinity;
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('give a whole number of akter (0 for none) or "all"');
+  return Number(value);
 }
 
 /** --format html,markdown → ['html', 'markdown'], each checked against the formatters. */
@@ -73,6 +81,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--output-dir <dir>', 'write one file per format into this directory (aktgranskning.md, .html, .json, .csv, .txt)')
     .option('--excel', 'CSV for Excel: UTF-8 with BOM, semicolons and CRLF')
+    .option('--appendix-limit <n>', 'akter named per stadsdel and granskningspunkt in the report\'s Bilaga A, and data problems per code in Bilaga B (0 for none, all for every one; default 10)', appendixLimit)
     .addOption(new Option('--lang <lang>', 'report language').choices(['sv', 'en']))
     .option('--rule <id...>', 'run only these rules')
     .option('--skip-rule <id...>', 'do not run these rules')
@@ -102,7 +111,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
       const lang = flags.lang ?? settings.lang ?? 'sv';
       const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
       const progress = startProgress(lang, flags.quiet);
-      const { report: full } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, selection: selectionFrom(flags), progress: progress.counter }).finally(() => progress.stop());
+      const { report: full } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, selection: selectionFrom(flags), progress: progress.counter, appendixLimit: flags.appendixLimit }).finally(() => progress.stop());
       const withBaseline = await baselines(full, flags);
       const report = key ? publicReport(withBaseline, key) : withBaseline;
       const inputs = report.input.files.map((f) => f.file);

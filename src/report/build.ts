@@ -7,6 +7,8 @@ import { LazyCases } from './case-list.js';
 import { DEFAULT_GRADES, type GradeThresholds } from './stats.js';
 import { REPORT_SCHEMA_VERSION, type CaseResult, type Report, type RuleInfo } from './types.js';
 
+export const DEFAULT_APPENDIX_LIMIT = 10;
+
 /** Akter with their findings; walked through once here and again by each formatter that lists akter. */
 export type Results = Iterable<AktResult> & { readonly length: number };
 
@@ -25,6 +27,8 @@ export async function buildReport(opts: {
   /** The selection criteria that narrowed the population, if any. */
   criteria?: string[];
   progress?: { akter: number };
+  /** Failing akter named per stadsdel and rule in Bilaga A (default 10; Infinity for all). */
+  appendixLimit?: number;
 }): Promise<Report> {
   const thresholds = opts.grades ?? DEFAULT_GRADES;
   const inForce: RuleInfo[] = opts.rules.map((r) => ({ ruleId: r.rule.id, severity: r.severity, options: r.options }));
@@ -44,14 +48,14 @@ export async function buildReport(opts: {
       };
     }
   });
-  const aggregator = new Aggregator(inForce, thresholds);
+  const aggregator = new Aggregator(inForce, thresholds, opts.appendixLimit ?? DEFAULT_APPENDIX_LIMIT);
   let n = 0;
   for (const c of cases) {
     aggregator.add(c);
     if (opts.progress) opts.progress.akter++;
     if (++n % 5000 === 0) await new Promise((r) => setImmediate(r));
   }
-  const { districts, total, notAssessed } = aggregator.finish();
+  const { districts, total, notAssessed, listed } = aggregator.finish();
   const files = maskFiles(opts.loaded.files);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -65,6 +69,7 @@ export async function buildReport(opts: {
     total,
     notAssessed,
     cases,
+    listed,
     input: {
       files,
       rowsRead: files.reduce((n, f) => n + f.rowsRead, 0),

@@ -8,7 +8,8 @@ import type { Report } from '../types.js';
  * pieces join to exactly what JSON.stringify(report, null, 2) would give.
  */
 export function* formatJson(report: Report, ctx: FormatContext): Generator<string> {
-  const head: Record<string, unknown> = { ...report, lang: ctx.lang, cases: [], dataProblems: [] };
+  const { listed: _listed, ...data } = report;
+  const head: Record<string, unknown> = { ...data, lang: ctx.lang, cases: [], dataProblems: [] };
   const lists: Record<string, Iterable<unknown>> = {
     cases: mapIter(report.cases, (c) => ({
       ...c,
