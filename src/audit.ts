@@ -12,7 +12,7 @@ import type { ExportMapping, LoadedExport, ReadOptions } from './model/types.js'
 import { buildReport } from './report/build.js';
 import { describeSelection, selectPopulation, type Selection as Population } from './sample/population.js';
 import type { GradeThresholds } from './report/stats.js';
-import type { Report } from './report/types.js';
+import type { CaseResult, Report } from './report/types.js';
 import { buildValidation, type ValidationReport } from './report/validation.js';
 import { VERSION } from './version.js';
 
@@ -29,6 +29,9 @@ export interface AuditOptions {
   progress?: ProgressCounter;
   /** Failing akter named per stadsdel and rule in the report's Bilaga A (Infinity for all). */
   appendixLimit?: number;
+  /** Each akt with its results as the report is aggregated, and a wait for full outputs: see buildReport. */
+  onCase?: (c: CaseResult) => void;
+  drain?: () => Promise<void>;
 }
 
 export interface AuditResult {
@@ -53,7 +56,7 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   const checker = new Checker(population, opts.rules, { asOf: opts.asOf });
   collectGarbage();
   const results = resultsOf(population, checker);
-  const report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades, criteria, progress: opts.progress, appendixLimit: opts.appendixLimit });
+  const report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades, criteria, progress: opts.progress, appendixLimit: opts.appendixLimit, onCase: opts.onCase, drain: opts.drain });
   collectGarbage();
   if (opts.progress) opts.progress.phase = 'report';
   return { report, loaded };

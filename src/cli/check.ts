@@ -8,8 +8,13 @@ import type { Preset } from '../config/config.js';
 import type { Lang } from '../engine/types.js';
 import { EXIT_FINDINGS, EXIT_OK, UserError } from '../errors.js';
 import { KEY_ENV, loadPseudonymKey } from '../privacy/pseudonym.js';
-import { EXTENSIONS, FORMATTERS } from '../report/formatters/index.js';
-import { publicReport } from '../report/public.js';
+import { EXTENSIONS, FORMATTERS, WRITERS } from '../report/formatters/index.js';
+import { writeReport, type CaseWriter } from '../report/formatters/stream.js';
+import { reportHead } from '../report/build.js';
+import type { FormatContext } from '../report/messages.js';
+import { publicCase, publicReport } from '../report/public.js';
+import { VERSION } from '../version.js';
+import { drained, openStreamOutput, type StreamOutput } from './stream-output.js';
 import type { Report } from '../report/types.js';
 import { writeOutput } from './output.js';
 import { startProgress } from './progress.js';
@@ -34,6 +39,9 @@ interface CheckFlags extends InputFlags, SelectionFlags {
   baselineExpires?: string;
   pruneBaseline?: boolean;
   appendixLimit?: number;
+  pretty?: boolean;
+  messages?: boolean;
+  csvLayout?: 'wide' | 'long';
 }
 
 /** --appendix-limit 10, 0 or all. */
@@ -43,11 +51,13 @@ function appendixLimit(value: string): number {
   return Number(value);
 }
 
+const FORMAT_NAMES = [...new Set([...Object.keys(FORMATTERS), ...Object.keys(WRITERS)])];
+
 /** --format html,markdown → ['html', 'markdown'], each checked against the formatters. */
 function formats(value: string): string[] {
   const names = value.split(',').map((x) => x.trim()).filter((x) => x !== '');
   for (const n of names) {
-    if (!Object.hasOwn(FORMATTERS, n)) throw new InvalidArgumentError(`"${n}" is not a format; choose from ${Object.keys(FORMATTERS).join(', ')}`);
+    if (!Object.hasOwn(FORMATTERS, n) && !Object.hasOwn(WRITERS, n)) throw new InvalidArgumentError(`"${n}" is not a format; choose from ${FORMAT_NAMES.join(', ')}`);
   }
   if (names.length === 0) throw new InvalidArgumentError('name at least one format');
   return [...new Set(names)];
@@ -77,10 +87,13 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .argument('<path...>', 'export directories or files (.csv tables, .json, .ndjson)');
   addSelectionOptions(cmd);
   return addInputOptions(cmd)
-    .option('--format <names>', `report format, or several separated by commas with --output-dir: ${Object.keys(FORMATTERS).join(', ')} (default: terminal on a terminal, else markdown)`, formats)
+    .option('--format <names>', `report format, or several separated by commas with --output-dir: ${FORMAT_NAMES.join(', ')} (default: terminal on a terminal, else markdown)`, formats)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--output-dir <dir>', 'write one file per format into this directory (aktgranskning.md, .html, .json, .csv, .txt)')
     .option('--excel', 'CSV for Excel: UTF-8 with BOM, semicolons and CRLF')
+    .addOption(new Option('--csv-layout <layout>', 'CSV: wide, one row per akt (default); long, one row per akt and granskningspunkt').choices(['wide', 'long']))
+    .option('--pretty', 'JSON indented (compact by default)')
+    .option('--messages', "JSON and NDJSON: each reason's sentence beside its code (the catalogue `messages` has them all once)")
     .option('--appendix-limit <n>', 'akter named per stadsdel and granskningspunkt in the report\'s Bilaga A, and data problems per code in Bilaga B (0 for none, all for every one; default 10)', appendixLimit)
     .addOption(new Option('--lang <lang>', 'report language').choices(['sv', 'en']))
     .option('--rule <id...>', 'run only these rules')
@@ -110,20 +123,73 @@ export function checkCommand(setExit: (code: number) => void): Command {
       const asOf = flags.asOf ?? settings.asOf ?? today();
       const lang = flags.lang ?? settings.lang ?? 'sv';
       const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
+      const target = (format: string) => (flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${EXTENSIONS[format]}`) : flags.output);
+      const ctx = (format: string): FormatContext => ({
+        lang,
+        rules: ruleMap(settings.catalogue),
+        color: format === 'terminal' && target(format) === undefined && useColor(),
+        excel: flags.excel === true,
+        pretty: flags.pretty === true,
+        messages: flags.messages === true,
+        csvLayout: flags.csvLayout ?? 'wide',
+      });
+      // Formats that list every akt are written in the pass that aggregates, so no format walks
+      // the akter twice. A baseline changes the akter after that pass: then they are walked again.
+      const inPass = flags.baseline === undefined && flags.writeBaseline === undefined ? chosen.filter((f) => Object.hasOwn(WRITERS, f)) : [];
+      const streams = new Map<string, { output: StreamOutput; writer?: CaseWriter }>();
       const progress = startProgress(lang, flags.quiet);
-      const { report: full } = await audit({ paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, selection: selectionFrom(flags), progress: progress.counter, appendixLimit: flags.appendixLimit }).finally(() => progress.stop());
-      const withBaseline = await baselines(full, flags);
+      let result;
+      try {
+        for (const f of inPass) streams.set(f, { output: await openStreamOutput(target(f)) });
+        const head = reportHead({ asOf, version: VERSION, rules: settings.rules, grades: settings.grades });
+        const shownHead = key ? { ...head, privacy: { mode: 'public' as const, pseudonymKey: key.source === 'per-run' ? ('per-run' as const) : ('secret' as const) } } : head;
+        for (const [f, s] of streams) s.writer = WRITERS[f]!(shownHead, ctx(f), s.output.stream);
+        const writers = [...streams.values()].map((s) => s.writer!);
+        const outputs = [...streams.values()].map((s) => s.output);
+        result = await audit({
+          paths,
+          asOf,
+          rules: settings.rules,
+          read: { ...read, mapping: settings.mapping },
+          grades: settings.grades,
+          selection: selectionFrom(flags),
+          progress: progress.counter,
+          appendixLimit: flags.appendixLimit,
+          ...(writers.length > 0
+            ? {
+                onCase: (c) => {
+                  const shown = key ? publicCase(c, key) : c;
+                  for (const w of writers) w.add(shown);
+                },
+                drain: () => drained(outputs),
+              }
+            : {}),
+        });
+      } catch (e) {
+        for (const s of streams.values()) await s.output.abort();
+        throw e;
+      } finally {
+        progress.stop();
+      }
+      const withBaseline = await baselines(result.report, flags);
       const report = key ? publicReport(withBaseline, key) : withBaseline;
       const inputs = report.input.files.map((f) => f.file);
       for (const format of chosen) {
-        const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${EXTENSIONS[format]}`) : flags.output;
-        const text = FORMATTERS[format]!(report, {
-          lang,
-          rules: ruleMap(settings.catalogue),
-          color: format === 'terminal' && toFile === undefined && useColor(),
-          excel: flags.excel === true,
-        });
-        await writeOutput(toFile, text, inputs);
+        const streamed = streams.get(format);
+        if (streamed) {
+          await streamed.writer!.finish(report);
+          await streamed.output.commit(inputs);
+        } else if (Object.hasOwn(FORMATTERS, format)) {
+          await writeOutput(target(format), FORMATTERS[format]!(report, ctx(format)), inputs);
+        } else {
+          // xlsx with a baseline: its writer over the finished report.
+          const output = await openStreamOutput(target(format));
+          await writeReport(WRITERS[format]!, report, ctx(format), output.stream).catch(async (e: unknown) => {
+            await output.abort();
+            throw e;
+          });
+          await output.commit(inputs);
+        }
       }
       const problems = flags.strict === true && report.dataProblems.some((p) => p.level === 'error');
       setExit(hasFailures(report) || problems ? EXIT_FINDINGS : EXIT_OK);

@@ -5,9 +5,21 @@ import { maskData, maskPersonalNumbers } from '../privacy/personnummer.js';
 import { Aggregator } from './aggregate.js';
 import { LazyCases } from './case-list.js';
 import { DEFAULT_GRADES, type GradeThresholds } from './stats.js';
-import { REPORT_SCHEMA_VERSION, type CaseResult, type Report, type RuleInfo } from './types.js';
+import { REPORT_SCHEMA_VERSION, type CaseResult, type Report, type ReportHead } from './types.js';
 
 export const DEFAULT_APPENDIX_LIMIT = 10;
+
+/** What a report states before its akter are checked (working papers; --public changes privacy). */
+export function reportHead(opts: { asOf: string; version: string; rules: readonly ActiveRule[]; grades?: GradeThresholds }): ReportHead {
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'aktgranskning', version: opts.version },
+    asOf: opts.asOf,
+    rules: opts.rules.map((r) => ({ ruleId: r.rule.id, severity: r.severity, options: r.options })),
+    grades: opts.grades ?? DEFAULT_GRADES,
+    privacy: { mode: 'working-papers' },
+  };
+}
 
 /** Akter with their findings; walked through once here and again by each formatter that lists akter. */
 export type Results = Iterable<AktResult> & { readonly length: number };
@@ -29,9 +41,12 @@ export async function buildReport(opts: {
   progress?: { akter: number };
   /** Failing akter named per stadsdel and rule in Bilaga A (default 10; Infinity for all). */
   appendixLimit?: number;
+  /** Each akt as it is made, for the formats that list every akt (see formatters/stream.ts). */
+  onCase?: (c: CaseResult) => void;
+  /** Waits while those formats' outputs are full. */
+  drain?: () => Promise<void>;
 }): Promise<Report> {
-  const thresholds = opts.grades ?? DEFAULT_GRADES;
-  const inForce: RuleInfo[] = opts.rules.map((r) => ({ ruleId: r.rule.id, severity: r.severity, options: r.options }));
+  const { grades: thresholds, rules: inForce } = reportHead(opts);
   const fileNames = new Map<string, string>();
   const maskedFile = (file: string) => fileNames.get(file) ?? fileNames.set(file, maskPersonalNumbers(file)).get(file)!;
   // A few stadsdelar name every akt: each is masked once.
@@ -52,8 +67,9 @@ export async function buildReport(opts: {
   let n = 0;
   for (const c of cases) {
     aggregator.add(c);
+    opts.onCase?.(c);
     if (opts.progress) opts.progress.akter++;
-    if (++n % 5000 === 0) await new Promise((r) => setImmediate(r));
+    if (++n % 5000 === 0) await (opts.drain?.() ?? new Promise((r) => setImmediate(r)));
   }
   const { districts, total, notAssessed, listed } = aggregator.finish();
   const files = maskFiles(opts.loaded.files);

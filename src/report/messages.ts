@@ -11,6 +11,12 @@ export interface FormatContext {
   color: boolean;
   /** CSV for Excel: UTF-8 with BOM, semicolons, CRLF. */
   excel?: boolean;
+  /** JSON indented (--pretty). */
+  pretty?: boolean;
+  /** JSON with each reason's and data problem's sentence, besides the catalogue (--messages). */
+  messages?: boolean;
+  /** CSV: `wide` (default), one row per akt; `long`, one row per akt and rule (--csv-layout). */
+  csvLayout?: 'wide' | 'long';
 }
 
 export function ruleTitle(ctx: FormatContext, ruleId: string): string {

@@ -4,7 +4,7 @@ import type { FileStats } from '../model/types.js';
 import type { CaseList } from './case-list.js';
 import type { Grade, GradeThresholds, Interval } from './stats.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface RuleSummary {
   ruleId: string;
@@ -92,3 +92,6 @@ export interface Report {
   input: { files: FileStats[]; rowsRead: number; rowsRejected: number; casesChecked: number };
   dataProblems: DataProblem[];
 }
+
+/** What is known of a report before its akter are walked: enough for a data format to start. */
+export type ReportHead = Pick<Report, 'schemaVersion' | 'tool' | 'asOf' | 'rules' | 'grades' | 'privacy'>;

@@ -1,7 +1,9 @@
 import type { DataProblem, ProblemCode } from '../model/problems.js';
 import type { FileStats, LoadedExport } from '../model/types.js';
 import { maskFiles, maskProblem } from './build.js';
-import { REPORT_SCHEMA_VERSION } from './types.js';
+
+/** The validate report's own version: it did not change when the check report went to 2. */
+export const VALIDATION_SCHEMA_VERSION = 1;
 
 export interface ProblemCount {
   code: ProblemCode;
@@ -40,7 +42,7 @@ export function buildValidation(opts: { asOf: string; version: string; loaded: L
   const cap = opts.maxProblems ?? Infinity;
   const files = maskFiles(loaded.files);
   return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
+    schemaVersion: VALIDATION_SCHEMA_VERSION,
     tool: { name: 'aktgranskning', version: opts.version },
     asOf: opts.asOf,
     valid: errors === 0,

@@ -6,7 +6,7 @@ import type { Grade } from '../stats.js';
 import type { Report } from '../types.js';
 
 // Each at least 4.5:1 against white and against the table header's grey (WCAG 2.1 AA, 1.4.3).
-const GRADE_COLOURS: Record<Grade, string> = {
+export const GRADE_COLOURS: Record<Grade, string> = {
   fulfilled: '#1a7f37',
   'largely-fulfilled': '#4b6e12',
   'partly-fulfilled': '#8a5a00',
