@@ -2,7 +2,9 @@
 // npm run bench [-- --sizes 20000,100000,400000 --runs 1]
 // Generates synthetic exports (scripts/generate-export.mjs, seeded) and times, on the same files:
 // the csv-parse floor, `aktgranskning check` on the CSV, NDJSON and XLSX layouts, each in its own
-// process with its peak RSS. Prints a table and writes docs/benchmarks.md.
+// process with its peak RSS; then every report format on the CSV layout (--formats), with its time
+// against `--format terminal` in the same run, peak RSS and output size. Prints the tables and
+// writes docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,7 +12,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeWorkbook } from './bench/to-xlsx.mjs';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '20000,100000,400000' }, runs: { type: 'string', default: '1' }, out: { type: 'string', default: 'docs/benchmarks.md' } } });
+const { values } = parseArgs({ options: {
+    sizes: { type: 'string', default: '20000,100000,400000' },
+    runs: { type: 'string', default: '1' },
+    out: { type: 'string', default: 'docs/benchmarks.md' },
+    formats: { type: 'string', default: 'markdown,html,json,ndjson,csv,xlsx' },
+  }, });
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const root = '.bench';
@@ -34,7 +41,9 @@ function best(args) {
 }
 
 const mb = (dir) => readdirSync(dir).reduce((n, f) => n + statSync(path.join(dir, f)).size, 0) / 1e6;
+const formats = values.formats.split(',').filter((x) => x !== '');
 const rows = [];
+const formatRows = [];
 for (const n of sizes) {
   const dir = path.join(root, `${n}`);
   if (!existsSync(path.join(dir, 'csv', 'followups.csv'))) {
@@ -52,6 +61,15 @@ for (const n of sizes) {
   const row = { akter: n, rows: count, mb: mb(path.join(dir, 'csv')), floor: floor.seconds, floorRss: floor.rss, csv: csv.seconds, csvRss: csv.rss, nd: nd.seconds, ndRss: nd.rss, xlsx: xlsx.seconds, xlsxRss: xlsx.rss, xlsxMb: mb(path.join(dir, 'xlsx')) };
   rows.push(row);
   console.log(JSON.stringify(row));
+  // Every format against the terminal summary just measured (check CSV writes --format terminal).
+  formatRows.push({ akter: n, format: 'terminal', seconds: csv.seconds, rss: csv.rss, bytes: statSync(path.join(dir, 'report-csv.txt')).size });
+  for (const format of formats) {
+    const file = path.join(dir, `report.${format}`);
+    const r = best(['bin/aktgranskning.js', 'check', path.join(dir, 'csv'), '--as-of', '2011-06-01', '--format', format, '--quiet', '--output', file]);
+    const fr = { akter: n, format, seconds: r.seconds, rss: r.rss, bytes: statSync(file).size };
+    formatRows.push(fr);
+    console.log(JSON.stringify(fr));
+  }
 }
 
 const f = (x, d = 2) => x.toFixed(d);
@@ -61,7 +79,13 @@ const lines = rows.map((r) => `| ${r.akter} | ${r.rows} | ${f(r.mb, 0)} | ${f(r.
 // Linear cost: time per row of the largest size against the one before it.
 const [a, b] = rows.slice(-2);
 const growth = a && b ? `\n\nTime per row at ${b.akter} akter is ${f(perRow(b) / perRow(a))} × that at ${a.akter}.` : '';
-const table = [header, ...lines].join('\n') + growth;
+const formatHeader = '| akter | format | s | × terminal | peak RSS MB | output MB | bytes per akt |\n| ---: | --- | ---: | ---: | ---: | ---: | ---: |';
+const formatLines = formatRows.map((r) => {
+  const terminal = formatRows.find((x) => x.akter === r.akter && x.format === 'terminal');
+  return `| ${r.akter} | ${r.format} | ${f(r.seconds)} | ${f(r.seconds / terminal.seconds)} | ${f(r.rss, 0)} | ${f(r.bytes / 1e6, 1)} | ${Math.round(r.bytes / r.akter)} |`;
+});
+const formatTable = formatRows.length > 0 ? `\n\nEvery format, on the CSV layout, against the terminal summary of the same run (\`--output\` to a file):\n\n${[formatHeader, ...formatLines].join('\n')}` : '';
+const table = [header, ...lines].join('\n') + growth + formatTable;
 console.log(`\n${table}`);
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 const section = `<!-- bench:start -->\nMeasured with \`npm run bench\` on ${machine}. Each figure is the best of ${runs} run(s) of a separate process; peak RSS from \`process.resourceUsage().maxRSS\`. The floor is csv-parse alone parsing every table single-threaded into arrays (scripts/bench/floor.mjs); \`check\` loads, validates, runs all 16 built-in rules and writes the terminal report to a file. Exports are made by scripts/generate-export.mjs with seed 1 (about 9 rows per akt).\n\n${table}\n<!-- bench:end -->`;

@@ -12,7 +12,7 @@ import type { ExportMapping, LoadedExport, ReadOptions } from './model/types.js'
 import { buildReport } from './report/build.js';
 import { describeSelection, selectPopulation, type Selection as Population } from './sample/population.js';
 import type { GradeThresholds } from './report/stats.js';
-import type { Report } from './report/types.js';
+import type { CaseResult, Report } from './report/types.js';
 import { verdict, type Thresholds } from './report/verdict.js';
 import { buildValidation, type ValidationReport } from './report/validation.js';
 import { VERSION } from './version.js';
@@ -30,6 +30,11 @@ export interface AuditOptions {
   progress?: ProgressCounter;
   /** The config's placeholder texts, beyond the built-in list. */
   placeholders?: readonly string[];
+  /** Failing akter named per stadsdel and rule in the report's Bilaga A (Infinity for all). */
+  appendixLimit?: number;
+  /** Each akt with its results as the report is aggregated, and a wait for full outputs: see buildReport. */
+  onCase?: (c: CaseResult) => void;
+  drain?: () => Promise<void>;
 }
 
 export interface AuditResult {
@@ -54,7 +59,7 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   const checker = new Checker(population, opts.rules, { asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}) });
   collectGarbage();
   const results = resultsOf(population, checker);
-  const report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades, criteria, progress: opts.progress });
+  const report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades, criteria, progress: opts.progress, appendixLimit: opts.appendixLimit, onCase: opts.onCase, drain: opts.drain });
   collectGarbage();
   if (opts.progress) opts.progress.phase = 'report';
   return { report, loaded };

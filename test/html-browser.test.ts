@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +12,10 @@ import { cli } from './helpers/cli.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const required = process.env.AKTGRANSKNING_REQUIRE_BROWSER === '1';
 const ARTIFACTS = 'test-artifacts';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Pages of a PDF as Chromium writes it: one page object each. */
+const pageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
 
 describe.skipIf(!existsSync(CHROMIUM) && !required)('the HTML report in a real browser', () => {
   let browser: Browser;
@@ -48,4 +54,41 @@ describe.skipIf(!existsSync(CHROMIUM) && !required)('the HTML report in a real b
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.close();
   }, 60_000);
+
+  it.each(['sv', 'en'])('meets WCAG 2.1 AA by axe-core in %s, with a table of contents and page numbers in print', async (lang) => {
+    const file = path.join(dir, `axe.${lang}.html`);
+    cli(['check', 'fixtures/stockholm-2011/csv', '--as-of', '2010-11-15', '--format', 'html', '--lang', lang, '--output', file]);
+    // The report's own CSP forbids every script; axe is injected by the test only.
+    const page = await browser.newPage({ bypassCSP: true });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await page.addScriptTag({ content: AXE });
+    const result = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      return axe.run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    });
+    expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+    const links = await page.locator('nav.toc a').evaluateAll((as) => as.map((a) => (a as unknown as { hash: string }).hash));
+    expect(links.length).toBeGreaterThanOrEqual(8);
+    for (const hash of links) expect(await page.locator(hash).count(), hash).toBe(1);
+    await page.close();
+  }, 60_000);
+
+  it('prints the report of a large export on few A4 pages', async () => {
+    const exportDir = path.join(dir, 'large');
+    const g = spawnSync(process.execPath, ['scripts/generate-export.mjs', '--akter', '20000', '--seed', '3', '--out', exportDir, '--layout', 'csv'], { encoding: 'utf8' });
+    expect(g.status, g.stderr).toBe(0);
+    const file = path.join(dir, 'large.html');
+    const r = cli(['check', path.join(exportDir, 'csv'), '--as-of', '2011-06-01', '--format', 'html', '--quiet', '--output', file]);
+    expect(r.stderr).toBe('');
+    expect(statSync(file).size).toBeLessThan(5_000_000);
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(path.join(ARTIFACTS, 'report-20000.pdf'), pdf);
+    const pages = pageCount(pdf);
+    expect(pages).toBeGreaterThan(20);
+    expect(pages).toBeLessThanOrEqual(150);
+    await page.close();
+  }, 180_000);
 });

@@ -12,13 +12,13 @@ const AS_OF = ['--as-of', '2010-11-15'];
 const check = (...args: string[]) => cli(['check', FIXTURE, ...AS_OF, ...args]);
 
 describe('the JSON report keeps its published schema', () => {
-  it('docs/report-v1.schema.json is what `schema --report` prints', () => {
-    expect(cli(['schema', '--report']).stdout).toBe(readFileSync('docs/report-v1.schema.json', 'utf8'));
+  it('docs/report-v2.schema.json is what `schema --report` prints', () => {
+    expect(cli(['schema', '--report']).stdout).toBe(readFileSync('docs/report-v2.schema.json', 'utf8'));
   });
 
   it.each(['sv', 'en'])('output in %s validates against it', (lang) => {
     const ajv = new Ajv.default({ allErrors: true, strict: false, validateFormats: false });
-    const validate = ajv.compile(JSON.parse(readFileSync('docs/report-v1.schema.json', 'utf8')) as object);
+    const validate = ajv.compile(JSON.parse(readFileSync('docs/report-v2.schema.json', 'utf8')) as object);
     for (const paths of [[FIXTURE], ['fixtures/broken/csv', 'fixtures/broken/json']]) {
       const report = JSON.parse(cli(['check', ...paths, ...AS_OF, '--format', 'json', '--lang', lang]).stdout) as unknown;
       expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
@@ -26,20 +26,51 @@ describe('the JSON report keeps its published schema', () => {
   });
 });
 
+describe('JSON and NDJSON for machines', () => {
+  type Json = { schemaVersion: number; messages: { rules: Record<string, Record<string, string>> }; cases: { caseId: string; results: { ruleId: string; status: string; reasons?: { code: string; message?: string }[] }[] }[]; districts: unknown[]; total: unknown; dataProblems: { message?: string }[] };
+  const withoutMessages = (x: unknown): unknown =>
+    Array.isArray(x) ? x.map(withoutMessages) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'message').map(([k, v]) => [k, withoutMessages(v)])) : x;
+
+  it('is compact by default, sentences once in the catalogue; --pretty indents and --messages adds them per reason', () => {
+    const compact = check('--format', 'json').stdout;
+    expect(compact.trimEnd().split('\n')).toHaveLength(1);
+    const full = check('--format', 'json', '--pretty', '--messages').stdout;
+    expect(full.split('\n').length).toBeGreaterThan(1000);
+    const c = JSON.parse(compact) as Json;
+    expect(c.schemaVersion).toBe(2);
+    expect(withoutMessages(JSON.parse(full))).toEqual(c);
+    expect(compact).not.toContain('"message"');
+    const f = JSON.parse(full) as Json;
+    const reason = f.cases[0]!.results.find((r) => r.ruleId === 'individual-goals')!.reasons![0]!;
+    expect(reason).toMatchObject({ code: 'generic-goal', message: expect.stringMatching(/^Målet ”Bli självförsörjande genom arbete” är generellt/) as unknown });
+    expect(c.messages.rules['individual-goals']!['generic-goal']).toMatch(/^Målet ”\{goal\}” är generellt/);
+  });
+
+  it('NDJSON has one line per akt, the same object as in cases[], then the summary', () => {
+    const lines = check('--format', 'ndjson').stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const json = JSON.parse(check('--format', 'json').stdout) as Json & Record<string, unknown>;
+    expect(lines).toHaveLength(21);
+    expect(lines.slice(0, 20)).toEqual(json.cases);
+    const { cases: _cases, ...summary } = json;
+    expect(lines[20]).toEqual(summary);
+  });
+});
+
 describe('several formats at once, and deterministic output', () => {
   it('--output-dir writes one file per format, byte for byte what each format prints alone', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'akt-rapport-'));
-    const r = check('--format', 'markdown,html,json,csv', '--output-dir', path.join(dir, 'rapport'));
+    const r = check('--format', 'markdown,html,json,ndjson,csv,xlsx', '--output-dir', path.join(dir, 'rapport'));
     expect(r.code).toBe(EXIT_FINDINGS);
     expect(r.stdout).toBe('');
-    for (const [format, ext] of [['markdown', 'md'], ['html', 'html'], ['json', 'json'], ['csv', 'csv']]) {
+    expect(readFileSync(path.join(dir, 'rapport', 'aktgranskning.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    for (const [format, ext] of [['markdown', 'md'], ['html', 'html'], ['json', 'json'], ['ndjson', 'ndjson'], ['csv', 'csv']]) {
       expect(readFileSync(path.join(dir, 'rapport', `aktgranskning.${ext}`), 'utf8'), format).toBe(check('--format', format!).stdout);
     }
-  });
+  }, 120_000);
 
   it('the same export, options and date give identical reports', () => {
     for (const format of ['markdown', 'html', 'csv', 'terminal']) expect(check('--format', format).stdout).toBe(check('--format', format).stdout);
-  });
+  }, 120_000);
 
   it('several formats without --output-dir is a usage error', () => {
     const r = check('--format', 'markdown,html');
@@ -49,20 +80,30 @@ describe('several formats at once, and deterministic output', () => {
 });
 
 describe('CSV', () => {
-  it('has one row per akt and rule; --excel writes BOM, semicolons and CRLF', () => {
-    const plain = check('--format', 'csv').stdout.trimEnd().split('\n');
-    expect(plain).toHaveLength(1 + 20 * builtinRules.length);
-    expect(plain[0]).toBe('caseId,district,ruleId,rule,status,statusText,severity,reasonCodes,reasons');
-    const excel = check('--format', 'csv', '--excel').stdout;
-    expect(excel.startsWith('\uFEFFcaseId;district;ruleId;')).toBe(true);
-    expect(excel.split('\r\n')).toHaveLength(2 + 20 * builtinRules.length);
+  it('is wide by default: one row per akt, a status and a reason-codes column per rule', () => {
+    const rows = check('--format', 'csv').stdout.trimEnd().split('\n');
+    expect(rows).toHaveLength(1 + 20);
+    expect(rows[0]).toBe(['caseId', 'district', ...builtinRules.flatMap((r) => [r.id, `${r.id}.reasons`])].join(','));
+    expect(rows[1]).toMatch(/^HL-0001,Hägersten-Liljeholmen,pass,,fail,generic-goal boilerplate,fail,no-subgoals,/);
   });
 
-  it('neutralises values from the export that a spreadsheet would run', () => {
+  it('--csv-layout long has one row per akt and rule; --excel writes BOM, semicolons and CRLF', () => {
+    const plain = check('--format', 'csv', '--csv-layout', 'long').stdout.trimEnd().split('\n');
+    expect(plain).toHaveLength(1 + 20 * builtinRules.length);
+    expect(plain[0]).toBe('caseId,district,ruleId,rule,status,statusText,severity,reasonCodes,reasons');
+    const excel = check('--format', 'csv', '--csv-layout', 'long', '--excel').stdout;
+    expect(excel.startsWith('\uFEFFcaseId;district;ruleId;')).toBe(true);
+    expect(excel.split('\r\n')).toHaveLength(2 + 20 * builtinRules.length);
+    expect(check('--format', 'csv', '--excel').stdout.split('\r\n')).toHaveLength(2 + 20);
+  });
+
+  it('neutralises values from the export that a spreadsheet would run, in both layouts', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'akt-csv-'));
     writeFileSync(path.join(dir, 'a.json'), JSON.stringify([{ caseId: '=1+1', district: '@Kista', plans: [] }]));
-    const rows = cli(['check', dir, ...AS_OF, '--format', 'csv', '--rule', 'current-plan']).stdout.split('\n');
-    expect(rows[1]).toMatch(/^'=1\+1,'@Kista,current-plan,/);
+    for (const layout of ['wide', 'long']) {
+      const rows = cli(['check', dir, ...AS_OF, '--format', 'csv', '--csv-layout', layout, '--rule', 'current-plan']).stdout.split('\n');
+      expect(rows[1]).toMatch(/^'=1\+1,'@Kista,/);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { mapCases } from '../report/case-list.js';
+import { mapCases, mapListed } from '../report/case-list.js';
 import { z } from 'zod';
 import { isIsoDate } from '../model/dates.js';
 import { readUserJson } from '../config/read-json.js';
@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import { KEY_ENV } from '../privacy/pseudonym.js';
 import { quote } from '../privacy/quote.js';
 import { realId, withRealId } from '../privacy/real-id.js';
-import type { Report } from '../report/types.js';
+import type { CaseResult, Report } from '../report/types.js';
 
 /**
  * A baseline records failures already known and being worked on, so a CI job fails only on new
@@ -155,15 +155,17 @@ function shown(e: BaselineEntry): NonNullable<Report['baseline']>['stale'][numbe
 export function markBaseline(report: Report, result: BaselineResult, file: string): Report {
   const accepted = new Set(result.accepted.map(key));
   const expired = new Set(result.expiredPairs.map(key));
+  const mark = (c: CaseResult): CaseResult => ({
+    ...c,
+    results: c.results.map((r) => {
+      const k = key({ ruleId: r.ruleId, caseId: realId(c) });
+      return accepted.has(k) ? { ...r, baseline: 'accepted' as const } : expired.has(k) ? { ...r, baseline: 'expired' as const } : r;
+    }),
+  });
   return {
     ...report,
     baseline: { file: quote(file), accepted: result.accepted.length, expired: result.expired.length, fresh: result.fresh.length, stale: result.stale.map(shown) },
-    cases: mapCases(report.cases, (c) => ({
-      ...c,
-      results: c.results.map((r) => {
-        const k = key({ ruleId: r.ruleId, caseId: realId(c) });
-        return accepted.has(k) ? { ...r, baseline: 'accepted' as const } : expired.has(k) ? { ...r, baseline: 'expired' as const } : r;
-      }),
-    })),
+    cases: mapCases(report.cases, mark),
+    ...mapListed(report.listed, mark),
   };
 }

@@ -10,10 +10,15 @@ import type { Lang } from '../engine/types.js';
 import { UserError } from '../errors.js';
 import { KEY_ENV, loadPseudonymKey, pseudonym } from '../privacy/pseudonym.js';
 import { quote } from '../privacy/quote.js';
-import { FORMATTERS } from '../report/formatters/index.js';
+import { EXTENSIONS, FORMATTERS, WRITERS } from '../report/formatters/index.js';
 import { githubStepSummary } from '../report/formatters/github.js';
-import { isModulePath, loadFormatter } from './formatter-module.js';
-import { publicReport } from '../report/public.js';
+import { writeReport, type CaseWriter } from '../report/formatters/stream.js';
+import { reportHead } from '../report/build.js';
+import type { FormatContext } from '../report/messages.js';
+import { publicCase, publicReport } from '../report/public.js';
+import { VERSION } from '../version.js';
+import { drained, openStreamOutput, type StreamOutput } from './stream-output.js';
+import { isModulePath, loadFormatter, type LoadedFormatter } from './formatter-module.js';
 import type { Report } from '../report/types.js';
 import { summaryLine } from '../report/formatters/summary.js';
 import { verdict } from '../report/verdict.js';
@@ -44,6 +49,10 @@ interface CheckFlags extends InputFlags, SelectionFlags {
   color?: boolean;
   printConfig?: boolean;
   threshold?: Record<string, number>;
+  appendixLimit?: number;
+  pretty?: boolean;
+  messages?: boolean;
+  csvLayout?: 'wide' | 'long';
 }
 
 /** --threshold current-plan=90 (repeatable): the per cent each stadsdel must reach. */
@@ -54,11 +63,20 @@ function threshold(value: string, previous: Record<string, number> | undefined):
   return { ...previous, [m[1]!]: pct };
 }
 
+/** --appendix-limit 10, 0 or all. */
+function appendixLimit(value: string): number {
+  if (value === 'all') return Infinity;
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('give a whole number of akter (0 for none) or "all"');
+  return Number(value);
+}
+
+const FORMAT_NAMES = [...new Set([...Object.keys(FORMATTERS), ...Object.keys(WRITERS)])];
+
 /** --format html,markdown → ['html', 'markdown'], each checked against the formatters. */
 function formats(value: string): string[] {
   const names = value.split(',').map((x) => x.trim()).filter((x) => x !== '');
   for (const n of names) {
-    if (!Object.hasOwn(FORMATTERS, n) && !isModulePath(n)) throw new InvalidArgumentError(`"${n}" is not a format; choose from ${Object.keys(FORMATTERS).join(', ')}, or give a formatter module's path`);
+    if (!Object.hasOwn(FORMATTERS, n) && !Object.hasOwn(WRITERS, n) && !isModulePath(n)) throw new InvalidArgumentError(`"${n}" is not a format; choose from ${FORMAT_NAMES.join(', ')}, or give a formatter module's path`);
   }
   if (names.length === 0) throw new InvalidArgumentError('name at least one format');
   return [...new Set(names)];
@@ -102,10 +120,14 @@ export function checkCommand(setExit: (code: number) => void): Command {
   addSelectionOptions(cmd);
   addColorOptions(cmd);
   return addInputOptions(cmd)
-    .option('--format <names>', `report format, or several separated by commas with --output-dir: ${Object.keys(FORMATTERS).join(', ')} or a formatter module ./file.mjs (default: terminal on a terminal, else markdown)`, formats)
+    .option('--format <names>', `report format, or several separated by commas with --output-dir: ${FORMAT_NAMES.join(', ')} or a formatter module ./file.mjs (default: terminal on a terminal, else markdown)`, formats)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--output-dir <dir>', 'write one file per format into this directory (aktgranskning.md, .html, .json, .csv, .txt)')
     .option('--excel', 'CSV for Excel: UTF-8 with BOM, semicolons and CRLF')
+    .addOption(new Option('--csv-layout <layout>', 'CSV: wide, one row per akt (default); long, one row per akt and granskningspunkt').choices(['wide', 'long']))
+    .option('--pretty', 'JSON indented (compact by default)')
+    .option('--messages', "JSON and NDJSON: each reason's sentence beside its code (the catalogue `messages` has them all once)")
+    .option('--appendix-limit <n>', 'akter named per stadsdel and granskningspunkt in the report\'s Bilaga A, and data problems per code in Bilaga B (0 for none, all for every one; default 10)', appendixLimit)
     .addOption(new Option('--lang <lang>', 'report language').choices(['sv', 'en']))
     .option('--rule <id...>', 'run only these rules')
     .option('--skip-rule <id...>', 'do not run these rules')
@@ -140,13 +162,63 @@ export function checkCommand(setExit: (code: number) => void): Command {
         return;
       }
       const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
+      // Formatter modules are loaded before the run, so a bad one stops it at once.
+      const custom = new Map<string, LoadedFormatter>();
+      for (const f of chosen) if (isModulePath(f)) custom.set(f, await loadFormatter(f));
+      const extension = (format: string) => custom.get(format)?.extension ?? EXTENSIONS[format]!;
+      const target = (format: string) => (flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${extension(format)}`) : flags.output);
+      const ctx = (format: string): FormatContext => ({
+        lang,
+        rules: ruleMap(settings.catalogue),
+        color: format === 'terminal' && target(format) === undefined && useColor(flags.color),
+        excel: flags.excel === true,
+        pretty: flags.pretty === true,
+        messages: flags.messages === true,
+        csvLayout: flags.csvLayout ?? 'wide',
+        thresholds: settings.thresholds,
+      });
+      // Formats that list every akt are written in the pass that aggregates, so no format walks
+      // the akter twice. A baseline changes the akter after that pass: then they are walked again.
+      const inPass = flags.baseline === undefined && flags.writeBaseline === undefined ? chosen.filter((f) => Object.hasOwn(WRITERS, f)) : [];
+      const streams = new Map<string, { output: StreamOutput; writer?: CaseWriter }>();
       const progress = startProgress(lang, flags.quiet);
       const stdin = await withStdin(paths);
-      const { report: audited } = await audit({ paths: stdin?.paths ?? paths, asOf, rules: settings.rules, read: { ...read, mapping: settings.mapping }, grades: settings.grades, placeholders: settings.placeholders, selection: selectionFrom(flags), progress: progress.counter }).finally(async () => {
+      let result;
+      try {
+        for (const f of inPass) streams.set(f, { output: await openStreamOutput(target(f)) });
+        const head = reportHead({ asOf, version: VERSION, rules: settings.rules, grades: settings.grades });
+        const shownHead = key ? { ...head, privacy: { mode: 'public' as const, pseudonymKey: key.source === 'per-run' ? ('per-run' as const) : ('secret' as const) } } : head;
+        for (const [f, s] of streams) s.writer = WRITERS[f]!(shownHead, ctx(f), s.output.stream);
+        const writers = [...streams.values()].map((s) => s.writer!);
+        const outputs = [...streams.values()].map((s) => s.output);
+        result = await audit({
+          paths: stdin?.paths ?? paths,
+          asOf,
+          rules: settings.rules,
+          read: { ...read, mapping: settings.mapping },
+          grades: settings.grades,
+          placeholders: settings.placeholders,
+          selection: selectionFrom(flags),
+          progress: progress.counter,
+          appendixLimit: flags.appendixLimit,
+          ...(writers.length > 0
+            ? {
+                onCase: (c) => {
+                  const shown = key ? publicCase(c, key) : c;
+                  for (const w of writers) w.add(shown);
+                },
+                drain: () => drained(outputs),
+              }
+            : {}),
+        });
+      } catch (e) {
+        for (const s of streams.values()) await s.output.abort();
+        throw e;
+      } finally {
         progress.stop();
         await stdin?.cleanup();
-      });
-      const full = stdin ? stdin.rename(audited) : audited;
+      }
+      const full = stdin ? stdin.rename(result.report) : result.report;
       // A baseline is keyed when a key was given; a key made up for this run would match nothing next time.
       const baselineKey = key ?? (flags.pseudonymKeyFile !== undefined || process.env[KEY_ENV]?.trim() ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined);
       const namer: Namer = baselineKey && baselineKey.source !== 'per-run' ? (id) => pseudonym(baselineKey.key, id) : undefined;
@@ -156,22 +228,34 @@ export function checkCommand(setExit: (code: number) => void): Command {
       const inputs = full.input.files.map((f) => f.file);
       const outcome = verdict(report, { thresholds: settings.thresholds, strict: flags.strict });
       setExit(outcome.code);
-      const ctx = { lang, rules: ruleMap(settings.catalogue), color: false, excel: flags.excel === true, thresholds: settings.thresholds };
       for (const format of chosen) {
-        const formatter = await loadFormatter(format);
-        const toFile = flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${formatter.extension}`) : flags.output;
-        const text = await formatter.format(report, { ...ctx, color: format === 'terminal' && toFile === undefined && useColor(flags.color), ...(toFile === undefined ? { columns: terminalColumns() } : {}) });
-        await writeOutput(toFile, text, inputs);
+        const streamed = streams.get(format);
+        if (streamed) {
+          await streamed.writer!.finish(report);
+          await streamed.output.commit(inputs);
+        } else if (Object.hasOwn(FORMATTERS, format) || isModulePath(format)) {
+          const formatter = custom.get(format) ?? { format: FORMATTERS[format]! };
+          const toFile = target(format);
+          await writeOutput(toFile, await formatter.format(report, { ...ctx(format), ...(toFile === undefined ? { columns: terminalColumns() } : {}) }), inputs);
+        } else {
+          // xlsx with a baseline: its writer over the finished report.
+          const output = await openStreamOutput(target(format));
+          await writeReport(WRITERS[format]!, report, ctx(format), output.stream).catch(async (e: unknown) => {
+            await output.abort();
+            throw e;
+          });
+          await output.commit(inputs);
+        }
       }
       const stepSummary = process.env.GITHUB_STEP_SUMMARY;
       if (chosen.includes('github') && stepSummary) {
         // GitHub's job summary is one file per step that every tool appends its Markdown to.
-        await appendFile(stepSummary, githubStepSummary(report, ctx)).catch((e: NodeJS.ErrnoException) => {
+        await appendFile(stepSummary, githubStepSummary(report, ctx('github'))).catch((e: NodeJS.ErrnoException) => {
           throw new UserError(`$GITHUB_STEP_SUMMARY ${stepSummary}: cannot write the job summary (${e.code ?? e.message})`);
         });
       }
       // The terminal format says how it went; a file or a machine format does not, so one line on stderr does.
       const elsewhere = flags.output !== undefined || flags.outputDir !== undefined || chosen.some((f) => f !== 'terminal');
-      if (elsewhere && flags.quiet !== true) process.stderr.write(summaryLine(report, outcome, ctx));
+      if (elsewhere && flags.quiet !== true) process.stderr.write(summaryLine(report, outcome, ctx('terminal')));
     });
 }

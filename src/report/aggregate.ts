@@ -1,6 +1,6 @@
 import type { Reason, Severity, TemplateData } from '../engine/types.js';
 import { FEW_CASES, grade, wilson, type GradeThresholds } from './stats.js';
-import type { CaseResult, DistrictSummary, RuleInfo, RuleSummary } from './types.js';
+import type { CaseResult, DistrictSummary, Listed, RuleInfo, RuleSummary } from './types.js';
 import { sameRealId } from '../privacy/real-id.js';
 
 /**
@@ -29,7 +29,11 @@ function reasonKey(reason: Reason): string {
 class Group {
   cases = 0;
   failingCases = 0;
+  /** Akter failing any rule, whatever its severity. */
+  withFindings = 0;
   readonly rules: RuleSummary[];
+  /** Per rule, the first failing akter (up to the appendix limit), each with that rule's result only. */
+  readonly listed: CaseResult[][];
   readonly reasons: Map<string, Tally>[];
   readonly examples: NonNullable<RuleSummary['examples']>[];
 
@@ -49,19 +53,24 @@ class Group {
     }));
     this.reasons = rules.map(() => new Map());
     this.examples = rules.map(() => []);
+    this.listed = rules.map(() => []);
   }
 
   /** `keys`: per rule, the keys of its failing reasons (see reasonKey), made once for every group. */
-  add(c: CaseResult, keys: readonly (string[] | undefined)[]): void {
+  add(c: CaseResult, keys: readonly (string[] | undefined)[], listLimit: number): void {
     this.cases++;
     let failing = false;
+    let found = false;
     for (let i = 0; i < c.results.length; i++) {
       const r = c.results[i]!;
       const s = this.rules[i]!;
       if (r.status === 'pass') s.passed++;
       else if (r.status === 'fail') {
         s.failed++;
+        found = true;
         if (r.severity === 'error') failing = true;
+        const listed = this.listed[i]!;
+        if (listed.length < listLimit) listed.push({ caseId: c.caseId, district: c.district, ...(c.origin ? { origin: c.origin } : {}), results: [r] });
         const reasons = r.reasons;
         for (let k = 0; k < reasons.length; k++) {
           const code = reasons[k]!.code;
@@ -80,6 +89,7 @@ class Group {
       else s.notApplicable++;
     }
     if (failing) this.failingCases++;
+    if (found) this.withFindings++;
   }
 
   /** Counts each reason by its key. */
@@ -120,9 +130,11 @@ export class Aggregator {
   /** Why the first akt could not be assessed, per rule: named when no akt could be. */
   private firstMissing: string[] | undefined;
 
+  /** `listLimit`: failing akter kept per stadsdel and rule for the report's Bilaga A. */
   constructor(
     private readonly rules: readonly RuleInfo[],
     private readonly thresholds: GradeThresholds,
+    private readonly listLimit = 0,
   ) {
     this.total = new Group(rules);
   }
@@ -134,15 +146,19 @@ export class Aggregator {
       this.groups.set(c.district, g);
     }
     const keys = c.results.map((r) => (r.status === 'fail' ? r.reasons.map(reasonKey) : undefined));
-    g.add(c, keys);
-    this.total.add(c, keys);
+    g.add(c, keys, this.listLimit);
+    this.total.add(c, keys, 0);
     this.firstMissing ??= c.results.map((r) => String(r.reasons[0]?.data?.data ?? ''));
   }
 
-  finish(): { districts: DistrictSummary[]; total: DistrictSummary; notAssessed: { ruleId: string; missing: string }[] } {
+  finish(): { districts: DistrictSummary[]; total: DistrictSummary; notAssessed: { ruleId: string; missing: string }[]; listed: Listed } {
     const severities = this.rules.map((r) => r.severity);
     const total = this.total.summary(null, severities, this.thresholds);
     const notAssessed = total.rules.flatMap((s, i) => (total.cases > 0 && s.notAssessable === total.cases ? [{ ruleId: s.ruleId, missing: this.firstMissing![i]! }] : []));
-    return { districts: [...this.groups].map(([d, g]) => g.summary(d, severities, this.thresholds)), total, notAssessed };
+    const listed: Listed = {
+      limit: this.listLimit,
+      districts: [...this.groups].map(([district, g]) => ({ district, withFindings: g.withFindings, rules: this.rules.map((r, i) => ({ ruleId: r.ruleId, cases: g.listed[i]! })) })),
+    };
+    return { districts: [...this.groups].map(([d, g]) => g.summary(d, severities, this.thresholds)), total, notAssessed, listed };
   }
 }

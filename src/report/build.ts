@@ -6,7 +6,21 @@ import { withRealId } from '../privacy/real-id.js';
 import { Aggregator } from './aggregate.js';
 import { LazyCases } from './case-list.js';
 import { DEFAULT_GRADES, type GradeThresholds } from './stats.js';
-import { REPORT_SCHEMA_VERSION, type CaseResult, type Report, type RuleInfo } from './types.js';
+import { REPORT_SCHEMA_VERSION, type CaseResult, type Report, type ReportHead } from './types.js';
+
+export const DEFAULT_APPENDIX_LIMIT = 10;
+
+/** What a report states before its akter are checked (working papers; --public changes privacy). */
+export function reportHead(opts: { asOf: string; version: string; rules: readonly ActiveRule[]; grades?: GradeThresholds }): ReportHead {
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'aktgranskning', version: opts.version },
+    asOf: opts.asOf,
+    rules: opts.rules.map((r) => ({ ruleId: r.rule.id, severity: r.severity, options: r.options })),
+    grades: opts.grades ?? DEFAULT_GRADES,
+    privacy: { mode: 'working-papers' },
+  };
+}
 
 /** Akter with their findings; walked through once here and again by each formatter that lists akter. */
 export type Results = Iterable<AktResult> & { readonly length: number };
@@ -26,9 +40,14 @@ export async function buildReport(opts: {
   /** The selection criteria that narrowed the population, if any. */
   criteria?: string[];
   progress?: { akter: number };
+  /** Failing akter named per stadsdel and rule in Bilaga A (default 10; Infinity for all). */
+  appendixLimit?: number;
+  /** Each akt as it is made, for the formats that list every akt (see formatters/stream.ts). */
+  onCase?: (c: CaseResult) => void;
+  /** Waits while those formats' outputs are full. */
+  drain?: () => Promise<void>;
 }): Promise<Report> {
-  const thresholds = opts.grades ?? DEFAULT_GRADES;
-  const inForce: RuleInfo[] = opts.rules.map((r) => ({ ruleId: r.rule.id, severity: r.severity, options: r.options }));
+  const { grades: thresholds, rules: inForce } = reportHead(opts);
   const fileNames = new Map<string, string>();
   const maskedFile = (file: string) => fileNames.get(file) ?? fileNames.set(file, quote(file)).get(file)!;
   // A few stadsdelar name every akt: each is masked once.
@@ -45,14 +64,15 @@ export async function buildReport(opts: {
       }, checked.akt.caseId);
     }
   });
-  const aggregator = new Aggregator(inForce, thresholds);
+  const aggregator = new Aggregator(inForce, thresholds, opts.appendixLimit ?? DEFAULT_APPENDIX_LIMIT);
   let n = 0;
   for (const c of cases) {
     aggregator.add(c);
+    opts.onCase?.(c);
     if (opts.progress) opts.progress.akter++;
-    if (++n % 5000 === 0) await new Promise((r) => setImmediate(r));
+    if (++n % 5000 === 0) await (opts.drain?.() ?? new Promise((r) => setImmediate(r)));
   }
-  const { districts, total, notAssessed } = aggregator.finish();
+  const { districts, total, notAssessed, listed } = aggregator.finish();
   const files = maskFiles(opts.loaded.files);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -66,6 +86,7 @@ export async function buildReport(opts: {
     total,
     notAssessed,
     cases,
+    listed,
     input: {
       files,
       rowsRead: files.reduce((n, f) => n + f.rowsRead, 0),

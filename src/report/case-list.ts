@@ -1,4 +1,4 @@
-import type { CaseResult } from './types.js';
+import type { CaseResult, Listed } from './types.js';
 
 /**
  * The akter of a report with their results. A report read back from JSON holds them in an array;
@@ -30,4 +30,10 @@ export function mapCases(list: CaseList, f: (c: CaseResult) => CaseResult): Case
   return new LazyCases(list.length, function* () {
     for (const c of list) yield f(c);
   });
+}
+
+/** Bilaga A's akter changed by `f`, as the report's cases are (baseline marks, pseudonyms). */
+export function mapListed(listed: Listed | undefined, f: (c: CaseResult) => CaseResult): { listed?: Listed } {
+  if (!listed) return {};
+  return { listed: { ...listed, districts: listed.districts.map((d) => ({ ...d, rules: d.rules.map((r) => ({ ...r, cases: r.cases.map(f) })) })) } };
 }

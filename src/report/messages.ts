@@ -16,6 +16,12 @@ export interface FormatContext {
   columns?: number;
   /** Per rule, the per cent each stadsdel must reach (--threshold); the CI formats judge by it. */
   thresholds?: Readonly<Record<string, number>>;
+  /** JSON indented (--pretty). */
+  pretty?: boolean;
+  /** JSON with each reason's and data problem's sentence, besides the catalogue (--messages). */
+  messages?: boolean;
+  /** CSV: `wide` (default), one row per akt; `long`, one row per akt and rule (--csv-layout). */
+  csvLayout?: 'wide' | 'long';
 }
 
 export function ruleTitle(ctx: FormatContext, ruleId: string): string {

@@ -3,8 +3,8 @@ import type { TemplateData } from '../engine/types.js';
 import type { DataProblem } from '../model/problems.js';
 import { pseudonym, type PseudonymKey } from '../privacy/pseudonym.js';
 import { hasRealId, realId } from '../privacy/real-id.js';
-import { mapCases } from './case-list.js';
-import type { Report, RuleSummary } from './types.js';
+import { mapCases, mapListed } from './case-list.js';
+import type { CaseResult, Report, RuleSummary } from './types.js';
 
 /** Dates, months and lists of them say nothing about a person; any other text from the export might. */
 const SAFE = /^(?:\d{4}-\d{2}(?:-\d{2})?)(?:, \d{4}-\d{2}(?:-\d{2})?)*$/;
@@ -52,6 +52,20 @@ function publicSummary(s: RuleSummary, key: PseudonymKey): RuleSummary {
   };
 }
 
+/** One akt fit to publish: by pseudonym, without its origin, with no text quoted from the export. */
+export function publicCase(c: CaseResult, key: PseudonymKey): CaseResult {
+  const { origin: _origin, ...rest } = c;
+  return {
+    ...rest,
+    caseId: pseudonym(key.key, realId(c)),
+    results: c.results.map((r) => ({
+      ...r,
+      reasons: r.reasons.map((x) => ({ code: x.code, ...(x.data ? { data: redact(x.data) } : {}) })),
+      ...(r.evidence ? { evidence: redact(r.evidence) } : {}),
+    })),
+  };
+}
+
 /**
  * The report for publication (--public): akter only by keyed pseudonym, no origin in the export,
  * no text quoted from it; the aggregate figures are untouched.
@@ -64,18 +78,8 @@ export function publicReport(report: Report, key: PseudonymKey): Report {
     privacy: { mode: 'public', pseudonymKey: key.source === 'per-run' ? 'per-run' : 'secret' },
     districts: report.districts.map((d) => ({ ...d, rules: d.rules.map((s) => publicSummary(s, key)) })),
     total: { ...report.total, rules: report.total.rules.map((s) => publicSummary(s, key)) },
-    cases: mapCases(report.cases, (c) => {
-      const { origin: _origin, ...rest } = c;
-      return {
-        ...rest,
-        caseId: pseudonym(key.key, realId(c)),
-        results: c.results.map((r) => ({
-          ...r,
-          reasons: r.reasons.map((x) => ({ code: x.code, ...(x.data ? { data: redact(x.data) } : {}) })),
-          ...(r.evidence ? { evidence: redact(r.evidence) } : {}),
-        })),
-      };
-    }),
+    cases: mapCases(report.cases, (c) => publicCase(c, key)),
+    ...mapListed(report.listed, (c) => publicCase(c, key)),
     dataProblems: report.dataProblems.map((p) => publicProblem(p, key, label)),
     ...(report.baseline ? { baseline: { ...report.baseline, file: report.baseline.file, stale: report.baseline.stale.map((e) => ({ ...e, caseId: hasRealId(e) ? pseudonym(key.key, realId(e)) : e.caseId, reason: 'term:redacted' })) } } : {}),
   };

@@ -5,7 +5,7 @@ import { REPORT_SCHEMA_VERSION } from './types.js';
 
 /**
  * The JSON report (`check --format json`) as a schema: the contract for CI jobs and other
- * programs. docs/report-v1.schema.json is generated from it, and a test validates real output
+ * programs. docs/report-v2.schema.json is generated from it, and a test validates real output
  * against that file.
  */
 const Data = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -41,7 +41,8 @@ const DistrictSummary = z.strictObject({
   grade: Grade.describe('Samlad bedömning'),
 });
 
-const Reason = z.strictObject({ code: z.string(), data: Data.optional(), message: z.string() });
+const Reason = z.strictObject({ code: z.string(), data: Data.optional(), message: z.string().optional().describe('Only with --messages; else see messages') });
+const Templates = z.record(z.string(), z.string());
 const FileStats = z.strictObject({
   file: z.string(),
   format: z.enum(['csv', 'json', 'ndjson', 'xlsx', 'zip']),
@@ -59,6 +60,9 @@ export const ReportJsonSchema = z.strictObject({
   asOf: z.iso.date(),
   lang: z.enum(['sv', 'en']),
   rules: z.array(z.strictObject({ ruleId: z.string(), severity: Severity, options: z.record(z.string(), z.unknown()) })),
+  messages: z
+    .strictObject({ rules: z.record(z.string(), Templates), engine: Templates, problems: Templates })
+    .describe('Message templates in the report language: rules[ruleId][code], else engine[code]; problems[code] for data problems. {name} is replaced by data.name'),
   grades: z.strictObject({ fulfilled: z.number(), largely: z.number(), partly: z.number() }),
   privacy: z.union([
     z.strictObject({ mode: z.literal('working-papers') }),
@@ -84,7 +88,13 @@ export const ReportJsonSchema = z.strictObject({
       district: z.string().nullable(),
       origin: z.strictObject({ file: z.string(), line: z.number().int().optional(), index: z.number().int().optional() }).optional(),
       results: z.array(
-        z.strictObject({ ruleId: z.string(), status: Status, severity: Severity, reasons: z.array(Reason), evidence: Data.optional(), baseline: z.enum(['accepted', 'expired']).optional() }),
+        z.strictObject({
+          ruleId: z.string(),
+          status: Status,
+          reasons: z.array(Reason).optional().describe('Left out when the rule gives none (a pass)'),
+          evidence: Data.optional(),
+          baseline: z.enum(['accepted', 'expired']).optional(),
+        }),
       ),
     }),
   ),
@@ -100,7 +110,7 @@ export const ReportJsonSchema = z.strictObject({
       code: z.enum(PROBLEM_CODES),
       rejected: z.boolean(),
       value: z.string().nullable(),
-      message: z.string(),
+      message: z.string().optional(),
     }),
   ),
 });

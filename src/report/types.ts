@@ -4,7 +4,7 @@ import type { FileStats } from '../model/types.js';
 import type { CaseList } from './case-list.js';
 import type { Grade, GradeThresholds, Interval } from './stats.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface RuleSummary {
   ruleId: string;
@@ -51,6 +51,16 @@ export interface CaseResult {
   results: { ruleId: string; status: Status; severity: Severity; reasons: Reason[]; evidence?: TemplateData; baseline?: 'accepted' | 'expired' }[];
 }
 
+/**
+ * The akter the revisionsrapport's Bilaga A names: per stadsdel and rule the first failing akter,
+ * at most `limit` (Infinity for all), each with that rule's result only. Collected in the one pass
+ * that aggregates, so the report's size does not grow with the export; the data formats list every akt.
+ */
+export interface Listed {
+  limit: number;
+  districts: { district: string | null; withFindings: number; rules: { ruleId: string; cases: CaseResult[] }[] }[];
+}
+
 export interface RuleInfo {
   ruleId: string;
   severity: Severity;
@@ -73,6 +83,8 @@ export interface Report {
   total: DistrictSummary;
   /** Walked through once per use; see case-list.ts. */
   cases: CaseList;
+  /** Bilaga A's akter; not in a report read back from JSON. */
+  listed?: Listed;
   /** With --baseline: how the run's failures stand against it. */
   baseline?: { file: string; accepted: number; expired: number; fresh: number; stale: { ruleId: string; caseId: string; reason: string; expires: string }[] };
   /** The config file the settings came from, if any (named in the Metod). */
@@ -82,3 +94,6 @@ export interface Report {
   input: { files: FileStats[]; rowsRead: number; rowsRejected: number; casesChecked: number };
   dataProblems: DataProblem[];
 }
+
+/** What is known of a report before its akter are walked: enough for a data format to start. */
+export type ReportHead = Pick<Report, 'schemaVersion' | 'tool' | 'asOf' | 'rules' | 'grades' | 'privacy'>;

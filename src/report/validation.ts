@@ -3,7 +3,9 @@ import type { Dataset, FieldPath, FileStats, LoadedExport } from '../model/types
 import { missingFor } from '../engine/run.js';
 import type { AnyRule } from '../engine/types.js';
 import { maskFiles, maskProblem } from './build.js';
-import { REPORT_SCHEMA_VERSION } from './types.js';
+
+/** The validate report's own version: it did not change when the check report went to 2. */
+export const VALIDATION_SCHEMA_VERSION = 1;
 
 export interface ProblemCount {
   code: ProblemCode;
@@ -57,7 +59,7 @@ export function buildValidation(opts: { asOf: string; version: string; loaded: L
   const files = maskFiles(loaded.files);
   const absent = loaded.akter.length > 0 ? absentFields(loaded, opts.rules ?? []) : [];
   return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
+    schemaVersion: VALIDATION_SCHEMA_VERSION,
     tool: { name: 'aktgranskning', version: opts.version },
     asOf: opts.asOf,
     valid: errors === 0,

@@ -1,3 +1,5 @@
+import type { Lang } from '../../engine/types.js';
+import { appendixText } from '../../i18n/appendix-text.js';
 import { fill, formatInt, severityName } from '../../i18n/catalog.js';
 import { sourceAt } from '../../engine/types.js';
 import { criterionText, gradeName, text } from '../../i18n/report-text.js';
@@ -49,13 +51,16 @@ export function introduction(ctx: FormatContext, r: Report): Block[] {
     f.delimiter === undefined ? '–' : { text: delimiterName(f.delimiter), code: true },
     String(f.rowsRead),
     String(f.rowsRejected),
-    f.sha256 ? { text: f.sha256, code: true } : '–',
   ]);
-  const settings: Cell[][] = r.rules.map((x) => [
-    { text: x.ruleId, code: true },
-    severityName(x.severity, lang),
-    { text: Object.keys(x.options).length > 0 ? JSON.stringify(x.options) : '–', code: Object.keys(x.options).length > 0 },
-  ]);
+  // A digest has its own table: beside six other columns it would not fit an A4 line unbroken.
+  const hashes: Cell[][] = r.input.files.map((f) => [{ text: f.file, code: true }, f.sha256 ? { text: f.sha256, code: true } : '–']);
+  // One row per option, so a reader need not parse JSON to see how a rule was set.
+  const settings: Cell[][] = r.rules.flatMap((x) => {
+    const options = Object.entries(x.options);
+    const head: Cell[] = [{ text: x.ruleId, code: true }, severityName(x.severity, lang)];
+    if (options.length === 0) return [[...head, '–', '–']];
+    return options.map(([k, v], i): Cell[] => [...(i === 0 ? head : ['', '']), { text: k, code: true }, optionValue(v, lang)]);
+  });
   const population =
     r.population.criteria.length > 0
       ? fill(text('populationCriteria', lang), { cases: formatInt(r.population.cases, lang), criteria: r.population.criteria.map((c) => criterionText(c, lang)).join('; ') })
@@ -95,11 +100,21 @@ export function introduction(ctx: FormatContext, r: Report): Block[] {
     p({ strong: text('inputHeading', lang) }),
     {
       kind: 'table',
-      header: [ui('file', lang), ui('format', lang), ui('encoding', lang), ui('delimiter', lang), ui('rowsRead', lang), ui('rowsRejected', lang), 'SHA-256'],
+      header: [ui('file', lang), ui('format', lang), ui('encoding', lang), ui('delimiter', lang), ui('rowsRead', lang), ui('rowsRejected', lang)],
       rows: files,
       numeric: [4, 5],
     },
+    p({ strong: appendixText('filesHashes', lang) }),
+    { kind: 'table', header: [ui('file', lang), 'SHA-256'], rows: hashes },
     p({ strong: text('settingsHeading', lang) }),
-    { kind: 'table', header: ['id', ui('severity', lang), text('options', lang)], rows: settings },
+    { kind: 'table', header: ['id', ui('severity', lang), appendixText('option', lang), appendixText('value', lang)], rows: settings },
   ];
+}
+
+/** An option's value as a reader writes it: lists of words quoted and joined, nothing as a dash. */
+function optionValue(v: unknown, lang: Lang): string {
+  const [open, close] = lang === 'sv' ? ['”', '”'] : ['“', '”'];
+  if (Array.isArray(v)) return v.length === 0 ? '–' : v.map((x) => (typeof x === 'string' ? `${open}${x}${close}` : JSON.stringify(x))).join(', ');
+  if (v === null || v === undefined || v === '') return '–';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }

@@ -1,14 +1,16 @@
 import { reportDocument } from '../document/build.js';
-import type { Block, Cell, ChartBar, Inline } from '../document/types.js';
+import { appendixText } from '../../i18n/appendix-text.js';
+import type { Block, Cell, ChartBar, Doc, Inline } from '../document/types.js';
 import type { FormatContext } from '../messages.js';
 import type { Grade } from '../stats.js';
 import type { Report } from '../types.js';
 
-const GRADE_COLOURS: Record<Grade, string> = {
+// Each at least 4.5:1 against white and against the table header's grey (WCAG 2.1 AA, 1.4.3).
+export const GRADE_COLOURS: Record<Grade, string> = {
   fulfilled: '#1a7f37',
-  'largely-fulfilled': '#6a9f1a',
-  'partly-fulfilled': '#b8860b',
-  'not-fulfilled': '#c62828',
+  'largely-fulfilled': '#4b6e12',
+  'partly-fulfilled': '#8a5a00',
+  'not-fulfilled': '#b71c1c',
 };
 
 function esc(s: string): string {
@@ -66,10 +68,10 @@ function chart(title: string, groups: { label: string; bars: ChartBar[] }[]): st
   return out.join('\n');
 }
 
-function* block(b: Block): Generator<string> {
+function* block(b: Block, id: string | undefined): Generator<string> {
   switch (b.kind) {
     case 'heading':
-      yield `<h${b.level}>${esc(b.text)}</h${b.level}>`;
+      yield `<h${b.level}${id ? ` id="${id}"` : ''}>${esc(b.text)}</h${b.level}>`;
       return;
     case 'paragraph':
       yield `<p>${inline(b.content)}</p>`;
@@ -91,7 +93,7 @@ function* block(b: Block): Generator<string> {
 }
 
 const CSS = `
-@page { size: A4; margin: 18mm 16mm; }
+@page { size: A4; margin: 18mm 16mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; color: #444; } }
 body { font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; font-size: 11pt; line-height: 1.45; color: #1b1b1b; max-width: 60em; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 1.7em; border-bottom: 2px solid #1b1b1b; padding-bottom: .2em; }
 h2 { font-size: 1.35em; margin-top: 1.8em; border-bottom: 1px solid #bbb; }
@@ -101,7 +103,9 @@ table { border-collapse: collapse; width: 100%; margin: .6em 0 1.2em; font-size:
 th, td { border: 1px solid #ccc; padding: .25em .45em; text-align: left; vertical-align: top; }
 th { background: #f1f1f1; }
 td.num, th.num { text-align: right; }
-code { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: .92em; word-break: break-all; }
+code { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: .92em; white-space: nowrap; }
+nav.toc ul { list-style: none; padding-left: 0; }
+nav.toc a { color: #0b4f9c; }
 .grade { font-weight: 600; }
 .grade.fulfilled { color: ${GRADE_COLOURS.fulfilled}; }
 .grade.largely-fulfilled { color: ${GRADE_COLOURS['largely-fulfilled']}; }
@@ -113,11 +117,19 @@ figcaption { font-weight: 600; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
   h2 { break-before: page; }
-  h1 + p + h2 { break-before: avoid; }
-  table, figure, svg { break-inside: avoid; }
+  nav.toc h2 { break-before: avoid; }
+  h2, h3, h4 { break-after: avoid; }
+  figure, svg, tr { break-inside: avoid; }
   thead { display: table-header-group; }
+  nav.toc a { color: inherit; text-decoration: none; }
 }
 `;
+
+function toc(ctx: FormatContext, doc: Doc, ids: ReadonlyMap<Block, string>): string {
+  const items = doc.flatMap((b) => (b.kind === 'heading' && ids.has(b) ? [`<li><a href="#${ids.get(b)}">${esc(b.text)}</a></li>`] : []));
+  const title = appendixText('contents', ctx.lang);
+  return `<nav class="toc" aria-label="${esc(title)}">\n<h2>${esc(title)}</h2>\n<ul>\n${items.join('\n')}\n</ul>\n</nav>`;
+}
 
 /**
  * One self-contained HTML file: inline CSS and SVG, no script, and a Content-Security-Policy that
@@ -137,16 +149,22 @@ export function* formatHtml(report: Report, ctx: FormatContext): Generator<strin
 <style>${CSS}</style>
 </head>
 <body>
+<main>
 `;
+  // Chapters and appendices get ids, so the table of contents after the title page can link them.
+  const ids = new Map<Block, string>();
+  for (const b of doc) if (b.kind === 'heading' && b.level === 2) ids.set(b, `s${ids.size + 1}`);
   let first = true;
-  for (const b of doc) {
+  for (const [i, b] of doc.entries()) {
     let started = false;
-    for (const piece of block(b)) {
+    for (const piece of block(b, ids.get(b))) {
       if (!started && !first) yield '\n';
       started = true;
       yield piece;
     }
     if (started) first = false;
+    // After the title and its line of metadata.
+    if (i === 1) yield `\n${toc(ctx, doc, ids)}`;
   }
-  yield '\n</body>\n</html>\n';
+  yield '\n</main>\n</body>\n</html>\n';
 }

@@ -1,45 +1,108 @@
-import { problemMessage, reasonMessage, type FormatContext } from '../messages.js';
+import { ENGINE_MESSAGES, PROBLEM_MESSAGES } from '../../i18n/catalog.js';
 import type { DataProblem } from '../../model/problems.js';
-import type { Report } from '../types.js';
+import { problemMessage, reasonMessage, type FormatContext } from '../messages.js';
+import type { CaseResult, Report } from '../types.js';
+import { textOf, type CaseWriter, type Out, type ReportHead, type WriterFactory } from './stream.js';
 
 /**
- * The full result for machines; each reason and problem carries its code and the sentence for it.
- * Written piece by piece: for a whole country the report is larger than a string may be. The
- * pieces join to exactly what JSON.stringify(report, null, 2) would give.
+ * One akt for machines: per rule its status and the reasons' codes and data. The severity is in
+ * rules[]; the sentence for a reason is in the message catalogue (or here with --messages).
  */
-export function* formatJson(report: Report, ctx: FormatContext): Generator<string> {
-  const head: Record<string, unknown> = { ...report, lang: ctx.lang, cases: [], dataProblems: [] };
-  const lists: Record<string, Iterable<unknown>> = {
-    cases: mapIter(report.cases, (c) => ({
-      ...c,
-      results: c.results.map((r) => ({ ...r, reasons: r.reasons.map((x) => ({ ...x, message: reasonMessage(ctx, r.ruleId, x) })) })),
+export function caseJson(ctx: FormatContext, c: CaseResult): Record<string, unknown> {
+  return {
+    caseId: c.caseId,
+    district: c.district,
+    ...(c.origin ? { origin: c.origin } : {}),
+    results: c.results.map((r) => ({
+      ruleId: r.ruleId,
+      status: r.status,
+      ...(r.reasons.length > 0
+        ? { reasons: ctx.messages ? r.reasons.map((x) => ({ ...x, message: reasonMessage(ctx, r.ruleId, x) })) : r.reasons }
+        : {}),
+      ...(r.evidence ? { evidence: r.evidence } : {}),
+      ...(r.baseline ? { baseline: r.baseline } : {}),
     })),
-    dataProblems: mapIter(report.dataProblems, (p) => problemJson(ctx, p)),
   };
-  const keys = Object.keys(head).filter((k) => head[k] !== undefined);
-  yield '{\n';
-  for (const [i, key] of keys.entries()) {
-    const comma = i < keys.length - 1 ? ',' : '';
-    if (!Object.hasOwn(lists, key)) {
-      yield `  ${JSON.stringify(key)}: ${JSON.stringify(head[key], null, 2).replace(/\n/g, '\n  ')}${comma}\n`;
-      continue;
-    }
-    let first = true;
-    for (const item of lists[key]!) {
-      yield `${first ? `  ${JSON.stringify(key)}: [\n` : ',\n'}    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
-      first = false;
-    }
-    yield first ? `  ${JSON.stringify(key)}: []${comma}\n` : `\n  ]${comma}\n`;
+}
+
+/** Message templates once, keyed by rule and code: {name} in a template is the reason's data. */
+export function messageCatalogue(ctx: FormatContext, head: ReportHead): Record<string, unknown> {
+  const rules: Record<string, Record<string, string>> = {};
+  for (const { ruleId } of head.rules) {
+    const rule = ctx.rules.get(ruleId);
+    if (!rule) continue;
+    const own: Record<string, string> = {};
+    for (const [code, t] of [...Object.entries(rule.reasons), ...Object.entries(rule.notApplicable)]) own[code] = (t as { sv: string; en: string })[ctx.lang];
+    rules[ruleId] = own;
   }
-  yield '}\n';
+  const pick = (m: Record<string, { sv: string; en: string }>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v[ctx.lang]]));
+  return { rules, engine: pick(ENGINE_MESSAGES), problems: pick(PROBLEM_MESSAGES) };
 }
 
-function* mapIter<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
-  for (const x of items) yield f(x);
+/** What follows the akter: the figures and the data problems. */
+export function tailJson(report: Report, ctx: FormatContext): Record<string, unknown> {
+  const { listed: _l, cases: _c, schemaVersion: _s, tool: _t, asOf: _a, rules: _r, grades: _g, privacy: _p, dataProblems, ...rest } = report;
+  return { ...rest, dataProblems: dataProblems.map((p) => problemJson(ctx, p)) };
 }
 
-/** One data problem with every key present, so consumers need no existence checks. */
-export function problemJson(ctx: Pick<FormatContext, 'lang'>, p: DataProblem): Record<string, unknown> {
+function headJson(head: ReportHead, ctx: FormatContext): Record<string, unknown> {
+  const { schemaVersion, tool, asOf, rules, grades, privacy } = head;
+  return { schemaVersion, tool, lang: ctx.lang, asOf, rules, grades, privacy };
+}
+
+/** Indents a whole value (with --pretty) or leaves it on one line. */
+const text = (ctx: FormatContext, x: unknown) => JSON.stringify(x, null, ctx.pretty ? 2 : undefined);
+
+/**
+ * The whole result for machines, written as the akter are made: the head, every akt, then the
+ * figures. Compact (one line) unless --pretty.
+ */
+export const jsonWriter: WriterFactory = (head, ctx, out: Out): CaseWriter => {
+  const nl = ctx.pretty ? '\n' : '';
+  const indent = (s: string) => (ctx.pretty ? s.replace(/\n/g, '\n  ') : s);
+  const fields = (o: Record<string, unknown>) =>
+    Object.entries(o)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${ctx.pretty ? '  ' : ''}${JSON.stringify(k)}:${ctx.pretty ? ' ' : ''}${indent(text(ctx, v))}`);
+  const start = fields({ ...headJson(head, ctx), messages: messageCatalogue(ctx, head) });
+  out.write(`{${nl}${start.join(`,${nl}`)},${nl}${ctx.pretty ? '  ' : ''}"cases":${ctx.pretty ? ' ' : ''}[`);
+  let first = true;
+  return {
+    add(c) {
+      const item = ctx.pretty ? `\n    ${text(ctx, caseJson(ctx, c)).replace(/\n/g, '\n    ')}` : text(ctx, caseJson(ctx, c));
+      out.write(first ? item : `,${item}`);
+      first = false;
+    },
+    finish(report) {
+      const end = fields(tailJson(report, ctx));
+      out.write(`${first || !ctx.pretty ? '' : '\n  '}],${nl}${end.join(`,${nl}`)}${nl}}\n`);
+    },
+  };
+};
+
+export function formatJson(report: Report, ctx: FormatContext): Generator<string> {
+  return textOf(jsonWriter, report, ctx);
+}
+
+/**
+ * NDJSON: one line per akt (as in cases[] of the JSON report), then one summary line: the JSON
+ * report without cases[]. Streams into jq, DuckDB or pandas.
+ */
+export const ndjsonWriter: WriterFactory = (head, ctx, out: Out): CaseWriter => ({
+  add(c) {
+    out.write(`${JSON.stringify(caseJson(ctx, c))}\n`);
+  },
+  finish(report) {
+    out.write(`${JSON.stringify({ ...headJson(head, ctx), messages: messageCatalogue(ctx, head), ...tailJson(report, ctx) })}\n`);
+  },
+});
+
+export function formatNdjson(report: Report, ctx: FormatContext): Generator<string> {
+  return textOf(ndjsonWriter, report, ctx);
+}
+
+/** One data problem with every key present, so consumers need no existence checks; its sentence only with --messages. */
+export function problemJson(ctx: Pick<FormatContext, 'lang' | 'messages'>, p: DataProblem): Record<string, unknown> {
   return {
     file: p.file,
     line: p.line ?? null,
@@ -50,6 +113,6 @@ export function problemJson(ctx: Pick<FormatContext, 'lang'>, p: DataProblem): R
     code: p.code,
     rejected: p.rejected ?? false,
     value: p.value ?? null,
-    message: problemMessage(ctx, p),
+    ...(ctx.messages ? { message: problemMessage(ctx, p) } : {}),
   };
 }

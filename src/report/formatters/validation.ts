@@ -72,7 +72,7 @@ export function formatValidationMarkdown(r: ValidationReport, ctx: Ctx): string 
 }
 
 export function formatValidationJson(r: ValidationReport, ctx: Ctx): string {
-  return `${JSON.stringify({ ...r, lang: ctx.lang, problems: r.problems.map((p) => problemJson(ctx, p)) }, null, 2)}\n`;
+  return `${JSON.stringify({ ...r, lang: ctx.lang, problems: r.problems.map((p) => problemJson({ lang: ctx.lang, messages: true }, p)) }, null, 2)}\n`;
 }
 
 export const VALIDATION_FORMATTERS: Readonly<Record<string, (r: ValidationReport, ctx: Ctx) => string>> = {

@@ -1,0 +1,60 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, unlink } from 'node:fs/promises';
+import { once } from 'node:events';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+
+/**
+ * An output written while the akter are checked: to stdout, or to a temporary file renamed into
+ * place only when complete (as writeOutput does), so a failed run leaves no half-written report.
+ */
+export interface StreamOutput {
+  stream: NodeJS.WritableStream & { writableNeedDrain?: boolean };
+  /** Ends the output; `inputs` are the export's files, never to be overwritten. */
+  commit(inputs: readonly string[]): Promise<void>;
+  abort(): Promise<void>;
+}
+
+function failed(file: string, e: unknown): UserError {
+  return new UserError(`${file}: cannot write the output (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+}
+
+export async function openStreamOutput(file: string | undefined): Promise<StreamOutput> {
+  if (file === undefined) return { stream: process.stdout, commit: async () => undefined, abort: async () => undefined };
+  const target = path.resolve(file);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const out: WriteStream = createWriteStream(tmp);
+  let error: unknown;
+  out.on('error', (e) => (error ??= e));
+  await once(out, 'open').catch((e: unknown) => {
+    throw failed(file, e);
+  });
+  const abort = async () => {
+    out.destroy();
+    await unlink(tmp).catch(() => undefined);
+  };
+  return {
+    stream: out,
+    abort,
+    async commit(inputs) {
+      if (inputs.some((i) => path.resolve(i) === target)) {
+        await abort();
+        throw new UserError(`${file}: is an input file of the export; choose another --output`);
+      }
+      try {
+        if (error) throw error;
+        out.end();
+        await once(out, 'finish');
+        await rename(tmp, target);
+      } catch (e) {
+        await abort();
+        throw failed(file, e);
+      }
+    },
+  };
+}
+
+/** Resolves when none of the outputs is full. */
+export async function drained(outputs: readonly StreamOutput[]): Promise<void> {
+  for (const o of outputs) if (o.stream.writableNeedDrain) await once(o.stream, 'drain');
+}

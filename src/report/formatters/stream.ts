@@ -1,0 +1,50 @@
+import type { FormatContext } from '../messages.js';
+import type { CaseResult, Report, ReportHead } from '../types.js';
+
+export type { ReportHead };
+
+/** Where a writer puts its output: a file or stdout, or pieces collected for a formatter. */
+export interface Out {
+  write(chunk: string | Uint8Array): unknown;
+}
+
+
+/**
+ * A data format that lists every akt, written in the same pass that aggregates: each akt is
+ * added as it is made, and the figures come last. So no format walks the akter a second time.
+ */
+export interface CaseWriter {
+  add(c: CaseResult): void;
+  /** Writes what needs the whole report (figures, data problems); resolves when the output is complete. */
+  finish(report: Report): void | Promise<void>;
+}
+
+export type WriterFactory = (head: ReportHead, ctx: FormatContext, out: Out) => CaseWriter;
+
+export function headOf(report: Report): ReportHead {
+  const { schemaVersion, tool, asOf, rules, grades, privacy } = report;
+  return { schemaVersion, tool, asOf, rules, grades, privacy };
+}
+
+/** A writer over a finished report (its akter walked once more), for a report not written in the pass. */
+export async function writeReport(factory: WriterFactory, report: Report, ctx: FormatContext, out: Out): Promise<void> {
+  const w = factory(headOf(report), ctx, out);
+  for (const c of report.cases) w.add(c);
+  await w.finish(report);
+}
+
+/** A text writer as a formatter: pieces yielded about every thousand akter. Only for writers whose finish is synchronous. */
+export function* textOf(factory: WriterFactory, report: Report, ctx: FormatContext): Generator<string> {
+  let pieces: string[] = [];
+  const w = factory(headOf(report), ctx, { write: (s) => pieces.push(s as string) });
+  let n = 0;
+  for (const c of report.cases) {
+    w.add(c);
+    if (++n % 1000 === 0) {
+      yield pieces.join('');
+      pieces = [];
+    }
+  }
+  void w.finish(report);
+  yield pieces.join('');
+}
