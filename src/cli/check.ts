@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { audit, hasFailures, resolveSettings } from '../audit.js';
@@ -11,7 +10,7 @@ import { KEY_ENV, loadPseudonymKey } from '../privacy/pseudonym.js';
 import { EXTENSIONS, FORMATTERS } from '../report/formatters/index.js';
 import { publicReport } from '../report/public.js';
 import type { Report } from '../report/types.js';
-import { writeOutput } from './output.js';
+import { makeDirectory, writeOutput } from './output.js';
 import { startProgress } from './progress.js';
 import { addInputOptions, addSelectionOptions, dateFlag, readFlags, ruleMap, selectionFrom, today, useColor, type InputFlags, type SelectionFlags } from './shared.js';
 
@@ -94,9 +93,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
         throw new UserError(`--format ${chosen.join(',')}: several formats need --output-dir, which gets one file each`);
       }
       if (flags.output !== undefined && flags.outputDir !== undefined) throw new UserError('give either --output or --output-dir, not both');
-      if (flags.outputDir !== undefined) await mkdir(flags.outputDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
-        throw new UserError(`${flags.outputDir}: cannot create the output directory (${e.code ?? e.message})`);
-      });
+      if (flags.outputDir !== undefined) await makeDirectory(flags.outputDir, 'choose another --output-dir');
       const settings = await resolveSettings({ config: flags.config, mapping: flags.mapping, only: flags.rule, skip: flags.skipRule, preset: flags.preset });
       const asOf = flags.asOf ?? settings.asOf ?? today();
       const lang = flags.lang ?? settings.lang ?? 'sv';

@@ -12,14 +12,25 @@ import { sampleCommand } from './sample.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 
+/** A message that quotes input (a header cell, a file name, an argument) stays one line, with no terminal control codes. */
+export function oneLine(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  return message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+}
+
 function fail(message: string): number {
   // Messages can quote the export (a header that was a data row, a file name): mask them too.
-  process.stderr.write(`aktgranskning: ${maskPersonalNumbers(message)}\n`);
+  process.stderr.write(`aktgranskning: ${maskPersonalNumbers(oneLine(message))}\n`);
   return EXIT_USAGE;
 }
 
-/** Commander's own messages quote the arguments given, which may hold a personnummer. */
-const OUTPUT = { writeErr: (s: string) => process.stderr.write(maskPersonalNumbers(s)) };
+const USAGE_HINT = '(run aktgranskning --help for usage)';
+
+/** Commander's own messages quote the arguments given, which may hold a personnummer; a usage error is one line with its hint. */
+const OUTPUT = {
+  writeErr: (s: string) => process.stderr.write(maskPersonalNumbers(s)),
+  outputError: (s: string, write: (s: string) => void) => write(`${oneLine(s)} ${USAGE_HINT}\n`),
+};
 
 /** Runs the CLI and returns the exit code; it never throws and never prints a stack trace. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -27,12 +38,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('aktgranskning')
     .description('Audits exports of Swedish social-services case files (SoL-akter) and reports per stadsdel.')
     .version(VERSION)
-    .showHelpAfterError('(run aktgranskning --help for usage)')
     .exitOverride()
     .configureOutput(OUTPUT);
   const setExit = (c: number) => (exitCode = c);
   for (const cmd of [checkCommand(setExit), validateCommand(setExit), compareCommand(), sampleCommand(), initCommand(), rulesCommand(), explainCommand(), schemaCommand()]) {
-    program.addCommand(cmd.exitOverride().configureOutput(OUTPUT).showHelpAfterError('(run aktgranskning --help for usage)'));
+    program.addCommand(cmd.exitOverride().configureOutput(OUTPUT));
   }
   try {
     await program.parseAsync([...argv]);

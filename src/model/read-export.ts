@@ -52,8 +52,8 @@ async function readJsonFile(b: ExportBuilder, f: SourceFile & { kind: 'json' | '
     if (ev.kind === 'value') {
       b.addJsonAkt(ev.value, at, stats);
     } else if (ev.kind === 'error') {
-      // A broken NDJSON line is one lost row; a broken .json file loses an unknown number of akter.
-      if (ev.line !== undefined) b.rejectRow(stats, 'invalid-json', at, { value: ev.message });
+      // A broken NDJSON line (or an akt nested too deep) is one lost row; a broken .json file loses an unknown number of akter.
+      if (ev.line !== undefined || ev.index !== undefined) b.rejectRow(stats, 'invalid-json', at, { value: ev.message });
       else b.report(problem('invalid-json', at, { value: ev.message }));
     } else {
       settle(b, stats, ev);
@@ -86,7 +86,7 @@ async function readCsvFile(
       for (const row of rows) {
         const at = { file, line: row.line };
         if (row.fields.length !== columns!.length) wrongCount(row.fields, at);
-        else b.addCsvRow(layout!, row.fields, at, stats, datasets);
+        else b.addCsvRow(layout!, row.fields, at, stats, datasets, f.group);
       }
       continue;
     }
