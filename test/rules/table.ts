@@ -1,6 +1,6 @@
 import type { Akt } from '../../src/model/schema.js';
 import type { Dataset } from '../../src/model/types.js';
-import type { Status } from '../../src/engine/types.js';
+import type { Status, TemplateData } from '../../src/engine/types.js';
 
 /** One row of a rule's table: an akt, and the status and reason codes it must give. */
 export interface RuleCase {
@@ -11,7 +11,8 @@ export interface RuleCase {
   options?: Record<string, unknown>;
   asOf?: string;
   datasets?: Dataset[];
-  expect: { status: Status; codes?: string[] };
+  /** `data`: each reason's data, in order (checked by test/rules/messages.test.ts); `evidence`: what a pass or fail records. */
+  expect: { status: Status; codes?: string[]; data?: (TemplateData | undefined)[]; evidence?: TemplateData };
 }
 
 export const AS_OF = '2010-11-15';
