@@ -4,21 +4,45 @@
 // (all: also the XLSX layout, xlsx/export.xlsx, a workbook of the CSV tables; see scripts/bench/to-xlsx.mjs)
 // Realistic shape: all 13 Stockholm stadsdelar; 0–4 plans per akt, 0–2 delmål per plan, 0–4
 // follow-ups per plan; most goals generic, some time-bound; a share of follow-ups without outcome.
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeWorkbook } from './bench/to-xlsx.mjs';
 
-const { values } = parseArgs({
-  options: {
-    akter: { type: 'string', default: '20000' },
-    seed: { type: 'string', default: '1' },
-    out: { type: 'string', default: '.bench/export' },
-    layout: { type: 'string', default: 'both' },
-  },
-});
+const USAGE = `Usage: node scripts/generate-export.mjs [--akter N] [--seed S] [--out DIR] [--layout csv|ndjson|both]
+Writes a synthetic export of format v1 (every person, number and text made up) to DIR/csv and DIR/ndjson.
+  --akter N    number of akter (default 20000)
+  --seed S     seed of the generator; the same seed writes the same files (default 1)
+  --out DIR    output directory (default .bench/export)
+  --layout L   csv, ndjson or both (default both)
+`;
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      akter: { type: 'string', default: '20000' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string', default: '.bench/export' },
+      layout: { type: 'string', default: 'both' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }));
+} catch (e) {
+  process.stderr.write(`generate-export: ${e.message.split('\n')[0]}\n${USAGE}`);
+  process.exit(2);
+}
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 const N = Number(values.akter);
 const layout = values.layout === 'all' ? 'both' : values.layout;
+const problem = !Number.isInteger(N) || N < 0 ? `--akter ${values.akter}: give a whole number, 0 or more` : !['csv', 'ndjson', 'both'].includes(layout) ? `--layout ${layout}: give csv, ndjson, both or all` : undefined;
+if (problem) {
+  process.stderr.write(`generate-export: ${problem}\n`);
+  process.exit(2);
+}
 
 /** mulberry32: a small, well-known seeded generator, so the same seed writes the same files. */
 function mulberry32(a) {
@@ -52,8 +76,22 @@ const pad = (n) => String(n).padStart(2, '0');
 const day = (days) => new Date(Date.UTC(2008, 0, 1) + days * 86_400_000).toISOString().slice(0, 10);
 const q = (s) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-mkdirSync(path.join(values.out, 'csv'), { recursive: true });
-mkdirSync(path.join(values.out, 'ndjson'), { recursive: true });
+/** Makes a directory and its parents one by one: Node's recursive mkdir spins forever under /proc. */
+function makeDirectory(dir) {
+  const missing = [];
+  for (let at = path.resolve(dir); !existsSync(at); at = path.dirname(at)) {
+    missing.unshift(at);
+    if (path.dirname(at) === at) break;
+  }
+  try {
+    for (const d of missing) mkdirSync(d);
+  } catch (e) {
+    process.stderr.write(`generate-export: ${dir}: cannot create the directory (${e.code ?? e.message}); choose another --out\n`);
+    process.exit(2);
+  }
+}
+makeDirectory(path.join(values.out, 'csv'));
+makeDirectory(path.join(values.out, 'ndjson'));
 const csv = layout === 'ndjson' ? null : {
   cases: createWriteStream(path.join(values.out, 'csv', 'cases.csv')),
   plans: createWriteStream(path.join(values.out, 'csv', 'plans.csv')),

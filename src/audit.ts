@@ -44,6 +44,8 @@ export interface AuditResult {
 
 /** The whole pipeline: load → model → engine → report data. No wording, no output. */
 export async function audit(opts: AuditOptions): Promise<AuditResult> {
+  // Auditing against no criterion would report every akt as fine.
+  if (opts.rules.length === 0) throw new UserError('no rules left to run (--rule, --skip-rule, --preset and the config leave none); run \'aktgranskning rules\' for the list');
   const loaded = await readExport(opts.paths, { ...opts.read, asOf: opts.asOf, progress: opts.progress });
   if (loaded.akter.length === 0) {
     const where = opts.paths.join(', ');

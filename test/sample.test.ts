@@ -39,11 +39,11 @@ describe('the population', () => {
   });
 
   it('is counted per criterion', () => {
-    expect(sample([`${FIXTURE}/csv`, '--seed', 'p', '--size', '0']).population).toBe(20);
-    expect(sample([`${FIXTURE}/csv`, '--seed', 'p', '--size', '0', '--min-support-months', '19']).population).toBe(10); // HL since 2009-03, ST since 2009-05
-    expect(sample([`${FIXTURE}/csv`, '--seed', 'p', '--size', '0', '--aspirant', 'yes']).population).toBe(8);
-    expect(sample([`${FIXTURE}/csv`, '--seed', 'p', '--size', '0', '--district', 'spånga-tensta', '--aspirant', 'no']).population).toBe(6);
-    expect(sample([`${FIXTURE}/csv`, '--seed', 'p', '--size', '0', '--support-reason', 'arbetsloshet']).population).toBe(18);
+    expect(sample([`${FIXTURE}/csv`, '--seed', 'p', '--size', '1']).population).toBe(20);
+    expect(sample([`${FIXTURE}/csv`, '--seed', 'p', '--size', '1', '--min-support-months', '19']).population).toBe(10); // HL since 2009-03, ST since 2009-05
+    expect(sample([`${FIXTURE}/csv`, '--seed', 'p', '--size', '1', '--aspirant', 'yes']).population).toBe(8);
+    expect(sample([`${FIXTURE}/csv`, '--seed', 'p', '--size', '1', '--district', 'spånga-tensta', '--aspirant', 'no']).population).toBe(6);
+    expect(sample([`${FIXTURE}/csv`, '--seed', 'p', '--size', '1', '--support-reason', 'arbetsloshet']).population).toBe(18);
   });
 
   it('check audits only the population and says so', () => {

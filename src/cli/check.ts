@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { audit, resolveSettings, type Settings } from '../audit.js';
@@ -23,7 +23,7 @@ import type { Report } from '../report/types.js';
 import { summaryLine } from '../report/formatters/summary.js';
 import { verdict } from '../report/verdict.js';
 import { chooseLang } from './help.js';
-import { writeOutput } from './output.js';
+import { makeDirectory, writeOutput } from './output.js';
 import { withStdin } from './stdin.js';
 import { startProgress } from './progress.js';
 import { addColorOptions, addInputOptions, addSelectionOptions, dateFlag, readFlags, ruleMap, selectionFrom, terminalColumns, today, useColor, type InputFlags, type SelectionFlags } from './shared.js';
@@ -151,9 +151,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
         throw new UserError(`--format ${chosen.join(',')}: several formats need --output-dir, which gets one file each`);
       }
       if (flags.output !== undefined && flags.outputDir !== undefined) throw new UserError('give either --output or --output-dir, not both');
-      if (flags.outputDir !== undefined) await mkdir(flags.outputDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
-        throw new UserError(`${flags.outputDir}: cannot create the output directory (${e.code ?? e.message})`);
-      });
+      if (flags.outputDir !== undefined) await makeDirectory(flags.outputDir, 'choose another --output-dir');
       const settings = await resolveSettings({ config: flags.config, configLookup: flags.configLookup, mapping: flags.mapping, only: flags.rule, skip: flags.skipRule, preset: flags.preset, thresholds: flags.threshold });
       const asOf = flags.asOf ?? settings.asOf ?? today();
       const lang = chooseLang(flags.lang, settings.lang);

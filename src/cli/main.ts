@@ -19,8 +19,13 @@ function fail(message: string): number {
   return EXIT_USAGE;
 }
 
-/** Commander's own messages quote the arguments given, which may hold a personnummer. */
-const OUTPUT = { writeErr: (s: string) => process.stderr.write(quoteLines(s)) };
+const USAGE_HINT = '(run aktgranskning --help for usage)';
+
+/** Commander's own messages quote the arguments given, which may hold a personnummer; a usage error is one line with its hint. */
+const OUTPUT = {
+  writeErr: (s: string) => process.stderr.write(quoteLines(s)),
+  outputError: (s: string, write: (s: string) => void) => write(`${quote(s).trim()} ${USAGE_HINT}\n`),
+};
 
 /** Runs the CLI and returns the exit code; it never throws and never prints a stack trace. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -28,7 +33,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('aktgranskning')
     .description('Audits exports of Swedish social-services case files (SoL-akter) and reports per stadsdel.')
     .version(VERSION)
-    .showHelpAfterError('(run aktgranskning --help for usage)')
     .exitOverride()
     .configureOutput(OUTPUT);
   // Set before the report is written, so a reader that stops early (`| head`) still gets the earned code.
@@ -37,7 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.exitCode = c;
   };
   for (const cmd of [checkCommand(setExit), validateCommand(setExit), compareCommand(), sampleCommand(), initCommand(), rulesCommand(), explainCommand(), schemaCommand()]) {
-    program.addCommand(cmd.exitOverride().configureOutput(OUTPUT).showHelpAfterError('(run aktgranskning --help for usage)'));
+    program.addCommand(cmd.exitOverride().configureOutput(OUTPUT));
   }
   localizeHelp(program, argvLang(argv));
   try {

@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
+import { createWriteStream, realpathSync, unlinkSync } from 'node:fs';
+import { mkdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
@@ -8,20 +8,104 @@ import { UserError } from '../errors.js';
 /** A report as one string, or as pieces for one too large to hold as a string (400,000 akter). */
 export type Output = string | Iterable<string>;
 
+/** Temporary files being written: removed on every way out, signals included. */
+const pending = new Set<string>();
+
+function removePending(): void {
+  for (const tmp of pending) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Already renamed or never created: nothing left to remove.
+    }
+  }
+  pending.clear();
+}
+
+let guarded = false;
+
+/**
+ * For the CLI: Ctrl-C (SIGINT), SIGTERM and SIGHUP end the run with 128 + the signal's number, as a
+ * shell reports it, after removing any half-written output file; so does any other exit.
+ */
+export function exitCleanlyOnSignals(): void {
+  if (guarded) return;
+  guarded = true;
+  process.on('exit', removePending);
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.on(signal, () => {
+      removePending();
+      process.exit(code);
+    });
+  }
+}
+
 async function writeAll(stream: Writable, content: Output): Promise<void> {
   for (const chunk of typeof content === 'string' ? [content] : content) {
     if (!stream.write(chunk)) await once(stream, 'drain');
   }
 }
 
-/** Writes to stdout, or to a file whole or not at all (temporary file, then rename). Never over an input file. */
-export async function writeOutput(file: string | undefined, content: Output, inputs: readonly string[] = []): Promise<void> {
+const errorCode = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+
+/**
+ * Creates a directory and its missing parents. Node's own recursive mkdir spins forever where a
+ * parent exists but refuses children (/proc/x), so the parents are made one by one, each once.
+ */
+export async function makeDirectory(dir: string, advice: string): Promise<void> {
+  const fail = (why: string) => new UserError(`${dir}: cannot create the directory (${why}); ${advice}`);
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  for (;;) {
+    const info = await stat(at).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return undefined;
+      throw fail(errorCode(e));
+    });
+    if (info) {
+      if (!info.isDirectory()) throw fail(`${path.relative(process.cwd(), at) || at} is not a directory`);
+      break;
+    }
+    missing.push(at);
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const d of missing.reverse()) {
+    await mkdir(d).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw fail(errorCode(e));
+    });
+  }
+}
+
+/** The file a path names once links are followed (the path itself if it does not exist yet). */
+async function realFile(file: string): Promise<string> {
+  const full = path.resolve(file);
+  try {
+    return await realpath(full);
+  } catch {
+    // Not there yet: its directory may still be a link to the export.
+    try {
+      return path.join(realpathSync(path.dirname(full)), path.basename(full));
+    } catch {
+      return full;
+    }
+  }
+}
+
+/**
+ * Writes to stdout, or to a file whole or not at all (temporary file beside it, then rename;
+ * missing parent directories are made). Never over an input file, however the path reaches it.
+ */
+export async function writeOutput(file: string | undefined, content: Output, inputs: readonly string[] = [], flag = '--output'): Promise<void> {
   if (file === undefined) return writeAll(process.stdout, content);
-  const target = path.resolve(file);
-  if (inputs.some((i) => path.resolve(i) === target)) {
-    throw new UserError(`${file}: is an input file of the export; choose another --output`);
+  await makeDirectory(path.dirname(file), `choose another ${flag}`);
+  const target = await realFile(file);
+  const real = await Promise.all(inputs.map(realFile));
+  if (real.includes(target)) {
+    throw new UserError(`${file}: is an input file of the export; choose another ${flag}`);
   }
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  pending.add(tmp);
   try {
     const out = createWriteStream(tmp, 'utf8');
     const failed = once(out, 'error').then(([e]) => Promise.reject(e as Error));
@@ -31,6 +115,8 @@ export async function writeOutput(file: string | undefined, content: Output, inp
     await rename(tmp, target);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
-    throw new UserError(`${file}: cannot write the output (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UserError(`${file}: cannot write the output (${errorCode(e)})`);
+  } finally {
+    pending.delete(tmp);
   }
 }

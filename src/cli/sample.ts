@@ -5,14 +5,15 @@ import { resolveSettings } from '../audit.js';
 import type { Lang } from '../engine/types.js';
 import { UserError } from '../errors.js';
 import { copySample } from '../sample/copy.js';
-import { protocolJson, protocolMarkdown } from '../sample/protocol.js';
+import { quote } from '../privacy/quote.js';
+import { protocolJson, protocolMarkdown, tooFewNotices } from '../sample/protocol.js';
 import { drawSample } from '../sample/sample.js';
 import { attributeSampleSize } from '../sample/size.js';
 import { fill } from '../i18n/catalog.js';
 import { cliText } from '../i18n/cli-text.js';
 import { chooseLang } from './help.js';
 import { writeOutput } from './output.js';
-import { addInputOptions, addSelectionOptions, readFlags, selectionFrom, today, wholeNumber, type InputFlags, type SelectionFlags } from './shared.js';
+import { addInputOptions, addSelectionOptions, positive, readFlags, selectionFrom, today, type InputFlags, type SelectionFlags } from './shared.js';
 
 interface SampleFlags extends InputFlags, SelectionFlags {
   seed?: string;
@@ -59,8 +60,8 @@ export function sampleCommand(): Command {
   addSelectionOptions(cmd);
   return cmd
     .option('--seed <seed>', 'the seed of the draw (default: a random one, printed)')
-    .option('--per-district <n>', 'akter to draw in each stadsdel', wholeNumber)
-    .option('--size <n>', 'akter to draw from the whole population', wholeNumber)
+    .option('--per-district <n>', 'akter to draw in each stadsdel', positive)
+    .option('--size <n>', 'akter to draw from the whole population', positive)
     .option('--stratify <aspirant=share>', 'draw this share of each sample among aspirants, e.g. aspirant=0.5', stratify)
     .option('--output-dir <dir>', 'write the sampled akter to <dir>/export (same layout as the export) and urvalsprotokoll.md/.json to <dir>')
     .addOption(new Option('--format <name>', 'urvalsprotokoll on stdout when there is no --output-dir').choices(['markdown', 'json']).default('markdown'))
@@ -90,15 +91,18 @@ export function sampleCommand(): Command {
         read: { ...read, mapping: settings.mapping },
       });
       const lang = chooseLang(flags.lang, settings.lang);
+      for (const notice of tooFewNotices(protocol, lang)) process.stderr.write(`aktgranskning: ${quote(notice)}\n`);
       if (flags.outputDir === undefined) {
         process.stdout.write(flags.format === 'json' ? protocolJson(protocol) : protocolMarkdown(protocol, lang));
         return;
       }
       const ids = new Set(protocol.groups.flatMap((g) => g.strata.flatMap((s) => s.drawn)));
       // The sampled export gets a folder of its own, so that reading it never takes the protocol for data.
-      await copySample(paths, ids, path.join(flags.outputDir, 'export'), { ...read, mapping: settings.mapping });
       const inputs = protocol.files.map((f) => f.file);
-      await writeOutput(path.join(flags.outputDir, 'urvalsprotokoll.md'), protocolMarkdown(protocol, lang), inputs);
-      await writeOutput(path.join(flags.outputDir, 'urvalsprotokoll.json'), protocolJson(protocol), inputs);
+      for (const copy of await copySample(paths, ids, path.join(flags.outputDir, 'export'), { ...read, mapping: settings.mapping })) {
+        await writeOutput(copy.file, copy.text, inputs, '--output-dir');
+      }
+      await writeOutput(path.join(flags.outputDir, 'urvalsprotokoll.md'), protocolMarkdown(protocol, lang), inputs, '--output-dir');
+      await writeOutput(path.join(flags.outputDir, 'urvalsprotokoll.json'), protocolJson(protocol), inputs, '--output-dir');
     });
 }

@@ -72,7 +72,7 @@ function atLeast(min: number): (value: string) => number {
     return n;
   };
 }
-const positive = atLeast(1);
+export const positive = atLeast(1);
 
 /** A date given on the command line must be a real date YYYY-MM-DD: one line saying so otherwise. */
 export function dateFlag(flag: string, value: string | undefined): void {

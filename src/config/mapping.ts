@@ -7,6 +7,7 @@ import { encodingName } from '../load/text.js';
 import { TABLE_COLUMNS } from '../model/columns.js';
 import { fieldNames, kindsForKey, type FieldKind } from '../model/fields.js';
 import type { ExportMapping } from '../model/types.js';
+import { datePatternProblem } from '../model/values.js';
 import { readUserJson } from './read-json.js';
 import { didYouMean } from './suggest.js';
 
@@ -48,6 +49,10 @@ export const MappingSchema = z
     dateFormats: z.array(z.string().min(1)).optional(),
   })
   .superRefine((m, ctx) => {
+    (m.dateFormats ?? []).forEach((pattern, i) => {
+      const problem = datePatternProblem(pattern);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['dateFormats', i], message: problem });
+    });
     for (const [table, columns] of Object.entries(m.columns ?? {})) {
       const known = TABLE_COLUMNS[table as keyof typeof TABLE_COLUMNS];
       for (const [header, target] of Object.entries(columns ?? {})) {

@@ -59,10 +59,35 @@ function checkDeclared(rule: AnyRule, code: string, declared: object, kind: stri
   if (!Object.hasOwn(declared, code)) throw new RuleContractError(`rule ${rule.id} reported ${kind} code "${code}", which it does not declare`);
 }
 
+/** Where a rule comes from, for messages: the plug-in that brought it, if any. */
+function ruleName(rule: AnyRule): string {
+  const plugin = (rule as { plugin?: unknown }).plugin;
+  return `${typeof plugin === 'string' ? `${plugin}: ` : ''}rule ${rule.id}`;
+}
+
+/** What a rule's own code threw, naming the plug-in, the rule and where, instead of ending as an internal error. */
+function thrown(rule: AnyRule, where: string, e: unknown): RuleContractError {
+  if (e instanceof RuleContractError) return e;
+  return new RuleContractError(`${ruleName(rule)} threw ${where}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+}
+
+function prepared(a: ActiveRule, akter: AktSource, ctx: BaseContext): unknown {
+  try {
+    return a.rule.prepare!(models(akter), ctx, a.options);
+  } catch (e) {
+    throw thrown(a.rule, 'in prepare', e);
+  }
+}
+
 /** Runs one rule on one akt; `ctx` already holds the rule's shared data (made once per rule, not per akt). */
 function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unknown>): Finding {
   const { rule, severity, options } = active;
-  const out = rule.check(checked.akt, ctx, options);
+  let out: ReturnType<AnyRule['check']>;
+  try {
+    out = rule.check(checked.akt, ctx, options);
+  } catch (e) {
+    throw thrown(rule, `on akt ${checked.akt.caseId}`, e);
+  }
   if (out.status === 'fail') {
     if (out.reasons.length === 0) throw new RuleContractError(`rule ${rule.id} failed an akt without giving a reason`);
     for (const r of out.reasons) checkDeclared(rule, r.code, rule.reasons, 'fail reason');
@@ -86,7 +111,7 @@ function* models(akter: AktSource): Generator<Akt> {
 
 /** Each rule's context: the audit date and what its `prepare` computed over the whole export. */
 function ruleContexts(akter: AktSource, active: readonly ActiveRule[], ctx: BaseContext): RuleContext<unknown>[] {
-  return active.map((a) => ({ ...ctx, shared: a.rule.prepare ? a.rule.prepare(models(akter), ctx, a.options) : undefined }));
+  return active.map((a) => ({ ...ctx, shared: a.rule.prepare ? prepared(a, akter, ctx) : undefined }));
 }
 
 /** The rules of a run, ready to check one akt after another; `prepare` has looked at every akt. */

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { UserError } from '../errors.js';
 import type { CsvBatchEvent, ReadOverrides } from './csv.js';
 import type { PackedRows } from './csv-pack.js';
 
@@ -28,24 +29,39 @@ export class CsvPrefetch {
   private readonly worker: Worker;
   private readonly queue: WorkerMessage[] = [];
   private waiting: (() => void) | undefined;
-  private failure: Error | undefined;
+  private failure: string | undefined;
+  private closed = false;
 
-  constructor(files: StartMessage['files']) {
-    this.worker = new Worker(WORKER);
+  /** `worker` is the thread's module; tests give one that fails. */
+  constructor(
+    private readonly files: StartMessage['files'],
+    worker: URL = WORKER,
+  ) {
+    this.worker = new Worker(worker);
     this.worker.on('message', (m: WorkerMessage) => {
       this.queue.push(m);
       this.waiting?.();
     });
-    this.worker.on('error', (e) => {
-      this.failure = e;
+    // A thread that throws, or stops without saying why, must end the read, never leave it waiting.
+    const fail = (why: string) => {
+      this.failure ??= why;
       this.waiting?.();
+    };
+    this.worker.on('error', (e) => fail(e.message));
+    this.worker.on('messageerror', (e) => fail(e.message));
+    this.worker.on('exit', (code) => {
+      if (!this.closed) fail(`it stopped with exit code ${code}`);
     });
     this.worker.postMessage({ type: 'start', files } satisfies StartMessage);
   }
 
-  private async next(): Promise<WorkerMessage> {
+  private failed(index: number): UserError {
+    return new UserError(`${this.files[index]?.path}: the thread reading CSV failed (${this.failure!.split('\n')[0]}); run again with --threads 1`);
+  }
+
+  private async next(index: number): Promise<WorkerMessage> {
     while (this.queue.length === 0) {
-      if (this.failure) throw this.failure;
+      if (this.failure !== undefined) throw this.failed(index);
       await new Promise<void>((r) => (this.waiting = r));
       this.waiting = undefined;
     }
@@ -55,8 +71,13 @@ export class CsvPrefetch {
   /** The events of file `index`; files must be taken in order. */
   async *events(index: number): AsyncGenerator<PrefetchEvent> {
     for (;;) {
-      const m = await this.next();
-      if (m.type === 'failed') throw Object.assign(new Error(m.message), { code: m.code });
+      const m = await this.next(index);
+      if (m.type === 'failed') {
+        // A file that cannot be read is reported as such by the caller; anything else is the thread's failure.
+        if (m.code?.startsWith('E')) throw Object.assign(new Error(m.message), { code: m.code });
+        this.failure ??= m.message;
+        throw this.failed(index);
+      }
       if (m.index !== index) throw new Error(`CSV worker sent file ${m.index} while file ${index} was read`);
       // Every message the worker sent took one of its credits; each one taken here gives it back.
       this.worker.postMessage({ type: 'credit' });
@@ -66,6 +87,7 @@ export class CsvPrefetch {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.worker.terminate();
   }
 }

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { detectDelimiter, detectLineBreak } from './delimiter.js';
+import { detectDelimiter } from './delimiter.js';
 import { decodeFile, detectEncoding, hashFile, readSample, type ByteSource, type TextTally } from './text.js';
 
 export interface ReadOverrides {
@@ -49,23 +49,24 @@ export async function* readCsvBatches(file: ByteSource, overrides: ReadOverrides
   }
   const delimiter = overrides.delimiter ?? detectDelimiter(detected.head);
   yield { kind: 'format', encoding: detected.encoding, delimiter, ascii: detected.ascii };
-  const newline = detectLineBreak(detected.head);
-  const parser = new Papa.Parser({ delimiter, newline });
+  // Every line break (CRLF, LF, a lone CR, mixed in one file) ends a record and counts as one line,
+  // as in an editor: the text is parsed with its breaks made LF, so lines reported are lines there.
+  const parser = new Papa.Parser({ delimiter, newline: '\n' });
   const tally: TextTally = { sha256: '', undecodable: 0 };
   // Line numbers are counted here: a record starts one line after the previous one plus the line
   // breaks quoted inside it.
   let next = 1;
   let header = true;
   let carry = '';
-  let stuck = false;
+  // Chunks not parsed yet: when the open record did not end in what was parsed, it is parsed again
+  // only once the text has doubled, so a record of any length costs linear time, not one parse of
+  // the whole record per chunk (a 100 MB record without a line break was quadratic).
+  const waiting: string[] = [];
+  let waitingLength = 0;
+  let nextTry = 0;
   function* records(parsed: Parsed, quoted: boolean): Generator<CsvBatchEvent> {
     const rows: CsvRow[] = [];
     for (const record of parsed.data) {
-      // With \n as the break, a CRLF line leaves its \r on the last field.
-      if (newline === '\n') {
-        const last = record[record.length - 1]!;
-        if (last.endsWith('\r')) record[record.length - 1] = last.slice(0, -1);
-      }
       const line = next;
       // Without a quote in the text, no field can hold a line break.
       next = line + 1 + (quoted ? quotedLineBreaks(record) : 0);
@@ -79,21 +80,20 @@ export async function* readCsvBatches(file: ByteSource, overrides: ReadOverrides
     }
     if (rows.length > 0) yield { kind: 'rows', rows };
   }
-  for await (const chunk of decodeFile(file, detected.encoding, tally)) {
-    // Inside a quote that is still open, a chunk without quotes cannot close it: do not parse the
-    // whole open record again for each such chunk.
-    if (stuck && !chunk.includes('"')) {
-      carry += chunk;
-      continue;
-    }
-    const text = carry + chunk;
+  for await (const chunk of lineFeeds(decodeFile(file, detected.encoding, tally))) {
+    waiting.push(chunk);
+    waitingLength += chunk.length;
+    if (carry.length + waitingLength < nextTry) continue;
+    const text = carry + waiting.join('');
+    waiting.length = 0;
+    waitingLength = 0;
     const parsed = parser.parse(text, 0, true) as Parsed;
     const quoted = text.includes('"');
     carry = text.slice(parsed.meta.cursor);
-    // Nothing consumed and an odd number of quotes left: the open record is inside a quoted field.
-    stuck = parsed.data.length === 0 && quoteCount(carry) % 2 === 1;
+    nextTry = parsed.data.length === 0 ? 2 * text.length : 0;
     yield* records(parsed, quoted);
   }
+  if (waiting.length > 0) carry += waiting.join('');
   const last = parser.parse(carry, 0, false) as Parsed;
   if (last.errors.some((e) => e.code === 'MissingQuotes')) {
     // The unclosed record is the last one Papa returns: it is rejected, not read as data.
@@ -107,17 +107,23 @@ export async function* readCsvBatches(file: ByteSource, overrides: ReadOverrides
   yield { kind: 'end', sha256: tally.sha256, undecodable: tally.undecodable };
 }
 
-function quoteCount(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) n++;
-  return n;
+/** The text with CRLF and lone CR made LF; a CR that ends a chunk waits for the next, which may start with its LF. */
+async function* lineFeeds(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let cr = false;
+  for await (let chunk of chunks) {
+    if (cr) chunk = `\r${chunk}`;
+    cr = chunk.endsWith('\r');
+    if (cr) chunk = chunk.slice(0, -1);
+    yield chunk.includes('\r') ? chunk.replace(/\r\n?/g, '\n') : chunk;
+  }
+  if (cr) yield '\n';
 }
 
 function quotedLineBreaks(record: readonly string[]): number {
   let n = 0;
   for (const field of record) {
-    if (!field.includes('\n') && !field.includes('\r')) continue;
-    n += field.match(/\r\n|\r|\n/g)!.length;
+    if (!field.includes('\n')) continue;
+    n += field.match(/\n/g)!.length;
   }
   return n;
 }

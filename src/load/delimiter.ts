@@ -59,12 +59,3 @@ export function detectDelimiter(head: string): string {
   }
   return best;
 }
-
-/**
- * The line break records end with: \n whenever the text has one (a CRLF file then leaves a \r at
- * the end of each last field, which the reader removes, and mixed files still split correctly),
- * \r alone only for old Mac files.
- */
-export function detectLineBreak(head: string): '\n' | '\r' {
-  return head.includes('\n') || !head.includes('\r') ? '\n' : '\r';
-}

@@ -56,8 +56,11 @@ async function walk(dir: string, out: string[]): Promise<void> {
     // Dot files are editor and OS clutter (.DS_Store, .~lock), never part of an export.
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(full, out);
-    else if (e.isFile() || e.isSymbolicLink()) out.push(full);
+    // A name that is not valid UTF-8 comes back changed and cannot be opened: it is listed (and
+    // reported as ignored), not a reason to lose the whole export.
+    if (e.isDirectory()) await walk(full, out).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? out.push(full) : Promise.reject(err)));
+    // Everything else is listed too: what is not a regular file (FIFO, socket, device) is named as ignored, never read.
+    else out.push(full);
   }
 }
 
@@ -71,6 +74,9 @@ export async function discover(paths: readonly string[], fileTables: FileTables 
     const info = await stat(p).catch(() => {
       throw new UserError(`${p}: no such file or directory; give a directory or a .csv/.json/.ndjson file of the export`);
     });
+    if (!info.isDirectory() && !info.isFile()) {
+      throw new UserError(`${p}: not a regular file (a pipe, socket or device) and never read; give a directory or a .csv/.json/.ndjson file of the export`);
+    }
     if (info.isDirectory()) {
       const found: string[] = [];
       await walk(p, found).catch((e: NodeJS.ErrnoException) => {

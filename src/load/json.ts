@@ -14,6 +14,24 @@ export type JsonEvent =
   | { kind: 'not-text' }
   | { kind: 'end'; sha256: string; undecodable: number };
 
+/** Deeper than any akt of the format (akt → plans → delmål → value); far below what would overflow the stack later. */
+export const MAX_DEPTH = 64;
+const TOO_DEEP = `nested more than ${MAX_DEPTH} levels deep`;
+
+/** Whether a parsed value nests deeper than MAX_DEPTH, found without recursion (the input decides the depth). */
+export function tooDeep(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const stack: [object, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 /** A .json file holds one akt or an array of akter; it is read whole (use NDJSON for large exports). */
 export async function* readJson(file: ByteSource, encoding?: string): AsyncGenerator<JsonEvent> {
   const bytes = typeof file === 'string' ? await readFile(file) : await buffer(file());
@@ -33,9 +51,9 @@ export async function* readJson(file: ByteSource, encoding?: string): AsyncGener
     yield { kind: 'error', message: jsonErrorAt(text, { bytesBefore: byteCounter(bytes, text, detected.encoding) }) };
   }
   if (Array.isArray(parsed)) {
-    for (let i = 0; i < parsed.length; i++) yield { kind: 'value', index: i, value: parsed[i] };
+    for (let i = 0; i < parsed.length; i++) yield tooDeep(parsed[i]) ? { kind: 'error', index: i, message: TOO_DEEP } : { kind: 'value', index: i, value: parsed[i] };
   } else if (parsed !== undefined) {
-    yield { kind: 'value', value: parsed };
+    yield tooDeep(parsed) ? { kind: 'error', message: TOO_DEEP } : { kind: 'value', value: parsed };
   }
   yield { kind: 'end', sha256, undecodable: countReplacements(text) };
 }
@@ -54,11 +72,14 @@ export async function* readNdjson(file: ByteSource, encoding?: string): AsyncGen
   for await (const text of lines) {
     line++;
     if (text.trim() === '') continue;
+    let value: unknown;
     try {
-      yield { kind: 'value', line, value: JSON.parse(text) };
+      value = JSON.parse(text);
     } catch {
       yield { kind: 'error', line, message: jsonErrorAt(text, { firstLine: line }) };
+      continue;
     }
+    yield tooDeep(value) ? { kind: 'error', line, message: TOO_DEEP } : { kind: 'value', line, value };
   }
   yield { kind: 'end', sha256: tally.sha256, undecodable: tally.undecodable };
 }

@@ -157,7 +157,7 @@ export class ExportBuilder {
 
 
   /** Validates the scalar fields of an akt (from JSON or a cases.csv row) and registers it. */
-  private addAkt(raw: RowSource, cols: Int32Array | undefined, at: Location, stats: FileStats, rows: number, datasets: Provided): number | undefined {
+  private addAkt(raw: RowSource, cols: Int32Array | undefined, at: Location, stats: FileStats, rows: number, datasets: Provided, group?: string): number | undefined {
     const checked = this.checkFields('akt', raw, cols, at, '', AKT_NESTED);
     const caseField = this.pos.caseId;
     const id = checked[caseField];
@@ -168,10 +168,14 @@ export class ExportBuilder {
     const first = this.akter.get(id);
     if (first !== undefined) {
       const o = this.store.origin(first);
-      this.reject(stats, rows, 'duplicate-case-id', at, { caseId: id, field: 'caseId', value: `${o.file}${o.line ? `:${o.line}` : o.index !== undefined ? `[${o.index}]` : ''}` });
+      const where = `${o.file}${o.line ? `:${o.line}` : o.index !== undefined ? `[${o.index}]` : ''}`;
+      this.reject(stats, rows, 'duplicate-case-id', at, { caseId: id, field: 'caseId', value: where });
+      if (group !== undefined && this.aktGroup[first] !== this.groupId(group)) this.duplicates.set(`${group}\0${id}`, where);
       return undefined;
     }
     const akt = this.store.addAkt(at, datasets);
+    // A JSON file is a layout of its own; CSV tables in one directory are one layout.
+    this.aktGroup[akt] = this.groupId(group ?? `\0${at.file}`);
     this.keep('akt', akt, checked, at, id, '');
     this.akter.set(id, akt);
     return akt;
@@ -279,13 +283,34 @@ export class ExportBuilder {
     }
   }
 
-  /** A row of a CSV table; `datasets` says which tables the row's export directory has. */
-  addCsvRow(layout: CsvLayout, fields: readonly string[], at: Location, stats: FileStats, datasets: Provided): void {
+  /**
+   * Akter whose case row in a CSV directory (`group`) was rejected as read already from another
+   * file, with where: the other rows of that akt in the same directory belong to the rejected copy
+   * (a second layout of the same export side by side), not to the akt first read.
+   */
+  private readonly duplicates = new Map<string, string>();
+  /** The layout (CSV directory or JSON file) each akt was read from, as a small number. */
+  private readonly aktGroup: number[] = [];
+  private readonly groupIds = new Map<string, number>();
+
+  private groupId(group: string): number {
+    let id = this.groupIds.get(group);
+    if (id === undefined) this.groupIds.set(group, (id = this.groupIds.size));
+    return id;
+  }
+
+  /** A row of a CSV table; `datasets` says which tables the row's export directory (`group`) has. */
+  addCsvRow(layout: CsvLayout, fields: readonly string[], at: Location, stats: FileStats, datasets: Provided, group = ''): void {
     stats.rowsRead += 1;
     const { table, cols } = layout;
     if (table === 'cases') {
-      this.addAkt(fields, cols, at, stats, 1, datasets);
+      this.addAkt(fields, cols, at, stats, 1, datasets, group);
       return;
+    }
+    if (this.duplicates.size > 0) {
+      const caseId = fields[layout.caseCol]?.trim() ?? '';
+      const where = this.duplicates.get(`${group}\0${caseId}`);
+      if (where !== undefined) return this.reject(stats, 1, 'duplicate-case-id', at, { caseId, field: 'caseId', value: where });
     }
     const akt = this.parentOf(fields[layout.caseCol], at, stats);
     if (akt === undefined) return;

@@ -54,8 +54,8 @@ async function readJsonFile(b: ExportBuilder, f: JsonSource, opts: ReadOptions):
     if (ev.kind === 'value') {
       b.addJsonAkt(ev.value, at, stats);
     } else if (ev.kind === 'error') {
-      // A broken NDJSON line is one lost row; a broken .json file loses an unknown number of akter.
-      if (ev.line !== undefined) b.rejectRow(stats, 'invalid-json', at, { value: ev.message });
+      // A broken NDJSON line (or an akt nested too deep) is one lost row; a broken .json file loses an unknown number of akter.
+      if (ev.line !== undefined || ev.index !== undefined) b.rejectRow(stats, 'invalid-json', at, { value: ev.message });
       else b.report(problem('invalid-json', at, { value: ev.message }));
     } else {
       settle(b, stats, ev);
@@ -72,7 +72,7 @@ async function readCsvFile(
   prefetched?: AsyncIterable<PrefetchEvent>,
 ): Promise<FileStats> {
   const stats: FileStats = b.addFile({ file: f.display, format: 'csv', table: f.table, rowsRead: 0, rowsRejected: 0 });
-  const table = new TableRows(b, stats, f.table, datasets, opts);
+  const table = new TableRows(b, stats, f.table, datasets, opts, f.group);
   let text = true;
   if (opts.progress) opts.progress.files++;
   for await (const ev of prefetched ?? readCsvBatches(f.bytes, csvOverrides(opts))) {

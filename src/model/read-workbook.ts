@@ -132,7 +132,7 @@ export async function readBook(b: ExportBuilder, book: Book, schedule: Schedule,
     if (ev.kind === 'sheet') {
       const table = book.tables.get(ev.name)!;
       const stats = b.addFile({ file: `${book.display}!${ev.name}`, format: 'xlsx', table, rowsRead: 0, rowsRejected: 0 });
-      rows = new TableRows(b, stats, table, schedule.datasets(book.group), opts);
+      rows = new TableRows(b, stats, table, schedule.datasets(book.group), opts, book.group);
       if (opts.progress) opts.progress.files++;
     } else if (ev.kind === 'header') rows!.header(ev.line, ev.fields, `the first row with a value in the sheet`);
     else if (ev.kind === 'rows') rows!.rows(ev.rows);

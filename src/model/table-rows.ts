@@ -24,6 +24,8 @@ export class TableRows {
     private readonly table: CsvTable,
     private readonly datasets: Set<Dataset | FieldPath>,
     private readonly opts: ReadOptions,
+    /** The export directory or workbook the table belongs to: rows of an akt rejected as a duplicate there follow it. */
+    private readonly group = '',
   ) {}
 
   get hasHeader(): boolean {
@@ -60,7 +62,7 @@ export class TableRows {
     for (const row of rows) {
       const at = { file, line: row.line };
       if (row.fields.length !== this.columns!.length) this.wrongCount(row.fields, at);
-      else this.b.addCsvRow(this.layout!, row.fields, at, this.stats, this.datasets);
+      else this.b.addCsvRow(this.layout!, row.fields, at, this.stats, this.datasets, this.group);
     }
   }
 

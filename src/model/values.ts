@@ -35,6 +35,27 @@ function isoFrom(text: string, patterns: readonly string[]): string {
   return text;
 }
 
+const PROBE = new Date(2001, 10, 23);
+
+/**
+ * Why a mapping's date pattern is not one date-fns can read dates with, or undefined if it is:
+ * it must use date-fns' tokens (Unicode: yyyy, MM, dd; not Moment's YYYY and DD, which date-fns
+ * refuses while reading) and read back year, month and day from a date it writes.
+ */
+export function datePatternProblem(pattern: string): string | undefined {
+  const tokens = pattern.replace(/'[^']*'/g, '');
+  const suggestion = pattern.replace(/Y/g, 'y').replace(/D/g, 'd');
+  if (/[YD]/.test(tokens)) return `"${pattern}" uses Moment-style tokens (YYYY, DD); write it in date-fns tokens: "${suggestion}"`;
+  let read: Date;
+  try {
+    read = parseDate(formatDate(PROBE, pattern), pattern, REFERENCE);
+  } catch (e) {
+    return `"${pattern}" is not a date-fns pattern (${(e as Error).message.split('\n')[0]}); write it as e.g. "yyyy-MM-dd" or "dd.MM.yyyy"`;
+  }
+  if (!isValid(read) || read.getTime() !== PROBE.getTime()) return `"${pattern}" does not give year, month and day (yyyy, MM, dd; mm is minutes); write it as e.g. "yyyy-MM-dd" or "dd.MM.yyyy"`;
+  return undefined;
+}
+
 /** Lower-case keys of a value table, so "J" and "j" need one entry. */
 function foldTable(table: Readonly<Record<string, MappedValue>>): Map<string, MappedValue> {
   const m = new Map<string, MappedValue>();

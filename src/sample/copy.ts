@@ -1,7 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { UserError } from '../errors.js';
 import { readCsv, type ReadOverrides } from '../load/csv.js';
 import { discover } from '../load/discover.js';
 import { readJson, readNdjson } from '../load/json.js';
@@ -15,18 +13,15 @@ function target(file: string, roots: readonly string[], outDir: string): string 
 }
 
 /**
- * Writes the rows of the sampled akter, file by file, as they stand in the export (unknown
+ * The files of the sample (where each goes, and its text): the rows of the sampled akter, file by file, as they stand in the export (unknown
  * columns and bad values included, for reading by hand), so the sample is an export of the same
  * layout that `check` reads with the same mapping. CSV comes out as UTF-8 with its delimiter kept.
  */
-export async function copySample(paths: readonly string[], ids: ReadonlySet<string>, outDir: string, opts: { mapping?: ExportMapping } & ReadOverrides = {}): Promise<string[]> {
-  const written: string[] = [];
+export async function copySample(paths: readonly string[], ids: ReadonlySet<string>, outDir: string, opts: { mapping?: ExportMapping } & ReadOverrides = {}): Promise<{ file: string; text: string }[]> {
+  const out: { file: string; text: string }[] = [];
   const files = await discover(paths, opts.mapping?.files);
-  const inputs = new Set(files.map((f) => path.resolve(f.path)));
   for (const f of files) {
     if (f.kind === 'ignored') continue;
-    const out = target(f.path, paths, outDir);
-    if (inputs.has(path.resolve(out))) throw new UserError(`${outDir}: would overwrite the input file ${f.path}; choose another --output-dir`);
     let text: string;
     if (f.kind === 'csv') {
       const rows: string[][] = [];
@@ -49,9 +44,7 @@ export async function copySample(paths: readonly string[], ids: ReadonlySet<stri
       }
       text = f.kind === 'json' ? `${JSON.stringify(values, null, 2)}\n` : values.map((v) => `${JSON.stringify(v)}\n`).join('');
     }
-    await mkdir(path.dirname(out), { recursive: true });
-    await writeFile(out, text, 'utf8');
-    written.push(out);
+    out.push({ file: target(f.path, paths, outDir), text });
   }
-  return written;
+  return out;
 }

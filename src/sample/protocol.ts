@@ -41,13 +41,27 @@ const T = {
     sv: '{district}: stratumet {stratum} har för få akter; {missing} akter har dragits ur det andra stratumet i stället.',
     en: '{district}: the stratum {stratum} has too few case files; {missing} were drawn from the other stratum instead.',
   },
+  tooFew: {
+    sv: '{district}: populationen har bara {population} akter, färre än de {wanted} som skulle dras; samtliga har dragits.',
+    en: '{district}: the population has only {population} case files, fewer than the {wanted} to be drawn; all of them were drawn.',
+  },
   drawnIds: { sv: 'Dragna akter (i dragningsordning)', en: 'Case files drawn (in draw order)' },
   files: { sv: 'Exporten', en: 'The export' },
   strata: { all: { sv: 'alla', en: 'all' }, aspirant: { sv: 'aspiranter', en: 'aspirants' }, other: { sv: 'övriga', en: 'others' } },
 } as const;
 
+const groupName = (g: GroupDraw, lang: Lang) => (g.district === null ? T.whole[lang] : quote(g.district));
+
+/** Groups with fewer akter than the sample size asked for: each a sentence for the protocol and stderr. */
+export function tooFewNotices(p: SampleProtocol, lang: Lang): string[] {
+  return p.groups.flatMap((g) => {
+    const wanted = g.strata.reduce((n, s) => n + s.wanted, 0);
+    return g.population < wanted ? [fill(T.tooFew[lang], { district: groupName(g, lang), population: g.population, wanted })] : [];
+  });
+}
+
 export function protocolMarkdown(p: SampleProtocol, lang: Lang): string {
-  const groupName = (g: GroupDraw) => (g.district === null ? T.whole[lang] : quote(g.district));
+  const name = (g: GroupDraw) => groupName(g, lang);
   const lines = [
     `# ${T.title[lang]}`,
     '',
@@ -66,14 +80,15 @@ export function protocolMarkdown(p: SampleProtocol, lang: Lang): string {
     '',
     `| ${T.group[lang]} | ${T.stratum[lang]} | ${T.inPopulation[lang]} | ${T.wanted[lang]} | ${T.drawn[lang]} |`,
     '| --- | --- | --- | --- | --- |',
-    ...p.groups.flatMap((g) => g.strata.map((s) => `| ${groupName(g)} | ${T.strata[s.name][lang]} | ${s.population} | ${s.wanted} | ${s.drawn.length} |`)),
+    ...p.groups.flatMap((g) => g.strata.map((s) => `| ${name(g)} | ${T.strata[s.name][lang]} | ${s.population} | ${s.wanted} | ${s.drawn.length} |`)),
     '',
+    ...tooFewNotices(p, lang).flatMap((n) => [n, '']),
     ...p.groups.flatMap((g) =>
-      g.shortfall ? [fill(T.shortfall[lang], { district: groupName(g), stratum: T.strata[g.shortfall.stratum][lang], missing: g.shortfall.missing }), ''] : [],
+      g.shortfall ? [fill(T.shortfall[lang], { district: name(g), stratum: T.strata[g.shortfall.stratum][lang], missing: g.shortfall.missing }), ''] : [],
     ),
     `## ${T.drawnIds[lang]}`,
     '',
-    ...p.groups.flatMap((g) => [`### ${groupName(g)}`, '', ...g.strata.flatMap((s) => s.drawn.map((id) => `- \`${quote(id)}\` (${T.strata[s.name][lang]})`)), '']),
+    ...p.groups.flatMap((g) => [`### ${name(g)}`, '', ...g.strata.flatMap((s) => s.drawn.map((id) => `- \`${quote(id)}\` (${T.strata[s.name][lang]})`)), '']),
     `## ${T.files[lang]}`,
     '',
     '| file | SHA-256 |',

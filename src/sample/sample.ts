@@ -22,6 +22,7 @@ export async function drawSample(opts: SampleOptions): Promise<SampleProtocol> {
   const loaded = await readExport(opts.paths, { ...opts.read, asOf: opts.asOf });
   if (loaded.akter.length === 0) throw new UserError(`${opts.paths.join(', ')}: no akter found to sample from`);
   const population = [...selectPopulation(loaded.akter, opts.selection, opts.asOf)];
+  if (population.length === 0) throw new UserError(`${opts.paths.join(', ')}: no akter meet the selection (${describeSelection(opts.selection).join('; ')})`);
   const groups: GroupDraw[] = [];
   if (opts.perDistrict !== undefined) {
     const byDistrict = new Map<string, typeof population>();

@@ -1,6 +1,6 @@
 import type { Akt } from '../../src/model/schema.js';
 import type { Dataset, FieldPath } from '../../src/model/types.js';
-import type { Status } from '../../src/engine/types.js';
+import type { Status, TemplateData } from '../../src/engine/types.js';
 
 /** One row of a rule's table: an akt, and the status and reason codes it must give. */
 export interface RuleCase {
@@ -16,8 +16,8 @@ export interface RuleCase {
   datasets?: Dataset[];
   /** Columns (keys) no row of the export carries. */
   absentFields?: FieldPath[];
-  /** `data`: each reason's template data, in order, when the row pins it. */
-  expect: { status: Status; codes?: string[]; data?: Record<string, string | number>[] };
+  /** `data`: each reason's data, in order (checked by test/rules/messages.test.ts); `evidence`: what a pass or fail records. */
+  expect: { status: Status; codes?: string[]; data?: (TemplateData | undefined)[]; evidence?: TemplateData };
 }
 
 export const AS_OF = '2010-11-15';

@@ -3,12 +3,12 @@ import type { RuleCase } from '../table.js';
 
 // 2010-03-05 was a Friday.
 export const cases: RuleCase[] = [
-  { description: 'exactly 5 days passes', akt: akt({ jobCenter: { firstMeeting: '2010-03-05', jobPlanCreated: '2010-03-10' } }), expect: { status: 'pass' } },
-  { description: '6 days fails', akt: akt({ jobCenter: { firstMeeting: '2010-03-05', jobPlanCreated: '2010-03-11' } }), expect: { status: 'fail', codes: ['job-plan-late'] } },
-  { description: '6 calendar days are 4 weekdays (Fri → Thu)', akt: akt({ jobCenter: { firstMeeting: '2010-03-05', jobPlanCreated: '2010-03-11' } }), options: { weekdays: true }, expect: { status: 'pass' } },
-  { description: 'exactly 5 weekdays passes (Fri → Fri)', akt: akt({ jobCenter: { firstMeeting: '2010-03-05', jobPlanCreated: '2010-03-12' } }), options: { weekdays: true }, expect: { status: 'pass' } },
-  { description: '6 weekdays fails (Fri → Mon)', akt: akt({ jobCenter: { firstMeeting: '2010-03-05', jobPlanCreated: '2010-03-15' } }), options: { weekdays: true }, expect: { status: 'fail', codes: ['job-plan-late'] } },
-  { description: 'no first meeting', akt: akt({ jobCenter: { referred: '2010-03-01' } }), expect: { status: 'not-applicable', codes: ['no-first-meeting'] } },
-  { description: 'no plan yet, met 5 days before D', akt: akt({ jobCenter: { firstMeeting: '2010-11-10' } }), expect: { status: 'pass' } },
-  { description: 'no plan yet, met 6 days before D', akt: akt({ jobCenter: { firstMeeting: '2010-11-09' } }), expect: { status: 'fail', codes: ['job-plan-late'] } },
+  { description: 'exactly 5 days passes', akt: akt({ jobCenter: { firstMeeting: '2010-03-05', jobPlanCreated: '2010-03-10' } }), expect: { status: 'pass', data: [], evidence: { days: 5 } } },
+  { description: '6 days fails', akt: akt({ jobCenter: { firstMeeting: '2010-03-05', jobPlanCreated: '2010-03-11' } }), expect: { status: 'fail', codes: ['job-plan-late'], data: [{ firstMeeting: '2010-03-05', jobPlanCreated: '2010-03-11', days: 6, unit: 'term:days', limit: 5 }] } },
+  { description: '6 calendar days are 4 weekdays (Fri → Thu)', akt: akt({ jobCenter: { firstMeeting: '2010-03-05', jobPlanCreated: '2010-03-11' } }), options: { weekdays: true }, expect: { status: 'pass', data: [], evidence: { days: 4 } } },
+  { description: 'exactly 5 weekdays passes (Fri → Fri)', akt: akt({ jobCenter: { firstMeeting: '2010-03-05', jobPlanCreated: '2010-03-12' } }), options: { weekdays: true }, expect: { status: 'pass', data: [], evidence: { days: 5 } } },
+  { description: '6 weekdays fails (Fri → Mon)', akt: akt({ jobCenter: { firstMeeting: '2010-03-05', jobPlanCreated: '2010-03-15' } }), options: { weekdays: true }, expect: { status: 'fail', codes: ['job-plan-late'], data: [{ firstMeeting: '2010-03-05', jobPlanCreated: '2010-03-15', days: 6, unit: 'term:weekdays', limit: 5 }] } },
+  { description: 'no first meeting', akt: akt({ jobCenter: { referred: '2010-03-01' } }), expect: { status: 'not-applicable', codes: ['no-first-meeting'], data: [undefined] } },
+  { description: 'no plan yet, met 5 days before D', akt: akt({ jobCenter: { firstMeeting: '2010-11-10' } }), expect: { status: 'pass', data: [], evidence: { days: 5 } } },
+  { description: 'no plan yet, met 6 days before D', akt: akt({ jobCenter: { firstMeeting: '2010-11-09' } }), expect: { status: 'fail', codes: ['job-plan-late'], data: [{ firstMeeting: '2010-11-09', jobPlanCreated: 'term:none', days: 6, unit: 'term:days', limit: 5 }] } },
 ];

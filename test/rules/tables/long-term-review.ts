@@ -5,11 +5,11 @@ const review = (date: string, type: 'utvardering' | 'arendegenomgang' | 'trepart
 
 // D = 2010-11-15; 395 days before D is 2009-10-16.
 export const cases: RuleCase[] = [
-  { description: 'reviewed after a year', akt: akt({ jobCenter: { enrolled: '2009-06-01' }, followUps: [review('2010-06-15')] }), expect: { status: 'pass' } },
-  { description: 'a case review counts too', akt: akt({ jobCenter: { enrolled: '2009-06-01' }, followUps: [review('2010-06-15', 'arendegenomgang')] }), expect: { status: 'pass' } },
-  { description: 'enrolled exactly 395 days before D, no review', akt: akt({ jobCenter: { enrolled: '2009-10-16' } }), expect: { status: 'fail', codes: ['no-long-term-review'] } },
-  { description: 'enrolled 394 days before D', akt: akt({ jobCenter: { enrolled: '2009-10-17' } }), expect: { status: 'not-applicable', codes: ['not-long-term'] } },
-  { description: 'a review within the first year does not count', akt: akt({ jobCenter: { enrolled: '2009-06-01' }, followUps: [review('2010-05-15')] }), expect: { status: 'fail', codes: ['no-long-term-review'] } },
-  { description: 'a three-party meeting is not the review', akt: akt({ jobCenter: { enrolled: '2009-06-01' }, followUps: [review('2010-07-01', 'trepartssamtal')] }), expect: { status: 'fail', codes: ['no-long-term-review'] } },
-  { description: 'not an aspirant', akt: akt(), expect: { status: 'not-applicable', codes: ['not-aspirant'] } },
+  { description: 'reviewed after a year', akt: akt({ jobCenter: { enrolled: '2009-06-01' }, followUps: [review('2010-06-15')] }), expect: { status: 'pass', data: [], evidence: { reviews: 1 } } },
+  { description: 'a case review counts too', akt: akt({ jobCenter: { enrolled: '2009-06-01' }, followUps: [review('2010-06-15', 'arendegenomgang')] }), expect: { status: 'pass', data: [], evidence: { reviews: 1 } } },
+  { description: 'enrolled exactly 395 days before D, no review', akt: akt({ jobCenter: { enrolled: '2009-10-16' } }), expect: { status: 'fail', codes: ['no-long-term-review'], data: [{ enrolled: '2009-10-16', due: '2010-10-16' }] } },
+  { description: 'enrolled 394 days before D', akt: akt({ jobCenter: { enrolled: '2009-10-17' } }), expect: { status: 'not-applicable', codes: ['not-long-term'], data: [{ enrolled: '2009-10-17' }] } },
+  { description: 'a review within the first year does not count', akt: akt({ jobCenter: { enrolled: '2009-06-01' }, followUps: [review('2010-05-15')] }), expect: { status: 'fail', codes: ['no-long-term-review'], data: [{ enrolled: '2009-06-01', due: '2010-06-01' }] } },
+  { description: 'a three-party meeting is not the review', akt: akt({ jobCenter: { enrolled: '2009-06-01' }, followUps: [review('2010-07-01', 'trepartssamtal')] }), expect: { status: 'fail', codes: ['no-long-term-review'], data: [{ enrolled: '2009-06-01', due: '2010-06-01' }] } },
+  { description: 'not an aspirant', akt: akt(), expect: { status: 'not-applicable', codes: ['not-aspirant'], data: [undefined] } },
 ];

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// The tests Stryker runs for each mutant: only those that exercise rules/ and src/engine/ directly, so a
+// mutation run stays within minutes on two cores (the end-to-end tests would run the built binary, not the mutant).
+export default defineConfig({
+  test: {
+    include: ['test/rules/**/*.test.ts', 'test/engine.test.ts', 'test/meta.test.ts', 'test/values.test.ts'],
+    testTimeout: 30_000,
+  },
+});
