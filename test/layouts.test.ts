@@ -11,7 +11,7 @@ interface JsonReport {
 }
 
 function report(layout: string): JsonReport {
-  const r = cli(['check', `${FIXTURE}/${layout}`, '--as-of', '2010-11-15', '--format', 'json']);
+  const r = cli(['check', `${FIXTURE}/${layout}`, '--as-of', '2010-11-15', '--format', 'json', '--quiet']);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(EXIT_FINDINGS);
   return JSON.parse(r.stdout) as JsonReport;

@@ -197,7 +197,7 @@ describe('input that used to crash', () => {
     const dir = fresh();
     writeFileSync(path.join(dir, 'cases.csv'), '"dist\nrict","\u001b[31mred"\nBromma,x\n');
     const r = run(['check', dir, ...AS_OF]);
-    oneLineError(r, /no caseId column; found dist rict, +\[31mred/);
+    oneLineError(r, /no caseId column; found dist rict, +red/);
     expect(r.stderr).not.toContain('\u001b');
   });
 

@@ -202,7 +202,8 @@ export function checkCommand(setExit: (code: number) => void): Command {
           ...(writers.length > 0
             ? {
                 onCase: (c) => {
-                  const shown = key ? publicCase(c, key) : c;
+                  const named = stdin ? stdin.renameCase(c) : c;
+                  const shown = key ? publicCase(named, key) : named;
                   for (const w of writers) w.add(shown);
                 },
                 drain: () => drained(outputs),

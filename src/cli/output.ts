@@ -11,6 +11,12 @@ export type Output = string | Iterable<string>;
 /** Temporary files being written: removed on every way out, signals included. */
 const pending = new Set<string>();
 
+/** A temporary output file to remove on any exit until `settled` is called (renamed or removed). */
+export function track(tmp: string): { settled: () => void } {
+  pending.add(tmp);
+  return { settled: () => pending.delete(tmp) };
+}
+
 function removePending(): void {
   for (const tmp of pending) {
     try {
@@ -78,7 +84,7 @@ export async function makeDirectory(dir: string, advice: string): Promise<void> 
 }
 
 /** The file a path names once links are followed (the path itself if it does not exist yet). */
-async function realFile(file: string): Promise<string> {
+export async function realFile(file: string): Promise<string> {
   const full = path.resolve(file);
   try {
     return await realpath(full);

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { UserError } from '../errors.js';
-import { mapCases } from '../report/case-list.js';
-import type { Report } from '../report/types.js';
+import { mapCases, mapListed } from '../report/case-list.js';
+import type { CaseResult, Report } from '../report/types.js';
 
 /** How the akter from stdin are named in reports: `-`, as the user wrote it. */
 export const STDIN_NAME = '-';
@@ -14,6 +14,8 @@ export interface StdinExport {
   paths: string[];
   /** The report with the temporary file named `-` again. */
   rename(report: Report): Report;
+  /** One akt with its origin named `-` again (for the formats written while the akter are checked). */
+  renameCase(c: CaseResult): CaseResult;
   cleanup(): Promise<void>;
 }
 
@@ -55,14 +57,17 @@ export async function withStdin(paths: readonly string[]): Promise<StdinExport |
     // The loader names files relative to the working directory.
     const isStdin = (f: string) => path.resolve(f) === file;
     const named = (f: string) => (isStdin(f) ? STDIN_NAME : f);
+    const renameCase = (c: CaseResult): CaseResult => (c.origin !== undefined && isStdin(c.origin.file) ? { ...c, origin: { ...c.origin, file: STDIN_NAME } } : c);
     return {
       paths: paths.map((p) => (p === STDIN_NAME ? file : p)),
       cleanup,
+      renameCase,
       rename: (report) => ({
         ...report,
         input: { ...report.input, files: report.input.files.map((f) => ({ ...f, file: named(f.file) })) },
         dataProblems: report.dataProblems.map((p) => (isStdin(p.file) ? { ...p, file: STDIN_NAME } : p)),
-        cases: mapCases(report.cases, (c) => (c.origin !== undefined && isStdin(c.origin.file) ? { ...c, origin: { ...c.origin, file: STDIN_NAME } } : c)),
+        cases: mapCases(report.cases, renameCase),
+        ...mapListed(report.listed, renameCase),
       }),
     };
   } catch (e) {

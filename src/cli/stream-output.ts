@@ -3,6 +3,7 @@ import { rename, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { makeDirectory, realFile, track } from './output.js';
 
 /**
  * An output written while the akter are checked: to stdout, or to a temporary file renamed into
@@ -21,8 +22,10 @@ function failed(file: string, e: unknown): UserError {
 
 export async function openStreamOutput(file: string | undefined): Promise<StreamOutput> {
   if (file === undefined) return { stream: process.stdout, commit: async () => undefined, abort: async () => undefined };
-  const target = path.resolve(file);
+  await makeDirectory(path.dirname(file), 'choose another --output');
+  const target = await realFile(file);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const tracked = track(tmp);
   const out: WriteStream = createWriteStream(tmp);
   let error: unknown;
   out.on('error', (e) => (error ??= e));
@@ -32,12 +35,14 @@ export async function openStreamOutput(file: string | undefined): Promise<Stream
   const abort = async () => {
     out.destroy();
     await unlink(tmp).catch(() => undefined);
+    tracked.settled();
   };
   return {
     stream: out,
     abort,
     async commit(inputs) {
-      if (inputs.some((i) => path.resolve(i) === target)) {
+      const real = await Promise.all(inputs.map(realFile));
+      if (real.includes(target)) {
         await abort();
         throw new UserError(`${file}: is an input file of the export; choose another --output`);
       }
@@ -46,6 +51,7 @@ export async function openStreamOutput(file: string | undefined): Promise<Stream
         out.end();
         await once(out, 'finish');
         await rename(tmp, target);
+        tracked.settled();
       } catch (e) {
         await abort();
         throw failed(file, e);

@@ -365,7 +365,10 @@ export class ExportBuilder {
   /** The akter by stadsdel (Swedish collation; missing last), then by caseId. */
   finish(): LoadedExport {
     for (const [scope, seen] of Object.entries(this.jsonKeys) as [Scope, Uint8Array][]) {
-      seen.forEach((on, f) => on && this.jsonDatasets.add(`${scope}.${this.checks[scope].fields[f]!}` as FieldPath));
+      // No record of this kind at all (every akt has `plans: []`) says nothing of which fields the
+      // export carries: an empty dataset is a finding ("no plan"), not a gap in the export.
+      const none = !seen.some((on) => on !== 0);
+      seen.forEach((on, f) => (on || none) && this.jsonDatasets.add(`${scope}.${this.checks[scope].fields[f]!}` as FieldPath));
     }
     const s = this.store;
     const districts = new Map<string | undefined, number>();
