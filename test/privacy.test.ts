@@ -120,7 +120,7 @@ describe('one gate: no text from the export can leave around it', () => {
 const FIXTURE = 'fixtures/personal-data';
 const AS_OF = ['--as-of', '2010-11-15'];
 const KEY = { AKTGRANSKNING_PSEUDONYM_KEY: 'test-key-0123456789abcdef' };
-const ALL_FORMATS = ['--format', 'terminal,markdown,html,csv,json'];
+const ALL_FORMATS = ['--format', 'terminal,markdown,html,csv,json,ndjson,sarif,junit,github'];
 
 /** Personnummer in an output, whole or without the check digit; SHA-256 digests of input files are hex and not personal data. */
 function leaks(text: string, planted: readonly string[] = []): string[] {

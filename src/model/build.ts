@@ -367,7 +367,7 @@ export class ExportBuilder {
     for (const [scope, seen] of Object.entries(this.jsonKeys) as [Scope, Uint8Array][]) {
       // No record of this kind at all (every akt has `plans: []`) says nothing of which fields the
       // export carries: an empty dataset is a finding ("no plan"), not a gap in the export.
-      const none = !seen.some((on) => on !== 0);
+      const none = !seen.some((on) => on !== 0) && this.jsonDatasets.has(scope as Dataset);
       seen.forEach((on, f) => (on || none) && this.jsonDatasets.add(`${scope}.${this.checks[scope].fields[f]!}` as FieldPath));
     }
     const s = this.store;
