@@ -43,28 +43,71 @@ export const REFERENCE_WORDS: readonly string[] = ['se', 'enligt', 'enl', 'hänv
 /** A reference is at most this many words; a longer text that starts "se till att …" is content. */
 export const REFERENCE_MAX_WORDS = 4;
 
-const folded = new WeakMap<readonly string[], ReadonlySet<string>>();
-function foldedSet(list: readonly string[]): ReadonlySet<string> {
-  let set = folded.get(list);
-  if (!set) folded.set(list, (set = new Set(list.map(foldText))));
-  return set;
+interface FoldedList {
+  set: ReadonlySet<string>;
+  /** The longest folded entry: a text with more letters than this cannot be one of them. */
+  longest: number;
 }
+const folded = new WeakMap<readonly string[], FoldedList>();
+function foldedList(list: readonly string[]): FoldedList {
+  let entry = folded.get(list);
+  if (!entry) {
+    const set = new Set(list.map(foldText));
+    folded.set(list, (entry = { set, longest: Math.max(0, ...[...set].map((f) => f.length)) }));
+  }
+  return entry;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+const MARK = /\p{M}/u;
+
+/**
+ * Whether a text has more than `letters` letters and digits and more than `words` words, counted on
+ * the text as written so that long free texts (most of them) skip folding. Both counts never exceed
+ * those of the folded text: a word starts only at a letter after a separator, and a character outside
+ * the Basic Multilingual Plane counts as neither.
+ */
+function longerThan(text: string, letters: number, words: number): boolean {
+  let nLetters = 0;
+  let nWords = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const kind =
+      c < 128
+        ? (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 0
+        : c >= 0xd800 && c <= 0xdfff ? 2 : LETTER.test(text[i]!) ? 1 : MARK.test(text[i]!) ? 2 : 0;
+    if (kind === 1) {
+      nLetters++;
+      if (!inWord) nWords++;
+      inWord = true;
+      if (nLetters > letters && nWords > words) return true;
+    } else if (kind === 0) inWord = false;
+    // A mark (or an astral character) neither ends nor starts a word.
+  }
+  return false;
+}
+
+const NO_EXTRA: readonly string[] = [];
 
 /**
  * The placeholder a free-text field holds instead of content (the text as written, trimmed), or
  * undefined when the field is empty or has content of its own. `extra`: the config's own list.
  */
-export function placeholderOf(text: string | undefined, extra: readonly string[] = []): string | undefined {
+export function placeholderOf(text: string | undefined, extra: readonly string[] = NO_EXTRA): string | undefined {
   const trimmed = text?.trim() ?? '';
   if (trimmed === '') return undefined;
+  const base = foldedList(PLACEHOLDERS);
+  const own = extra.length > 0 ? foldedList(extra) : undefined;
+  if (longerThan(trimmed, Math.max(base.longest, own?.longest ?? 0), REFERENCE_MAX_WORDS)) return undefined;
   const f = foldText(trimmed);
-  if (f === '' || foldedSet(PLACEHOLDERS).has(f) || (extra.length > 0 && foldedSet(extra).has(f))) return trimmed;
+  if (f === '' || base.set.has(f) || own?.set.has(f)) return trimmed;
   const w = f.split(' ');
-  if (w.length <= REFERENCE_MAX_WORDS && foldedSet(REFERENCE_WORDS).has(w[0]!) && w.length > 1) return trimmed;
+  if (w.length <= REFERENCE_MAX_WORDS && foldedList(REFERENCE_WORDS).set.has(w[0]!) && w.length > 1) return trimmed;
   return undefined;
 }
 
 /** Whether a free-text field says something: not empty and not a placeholder. */
-export function isWritten(text: string | undefined, extra: readonly string[] = []): boolean {
+export function isWritten(text: string | undefined, extra: readonly string[] = NO_EXTRA): boolean {
   return (text?.trim() ?? '') !== '' && placeholderOf(text, extra) === undefined;
 }
