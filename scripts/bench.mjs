@@ -4,7 +4,8 @@
 // the csv-parse floor, `aktgranskning check` on the CSV, NDJSON and XLSX layouts, each in its own
 // process with its peak RSS; then every report format on the CSV layout (--formats), with its time
 // against `--format terminal` in the same run, peak RSS and output size. Prints the tables and
-// writes docs/benchmarks.md.
+// writes docs/benchmarks.md. With html among the formats, the HTML report is also printed to A4 PDF
+// in headless Chromium (scripts/bench/pdf.mjs): time and pages.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -44,6 +45,7 @@ const mb = (dir) => readdirSync(dir).reduce((n, f) => n + statSync(path.join(dir
 const formats = values.formats.split(',').filter((x) => x !== '');
 const rows = [];
 const formatRows = [];
+const pdfRows = [];
 for (const n of sizes) {
   const dir = path.join(root, `${n}`);
   if (!existsSync(path.join(dir, 'csv', 'followups.csv'))) {
@@ -70,6 +72,15 @@ for (const n of sizes) {
     formatRows.push(fr);
     console.log(JSON.stringify(fr));
   }
+  // The revisionsrapport as an auditor hands it in: the HTML printed to A4 PDF in headless Chromium.
+  if (formats.includes('html')) {
+    const p = spawnSync(process.execPath, ['scripts/bench/pdf.mjs', path.join(dir, 'report.html')], { encoding: 'utf8' });
+    if (p.status === 0) {
+      const pdf = { akter: n, ...JSON.parse(p.stdout) };
+      pdfRows.push(pdf);
+      console.log(JSON.stringify({ pdf }));
+    } else if (p.status !== 3) throw new Error(`printing the HTML failed: ${p.stderr.slice(0, 500)}`);
+  }
 }
 
 const f = (x, d = 2) => x.toFixed(d);
@@ -85,7 +96,8 @@ const formatLines = formatRows.map((r) => {
   return `| ${r.akter} | ${r.format} | ${f(r.seconds)} | ${f(r.seconds / terminal.seconds)} | ${f(r.rss, 0)} | ${f(r.bytes / 1e6, 1)} | ${Math.round(r.bytes / r.akter)} |`;
 });
 const formatTable = formatRows.length > 0 ? `\n\nEvery format, on the CSV layout, against the terminal summary of the same run (\`--output\` to a file):\n\n${[formatHeader, ...formatLines].join('\n')}` : '';
-const table = [header, ...lines].join('\n') + growth + formatTable;
+const pdfTable = pdfRows.length > 0 ? `\n\nThe HTML report printed to A4 PDF in headless Chromium (scripts/bench/pdf.mjs, from opening the page to the PDF):\n\n| akter | s | pages | PDF MB |\n| ---: | ---: | ---: | ---: |\n${pdfRows.map((r) => `| ${r.akter} | ${f(r.seconds)} | ${r.pages} | ${f(r.bytes / 1e6, 1)} |`).join('\n')}` : '';
+const table = [header, ...lines].join('\n') + growth + formatTable + pdfTable;
 console.log(`\n${table}`);
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 const section = `<!-- bench:start -->\nMeasured with \`npm run bench\` on ${machine}. Each figure is the best of ${runs} run(s) of a separate process; peak RSS from \`process.resourceUsage().maxRSS\`. The floor is csv-parse alone parsing every table single-threaded into arrays (scripts/bench/floor.mjs); \`check\` loads, validates, runs all 16 built-in rules and writes the terminal report to a file. Exports are made by scripts/generate-export.mjs with seed 1 (about 9 rows per akt).\n\n${table}\n<!-- bench:end -->`;
