@@ -80,7 +80,7 @@ export function explainCommand(): Command {
       if (!rule) throw new UserError(`unknown rule "${id}"${didYouMean(id, [...catalogue.map((r) => r.id), ...PROBLEM_CODES])}; run 'aktgranskning rules' for the list, or give a data-problem code`);
       const page = `${DOCS}${id}.md`;
       const builtIn = rule.plugin === undefined && existsSync(page);
-      const text = rule.docs ?? (lang === 'sv' ? `${describeRule(rule, 'sv')}${builtIn ? `\n${fill(cliText('fullPage', lang), { id })}\n` : ''}` : builtIn ? await readFile(page, 'utf8') : describeRule(rule, 'en'));
+      const text = rule.docs ?? (lang === 'sv' ? `${describeRule(rule, 'sv')}${builtIn ? `\n${fill(cliText('fullPage', lang), { id })}\n` : ''}` : builtIn ? (await readFile(page, 'utf8')).replace(/^<!-- \/?generated: \w+ -->\n/gm, '') : describeRule(rule, 'en'));
       process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     });
 }
