@@ -2,7 +2,7 @@ import { ENGINE_MESSAGES, PROBLEM_MESSAGES } from '../../i18n/catalog.js';
 import type { DataProblem } from '../../model/problems.js';
 import { problemMessage, reasonMessage, type FormatContext } from '../messages.js';
 import type { CaseResult, Report } from '../types.js';
-import { textOf, type CaseWriter, type Out, type ReportHead, type WriterFactory } from './stream.js';
+import { batched, textOf, type CaseWriter, type Out, type ReportHead, type WriterFactory } from './stream.js';
 
 /**
  * One akt for machines: per rule its status and the reasons' codes and data. The severity is in
@@ -57,7 +57,8 @@ const text = (ctx: FormatContext, x: unknown) => JSON.stringify(x, null, ctx.pre
  * The whole result for machines, written as the akter are made: the head, every akt, then the
  * figures. Compact (one line) unless --pretty.
  */
-export const jsonWriter: WriterFactory = (head, ctx, out: Out): CaseWriter => {
+export const jsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
+  const out = batched(to);
   const nl = ctx.pretty ? '\n' : '';
   const indent = (s: string) => (ctx.pretty ? s.replace(/\n/g, '\n  ') : s);
   const fields = (o: Record<string, unknown>) =>
@@ -76,6 +77,7 @@ export const jsonWriter: WriterFactory = (head, ctx, out: Out): CaseWriter => {
     finish(report) {
       const end = fields(tailJson(report, ctx));
       out.write(`${first || !ctx.pretty ? '' : '\n  '}],${nl}${end.join(`,${nl}`)}${nl}}\n`);
+      out.flush();
     },
   };
 };
@@ -88,14 +90,18 @@ export function formatJson(report: Report, ctx: FormatContext): Generator<string
  * NDJSON: one line per akt (as in cases[] of the JSON report), then one summary line: the JSON
  * report without cases[]. Streams into jq, DuckDB or pandas.
  */
-export const ndjsonWriter: WriterFactory = (head, ctx, out: Out): CaseWriter => ({
-  add(c) {
-    out.write(`${JSON.stringify(caseJson(ctx, c))}\n`);
-  },
-  finish(report) {
-    out.write(`${JSON.stringify({ ...headJson(head, ctx), messages: messageCatalogue(ctx, head), ...tailJson(report, ctx) })}\n`);
-  },
-});
+export const ndjsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
+  const out = batched(to);
+  return {
+    add(c) {
+      out.write(`${JSON.stringify(caseJson(ctx, c))}\n`);
+    },
+    finish(report) {
+      out.write(`${JSON.stringify({ ...headJson(head, ctx), messages: messageCatalogue(ctx, head), ...tailJson(report, ctx) })}\n`);
+      out.flush();
+    },
+  };
+};
 
 export function formatNdjson(report: Report, ctx: FormatContext): Generator<string> {
   return textOf(ndjsonWriter, report, ctx);

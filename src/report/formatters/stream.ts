@@ -8,6 +8,34 @@ export interface Out {
   write(chunk: string | Uint8Array): unknown;
 }
 
+/**
+ * Joins the small writes of a text format (one per akt) into pieces of about `size` characters:
+ * turning each short string into a buffer of its own cost more than the text. `flush` writes what
+ * is held; the writer calls it when it finishes.
+ */
+export function batched(out: Out, size = 1 << 16): Out & { flush(): void } {
+  let parts: string[] = [];
+  let length = 0;
+  const flush = () => {
+    if (parts.length === 0) return;
+    out.write(parts.length === 1 ? parts[0]! : parts.join(''));
+    parts = [];
+    length = 0;
+  };
+  return {
+    write(chunk) {
+      if (typeof chunk !== 'string') {
+        flush();
+        return out.write(chunk);
+      }
+      parts.push(chunk);
+      length += chunk.length;
+      if (length >= size) flush();
+      return true;
+    },
+    flush,
+  };
+}
 
 /**
  * A data format that lists every akt, written in the same pass that aggregates: each akt is
