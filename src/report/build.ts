@@ -70,7 +70,11 @@ export async function buildReport(opts: {
     aggregator.add(c);
     opts.onCase?.(c);
     if (opts.progress) opts.progress.akter++;
-    if (++n % 5000 === 0) await (opts.drain?.() ?? new Promise((r) => setImmediate(r)));
+    // The formats that list every akt wait for their outputs often: text queued for a slow output
+    // outlives the young generation, and garbage in the old one is collected late (peak memory).
+    n++;
+    if (opts.drain && n % 256 === 0) await opts.drain();
+    else if (n % 5000 === 0) await new Promise((r) => setImmediate(r));
   }
   const { districts, total, notAssessed, listed } = aggregator.finish();
   const files = maskFiles(opts.loaded.files);
@@ -119,14 +123,14 @@ export function maskFiles(files: readonly FileStats[]): FileStats[] {
  * personId is never quoted at all, whatever shape it has.
  */
 export function maskProblem(p: DataProblem, maskFile: (file: string) => string = quote): DataProblem {
-  const { value, ...rest } = p;
-  const quotable = value !== undefined && !/(^|\.)personId$/.test(p.field ?? '');
-  return withRealId({
-    ...rest,
-    // An export's many problems name few files: `maskFile` may remember each.
-    file: maskFile(p.file),
-    ...(p.field !== undefined ? { field: quote(p.field) } : {}),
-    ...(p.caseId !== undefined ? { caseId: quote(p.caseId) } : {}),
-    ...(quotable ? { value: quote(value) } : {}),
-  }, p.caseId);
+  // Built key by key in the problem's own order (value last), not by spreading: a country-wide export
+  // has hundreds of thousands of problems, and spread copies cost three times the memory.
+  const out: Record<string, unknown> = {};
+  for (const k in p) {
+    if (k === 'value') continue;
+    const v = (p as unknown as Record<string, unknown>)[k];
+    out[k] = k === 'file' ? maskFile(p.file) : (k === 'field' || k === 'caseId') && typeof v === 'string' ? quote(v) : v;
+  }
+  if (p.value !== undefined && !/(^|\.)personId$/.test(p.field ?? '')) out.value = quote(p.value);
+  return withRealId(out as unknown as DataProblem, p.caseId);
 }
