@@ -21,12 +21,21 @@ function failed(file: string, e: unknown): UserError {
 }
 
 export async function openStreamOutput(file: string | undefined): Promise<StreamOutput> {
-  if (file === undefined) return { stream: process.stdout, commit: async () => undefined, abort: async () => undefined };
+  if (file === undefined) {
+    return {
+      stream: process.stdout,
+      // Resolves once stdout has taken all: the summary line must not claim a report stdout refused
+      // (a failed write is reported by the binary's stdout error handler, which exits 2).
+      commit: () => new Promise<void>((resolve) => process.stdout.write('', (e) => !e && resolve())),
+      abort: async () => undefined,
+    };
+  }
   await makeDirectory(path.dirname(file), 'choose another --output');
   const target = await realFile(file);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   const tracked = track(tmp);
-  const out: WriteStream = createWriteStream(tmp);
+  // A megabyte may wait for the disk before the pass does (see buildReport's drain).
+  const out: WriteStream = createWriteStream(tmp, { highWaterMark: 1 << 20 });
   let error: unknown;
   out.on('error', (e) => (error ??= e));
   await once(out, 'open').catch((e: unknown) => {

@@ -25,6 +25,37 @@ export function caseJson(ctx: FormatContext, c: CaseResult): Record<string, unkn
   };
 }
 
+/** Rule ids, statuses and stadsdelar recur in every akt: each is quoted once. */
+const quoted = new Map<string, string>();
+function q(s: string): string {
+  let x = quoted.get(s);
+  if (x === undefined) {
+    x = JSON.stringify(s);
+    if (quoted.size < 10_000) quoted.set(s, x);
+  }
+  return x;
+}
+
+/**
+ * `JSON.stringify(caseJson(ctx, c))` without the object in between: the data formats write this
+ * for every akt, so it is built as text (a property test holds the two equal).
+ */
+export function caseText(ctx: FormatContext, c: CaseResult): string {
+  if (ctx.messages || c.district === undefined) return JSON.stringify(caseJson(ctx, c));
+  let s = `{"caseId":${JSON.stringify(c.caseId)},"district":${c.district === null ? 'null' : q(c.district)}`;
+  if (c.origin) s += `,"origin":${JSON.stringify(c.origin)}`;
+  s += ',"results":[';
+  for (let i = 0; i < c.results.length; i++) {
+    const r = c.results[i]!;
+    s += `${i === 0 ? '' : ','}{"ruleId":${q(r.ruleId)},"status":${q(r.status)}`;
+    if (r.reasons.length > 0) s += `,"reasons":${JSON.stringify(r.reasons)}`;
+    if (r.evidence) s += `,"evidence":${JSON.stringify(r.evidence)}`;
+    if (r.baseline) s += `,"baseline":${q(r.baseline)}`;
+    s += '}';
+  }
+  return `${s}]}`;
+}
+
 /** Message templates once, keyed by rule and code: {name} in a template is the reason's data. */
 export function messageCatalogue(ctx: FormatContext, head: ReportHead): Record<string, unknown> {
   const rules: Record<string, Record<string, string>> = {};
@@ -70,14 +101,23 @@ export const jsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
   let first = true;
   return {
     add(c) {
-      const item = ctx.pretty ? `\n    ${text(ctx, caseJson(ctx, c)).replace(/\n/g, '\n    ')}` : text(ctx, caseJson(ctx, c));
+      const item = ctx.pretty ? `\n    ${text(ctx, caseJson(ctx, c)).replace(/\n/g, '\n    ')}` : caseText(ctx, c);
       out.write(first ? item : `,${item}`);
       first = false;
     },
     finish(report) {
-      const end = fields(tailJson(report, ctx));
-      out.write(`${first || !ctx.pretty ? '' : '\n  '}],${nl}${end.join(`,${nl}`)}${nl}}\n`);
-      out.flush();
+      const end = () => {
+        out.write('}\n');
+        out.flush();
+      };
+      if (ctx.pretty) {
+        out.write(`${first ? '' : '\n  '}],${nl}${fields(tailJson(report, ctx)).join(`,${nl}`)}${nl}`);
+        return end();
+      }
+      const { dataProblems: _d, ...rest } = tailJson({ ...report, dataProblems: [] }, ctx);
+      out.write(`],${fields(rest).join(',')},"dataProblems":`);
+      const wait = writeProblems(ctx, report.dataProblems, out);
+      return wait ? wait.then(end) : end();
     },
   };
 };
@@ -94,17 +134,40 @@ export const ndjsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
   const out = batched(to);
   return {
     add(c) {
-      out.write(`${JSON.stringify(caseJson(ctx, c))}\n`);
+      out.write(`${caseText(ctx, c)}\n`);
     },
     finish(report) {
-      out.write(`${JSON.stringify({ ...headJson(head, ctx), messages: messageCatalogue(ctx, head), ...tailJson(report, ctx) })}\n`);
-      out.flush();
+      const { dataProblems: _d, ...rest } = tailJson({ ...report, dataProblems: [] }, ctx);
+      // The summary line's last key is dataProblems, written one problem at a time.
+      out.write(`${JSON.stringify({ ...headJson(head, ctx), messages: messageCatalogue(ctx, head), ...rest }).slice(0, -1)},"dataProblems":`);
+      const wait = writeProblems(ctx, report.dataProblems, out);
+      const end = () => {
+        out.write('}\n');
+        out.flush();
+      };
+      return wait ? wait.then(end) : end();
     },
   };
 };
 
 export function formatNdjson(report: Report, ctx: FormatContext): Generator<string> {
   return textOf(ndjsonWriter, report, ctx);
+}
+
+/**
+ * The data problems as a JSON array, one at a time: a country-wide export has hundreds of
+ * thousands, too many to hold as one string beside the report.
+ */
+function writeProblems(ctx: FormatContext, problems: readonly DataProblem[], out: ReturnType<typeof batched>, from = 0): Promise<void> | undefined {
+  // Synchronous unless the output is full, so that formatJson (pieces collected in memory) gets all.
+  if (from === 0) out.write('[');
+  for (let i = from; i < problems.length; i++) {
+    out.write(`${i === 0 ? '' : ','}${JSON.stringify(problemJson(ctx, problems[i]!))}`);
+    const wait = i % 1000 === 999 ? out.settle() : undefined;
+    if (wait) return wait.then(() => writeProblems(ctx, problems, out, i + 1));
+  }
+  out.write(']');
+  return undefined;
 }
 
 /** One data problem with every key present, so consumers need no existence checks; its sentence only with --messages. */

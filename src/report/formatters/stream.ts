@@ -13,7 +13,7 @@ export interface Out {
  * turning each short string into a buffer of its own cost more than the text. `flush` writes what
  * is held; the writer calls it when it finishes.
  */
-export function batched(out: Out, size = 1 << 16): Out & { flush(): void } {
+export function batched(out: Out, size = 1 << 16): Out & { flush(): void; settle(): Promise<void> | undefined } {
   let parts: string[] = [];
   let length = 0;
   const flush = () => {
@@ -34,6 +34,11 @@ export function batched(out: Out, size = 1 << 16): Out & { flush(): void } {
       return true;
     },
     flush,
+    /** When the output (a Node stream) is full, a promise of when it has taken what was written. */
+    settle() {
+      const stream = out as Partial<Pick<NodeJS.WritableStream, 'once'>> & { writableNeedDrain?: boolean };
+      return stream.writableNeedDrain && stream.once ? new Promise<void>((r) => stream.once!('drain', () => r())) : undefined;
+    },
   };
 }
 
