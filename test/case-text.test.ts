@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../rules/index.js';
+import { caseJson, caseText } from '../src/report/formatters/json.js';
+import type { FormatContext } from '../src/report/messages.js';
+import type { CaseResult } from '../src/report/types.js';
+
+const ctx: FormatContext = { lang: 'sv', rules: new Map(builtinRules.map((r) => [r.id, r])), color: false };
+const text = fc.string({ unit: 'grapheme', maxLength: 12 });
+const data = fc.dictionary(fc.constantFrom('planId', 'days', 'goal', '__proto__', 'ä"\\'), fc.oneof(text, fc.integer()), { maxKeys: 3 });
+const result = fc.record(
+  {
+    ruleId: fc.oneof(fc.constantFrom(...builtinRules.map((r) => r.id)), text),
+    status: fc.constantFrom('pass', 'fail', 'not-applicable', 'not-assessable' as const),
+    severity: fc.constantFrom('error', 'warning' as const),
+    reasons: fc.array(fc.record({ code: text, data }, { requiredKeys: ['code'] }), { maxLength: 2 }),
+    evidence: data,
+    baseline: fc.constantFrom('accepted', 'expired' as const),
+  },
+  { requiredKeys: ['ruleId', 'status', 'severity', 'reasons'] },
+);
+const akt: fc.Arbitrary<CaseResult> = fc.record(
+  {
+    caseId: text,
+    district: fc.oneof(fc.constant(null), text, fc.constantFrom('Hägersten-Liljeholmen', 'Spånga-Tensta')),
+    origin: fc.record({ file: text, line: fc.integer({ min: 1 }), index: fc.nat() }, { requiredKeys: ['file'] }),
+    results: fc.array(result, { maxLength: 4 }),
+  },
+  { requiredKeys: ['caseId', 'district', 'results'] },
+);
+
+describe('an akt as JSON text', () => {
+  it('is what JSON.stringify makes of the akt object', () => {
+    fc.assert(
+      fc.property(akt, (c) => {
+        expect(caseText(ctx, c)).toBe(JSON.stringify(caseJson(ctx, c)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('with --messages too', () => {
+    const c: CaseResult = { caseId: 'A-1', district: 'Bromma', results: [{ ruleId: 'current-plan', status: 'fail', severity: 'error', reasons: [{ code: 'no-plan' }] }] };
+    const messages = { ...ctx, messages: true };
+    expect(JSON.parse(caseText(messages, c))).toEqual({ caseId: 'A-1', district: 'Bromma', results: [{ ruleId: 'current-plan', status: 'fail', reasons: [{ code: 'no-plan', message: 'Akten saknar arbetsplan.' }] }] });
+  });
+});
