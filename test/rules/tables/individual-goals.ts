@@ -83,4 +83,12 @@ export const cases: RuleCase[] = [
     expect: { status: 'fail', codes: ['generic-goal', 'boilerplate'], data: [generic('Egen försörjning', 'försörjning'), { goal: 'Egen försörjning', count: 3, caseworker: 'A' }] },
   },
   { description: 'no goal column in the export', akt: withGoal(specific), absentFields: ['plans.goal'], expect: { status: 'not-assessable', codes: ['missing-field'], data: [{ data: 'plans.goal', field: 'goal' }] } },
+  { description: 'a goal is named without the spaces around it', akt: withGoal('  Må bättre  '), expect: { status: 'fail', codes: ['vague-goal'], data: [{ goal: 'Må bättre' }], evidence: { goal: 'Må bättre' } } },
+  { description: 'a plan without planId is named by a dash', akt: akt({ plans: [plan({ planId: undefined, goal: undefined })] }), expect: { status: 'fail', codes: ['missing-goal'], data: [{ planId: '–' }] } },
+  {
+    description: 'without a handläggare or a stadsdel, the akter without a stadsdel are the group',
+    akt: akt({ district: undefined, plans: [plan({ goal: specific })] }),
+    others: [akt({ caseId: 'T-0002', district: undefined, plans: [plan({ goal: specific })] }), akt({ caseId: 'T-0003', district: undefined, plans: [plan({ goal: specific })] })],
+    expect: { status: 'fail', codes: ['boilerplate-district'], data: [{ goal: specific, count: 3, district: '–' }] },
+  },
 ];
