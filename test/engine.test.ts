@@ -117,6 +117,7 @@ describe('the engine names what a rule threw and how it broke its contract', () 
       run(rule);
     } catch (e) {
       expect(e).toBeInstanceOf(RuleContractError);
+      expect((e as Error).name).toBe('RuleContractError');
       return (e as Error).message;
     }
     throw new Error('the rule did not throw');
