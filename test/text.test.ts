@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, isWritten, placeholderOf, REFERENCE_MAX_WORDS } from '../src/engine/text.js';
+import { foldText, isWritten, normalizeText, placeholderOf, REFERENCE_MAX_WORDS, words } from '../src/engine/text.js';
 
 describe('placeholders are missing text', () => {
   it.each([
@@ -51,5 +51,21 @@ describe('placeholders are missing text', () => {
 
   it('folds case, diacritics and punctuation but keeps words apart', () => {
     expect(foldText('  Ej TILLFRÅGAD, se Journal! ')).toBe('ej tillfragad se journal');
+  });
+});
+
+describe('normalised text and words', () => {
+  it('compares goals that differ only in case, punctuation, spacing or composed letters', () => {
+    expect(normalizeText('  Ta TRUCKKORT,  före mars! ')).toBe('ta truckkort före mars');
+    expect(normalizeText('Ske\u0301 i Ha\u0308rnösand')).toBe(normalizeText('Ské i Härnösand'));
+    expect(normalizeText('--')).toBe('');
+  });
+  it('splits a text into its words, none for an empty one', () => {
+    expect(words(' Ta truckkort, B! ')).toEqual(['ta', 'truckkort', 'b']);
+    expect(words(' - ')).toEqual([]);
+  });
+  it('a reference word opens a reference only at the start', () => {
+    expect(placeholderOf('Hänvisas till journal')).toBe('Hänvisas till journal');
+    expect(placeholderOf('Kurs, se journal')).toBeUndefined();
   });
 });
