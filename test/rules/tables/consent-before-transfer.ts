@@ -27,4 +27,5 @@ export const cases: RuleCase[] = [
   { description: 'a general consent is refused, a scoped one still counts', akt: akt({ jobCenter: referred, consents: [{ date: '2010-01-01' }, { date: '2010-02-01', scope: 'jobbtorg' }] }), options: { acceptGeneral: false }, expect: { status: 'pass', data: [], evidence: { consented: '2010-02-01' } } },
   { description: 'any of several scope words covers', akt: akt({ jobCenter: referred, consents: [{ date: '2010-02-01', scope: 'Arbetsförmedlingen' }] }), options: { scopes: ['jobbtorg', 'arbetsformedling'] }, expect: { status: 'pass', data: [], evidence: { consented: '2010-02-01' } } },
   { description: 'an empty scope covers nothing', akt: akt({ jobCenter: referred, consents: [{ date: '2010-02-01', scope: '' }] }), expect: { status: 'fail', codes: ['no-consent'], data: [{ referred: '2010-03-01' }] } },
+  { description: 'a scope word of punctuation only covers nothing', akt: akt({ jobCenter: referred, consents: [{ date: '2010-02-01', scope: 'region' }] }), options: { scopes: ['–'] }, expect: { status: 'fail', codes: ['no-consent'], data: [{ referred: '2010-03-01' }] } },
 ];
