@@ -32,3 +32,32 @@ describe('the goal vocabulary', () => {
     expect(goalMatcher({ commonNames: [] }).judge(`Kontakt med ${capital(n)}`).individual).toBe(true);
   });
 });
+
+describe('how a goal is read', () => {
+  it('the first anchor counts; general words are collected all through, as written, in order', () => {
+    expect(m.judge('Bli undersköterska i juni och få Arbete')).toEqual({ individual: true, anchor: 'undersköterska', kind: 'occupation-or-field', generic: ['Arbete'] });
+    expect(m.judge('Arbete, försörjning.')).toEqual({ individual: false, generic: ['Arbete', 'försörjning'] });
+  });
+  it('an education named by its field anchors; bare or barely prefixed it does not', () => {
+    expect(m.judge('Gå kockutbildningen').anchor).toBe('kockutbildningen');
+    expect(m.judge('Gå abcutbildningar').anchor).toBe('abcutbildningar');
+    expect(m.judge('Gå abutbildning').individual).toBe(false);
+    expect(m.judge('Gå abcutbildningsdag').individual).toBe(false);
+  });
+  it('a name: an acronym even at a sentence start, a capitalised word elsewhere', () => {
+    expect(m.judge('ICA').kind).toBe('name');
+    expect(m.judge('Praktik på Samhall').anchor).toBe('Samhall');
+    expect(m.judge('Praktik. Samhall').individual).toBe(false);
+    expect(m.judge('I praktik').individual).toBe(false);
+    expect(m.judge('Praktik på I').kind).toBe('name');
+  });
+  it('"som X" names an occupation only after a word for working', () => {
+    expect(m.judge('Jobba som florist').anchor).toBe('florist');
+    expect(m.judge('Som florist').individual).toBe(false);
+    expect(m.judge('Vara som florist').individual).toBe(false);
+  });
+  it('a phrase matches whole words only', () => {
+    expect(m.judge('Arbeta med barn').anchor).toBe('med barn');
+    expect(m.judge('Arbeta med barnen').individual).toBe(false);
+  });
+});
