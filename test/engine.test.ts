@@ -3,7 +3,7 @@ import { isIsoDate } from '../src/model/dates.js';
 import { z } from 'zod';
 import { Checker, fieldNames, missingFor, missingReason, resultsOf, RuleContractError, runRules } from '../src/engine/run.js';
 import { provides } from '../src/model/codec.js';
-import { defineRule, type AnyRule } from '../src/engine/types.js';
+import { defineRule, sourceAt, type AnyRule } from '../src/engine/types.js';
 import { fill, numberWord } from '../src/i18n/catalog.js';
 import { akt } from './helpers/akt.js';
 
@@ -203,5 +203,13 @@ describe('the engine hands findings over as the rule gave them', () => {
   it('names the bare field names', () => {
     expect(fieldNames(['plans.goal', 'followUps.outcome'])).toBe('goal, outcome');
     expect(fieldNames([])).toBe('');
+  });
+});
+
+describe('the source cited at the audit date', () => {
+  it('is the earliest replacement still ahead, however the list is ordered', () => {
+    const ascending = { source: 'C', sourceUntil: [{ until: '2000-01-01', source: 'A' }, { until: '2020-01-01', source: 'B' }] };
+    const descending = { source: 'C', sourceUntil: [...ascending.sourceUntil].reverse() };
+    for (const c of [ascending, descending]) expect([sourceAt(c, '1999-12-31'), sourceAt(c, '2000-01-01'), sourceAt(c, '2019-12-31'), sourceAt(c, '2020-01-01')]).toEqual(['A', 'B', 'B', 'C']);
   });
 });

@@ -41,6 +41,7 @@ describe('how a goal is read', () => {
   it('an education named by its field anchors; bare or barely prefixed it does not', () => {
     expect(m.judge('Gå kockutbildningen').anchor).toBe('kockutbildningen');
     expect(m.judge('Gå abcutbildningar').anchor).toBe('abcutbildningar');
+    expect(m.judge('Gå abcutbildning').anchor).toBe('abcutbildning');
     expect(m.judge('Gå abutbildning').individual).toBe(false);
     expect(m.judge('Gå abcutbildningsdag').individual).toBe(false);
   });
@@ -49,15 +50,18 @@ describe('how a goal is read', () => {
     expect(m.judge('Praktik på Samhall').anchor).toBe('Samhall');
     expect(m.judge('Praktik. Samhall').individual).toBe(false);
     expect(m.judge('I praktik').individual).toBe(false);
+    expect(m.judge('KY').kind).toBe('name');
+    expect(m.judge('Sälja på eBay').individual).toBe(false);
     expect(m.judge('Praktik på I').kind).toBe('name');
   });
   it('"som X" names an occupation only after a word for working', () => {
-    expect(m.judge('Jobba som florist').anchor).toBe('florist');
+    expect(m.judge('Jobba som florist')).toMatchObject({ anchor: 'florist', kind: 'occupation-or-field' });
     expect(m.judge('Som florist').individual).toBe(false);
     expect(m.judge('Vara som florist').individual).toBe(false);
   });
   it('a phrase matches whole words only', () => {
     expect(m.judge('Arbeta med barn').anchor).toBe('med barn');
     expect(m.judge('Arbeta med barnen').individual).toBe(false);
+    expect(m.judge('Bli undersköterska och arbeta med barn').anchor).toBe('undersköterska');
   });
 });
