@@ -17,4 +17,5 @@ export const cases: RuleCase[] = [
   { description: 'no plans table in the export', akt: akt(), datasets: ['followUps'], expect: { status: 'not-assessable', codes: ['missing-data'], data: [{ data: 'plans' }] } },
   { description: 'a plan in force without planId', akt: akt({ plans: [plan({ planId: undefined })] }), expect: { status: 'pass', data: [], evidence: { planId: '', validTo: '2011-05-31' } } },
   { description: 'an expired plan without planId is named by a dash', akt: akt({ plans: [plan({ planId: undefined, validTo: '2010-11-14' })] }), expect: { status: 'fail', codes: ['expired'], data: [{ planId: '–', validTo: '2010-11-14' }] } },
+  { description: 'a plan from D that ended before it (dates the wrong way round) is expired', akt: akt({ plans: [plan({ validFrom: '2010-11-15', validTo: '2010-11-14' })] }), expect: { status: 'fail', codes: ['expired'], data: [{ planId: 'P1', validTo: '2010-11-14' }] } },
 ];
