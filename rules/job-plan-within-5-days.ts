@@ -40,6 +40,7 @@ export default defineRule({
   check(akt, ctx, options) {
     const firstMeeting = akt.jobCenter?.firstMeeting;
     if (firstMeeting === undefined || firstMeeting > ctx.asOf) return { status: 'not-applicable', reason: { code: 'no-first-meeting' } };
+    // Stryker disable next-line OptionalChaining: equivalent, jobCenter is there (firstMeeting was read from it above)
     const made = akt.jobCenter?.jobPlanCreated;
     const jobPlanCreated = made !== undefined && made <= ctx.asOf ? made : undefined;
     const end = jobPlanCreated ?? ctx.asOf;

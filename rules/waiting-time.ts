@@ -38,6 +38,7 @@ export default defineRule({
     const referred = akt.jobCenter?.referred;
     if (referred === undefined || referred > ctx.asOf) return { status: 'not-applicable', reason: { code: 'not-referred' } };
     // A first meeting after D is not known at D: the wait is still running.
+    // Stryker disable next-line OptionalChaining: equivalent, jobCenter is there (referred was read from it above)
     const met = akt.jobCenter?.firstMeeting;
     const firstMeeting = met !== undefined && met <= ctx.asOf ? met : undefined;
     const days = daysBetween(referred, firstMeeting ?? ctx.asOf);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../src/model/dates.js';
 import { z } from 'zod';
-import { missingFor, missingReason, RuleContractError, runRules } from '../src/engine/run.js';
+import { Checker, fieldNames, missingFor, missingReason, resultsOf, RuleContractError, runRules } from '../src/engine/run.js';
 import { provides } from '../src/model/codec.js';
-import { defineRule, type AnyRule } from '../src/engine/types.js';
+import { defineRule, sourceAt, type AnyRule } from '../src/engine/types.js';
 import { fill, numberWord } from '../src/i18n/catalog.js';
 import { akt } from './helpers/akt.js';
 
@@ -100,5 +100,116 @@ describe('not assessable per field', () => {
   it('provides() lists the datasets, their fields and the akt fields only', () => {
     const p = provides(['plans']);
     expect([p.has('plans'), p.has('plans.goal'), p.has('akt.caseworker'), p.has('followUps'), p.has('followUps.outcome')]).toEqual([true, true, true, false, false]);
+  });
+});
+
+describe('the engine names what a rule threw and how it broke its contract', () => {
+  const base = ruleReturning({ status: 'pass' });
+  const throwing = (where: 'check' | 'prepare', e: unknown, extra: object = {}): AnyRule => ({
+    ...base,
+    ...extra,
+    [where]: () => {
+      throw e;
+    },
+  });
+  const message = (rule: AnyRule) => {
+    try {
+      run(rule);
+    } catch (e) {
+      expect(e).toBeInstanceOf(RuleContractError);
+      expect((e as Error).name).toBe('RuleContractError');
+      return (e as Error).message;
+    }
+    throw new Error('the rule did not throw');
+  };
+
+  it.each([
+    ['check', new TypeError('boom'), {}, 'rule bad-rule threw on akt T-0001: TypeError: boom'],
+    ['check', 'plain', {}, 'rule bad-rule threw on akt T-0001: plain'],
+    ['check', new Error('x'), { plugin: 'my-plugin' }, 'my-plugin: rule bad-rule threw on akt T-0001: Error: x'],
+    ['check', new Error('x'), { plugin: 7 }, 'rule bad-rule threw on akt T-0001: Error: x'],
+    ['prepare', new RangeError('deep'), {}, 'rule bad-rule threw in prepare: RangeError: deep'],
+  ] as const)('%s throwing %s (%o)', (where, e, extra, expected) => {
+    expect(message(throwing(where, e, extra))).toBe(expected);
+  });
+
+  it('passes a contract error of its own through unchanged', () => {
+    expect(message(throwing('check', new RuleContractError('own words')))).toBe('own words');
+  });
+
+  it.each([
+    ['an undeclared fail code', { status: 'fail', reasons: [{ code: 'declared' }, { code: 'nope' }] }, 'rule bad-rule reported fail reason code "nope", which it does not declare'],
+    ['a fail without reasons', { status: 'fail', reasons: [] }, 'rule bad-rule failed an akt without giving a reason'],
+    ['an undeclared not-applicable code', { status: 'not-applicable', reason: { code: 'declared' } }, 'rule bad-rule reported not-applicable code "declared", which it does not declare'],
+    ['an inherited name as a code', { status: 'fail', reasons: [{ code: 'toString' }] }, 'rule bad-rule reported fail reason code "toString", which it does not declare'],
+    ['an unknown status', { status: 'maybe' }, 'rule bad-rule returned unknown status "maybe"'],
+  ])('says what is wrong for %s', (_name, outcome, expected) => {
+    expect(message(ruleReturning(outcome))).toBe(expected);
+  });
+});
+
+describe('the engine hands findings over as the rule gave them', () => {
+  const findingOf = (outcome: unknown) => run(ruleReturning(outcome))[0]!.findings[0]!;
+
+  it('keeps a fail with its reasons and evidence, a pass with its evidence, a not-applicable reason', () => {
+    expect(findingOf({ status: 'fail', reasons: [{ code: 'declared', data: { n: 1 } }], evidence: { e: 2 } })).toEqual({
+      ruleId: 'bad-rule',
+      status: 'fail',
+      severity: 'error',
+      reasons: [{ code: 'declared', data: { n: 1 } }],
+      evidence: { e: 2 },
+    });
+    expect(findingOf({ status: 'pass', evidence: { e: 3 } })).toEqual({ ruleId: 'bad-rule', status: 'pass', severity: 'error', reasons: [], evidence: { e: 3 } });
+    expect(findingOf({ status: 'not-applicable', reason: { code: 'out-of-scope' } })).toEqual({ ruleId: 'bad-rule', status: 'not-applicable', severity: 'error', reasons: [{ code: 'out-of-scope' }] });
+  });
+
+  it('gives prepare every akt and the context once, and check what prepare made', () => {
+    const seen: string[] = [];
+    const rule: AnyRule = {
+      ...ruleReturning({ status: 'pass' }),
+      prepare: (akter: Iterable<{ caseId: string }>, ctx: { asOf: string }, options: { k?: number }) => {
+        for (const a of akter) seen.push(a.caseId);
+        return `${ctx.asOf}/${options.k}`;
+      },
+      check: (_akt: unknown, ctx: { shared: string }) => ({ status: 'pass', evidence: { shared: ctx.shared } }),
+    };
+    const checked = ['A', 'B'].map((caseId) => ({ akt: akt({ caseId }), origin: { file: 'f' }, datasets: new Set<never>() }));
+    const results = runRules(checked, [{ rule, severity: 'warning', options: { k: 4 } }], { asOf: '2010-11-15' });
+    expect(seen).toEqual(['A', 'B']);
+    expect(results.map((r) => [r.checked.akt.caseId, r.findings[0]!.severity, r.findings[0]!.evidence])).toEqual([
+      ['A', 'warning', { shared: '2010-11-15/4' }],
+      ['B', 'warning', { shared: '2010-11-15/4' }],
+    ]);
+  });
+
+  it('finds an akt lacking a dataset not assessable, and checks the next akt that has it', () => {
+    const rule: AnyRule = { ...ruleReturning({ status: 'pass' }), requires: ['plans'] };
+    const lacking = { akt: akt({ caseId: 'A' }), origin: { file: 'f' }, datasets: new Set<never>() };
+    const having = { akt: akt({ caseId: 'B' }), origin: { file: 'g' }, datasets: provides(['plans']) };
+    const results = runRules([lacking, lacking, having], [{ rule, severity: 'error', options: {} }], { asOf: '2010-11-15' });
+    expect(results.map((r) => r.findings[0]!.status)).toEqual(['not-assessable', 'not-assessable', 'pass']);
+    expect(results[0]!.findings[0]!.reasons).toEqual([{ code: 'missing-data', data: { data: 'plans' } }]);
+  });
+
+  it('makes each akt’s findings again on every walk through the results', () => {
+    const checked = ['A', 'B'].map((caseId) => ({ akt: akt({ caseId }), origin: { file: 'f' }, datasets: new Set<never>() }));
+    const results = resultsOf(checked, new Checker(checked, [{ rule: ruleReturning({ status: 'pass' }), severity: 'error', options: {} }], { asOf: '2010-11-15' }));
+    expect(results.length).toBe(2);
+    const walk = () => [...results].map((r) => `${r.checked.akt.caseId}:${r.findings[0]!.status}`);
+    expect(walk()).toEqual(['A:pass', 'B:pass']);
+    expect(walk()).toEqual(['A:pass', 'B:pass']);
+  });
+
+  it('names the bare field names', () => {
+    expect(fieldNames(['plans.goal', 'followUps.outcome'])).toBe('goal, outcome');
+    expect(fieldNames([])).toBe('');
+  });
+});
+
+describe('the source cited at the audit date', () => {
+  it('is the earliest replacement still ahead, however the list is ordered', () => {
+    const ascending = { source: 'C', sourceUntil: [{ until: '2000-01-01', source: 'A' }, { until: '2020-01-01', source: 'B' }] };
+    const descending = { source: 'C', sourceUntil: [...ascending.sourceUntil].reverse() };
+    for (const c of [ascending, descending]) expect([sourceAt(c, '1999-12-31'), sourceAt(c, '2000-01-01'), sourceAt(c, '2019-12-31'), sourceAt(c, '2020-01-01')]).toEqual(['A', 'B', 'B', 'C']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { foldText, isWritten, PLACEHOLDERS, placeholderOf, REFERENCE_MAX_WORDS, REFERENCE_WORDS } from '../src/engine/text.js';
+import { foldText, isWritten, normalizeText, PLACEHOLDERS, placeholderOf, REFERENCE_MAX_WORDS, REFERENCE_WORDS, words } from '../src/engine/text.js';
 
 describe('placeholders are missing text', () => {
   it.each([
@@ -85,5 +85,21 @@ describe('the shortcut for long texts', () => {
   it('still sees a long entry of the config list', () => {
     const extra = ['Hänvisar till den plan som gjordes hos jobbtorget förra året'];
     expect(placeholderOf('hanvisar till den plan som gjordes hos jobbtorget forra aret.', extra)).toBe('hanvisar till den plan som gjordes hos jobbtorget forra aret.');
+    });
+});
+
+describe('normalised text and words', () => {
+  it('compares goals that differ only in case, punctuation, spacing or composed letters', () => {
+    expect(normalizeText('  Ta TRUCKKORT,  före mars! ')).toBe('ta truckkort före mars');
+    expect(normalizeText('Ske\u0301 i Ha\u0308rnösand')).toBe(normalizeText('Ské i Härnösand'));
+    expect(normalizeText('--')).toBe('');
+  });
+  it('splits a text into its words, none for an empty one', () => {
+    expect(words(' Ta truckkort, B! ')).toEqual(['ta', 'truckkort', 'b']);
+    expect(words(' - ')).toEqual([]);
+  });
+  it('a reference word opens a reference only at the start', () => {
+    expect(placeholderOf('Hänvisas till journal')).toBe('Hänvisas till journal');
+    expect(placeholderOf('Kurs, se journal')).toBeUndefined();
   });
 });

@@ -11,6 +11,12 @@ const LIMITS: Record<string, Record<string, { min?: number; default: unknown }>>
   'attendance-monthly': { windowDays: { min: 1, default: 365 } },
   'client-view-documented': { minWords: { min: 1, default: 1 } },
   'current-plan': { appliesToReasons: { default: ['arbetsloshet'] } },
+  'follow-ups-traceable': {
+    windowDays: { min: 1, default: 365 },
+    intervalDays: { min: 1, default: 92 },
+    graceDays: { min: 0, default: 14 },
+    countedTypes: { default: ['uppfoljning', 'trepartssamtal', 'arendegenomgang', 'utvardering', 'annat'] },
+  },
   'job-plan-received': { graceDays: { min: 0, default: 0 } },
   'job-plan-within-5-days': { maxDays: { min: 0, default: 5 }, weekdays: { default: false } },
   'long-term-review': { afterDays: { min: 1, default: 365 }, allowanceDays: { min: 0, default: 30 }, types: { default: ['utvardering', 'arendegenomgang'] } },
@@ -46,5 +52,37 @@ describe.each(Object.entries(LIMITS))('options of %s', (id, options) => {
       expect(ok({ [name]: ['no-such-value'] })).toBe(false);
       expect(ok({ [name]: [] }), 'an empty list').toBe(id === 'current-plan');
     }
+  });
+});
+
+/** Options that are free words (not codes) or switches: their defaults, and that an empty word is refused. */
+describe('free-word and switch options', () => {
+  const schema = (id: string) => builtinRules.find((r) => r.id === id)!.options as z.ZodObject;
+
+  it('consent-before-transfer: scopes default to the jobbtorg, general consents count', () => {
+    const s = schema('consent-before-transfer');
+    expect(s.parse({})).toEqual({ scopes: ['jobbtorg'], acceptGeneral: true });
+    expect(s.safeParse({ scopes: [''] }).success).toBe(false);
+    expect(s.safeParse({ scopes: ['a'] }).success).toBe(true);
+  });
+
+  it('investigation-before-plan: every type counts by default; 90 days before the period, 0 at least', () => {
+    const s = schema('investigation-before-plan');
+    expect(s.parse({})).toEqual({ types: [], periodDaysBefore: 90 });
+    expect(s.safeParse({ types: [''] }).success).toBe(false);
+    expect(s.safeParse({ types: ['a'] }).success).toBe(true);
+    expect(s.safeParse({ periodDaysBefore: 0 }).success).toBe(true);
+    expect(s.safeParse({ periodDaysBefore: -1 }).success).toBe(false);
+    expect(s.safeParse({ periodDaysBefore: 0.5 }).success).toBe(false);
+  });
+
+  it('individual-goals: boilerplate from 2 plans on, 3 by default; the extra lists empty by default', () => {
+    const s = schema('individual-goals');
+    const d = s.parse({}) as Record<string, unknown>;
+    expect([d.boilerplateMinCases, d.extraGenericWords, d.extraAnchorWords]).toEqual([3, [], []]);
+    for (const list of ['genericWords', 'anchorWords', 'commonNames']) expect((d[list] as string[]).length, list).toBeGreaterThan(10);
+    expect(s.safeParse({ boilerplateMinCases: 2 }).success).toBe(true);
+    expect(s.safeParse({ boilerplateMinCases: 1 }).success).toBe(false);
+    expect(s.safeParse({ boilerplateMinCases: 2.5 }).success).toBe(false);
   });
 });

@@ -14,4 +14,6 @@ export const cases: RuleCase[] = [
   { description: 'enrolled on the 2nd: the month is not whole', akt: akt({ jobCenter: { enrolled: '2010-10-02' } }), expect: { status: 'not-applicable', codes: ['no-whole-month'], data: [undefined] } },
   { description: 'not an aspirant', akt: akt(), expect: { status: 'not-applicable', codes: ['not-aspirant'], data: [undefined] } },
   { description: 'undocumented checks do not count', akt: akt({ jobCenter: { enrolled: '2010-09-01' }, followUps: [{ ...nk('2010-09-10'), outcome: '' }, nk('2010-10-10')] }), expect: { status: 'fail', codes: ['attendance-month-missing'], data: [{ count: 1, months: '2010-09' }] } },
+  { description: 'another kind of follow-up is no attendance check', akt: akt({ jobCenter: { enrolled: '2010-09-01' }, followUps: [followUp('2010-09-10'), nk('2010-10-10')] }), expect: { status: 'fail', codes: ['attendance-month-missing'], data: [{ count: 1, months: '2010-09' }] } },
+  { description: 'every missing month is named', akt: akt({ jobCenter: { enrolled: '2010-08-01' }, followUps: [nk('2010-09-10')] }), expect: { status: 'fail', codes: ['attendance-month-missing'], data: [{ count: 2, months: '2010-08, 2010-10' }] } },
 ];

@@ -15,4 +15,7 @@ export const cases: RuleCase[] = [
   { description: 'other support reason is outside scope', akt: akt({ supportReason: 'sociala-medicinska' }), expect: { status: 'not-applicable', codes: ['other-support-reason'], data: [{ supportReason: 'sociala-medicinska' }] } },
   { description: 'scope widened by option', akt: akt({ supportReason: 'sociala-medicinska' }), options: { appliesToReasons: ['arbetsloshet', 'sociala-medicinska'] }, expect: { status: 'fail', codes: ['no-plan'], data: [undefined] } },
   { description: 'no plans table in the export', akt: akt(), datasets: ['followUps'], expect: { status: 'not-assessable', codes: ['missing-data'], data: [{ data: 'plans' }] } },
+  { description: 'a plan in force without planId', akt: akt({ plans: [plan({ planId: undefined })] }), expect: { status: 'pass', data: [], evidence: { planId: '', validTo: '2011-05-31' } } },
+  { description: 'an expired plan without planId is named by a dash', akt: akt({ plans: [plan({ planId: undefined, validTo: '2010-11-14' })] }), expect: { status: 'fail', codes: ['expired'], data: [{ planId: '–', validTo: '2010-11-14' }] } },
+  { description: 'a plan from D that ended before it (dates the wrong way round) is expired', akt: akt({ plans: [plan({ validFrom: '2010-11-15', validTo: '2010-11-14' })] }), expect: { status: 'fail', codes: ['expired'], data: [{ planId: 'P1', validTo: '2010-11-14' }] } },
 ];

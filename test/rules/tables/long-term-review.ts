@@ -12,4 +12,6 @@ export const cases: RuleCase[] = [
   { description: 'a review within the first year does not count', akt: akt({ jobCenter: { enrolled: '2009-06-01' }, followUps: [review('2010-05-15')] }), expect: { status: 'fail', codes: ['no-long-term-review'], data: [{ enrolled: '2009-06-01', due: '2010-06-01' }] } },
   { description: 'a three-party meeting is not the review', akt: akt({ jobCenter: { enrolled: '2009-06-01' }, followUps: [review('2010-07-01', 'trepartssamtal')] }), expect: { status: 'fail', codes: ['no-long-term-review'], data: [{ enrolled: '2009-06-01', due: '2010-06-01' }] } },
   { description: 'not an aspirant', akt: akt(), expect: { status: 'not-applicable', codes: ['not-aspirant'], data: [undefined] } },
+  { description: 'a review on the day it falls due is still within the first year', akt: akt({ jobCenter: { enrolled: '2009-06-01' }, followUps: [review('2010-06-01')] }), expect: { status: 'fail', codes: ['no-long-term-review'], data: [{ enrolled: '2009-06-01', due: '2010-06-01' }] } },
+  { description: 'a review the day after it falls due counts', akt: akt({ jobCenter: { enrolled: '2009-06-01' }, followUps: [review('2010-06-02')] }), expect: { status: 'pass', data: [], evidence: { reviews: 1 } } },
 ];

@@ -13,4 +13,5 @@ export const cases: RuleCase[] = [
   { description: 'minWords 2 with two words', akt: akt({ plans: [plan({ requirements: 'Söka arbete' })] }), options: { minWords: 2 }, expect: { status: 'pass' } },
   { description: 'no requirements column in the export', akt: akt({ plans: [plan()] }), absentFields: ['plans.requirements'], expect: { status: 'not-assessable', codes: ['missing-field'], data: [{ data: 'plans.requirements', field: 'requirements' }] } },
   { description: 'minWords 3 with two words', akt: akt({ plans: [plan({ requirements: 'Söka arbete' })] }), options: { minWords: 3 }, expect: { status: 'fail', codes: ['missing-requirements'], data: [{ planId: 'P1' }] } },
+  { description: 'a plan without planId is named by a dash', akt: akt({ plans: [plan({ planId: undefined })] }), expect: { status: 'fail', codes: ['missing-requirements'], data: [{ planId: '–' }] } },
 ];

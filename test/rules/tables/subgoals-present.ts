@@ -11,4 +11,5 @@ export const cases: RuleCase[] = [
   { description: 'a placeholder beside a real delmål is not counted', akt: akt({ plans: [plan({ subGoals: [{ text: 'Truckkort' }, { text: 'Saknas' }] })] }), options: { minSubGoals: 2 }, expect: { status: 'fail', codes: ['placeholder-subgoals'], data: [{ planId: 'P1', count: 1, min: 2, placeholder: 'Saknas' }] } },
   { description: 'minSubGoals 2 with one', akt: akt({ plans: [plan({ subGoals: [{ text: 'a' }] })] }), options: { minSubGoals: 2 }, expect: { status: 'fail', codes: ['no-subgoals'], data: [{ planId: 'P1', count: 1, min: 2 }] } },
   { description: 'no subgoals table in the export', akt: akt({ plans: [plan()] }), datasets: ['plans', 'followUps'], expect: { status: 'not-assessable', codes: ['missing-data'], data: [{ data: 'subGoals' }] } },
+  { description: 'a plan without planId is named by a dash', akt: akt({ plans: [plan({ planId: undefined })] }), expect: { status: 'fail', codes: ['no-subgoals'], data: [{ planId: '–', count: 0, min: 1 }] } },
 ];

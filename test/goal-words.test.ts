@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ANCHOR_PARTS, ANCHOR_PHRASES, ANCHOR_WORDS, COMMON_NAMES, GENERIC_WORDS, goalMatcher, QUANTITY_WORDS } from '../src/engine/goal-text.js';
+
+/**
+ * Every word of the goal vocabulary does what its list says, one goal per word: the mutation run leaves
+ * these module-level lists out (static mutants), so this is where a dropped or emptied word fails.
+ */
+const m = goalMatcher();
+const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+describe('the goal vocabulary', () => {
+  it.each(GENERIC_WORDS)('general word %s makes no goal individual', (w) => {
+    expect(m.judge(`Bli ${w}`)).toEqual({ individual: false, generic: [w] });
+  });
+  // In a compound, as most are written ("arbetare" alone is the general "arbete").
+  it.each(ANCHOR_PARTS)('anchor part %s anchors a goal', (p) => {
+    expect(m.judge(`Bli skogs${p}`)).toMatchObject({ individual: true, anchor: `skogs${p}`, kind: 'occupation-or-field' });
+  });
+  it.each(ANCHOR_WORDS)('anchor word %s anchors a goal as a whole word only', (w) => {
+    expect(m.judge(`Klara ${w}`)).toMatchObject({ individual: true, anchor: w, kind: 'occupation-or-field' });
+    expect(m.judge(`Klara ${w}q`).anchor).not.toBe(`${w}q`);
+  });
+  it.each(ANCHOR_PHRASES)('phrase %s anchors a goal', (p) => {
+    expect(m.judge(`Klara ${p}`)).toMatchObject({ individual: true, anchor: p, kind: 'occupation-or-field' });
+  });
+  it.each(QUANTITY_WORDS)('quantity or time %s anchors a goal', (q) => {
+    expect(m.judge(`Klara ${q}`)).toMatchObject({ individual: true, anchor: q, kind: 'quantity-or-date' });
+  });
+  it.each(COMMON_NAMES)('common name %s is no name anchor, though any other name is', (n) => {
+    expect(n).toMatch(/^\p{L}+$/u);
+    expect(m.judge(`Kontakt med ${capital(n)}`).kind).not.toBe('name');
+    expect(goalMatcher({ commonNames: [] }).judge(`Kontakt med ${capital(n)}`).individual).toBe(true);
+  });
+});
+
+describe('how a goal is read', () => {
+  it('the first anchor counts; general words are collected all through, as written, in order', () => {
+    expect(m.judge('Bli undersköterska i juni och få Arbete')).toEqual({ individual: true, anchor: 'undersköterska', kind: 'occupation-or-field', generic: ['Arbete'] });
+    expect(m.judge('Arbete, försörjning.')).toEqual({ individual: false, generic: ['Arbete', 'försörjning'] });
+  });
+  it('an education named by its field anchors; bare or barely prefixed it does not', () => {
+    expect(m.judge('Gå kockutbildningen').anchor).toBe('kockutbildningen');
+    expect(m.judge('Gå abcutbildningar').anchor).toBe('abcutbildningar');
+    expect(m.judge('Gå abcutbildning').anchor).toBe('abcutbildning');
+    expect(m.judge('Gå abutbildning').individual).toBe(false);
+    expect(m.judge('Gå abcutbildningsdag').individual).toBe(false);
+  });
+  it('a name: an acronym even at a sentence start, a capitalised word elsewhere', () => {
+    expect(m.judge('ICA').kind).toBe('name');
+    expect(m.judge('Praktik på Samhall').anchor).toBe('Samhall');
+    expect(m.judge('Praktik. Samhall').individual).toBe(false);
+    expect(m.judge('I praktik').individual).toBe(false);
+    expect(m.judge('KY').kind).toBe('name');
+    expect(m.judge('Sälja på eBay').individual).toBe(false);
+    expect(m.judge('Praktik på I').kind).toBe('name');
+  });
+  it('"som X" names an occupation only after a word for working', () => {
+    expect(m.judge('Jobba som florist')).toMatchObject({ anchor: 'florist', kind: 'occupation-or-field' });
+    expect(m.judge('Som florist').individual).toBe(false);
+    expect(m.judge('Vara som florist').individual).toBe(false);
+  });
+  it('a phrase matches whole words only', () => {
+    expect(m.judge('Arbeta med barn').anchor).toBe('med barn');
+    expect(m.judge('Arbeta med barnen').individual).toBe(false);
+    expect(m.judge('Bli undersköterska och arbeta med barn').anchor).toBe('undersköterska');
+  });
+});
