@@ -47,9 +47,9 @@ describe('goal corpus', () => {
     expect(agreement(rows, 'all labelled goals')).toBeGreaterThanOrEqual(0.95);
   });
 
-  // Measured once, when the set was written: 52 of 60 (86.7 %). The heuristic was not changed after
-  // that measurement, so this is the out-of-sample figure; the threshold guards it from regressing.
-  it('agrees on at least 85 % of the held-out goals it was never tuned on', () => {
+  // Measured once, when the set was written: 52 of 60 (86.7 %). Its misses then led to occupation
+  // endings, frequencies and practical steps (issue 16), so from then on it is in-sample too.
+  it('agrees on at least 85 % of the first held-out goals', () => {
     expect(agreement(holdout, 'held-out goals')).toBeGreaterThanOrEqual(0.85);
   });
 });
