@@ -53,6 +53,17 @@ export default defineRule({
       en: 'The goal “{goal}” appears verbatim in {count} current work plans in {district} (no case worker recorded).',
     },
   },
+  // The iakttagelser quote the goal and how many akter share it; the general words stand in the case list.
+  evidence: {
+    'generic-goal': {
+      sv: 'Målet ”{goal}” står i {cases} och anger varken yrke, utbildning, arbetsgivare, insats, plats, behandling, tid eller omfattning.',
+      en: 'The goal “{goal}” appears in {cases} and names no occupation, education, employer, programme, place, treatment, time or extent.',
+    },
+    'vague-goal': {
+      sv: 'Målet ”{goal}” står i {cases} och anger varken yrke, utbildning, arbetsgivare, insats, plats, behandling, tid eller omfattning.',
+      en: 'The goal “{goal}” appears in {cases} and names no occupation, education, employer, programme, place, treatment, time or extent.',
+    },
+  },
   notApplicable: NO_CURRENT_PLAN,
   observation: {
     sv: 'I {failed} av {applicable} akter med aktuell arbetsplan är målen generella eller standardiserade.',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import type { Lang } from '../../src/engine/types.js';
-import { reasonMessage } from '../../src/report/messages.js';
+import { evidenceMessage, reasonMessage } from '../../src/report/messages.js';
 import { runCase } from './run.js';
 import { tables } from './tables/index.js';
 
@@ -24,6 +24,8 @@ for (const rule of builtinRules) {
           expect(text, `${reason.code} (${lang})`).not.toBe(reason.code);
           expect(text, `${reason.code} (${lang}): ${text}`).not.toMatch(/\{\w+/);
           expect(text).not.toContain('term:');
+          const quoted = evidenceMessage({ lang, rules, color: false }, rule.id, reason, 2);
+          if (quoted !== undefined) expect(quoted, `${reason.code} (${lang}): ${quoted}`).not.toMatch(/\{\w+|term:/);
         }
       }
     });
