@@ -53,8 +53,10 @@ export function evidenceMessage(ctx: FormatContext, ruleId: string, reason: Reas
   if (!template) return undefined;
   const data: Record<string, string | number> = { ...localizeTerms(ctx, rule?.terms, reason.data) };
   for (const k in data) if (typeof data[k] === 'string') data[k] = quote(data[k], EVIDENCE_QUOTE);
-  const noun = ctx.lang === 'sv' ? (cases === 1 ? 'akt' : 'akter') : cases === 1 ? 'case file' : 'case files';
-  return fill(template[ctx.lang], { ...data, cases: `${numberWord(cases, ctx.lang)} ${noun}` });
+  const shared = reason.data?.shared;
+  const n = typeof shared === 'number' ? Math.max(cases, shared) : cases;
+  const noun = ctx.lang === 'sv' ? (n === 1 ? 'akt' : 'akter') : n === 1 ? 'case file' : 'case files';
+  return fill(template[ctx.lang], { ...data, cases: `${numberWord(n, ctx.lang)} ${noun}` });
 }
 
 /** Data values that name a term ("weekdays", "none") become the word in the report's language. */

@@ -4,7 +4,7 @@ import type { RuleCase } from '../table.js';
 const specific = 'Slutföra truckutbildning hos Lernia och ta truckkort B före mars';
 const withGoal = (goal: string | undefined, extra: { caseId?: string; caseworker?: string; district?: string } = {}) =>
   akt({ caseId: extra.caseId ?? 'T-0001', caseworker: extra.caseworker, district: extra.district ?? 'Testområdet', plans: [plan({ planId: 'P1', goal })] });
-const generic = (goal: string, words: string) => ({ goal, generic: words });
+const generic = (goal: string, words: string, shared = 1) => ({ goal, generic: words, shared });
 
 export const cases: RuleCase[] = [
   { description: 'a specific goal passes', akt: withGoal(specific), expect: { status: 'pass' } },
@@ -26,7 +26,7 @@ export const cases: RuleCase[] = [
     akt: withGoal('Hitta ett arbete och klara sig utan försörjningsstöd'),
     expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Hitta ett arbete och klara sig utan försörjningsstöd', 'arbete, försörjningsstöd')] },
   },
-  { description: 'a vague goal without general words', akt: withGoal('Må bättre'), expect: { status: 'fail', codes: ['vague-goal'], data: [{ goal: 'Må bättre' }] } },
+  { description: 'a vague goal without general words', akt: withGoal('Må bättre'), expect: { status: 'fail', codes: ['vague-goal'], data: [{ goal: 'Må bättre', shared: 1 }] } },
   { description: 'general words by option win over anchors', akt: withGoal('Ta truckkort'), options: { extraGenericWords: ['truckkort'] }, expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Ta truckkort', 'truckkort')] } },
   { description: 'anchors by option', akt: withGoal('Få ett arbete som florist'), options: { anchorWords: ['florist'] }, expect: { status: 'pass' } },
   { description: 'extra anchors by option', akt: withGoal('Arbeta i en gruva'), options: { anchorWords: [], extraAnchorWords: ['gruv'] }, expect: { status: 'pass' } },
@@ -93,7 +93,13 @@ export const cases: RuleCase[] = [
     description: 'generic and boilerplate together',
     akt: withGoal('Egen försörjning', { caseworker: 'A' }),
     others: [withGoal('Egen försörjning', { caseId: 'T-0002', caseworker: 'A' }), withGoal('egen försörjning!', { caseId: 'T-0003', caseworker: 'A' })],
-    expect: { status: 'fail', codes: ['generic-goal', 'boilerplate'], data: [generic('Egen försörjning', 'försörjning'), { goal: 'Egen försörjning', count: 3, caseworker: 'A' }] },
+    expect: { status: 'fail', codes: ['generic-goal', 'boilerplate'], data: [generic('Egen försörjning', 'försörjning', 3), { goal: 'Egen försörjning', count: 3, caseworker: 'A' }] },
+  },
+  {
+    description: 'the same goal however spelt is shared by the stadsdel’s akter, whoever wrote it',
+    akt: withGoal('Egen försörjning', { caseworker: 'A' }),
+    others: [withGoal('egen försörjning.', { caseId: 'T-0002', caseworker: 'B' }), withGoal('Egen försörjning', { caseId: 'T-0003', caseworker: 'C', district: 'Annat område' })],
+    expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Egen försörjning', 'försörjning', 2)] },
   },
   { description: 'no goal column in the export', akt: withGoal(specific), absentFields: ['plans.goal'], expect: { status: 'not-assessable', codes: ['missing-field'], data: [{ data: 'plans.goal', field: 'goal' }] } },
 ];
