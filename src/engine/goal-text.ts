@@ -162,8 +162,9 @@ export function goalMatcher(given: Partial<GoalWords> = {}): GoalMatcher {
           anchor = { word: t.word, kind: 'occupation-or-field' };
         } else if (i >= 2 && tokens[i - 1]!.lower === 'som' && JOB_WORDS.has(tokens[i - 2]!.lower) && !CLAUSE_WORDS.has(t.lower) && !looksLikeVerb(t.lower)) {
           anchor = { word: t.word, kind: 'occupation-or-field' };
+        } else if (isName(t, common)) {
+          anchor = { word: t.word, kind: 'name' };
         }
-        else if (isName(t, common)) anchor = { word: t.word, kind: 'name' };
       }
       if (!anchor) {
         const phrase = phrases.find((p) => text.includes(` ${p} `));
