@@ -53,6 +53,17 @@ export default defineRule({
       en: 'The goal “{goal}” appears verbatim in {count} current work plans in {district} (no case worker recorded).',
     },
   },
+  // The iakttagelser quote the goal and how many akter share it; the general words stand in the case list.
+  evidence: {
+    'generic-goal': {
+      sv: 'Målet ”{goal}” står i {cases} och anger varken yrke, utbildning, arbetsgivare, insats, plats, behandling, tid eller omfattning.',
+      en: 'The goal “{goal}” appears in {cases} and names no occupation, education, employer, programme, place, treatment, time or extent.',
+    },
+    'vague-goal': {
+      sv: 'Målet ”{goal}” står i {cases} och anger varken yrke, utbildning, arbetsgivare, insats, plats, behandling, tid eller omfattning.',
+      en: 'The goal “{goal}” appears in {cases} and names no occupation, education, employer, programme, place, treatment, time or extent.',
+    },
+  },
   notApplicable: NO_CURRENT_PLAN,
   observation: {
     sv: 'I {failed} av {applicable} akter med aktuell arbetsplan är målen generella eller standardiserade.',
@@ -70,6 +81,8 @@ export default defineRule({
       commonNames: options.commonNames,
     });
     const counts = new Map<string, number>();
+    // The same goal in the stadsdel, however spelt: how many akter the iakttagelser say share it.
+    const inDistrict = new Map<string, number>();
     const keys = new Map<string, string>();
     for (const akt of akter) {
       const goal = currentPlan(akt, ctx.asOf)?.goal;
@@ -79,15 +92,17 @@ export default defineRule({
       if (!key) continue;
       const grouped = `${groupOf(akt)}\0${key}`;
       counts.set(grouped, (counts.get(grouped) ?? 0) + 1);
+      const district = `${akt.district ?? ''}\0${key}`;
+      inDistrict.set(district, (inDistrict.get(district) ?? 0) + 1);
     }
-    return { counts, keys, matcher };
+    return { counts, inDistrict, keys, matcher };
   },
   check(akt, ctx, options) {
     const plan = currentPlan(akt, ctx.asOf);
     if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
     const planId = plan.planId ?? '–';
     const goal = plan.goal?.trim() ?? '';
-    const { counts, keys, matcher } = ctx.shared;
+    const { counts, inDistrict, keys, matcher } = ctx.shared;
     const placeholder = placeholderOf(goal, ctx.placeholders);
     if (placeholder !== undefined) return { status: 'fail', reasons: [{ code: 'placeholder-goal', data: { planId, placeholder } }] };
     const key = keys.get(plan.goal ?? '') ?? normalizeText(goal);
@@ -95,7 +110,8 @@ export default defineRule({
     const reasons: Reason<Fail>[] = [];
     const judgement = matcher.judge(goal);
     if (!judgement.individual) {
-      reasons.push(judgement.generic.length > 0 ? { code: 'generic-goal', data: { goal, generic: judgement.generic.join(', ') } } : { code: 'vague-goal', data: { goal } });
+      const shared = inDistrict.get(`${akt.district ?? ''}\0${key}`) ?? 1;
+      reasons.push(judgement.generic.length > 0 ? { code: 'generic-goal', data: { goal, generic: judgement.generic.join(', '), shared } } : { code: 'vague-goal', data: { goal, shared } });
     }
     const count = counts.get(`${groupOf(akt)}\0${key}`) ?? 0;
     if (count >= options.boilerplateMinCases) {

@@ -188,3 +188,21 @@ describe('other commands', () => {
     expect(r.stdout.trim()).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
   });
 });
+
+describe('terminal format grades like the document formats', () => {
+  // Spånga-Tensta has two akter with a current plan, Hägersten-Liljeholmen ten: only the latter is graded.
+  it.each([
+    ['sv', 'Individuellt utformade mål', 'Kan inte bedömas', 'Ej uppfyllt'],
+    ['en', 'Individually designed goals', 'Cannot be assessed', 'Not fulfilled'],
+  ])('in %s a share of fewer than five akter is not graded', (lang, title, cannot, graded) => {
+    const r = cli(['check', `${FIXTURE}/csv`, ...AS_OF, '--format', 'terminal', '--lang', lang]);
+    const [spanga, hagersten] = ['Spånga-Tensta', 'Hägersten-Liljeholmen'].map((d) => {
+      const from = r.stdout.indexOf(`\n${d}\n`);
+      return r.stdout.slice(from).split('\n').find((l) => l.includes(title))!;
+    });
+    expect(spanga).toContain(cannot);
+    expect(spanga).not.toContain(graded);
+    expect(hagersten).toContain(graded);
+    expect(hagersten).not.toContain(cannot);
+  });
+});

@@ -18,7 +18,8 @@ const read = (file: string) =>
   });
 const corpus = read('test/data/goal-corpus.tsv');
 const holdout = read('test/data/goal-holdout.tsv');
-const rows = [...corpus, ...holdout];
+const holdout2 = read('test/data/goal-holdout-2.tsv');
+const rows = [...corpus, ...holdout, ...holdout2];
 
 const matcher = goalMatcher();
 const judged = (goal: string) => (placeholderOf(goal) !== undefined || goal.trim() === '' ? 'generic' : matcher.judge(goal).individual ? 'individual' : 'generic');
@@ -47,9 +48,19 @@ describe('goal corpus', () => {
     expect(agreement(rows, 'all labelled goals')).toBeGreaterThanOrEqual(0.95);
   });
 
-  // Measured once, when the set was written: 52 of 60 (86.7 %). The heuristic was not changed after
-  // that measurement, so this is the out-of-sample figure; the threshold guards it from regressing.
-  it('agrees on at least 85 % of the held-out goals it was never tuned on', () => {
+  it('agrees on every labelled goal of the tuning corpus', () => {
+    expect(agreement(corpus, 'corpus (in-sample)')).toBe(1);
+  });
+
+  // Measured once, when the set was written: 52 of 60 (86.7 %). Its misses then led to occupation
+  // endings, frequencies and practical steps (issue 16), so from then on it is in-sample too.
+  it('agrees on at least 85 % of the first held-out goals', () => {
     expect(agreement(holdout, 'held-out goals')).toBeGreaterThanOrEqual(0.85);
+  });
+
+  // Written and committed before the heuristic was first run on it; measured then: 105 of 107 (98.1 %),
+  // missing a masked name ("NN") and a region ("Stockholmsregionen") read as named anchors. Not tuned on.
+  it('agrees on at least 95 % of the second held-out set', () => {
+    expect(agreement(holdout2, 'held-out goals 2')).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -21,6 +21,7 @@ const PluginRule = z.object({
   options: z.custom<z.ZodObject>(isZodObject, 'must be a zod object schema (z.strictObject) with a default for every field').optional(),
   reasons: z.record(z.string(), Localized).refine((r) => Object.keys(r).length > 0, 'must declare at least one reason code'),
   notApplicable: z.record(z.string(), Localized).default({}),
+  evidence: z.record(z.string(), Localized).optional(),
   observation: Localized,
   recommendation: Localized,
   terms: z.record(z.string(), Localized).optional(),

@@ -19,6 +19,8 @@ export const GENERIC_WORDS: readonly string[] = [
   'självständigt', 'anställningsbar', 'anställningsbarhet', 'arbetssökande', 'studier', 'studera', 'utbildning',
   'praktik', 'praktikplats', 'aktiviteter', 'insatser', 'planering', 'planeringen', 'arbetsplanen', 'jobbplan',
   'motivation', 'motiverad', 'situation', 'livssituation', 'mående', 'vardagen', 'rutiner', 'samhället', 'delaktighet',
+  // Adjectives of well-being: their comparatives ("tryggare", "stabilare") end like occupations ("snickare").
+  'trygg', 'stabil', 'stark', 'frisk', 'aktiv', 'lätt', 'nöjd', 'glad', 'säker', 'fri',
 ];
 
 /**
@@ -30,7 +32,8 @@ export const ANCHOR_PARTS: readonly string[] = [
   // occupations
   'sköterska', 'skötare', 'biträde', 'arbetare', 'chaufför', 'förare', 'lärare', 'tekniker', 'vårdare', 'assistent',
   'ingenjör', 'snickare', 'målare', 'elektriker', 'kock', 'frisör', 'väktare', 'städ', 'svetsare', 'bagare', 'tolk',
-  'läkare', 'apotekare', 'socionom', 'polis', 'truck',
+  'läkare', 'apotekare', 'socionom', 'polis', 'truck', 'servitris', 'bartender', 'barista', 'chef', 'konsult',
+  'hantverk', 'taxi', 'vakt',
   // courses, education, licences
   'kort', 'bevis', 'intyg', 'legitimation', 'examen', 'tillstånd', 'kurs', 'komvux', 'gymnasi', 'högskol', 'universitet',
   'behörighet', 'matematik', 'matte', 'engelska', 'svenska', 'validera', 'kunskapsprov', 'teoriprov',
@@ -41,21 +44,26 @@ export const ANCHOR_PARTS: readonly string[] = [
   'behandling', 'terapi', 'psykiatri', 'beroende' + 'mottagning', 'missbruk', 'drogfri', 'alkohol', 'rehabilitering',
   'operation', 'utredning', 'medicin', 'smärt', 'depression', 'sjukskriv', 'diabetes', 'rygg', 'axel', 'knä', 'tänder',
   'hörapparat', 'glasögon', 'stroke', 'arbetsförmåg', 'arbetsterapeut', 'sjukersättning', 'aktivitetsersättning',
+  'psykolog', 'psykiater', 'terapeut', 'kurator', 'vårdcentral', 'sjukgymnast', 'fysioterap', 'dietist', 'ångest',
+  'sömn', 'abstinens', 'antabus', 'spelberoende', 'avgiftning', 'tandvård', 'läkemedel', 'medicinering',
   // the person's obstacles and concrete steps
-  'bostad', 'boende', 'lägenhet', 'barnomsorg', 'förskol', 'skuld', 'kassa', 'studiemedel', 'platsbank', 'affärsplan',
-  'företag', 'nystartsjobb', 'lönebidrag', 'garanti',
+  'bostad', 'boende', 'lägenhet', 'barnomsorg', 'förskol', 'barnvakt', 'barnpassning', 'skuld', 'kassa',
+  'studiemedel', 'platsbank', 'affärsplan', 'budget', 'inkasso', 'avbetalning', 'kronofog', 'fackförbund', 'facklig',
+  'företag', 'rörelse', 'firma', 'nystartsjobb', 'lönebidrag', 'garanti',
 ];
 
 /** Short anchors that must be whole words ("cv" is not a part of anything). */
-export const ANCHOR_WORDS: readonly string[] = ['cv', 'sfi', 'osa', 'csn', 'it', 'aa', 'adr', 'uhr', 'adhd', 'data'];
+export const ANCHOR_WORDS: readonly string[] = [
+  'cv', 'sfi', 'osa', 'csn', 'it', 'aa', 'adr', 'uhr', 'adhd', 'data', 'lån', 'lånen', 'lånet', 'sms', 'fack', 'facket',
+];
 
 /** Phrases that anchor a goal where their words alone would not ("arbeta med barn", "läsa och skriva"). */
-export const ANCHOR_PHRASES: readonly string[] = ['med barn', 'läsa och skriva'];
+export const ANCHOR_PHRASES: readonly string[] = ['med barn', 'läsa och skriva', 'starta eget'];
 
 /** Quantities and times written in words; digits anchor by themselves. */
 export const QUANTITY_WORDS: readonly string[] = [
   'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv', 'femton', 'tjugo', 'trettio', 'femtio',
-  'halvtid', 'deltid', 'procent', 'timmar', 'timme', 'gånger', 'januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli',
+  'halvtid', 'deltid', 'procent', 'timmar', 'timme', 'gånger', 'varannan', 'varje', 'dagligen', 'veckovis', 'januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli',
   'augusti', 'september', 'oktober', 'november', 'december', 'våren', 'vår', 'sommaren', 'hösten', 'höst', 'vintern',
 ];
 
@@ -67,6 +75,24 @@ export const COMMON_NAMES: readonly string[] = [
 
 /** Words after which "som X" names an occupation ("arbeta som florist"). */
 const JOB_WORDS = new Set(['arbeta', 'arbetar', 'jobba', 'jobbar', 'arbete', 'jobb', 'anställning', 'tjänst']);
+
+/**
+ * Endings that make Swedish names of occupations (agent nouns and the like): "vaktmästare", "montör",
+ * "florist", "mekaniker", "städerska". The productive pattern covers occupations no list foresees.
+ * An occupation is a word of at least 6 letters with such an ending, not general (the comparatives
+ * "tryggare", "stabilare" are caught as general words first) and not a role everyone has.
+ */
+export const OCCUPATION_ENDINGS: readonly string[] = ['are', 'ör', 'ist', 'iker', 'erska', 'ös'];
+
+/** Words with an occupation's ending that name no occupation of this person: roles in every case, adverbs, verbs. */
+export const NOT_OCCUPATIONS: readonly string[] = [
+  'handläggare', 'handläggaren', 'arbetsgivare', 'arbetstagare', 'deltagare', 'mottagare', 'bidragstagare', 'medborgare',
+  'invånare', 'användare', 'arbetsgivaren', 'tidigare', 'senare', 'närmare', 'vidare', 'snarare', 'ytterligare', 'hellre',
+];
+
+/** After "jobb som": words that open a relative clause ("jobb som erbjuds", "som passar", "som helst"), not an occupation. */
+const CLAUSE_WORDS = new Set(['jag', 'han', 'hon', 'hen', 'den', 'det', 'de', 'man', 'kan', 'ska', 'är', 'har', 'helst', 'finns', 'ger', 'blir', 'går']);
+const looksLikeVerb = (w: string): boolean => /(?:ar|er|ir|ds|ns|vs|ts|as|es)$/u.test(w) && !/iker$/u.test(w);
 
 export type AnchorKind = 'occupation-or-field' | 'quantity-or-date' | 'name';
 
@@ -113,6 +139,7 @@ export function goalMatcher(given: Partial<GoalWords> = {}): GoalMatcher {
   const phrases = lower(words.anchorPhrases);
   const quantities = new Set(lower(words.quantityWords));
   const common = new Set(words.commonNames.map(foldText));
+  const notOccupations = new Set(NOT_OCCUPATIONS);
   return {
     judge(goal: string): GoalJudgement {
       // Words as written (case kept, for names), split like normalizeText; a sentence start is not a name.
@@ -131,9 +158,13 @@ export function goalMatcher(given: Partial<GoalWords> = {}): GoalMatcher {
         }
         if (anchor) continue;
         if (/\p{N}/u.test(t.word) || quantities.has(t.lower)) anchor = { word: t.word, kind: 'quantity-or-date' };
-        else if (whole.has(t.lower) || parts.some((p) => t.lower.includes(p)) || namesCourse(t.lower)) anchor = { word: t.word, kind: 'occupation-or-field' };
-        else if (i >= 2 && tokens[i - 1]!.lower === 'som' && JOB_WORDS.has(tokens[i - 2]!.lower)) anchor = { word: t.word, kind: 'occupation-or-field' };
-        else if (isName(t, common)) anchor = { word: t.word, kind: 'name' };
+        else if (whole.has(t.lower) || parts.some((p) => t.lower.includes(p)) || namesCourse(t.lower) || namesOccupation(t.lower, notOccupations)) {
+          anchor = { word: t.word, kind: 'occupation-or-field' };
+        } else if (i >= 2 && tokens[i - 1]!.lower === 'som' && JOB_WORDS.has(tokens[i - 2]!.lower) && !CLAUSE_WORDS.has(t.lower) && !looksLikeVerb(t.lower)) {
+          anchor = { word: t.word, kind: 'occupation-or-field' };
+        } else if (isName(t, common)) {
+          anchor = { word: t.word, kind: 'name' };
+        }
       }
       if (!anchor) {
         const phrase = phrases.find((p) => text.includes(` ${p} `));
@@ -148,6 +179,13 @@ export function goalMatcher(given: Partial<GoalWords> = {}): GoalMatcher {
 function namesCourse(word: string): boolean {
   const at = word.search(/utbildning(en|ar|arna)?$/u);
   return at > 2;
+}
+
+/** "vaktmästare", "montör": a word with an occupation's ending (see OCCUPATION_ENDINGS). */
+function namesOccupation(word: string, not: ReadonlySet<string>): boolean {
+  // "-för" ends verbs and prepositions ("genomför", "utanför"); "-igare" comparatives ("tydligare").
+  if (word.length < 6 || not.has(word) || word.endsWith('för') || word.endsWith('igare')) return false;
+  return OCCUPATION_ENDINGS.some((e) => word.endsWith(e));
 }
 
 /** A name: an acronym (ICA, FAMU) anywhere, or a capitalised word that does not start a sentence, and not one everyone deals with. */

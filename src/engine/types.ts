@@ -80,6 +80,13 @@ export interface RuleDefinition<O extends AnyOptions = AnyOptions, F extends str
   reasons: Record<F, Localized>;
   /** Why an akt is outside the rule's scope: code → message template. */
   notApplicable: Record<N, Localized>;
+  /**
+   * Optional: a fail reason as the iakttagelser quote it, where the reason's message is written for
+   * the case list (word lists, limits). {cases} is how many akter share the reason ("två akter"): those
+   * with the same reason, or the reason's number datum `shared` where the rule counts more (the same
+   * goal spelt in other ways), whichever is larger; both count only akter that have it.
+   */
+  evidence?: Partial<Record<F, Localized>>;
   /** One sentence for the iakttagelser, with {failed}, {passed} and {applicable} as number words. */
   observation: Localized;
   /** Addressed to the stadsdelsnämnd when the rule is not met. */

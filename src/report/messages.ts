@@ -4,6 +4,7 @@ import type { AnyRule, Lang, Localized, Reason, TemplateData } from '../engine/t
 import { ENGINE_MESSAGES, fill, numberWord, PROBLEM_MESSAGES } from '../i18n/catalog.js';
 import { ui } from '../i18n/ui.js';
 import type { DataProblem } from '../model/problems.js';
+import { quote } from '../privacy/quote.js';
 import type { CaseResult, DistrictSummary, RuleSummary } from './types.js';
 
 export interface FormatContext {
@@ -37,6 +38,25 @@ export function reasonMessage(ctx: FormatContext, ruleId: string, reason: Reason
   const rule = ctx.rules.get(ruleId);
   const template = rule?.reasons[reason.code] ?? rule?.notApplicable[reason.code] ?? ENGINE_MESSAGES[reason.code];
   return template ? fill(template[ctx.lang], localizeTerms(ctx, rule?.terms, reason.data)) : reason.code;
+}
+
+/** A quote in the iakttagelser is one sentence: a long goal is cut there (it stands whole in Bilaga A). */
+const EVIDENCE_QUOTE = 160;
+
+/**
+ * A fail reason as the iakttagelser quote it, in the rule's own evidence wording, with how many akter
+ * share it; undefined where the rule has none (then the reason's message is quoted).
+ */
+export function evidenceMessage(ctx: FormatContext, ruleId: string, reason: Reason, cases: number): string | undefined {
+  const rule = ctx.rules.get(ruleId);
+  const template = rule?.evidence?.[reason.code];
+  if (!template) return undefined;
+  const data: Record<string, string | number> = { ...localizeTerms(ctx, rule?.terms, reason.data) };
+  for (const k in data) if (typeof data[k] === 'string') data[k] = quote(data[k], EVIDENCE_QUOTE);
+  const shared = reason.data?.shared;
+  const n = typeof shared === 'number' ? Math.max(cases, shared) : cases;
+  const noun = ctx.lang === 'sv' ? (n === 1 ? 'akt' : 'akter') : n === 1 ? 'case file' : 'case files';
+  return fill(template[ctx.lang], { ...data, cases: `${numberWord(n, ctx.lang)} ${noun}` });
 }
 
 /** Data values that name a term ("weekdays", "none") become the word in the report's language. */

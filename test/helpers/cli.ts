@@ -14,6 +14,8 @@ export function cli(args: string[], opts: { cwd?: string; env?: Record<string, s
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd,
     encoding: 'utf8',
+    // spawnSync's default of 1 MB kills a larger output with SIGTERM (exit 143): validate's JSON of a big export is larger.
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

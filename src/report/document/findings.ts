@@ -1,7 +1,7 @@
 import { fill, formatInt } from '../../i18n/catalog.js';
 import { gradeName, text } from '../../i18n/report-text.js';
 import { ui } from '../../i18n/ui.js';
-import { assessedIndexes, districtName, observation, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
+import { assessedIndexes, districtName, evidenceMessage, observation, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
 import type { Reason } from '../../engine/types.js';
 import type { DistrictSummary, Report, RuleSummary } from '../types.js';
 import { groupName, groups, h, p, shareWithInterval } from './parts.js';
@@ -78,7 +78,11 @@ function notes(ctx: FormatContext, r: Report, d: DistrictSummary, tallies: Talli
 
 function evidence(ctx: FormatContext, s: RuleSummary): string | undefined {
   if (!s.evidence) return undefined;
-  const message = reasonMessage(ctx, s.ruleId, { code: s.evidence.code, ...(s.evidence.data ? { data: s.evidence.data } : {}) });
+  const reason = { code: s.evidence.code, ...(s.evidence.data ? { data: s.evidence.data } : {}) };
+  // The rule's own evidence wording says how many akter share the reason; the case list keeps the full message.
+  const own = evidenceMessage(ctx, s.ruleId, reason, s.evidence.cases);
+  if (own !== undefined) return own;
+  const message = reasonMessage(ctx, s.ruleId, reason);
   return s.evidence.cases > 1
     ? fill(text('evidenceMost', ctx.lang), { count: formatInt(s.evidence.cases, ctx.lang), message })
     : fill(text('evidenceExample', ctx.lang), { message });

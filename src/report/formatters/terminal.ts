@@ -4,6 +4,7 @@ import { fill, formatInt } from '../../i18n/catalog.js';
 import { gradeName, text } from '../../i18n/report-text.js';
 import { ui } from '../../i18n/ui.js';
 import { shareWithInterval } from '../document/build.js';
+import { cannotAssess, gradable } from '../document/prose.js';
 import { assessedIndexes, districtName, notAssessedLines, observation, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
 import type { Grade } from '../stats.js';
 import { shorten } from '../../privacy/quote.js';
@@ -72,7 +73,9 @@ function districtTable(ctx: FormatContext, c: ChalkInstance, rules: RuleSummary[
   });
   for (const s of rules) {
     const counts = wide ? [String(s.passed), String(s.failed)] : [fill(ui('ofCases', lang), { passed: s.passed, applicable: s.applicable })];
-    t.push([ruleTitle(ctx, s.ruleId), ...counts, shareWithInterval(ctx, s), gradeColour(c, s.grade)(gradeName(s.grade, lang))]);
+    // As in the document formats: a share of fewer than five akter is not graded.
+    const grade = s.applicable === 0 || gradable(s) ? gradeColour(c, s.grade)(gradeName(s.grade, lang)) : c.dim(cannotAssess(lang));
+    t.push([ruleTitle(ctx, s.ruleId), ...counts, shareWithInterval(ctx, s), grade]);
   }
   return t.toString();
 }

@@ -4,7 +4,7 @@ import type { RuleCase } from '../table.js';
 const specific = 'Slutföra truckutbildning hos Lernia och ta truckkort B före mars';
 const withGoal = (goal: string | undefined, extra: { caseId?: string; caseworker?: string; district?: string } = {}) =>
   akt({ caseId: extra.caseId ?? 'T-0001', caseworker: extra.caseworker, district: extra.district ?? 'Testområdet', plans: [plan({ planId: 'P1', goal })] });
-const generic = (goal: string, words: string) => ({ goal, generic: words });
+const generic = (goal: string, words: string, shared = 1) => ({ goal, generic: words, shared });
 
 export const cases: RuleCase[] = [
   { description: 'a specific goal passes', akt: withGoal(specific), expect: { status: 'pass', data: [], evidence: { goal: specific, anchor: 'truckutbildning' } } },
@@ -19,19 +19,32 @@ export const cases: RuleCase[] = [
   { description: 'a dash is a placeholder', akt: withGoal(' – '), expect: { status: 'fail', codes: ['placeholder-goal'], data: [{ planId: 'P1', placeholder: '–' }] } },
   { description: 'a reference is a placeholder', akt: withGoal('Se tidigare plan'), expect: { status: 'fail', codes: ['placeholder-goal'], data: [{ planId: 'P1', placeholder: 'Se tidigare plan' }] } },
   { description: 'a placeholder of the config', akt: withGoal('Oklart.'), placeholders: ['oklart'], expect: { status: 'fail', codes: ['placeholder-goal'], data: [{ planId: 'P1', placeholder: 'Oklart.' }] } },
-  { description: 'a placeholder only where the config names it', akt: withGoal('Oklart.'), expect: { status: 'fail', codes: ['vague-goal'], data: [{ goal: 'Oklart.' }], evidence: { goal: 'Oklart.' } } },
+  { description: 'a placeholder only where the config names it', akt: withGoal('Oklart.'), expect: { status: 'fail', codes: ['vague-goal'], data: [{ goal: 'Oklart.', shared: 1 }], evidence: { goal: 'Oklart.' } } },
   { description: 'the 2011 audit’s generic goal', akt: withGoal('Bli självförsörjande genom arbete'), expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Bli självförsörjande genom arbete', 'självförsörjande, arbete')] } },
   {
     description: 'a long generic sentence is generic however long',
     akt: withGoal('Hitta ett arbete och klara sig utan försörjningsstöd'),
     expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Hitta ett arbete och klara sig utan försörjningsstöd', 'arbete, försörjningsstöd')] },
   },
-  { description: 'a vague goal without general words', akt: withGoal('Må bättre'), expect: { status: 'fail', codes: ['vague-goal'], data: [{ goal: 'Må bättre' }], evidence: { goal: 'Må bättre' } } },
+  { description: 'a vague goal without general words', akt: withGoal('Må bättre'), expect: { status: 'fail', codes: ['vague-goal'], data: [{ goal: 'Må bättre', shared: 1 }], evidence: { goal: 'Må bättre' } } },
   { description: 'general words by option win over anchors', akt: withGoal('Ta truckkort'), options: { extraGenericWords: ['truckkort'] }, expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Ta truckkort', 'truckkort')] } },
   { description: 'anchors by option', akt: withGoal('Få ett arbete som florist'), options: { anchorWords: ['florist'] }, expect: { status: 'pass', data: [], evidence: { goal: 'Få ett arbete som florist', anchor: 'florist' } } },
-  { description: 'extra anchors by option', akt: withGoal('Bli gruvarbetare'), options: { anchorWords: [], extraAnchorWords: ['gruv'] }, expect: { status: 'pass', data: [], evidence: { goal: 'Bli gruvarbetare', anchor: 'gruvarbetare' } } },
-  { description: 'without the anchor list an occupation is generic', akt: withGoal('Bli undersköterska'), options: { anchorWords: [] }, expect: { status: 'fail', codes: ['vague-goal'], data: [{ goal: 'Bli undersköterska' }], evidence: { goal: 'Bli undersköterska' } } },
-  { description: 'a common name is not an anchor', akt: withGoal('Vara inskriven på Arbetsförmedlingen'), expect: { status: 'fail', codes: ['vague-goal'], data: [{ goal: 'Vara inskriven på Arbetsförmedlingen' }], evidence: { goal: 'Vara inskriven på Arbetsförmedlingen' } } },
+  { description: 'extra anchors by option', akt: withGoal('Arbeta i en gruva'), options: { anchorWords: [], extraAnchorWords: ['gruv'] }, expect: { status: 'pass' } },
+  { description: 'without the extra anchor the same goal is generic', akt: withGoal('Arbeta i en gruva'), options: { anchorWords: [] }, expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Arbeta i en gruva', 'Arbeta')] } },
+  { description: 'without the anchor list an occupation is generic', akt: withGoal('Bli kock'), options: { anchorWords: [] }, expect: { status: 'fail', codes: ['vague-goal'] } },
+  { description: 'an occupation by its ending needs no list', akt: withGoal('Bli vaktmästare'), options: { anchorWords: [] }, expect: { status: 'pass' } },
+  { description: 'an occupation ending in -ör needs no list', akt: withGoal('Bli montör'), options: { anchorWords: [] }, expect: { status: 'pass' } },
+  { description: 'a short word with the ending is none', akt: withGoal('Bli bra'), expect: { status: 'fail', codes: ['vague-goal'] } },
+  { description: 'a comparative of a general adjective is no occupation', akt: withGoal('Bli tryggare'), expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Bli tryggare', 'tryggare')] } },
+  { description: 'a comparative in -igare is no occupation', akt: withGoal('Bli tydligare'), expect: { status: 'fail', codes: ['vague-goal'] } },
+  { description: 'the handläggare is no occupation of the client', akt: withGoal('Hålla kontakt med handläggare'), expect: { status: 'fail', codes: ['vague-goal'] } },
+  { description: 'a verb in -för is no occupation', akt: withGoal('Genomför planen'), expect: { status: 'fail', codes: ['vague-goal'] } },
+  { description: '"jobb som" opening a clause is no occupation', akt: withGoal('Ta de jobb som erbjuds'), expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Ta de jobb som erbjuds', 'jobb')] } },
+  { description: '"jobb som helst" is no occupation', akt: withGoal('Ta vilket jobb som helst'), expect: { status: 'fail', codes: ['generic-goal'] } },
+  { description: 'a frequency anchors a treatment step', akt: withGoal('Gå på samtal varannan vecka'), expect: { status: 'pass' } },
+  { description: 'starting a business passes', akt: withGoal('Starta eget'), expect: { status: 'pass' } },
+  { description: 'a loan is the person’s obstacle', akt: withGoal('Sluta ta sms-lån'), expect: { status: 'pass' } },
+  { description: 'a common name is not an anchor', akt: withGoal('Vara inskriven på Arbetsförmedlingen'), expect: { status: 'fail', codes: ['vague-goal'], data: [{ goal: 'Vara inskriven på Arbetsförmedlingen', shared: 1 }], evidence: { goal: 'Vara inskriven på Arbetsförmedlingen' } } },
   { description: 'a name left off the common names is', akt: withGoal('Vara inskriven på Arbetsförmedlingen'), options: { commonNames: [] }, expect: { status: 'pass', data: [], evidence: { goal: 'Vara inskriven på Arbetsförmedlingen', anchor: 'Arbetsförmedlingen' } } },
   {
     description: 'one specific goal in three plans by one handläggare is boilerplate',
@@ -80,10 +93,16 @@ export const cases: RuleCase[] = [
     description: 'generic and boilerplate together',
     akt: withGoal('Egen försörjning', { caseworker: 'A' }),
     others: [withGoal('Egen försörjning', { caseId: 'T-0002', caseworker: 'A' }), withGoal('egen försörjning!', { caseId: 'T-0003', caseworker: 'A' })],
-    expect: { status: 'fail', codes: ['generic-goal', 'boilerplate'], data: [generic('Egen försörjning', 'försörjning'), { goal: 'Egen försörjning', count: 3, caseworker: 'A' }] },
+    expect: { status: 'fail', codes: ['generic-goal', 'boilerplate'], data: [generic('Egen försörjning', 'försörjning', 3), { goal: 'Egen försörjning', count: 3, caseworker: 'A' }] },
+  },
+  {
+    description: 'the same goal however spelt is shared by the stadsdel’s akter, whoever wrote it',
+    akt: withGoal('Egen försörjning', { caseworker: 'A' }),
+    others: [withGoal('egen försörjning.', { caseId: 'T-0002', caseworker: 'B' }), withGoal('Egen försörjning', { caseId: 'T-0003', caseworker: 'C', district: 'Annat område' })],
+    expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Egen försörjning', 'försörjning', 2)] },
   },
   { description: 'no goal column in the export', akt: withGoal(specific), absentFields: ['plans.goal'], expect: { status: 'not-assessable', codes: ['missing-field'], data: [{ data: 'plans.goal', field: 'goal' }] } },
-  { description: 'a goal is named without the spaces around it', akt: withGoal('  Må bättre  '), expect: { status: 'fail', codes: ['vague-goal'], data: [{ goal: 'Må bättre' }], evidence: { goal: 'Må bättre' } } },
+  { description: 'a goal is named without the spaces around it', akt: withGoal('  Må bättre  '), expect: { status: 'fail', codes: ['vague-goal'], data: [{ goal: 'Må bättre', shared: 1 }], evidence: { goal: 'Må bättre' } } },
   { description: 'a plan without planId is named by a dash', akt: akt({ plans: [plan({ planId: undefined, goal: undefined })] }), expect: { status: 'fail', codes: ['missing-goal'], data: [{ planId: '–' }] } },
   {
     description: 'without a handläggare or a stadsdel, the akter without a stadsdel are the group',
