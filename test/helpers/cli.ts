@@ -14,6 +14,8 @@ export function cli(args: string[], opts: { cwd?: string; env?: Record<string, s
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd,
     encoding: 'utf8',
+    // Node's default of 1 MB ends a child that writes more (a whole validation as JSON) with SIGTERM: exit 143.
+    maxBuffer: 256 * 2 ** 20,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
