@@ -6,6 +6,7 @@ import { Checker, resultsOf, type ActiveRule } from './engine/run.js';
 import type { ProgressCounter } from './progress.js';
 import type { AnyRule, Lang } from './engine/types.js';
 import { UserError } from './errors.js';
+import { criteriaText } from './i18n/error-text.js';
 import { collectGarbage } from './memory.js';
 import { readExport } from './model/read-export.js';
 import type { ExportMapping, LoadedExport, ReadOptions } from './model/types.js';
@@ -45,17 +46,17 @@ export interface AuditResult {
 /** The whole pipeline: load → model → engine → report data. No wording, no output. */
 export async function audit(opts: AuditOptions): Promise<AuditResult> {
   // Auditing against no criterion would report every akt as fine.
-  if (opts.rules.length === 0) throw new UserError('no rules left to run (--rule, --skip-rule, --preset and the config leave none); run \'aktgranskning rules\' for the list');
+  if (opts.rules.length === 0) throw new UserError('no-rules-left');
   const loaded = await readExport(opts.paths, { ...opts.read, asOf: opts.asOf, progress: opts.progress });
   if (loaded.akter.length === 0) {
-    const where = opts.paths.join(', ');
-    const why = loaded.problems.length > 0 ? ` (${loaded.problems.length} data problems; run with --format json to see them)` : '';
-    throw new UserError(`${where}: no akter found${why}; expected cases.csv or .json/.ndjson files of export format v1`);
+    const n = loaded.problems.length;
+    const why = n > 0 ? { sv: ` (${n} dataproblem; kör med --format json för att se dem)`, en: ` (${n} data problems; run with --format json to see them)` } : '';
+    throw new UserError('no-akter', { paths: opts.paths.join(', '), why });
   }
   const selection = opts.selection ?? {};
   const criteria = describeSelection(selection);
   const population = criteria.length > 0 ? selectPopulation(loaded.akter, selection, opts.asOf) : loaded.akter;
-  if (population.length === 0) throw new UserError(`${opts.paths.join(', ')}: no akter meet the selection (${criteria.join('; ')})`);
+  if (population.length === 0) throw new UserError('no-akter-selected', { paths: opts.paths.join(', '), criteria: criteriaText(criteria) });
   if (opts.progress) opts.progress.phase = 'check';
   collectGarbage();
   const checker = new Checker(population, opts.rules, { asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}) });
@@ -78,7 +79,7 @@ export async function validateExport(opts: {
 }): Promise<ValidationReport> {
   const loaded = await readExport(opts.paths, { ...opts.read, asOf: opts.asOf });
   if (loaded.files.length === 0) {
-    throw new UserError(`${opts.paths.join(', ')}: no export files found; expected cases.csv (or akter.csv) and its tables, or .json/.ndjson files, or files named in a mapping`);
+    throw new UserError('no-export-files', { paths: opts.paths.join(', ') });
   }
   return buildValidation({ asOf: opts.asOf, version: VERSION, loaded, maxProblems: opts.maxProblems, rules: opts.rules ?? builtinRules });
 }

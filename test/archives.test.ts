@@ -87,10 +87,11 @@ describe('reading a zip archive', () => {
 
   it('stops a zip bomb by its compression ratio, before inflating it', async () => {
     const file = saved(await zipOf({ 'cases.csv': Buffer.alloc(50 * 2 ** 20, 0x41) }));
-    const r = cli(['check', file, '--as-of', '2010-11-15']);
+    const r = cli(['check', file, '--as-of', '2010-11-15', '--lang', 'en']);
     expect(r.code).toBe(EXIT_USAGE);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/export\.zip: cases\.csv: compressed \d+ : 1, more than 200 : 1 \(maxRatio\)/);
+    expect(cli(['check', file, '--as-of', '2010-11-15']).stderr).toMatch(/export\.zip: cases\.csv: komprimerad \d+ : 1, mer än 200 : 1 \(maxRatio\): en zip-bomb\?; lästes inte/);
   });
 
   it('stops a member that inflates past the size the archive declares', async () => {

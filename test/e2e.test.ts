@@ -143,7 +143,7 @@ describe('user mistakes: one line on stderr, exit 2, no stack trace', () => {
     ['input as output', ['check', `${FIXTURE}/csv`, '--output', `${FIXTURE}/csv/cases.csv`], /is an input file/],
   ];
   it.each(cases)('%s', (_name, args, message) => {
-    const r = cli(args);
+    const r = cli([...args, '--lang', 'en']);
     expect(r.code).toBe(EXIT_USAGE);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -163,7 +163,7 @@ describe('user mistakes: one line on stderr, exit 2, no stack trace', () => {
       [write('e.json', { rules: { delmal: 'off' } }), /e.json: unknown rule "delmal"/],
     ];
     for (const [file, message] of expectations) {
-      const r = cli(['check', `${FIXTURE}/csv`, '--config', file]);
+      const r = cli(['check', `${FIXTURE}/csv`, '--config', file, '--lang', 'en']);
       expect(r.code, file).toBe(EXIT_USAGE);
       expect(r.stderr).toMatch(message);
     }

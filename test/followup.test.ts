@@ -69,7 +69,8 @@ describe('compare', () => {
     const r = cli(['compare', Y2011, Y2012, '--before-as-of', '2010-11-15', '--after-as-of', '2010-11-15', '--format', 'json']);
     expect(r.code).toBe(EXIT_OK);
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(cli(['compare', before, after, '--format', 'json']).stdout));
-    expect(cli(['compare', Y2011, after]).stderr).toMatch(/give its audit date with --before-as-of/);
+    expect(cli(['compare', Y2011, after, '--lang', 'en']).stderr).toMatch(/give its audit date with --before-as-of/);
+    expect(cli(['compare', Y2011, after]).stderr).toMatch(/ange exportens granskningsdatum med --before-as-of ÅÅÅÅ-MM-DD/);
   });
 
   it('shows rules and stadsdelar that are in only one run as such', () => {
@@ -142,10 +143,11 @@ describe('baselines for CI', () => {
     cli(['check', Y2011, ...AS_OF, ...core, '--write-baseline', file]);
     expect((JSON.parse(readFileSync(file, 'utf8')) as { entries: { reason: string }[] }).entries[0]!.reason).toBe('Omprövas i maj');
     const fresh = path.join(dir, 'new.json');
-    expect(cli(['check', Y2011, ...AS_OF, ...core, '--write-baseline', fresh]).stderr).toMatch(/need --baseline-reason/);
+    expect(cli(['check', Y2011, ...AS_OF, ...core, '--write-baseline', fresh, '--lang', 'en']).stderr).toMatch(/need --baseline-reason/);
     writeFileSync(fresh, '{"version":1,"entries":[{"ruleId":"x","caseId":"y","reason":"","expires":"2011-01-01"}]}');
-    const r = cli(['check', Y2011, ...AS_OF, '--baseline', fresh]);
+    const r = cli(['check', Y2011, ...AS_OF, '--baseline', fresh, '--lang', 'en']);
     expect(r.code).toBe(EXIT_USAGE);
     expect(r.stderr).toMatch(/entries\.0\.reason: give every entry a reason/);
+    expect(cli(['check', Y2011, ...AS_OF, '--baseline', fresh]).stderr).toMatch(/entries\.0\.reason: ge varje post ett skäl$/m);
   });
 });

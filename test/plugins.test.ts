@@ -85,7 +85,7 @@ describe('malformed plug-ins are rejected with the file and the missing piece', 
   ];
   it.each(cases)('%s', (_name, body, message) => {
     const file = config({ plugins: ['./p.mjs'] }, { 'p.mjs': `export default ${body};\n` });
-    const r = cli(['check', FIXTURE, ...AS_OF, '--config', file]);
+    const r = cli(['check', FIXTURE, ...AS_OF, '--config', file, '--lang', 'en']);
     expect(r.code).toBe(EXIT_USAGE);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -110,7 +110,7 @@ describe('malformed plug-ins are rejected with the file and the missing piece', 
   });
 
   it('a plug-in that cannot be found', () => {
-    const r = cli(['check', FIXTURE, ...AS_OF, '--config', config({ plugins: ['aktgranskning-regler-finns-inte'] })]);
+    const r = cli(['check', FIXTURE, ...AS_OF, '--config', config({ plugins: ['aktgranskning-regler-finns-inte'] }), '--lang', 'en']);
     expect(r.code).toBe(EXIT_USAGE);
     expect(r.stderr).toMatch(/plug-in "aktgranskning-regler-finns-inte": cannot find it .*npm install aktgranskning-regler-finns-inte/);
   });
@@ -119,7 +119,8 @@ describe('malformed plug-ins are rejected with the file and the missing piece', 
     const file = config({ plugins: ['./p.mjs'] }, { 'p.mjs': "throw new Error('trasig');\n" });
     const r = cli(['check', FIXTURE, ...AS_OF, '--config', file]);
     expect(r.code).toBe(EXIT_USAGE);
-    expect(r.stderr).toMatch(/plug-in \.\/p\.mjs: cannot be loaded \(trasig\)/);
+    expect(r.stderr).toBe('aktgranskning: tillägget ./p.mjs: kan inte laddas (trasig)\n');
+    expect(cli(['check', FIXTURE, ...AS_OF, '--config', file, '--lang', 'en']).stderr).toBe('aktgranskning: plug-in ./p.mjs: cannot be loaded (trasig)\n');
   });
 });
 
@@ -136,7 +137,7 @@ describe('rules and explain', () => {
     const r = cli(['explain', 'waiting-time']);
     expect(r.code).toBe(EXIT_OK);
     expect(r.stdout).toMatch(/^# waiting-time — Väntetid till jobbtorg/);
-    const typo = cli(['explain', 'waiting-times']);
+    const typo = cli(['explain', 'waiting-times', '--lang', 'en']);
     expect(typo.code).toBe(EXIT_USAGE);
     expect(typo.stderr).toMatch(/unknown rule "waiting-times" \(did you mean waiting-time\?\)/);
   });
@@ -158,9 +159,11 @@ describe('rules whose data the export lacks altogether', () => {
 describe('configuration mistakes name the rule, the option and what is expected', () => {
   it('an option of the wrong type', () => {
     const file = config({ rules: { 'waiting-time': { options: { maxDays: '14' } } } });
-    const r = cli(['check', FIXTURE, ...AS_OF, '--config', file]);
+    const r = cli(['check', FIXTURE, ...AS_OF, '--config', file, '--lang', 'en']);
     expect(r.code).toBe(EXIT_USAGE);
     expect(r.stderr).toMatch(/rule waiting-time, option maxDays: .*expected number, received string/);
+    // zod's own message in its Swedish wording.
+    expect(cli(['check', FIXTURE, ...AS_OF, '--config', file]).stderr).toMatch(/regeln waiting-time, alternativet maxDays: Ogiltig inmatning: förväntat antal, fick string/);
   });
 
   it('an unknown preset', () => {

@@ -49,7 +49,7 @@ describe('every layout of the 2011 fixture gives the same akt-level results as i
   });
 
   it('--encoding and --delimiter override detection', () => {
-    const wrong = cli(['check', `${FIXTURE}/excel`, ...AS_OF, '--format', 'json', '--delimiter', ',']);
+    const wrong = cli(['check', `${FIXTURE}/excel`, ...AS_OF, '--format', 'json', '--delimiter', ',', '--lang', 'en']);
     expect(wrong.code).toBe(EXIT_USAGE);
     expect(wrong.stderr).toMatch(/no caseId column; found Aktnummer;Stadsdel/);
     const utf8 = JSON.parse(cli(['check', `${FIXTURE}/excel`, ...AS_OF, '--format', 'json', '--encoding', 'utf-8']).stdout) as JsonReport;
@@ -128,7 +128,7 @@ describe('validate', () => {
       [['validate', `${FIXTURE}/mapped`, '--mapping', 'no/such.json'], /no\/such.json: cannot read the mapping file \(ENOENT\)/],
     ];
     for (const [args, message] of cases) {
-      const r = cli(args);
+      const r = cli([...args, '--lang', 'en']);
       expect(r.code, args.join(' ')).toBe(EXIT_USAGE);
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -157,13 +157,13 @@ describe('init', () => {
     const written = JSON.parse(readFileSync(config, 'utf8')) as { mapping: { encoding: string; delimiter: string; files: Record<string, string> } };
     expect(written.mapping).toMatchObject({ encoding: 'windows-1252', delimiter: ';', files: { 'delmål.csv': 'subgoals' } });
     expect(cli(['validate', `${FIXTURE}/excel`, ...AS_OF, '--config', config]).code).toBe(EXIT_OK);
-    const again = cli(['init', `${FIXTURE}/excel`, '--output', config]);
+    const again = cli(['init', `${FIXTURE}/excel`, '--output', config, '--lang', 'en']);
     expect(again.code).toBe(EXIT_USAGE);
     expect(again.stderr).toMatch(/already exists; use --force/);
   });
 
   it("places a case system's files by header and name, finds its date form, and lists what it could not place", () => {
-    const r = cli(['init', `${FIXTURE}/mapped`, '--output', '-']);
+    const r = cli(['init', `${FIXTURE}/mapped`, '--output', '-', '--lang', 'en']);
     expect(r.code).toBe(EXIT_OK);
     const { mapping } = JSON.parse(r.stdout) as { mapping: { files: Record<string, string>; columns: Record<string, Record<string, string | null>>; dateFormats: string[] } };
     expect(mapping.files).toEqual({
@@ -181,5 +181,8 @@ describe('init', () => {
     expect(mapping.dateFormats).toEqual(['dd.MM.yyyy']);
     expect(r.stderr).toMatch(/KLIENT\.TXT → cases \(utf-8, \|\); columns not placed \(null, not read\): ENHET, HANDL_SIGN/);
     expect(r.stderr).toMatch(/JT_AKT\.TXT → not placed: set its table under mapping\.files/);
+    const sv = cli(['init', `${FIXTURE}/mapped`, '--output', '-']).stderr;
+    expect(sv).toMatch(/KLIENT\.TXT → cases \(utf-8, \|\); kolumner som inte placerats \(null, läses inte\): ENHET, HANDL_SIGN/);
+    expect(sv).toMatch(/JT_AKT\.TXT → inte placerad: ange dess tabell under mapping\.files/);
   });
 });

@@ -36,8 +36,8 @@ function oneLineError(r: ReturnType<typeof run>, mentions: RegExp): void {
 
 describe('output files and directories', () => {
   it('an output directory that cannot be made is one line and exit 2, at once', () => {
-    oneLineError(run(['check', `${FIXTURE}/csv`, ...AS_OF, '--format', 'markdown,json', '--output-dir', '/proc/x/y']), /\/proc\/x\/y: cannot create the directory \(ENOENT\)/);
-    oneLineError(run(['check', `${FIXTURE}/csv`, ...AS_OF, '--output', '/proc/x/r.md']), /cannot create the directory/);
+    oneLineError(run(['check', `${FIXTURE}/csv`, ...AS_OF, '--format', 'markdown,json', '--output-dir', '/proc/x/y']), /\/proc\/x\/y: katalogen kan inte skapas \(ENOENT\); välj en annan --output-dir\n$/);
+    oneLineError(run(['check', `${FIXTURE}/csv`, ...AS_OF, '--output', '/proc/x/r.md', '--lang', 'en']), /cannot create the directory \(ENOENT\); choose another --output\n$/);
   });
 
   it('--output creates missing parent directories, as --output-dir does', () => {
@@ -52,8 +52,8 @@ describe('output files and directories', () => {
     cpSync(`${FIXTURE}/csv`, path.join(dir, 'akter'), { recursive: true });
     symlinkSync(path.join(dir, 'akter'), path.join(dir, 'alias'));
     const before = readFileSync(path.join(dir, 'akter/cases.csv'), 'utf8');
-    oneLineError(run(['check', 'akter', ...AS_OF, '-o', 'alias/cases.csv'], { cwd: dir }), /alias\/cases\.csv: is an input file/);
-    oneLineError(run(['check', 'alias', ...AS_OF, '-o', 'akter/cases.csv'], { cwd: dir }), /is an input file/);
+    oneLineError(run(['check', 'akter', ...AS_OF, '-o', 'alias/cases.csv', '--lang', 'en'], { cwd: dir }), /alias\/cases\.csv: is an input file/);
+    oneLineError(run(['check', 'alias', ...AS_OF, '-o', 'akter/cases.csv'], { cwd: dir }), /är en indatafil i exporten/);
     expect(readFileSync(path.join(dir, 'akter/cases.csv'), 'utf8')).toBe(before);
     expect(readdirSync(path.join(dir, 'akter')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -85,12 +85,12 @@ describe('output files and directories', () => {
 
 describe('nothing to do is not success', () => {
   it('no rule left to run is a usage error', () => {
-    oneLineError(run(['check', `${FIXTURE}/csv`, ...AS_OF, '--rule', 'current-plan', '--skip-rule', 'current-plan']), /no rules left to run/);
+    oneLineError(run(['check', `${FIXTURE}/csv`, ...AS_OF, '--rule', 'current-plan', '--skip-rule', 'current-plan', '--lang', 'en']), /no rules left to run/);
   });
 
   it('a sample of 0 is a usage error; one larger than the population is said on stderr and in the urvalsprotokoll', () => {
-    oneLineError(run(['sample', `${FIXTURE}/csv`, '--seed', '1', '--size', '0']), /--size.*1 or more/);
-    oneLineError(run(['sample', `${FIXTURE}/csv`, '--seed', '1', '--per-district', '0']), /--per-district.*1 or more/);
+    oneLineError(run(['sample', `${FIXTURE}/csv`, '--seed', '1', '--size', '0', '--lang', 'en']), /--size.*1 or more/);
+    oneLineError(run(['sample', `${FIXTURE}/csv`, '--seed', '1', '--per-district', '0']), /--per-district.*1 eller större/);
     const r = run(['sample', `${FIXTURE}/csv`, ...AS_OF, '--seed', '1', '--size', '5000']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('populationen har bara 20 akter, färre än de 5000 som skulle dras; samtliga har dragits');
@@ -141,8 +141,8 @@ describe('special files and names', () => {
   it('a FIFO or a device given as the export is one line, exit 2, no hang', () => {
     const dir = fresh();
     expect(spawnSync('mkfifo', [path.join(dir, 'cases.csv')]).status).toBe(0);
-    oneLineError(run(['check', path.join(dir, 'cases.csv'), ...AS_OF]), /cases\.csv: not a regular file/);
-    oneLineError(run(['validate', '/dev/zero', ...AS_OF]), /\/dev\/zero: not a regular file/);
+    oneLineError(run(['check', path.join(dir, 'cases.csv'), ...AS_OF, '--lang', 'en']), /cases\.csv: not a regular file/);
+    oneLineError(run(['validate', '/dev/zero', ...AS_OF]), /\/dev\/zero: ingen vanlig fil/);
   });
 
   it('a directory whose name is not UTF-8 does not abort the export', () => {
@@ -196,14 +196,15 @@ describe('input that used to crash', () => {
   it('a header whose cells hold line breaks and escape codes is quoted on one line', () => {
     const dir = fresh();
     writeFileSync(path.join(dir, 'cases.csv'), '"dist\nrict","\u001b[31mred"\nBromma,x\n');
-    const r = run(['check', dir, ...AS_OF]);
+    const r = run(['check', dir, ...AS_OF, '--lang', 'en']);
     oneLineError(r, /no caseId column; found dist rict, +red/);
     expect(r.stderr).not.toContain('\u001b');
   });
 
   it('commander usage errors are one line', () => {
-    oneLineError(run(['check', '--no-such-flag']), /unknown option '--no-such-flag' \(run aktgranskning --help for usage\)/);
-    oneLineError(run(['chekc']), /unknown command 'chekc'/);
+    oneLineError(run(['check', '--no-such-flag', '--lang', 'en']), /unknown option '--no-such-flag' \(run aktgranskning --help for usage\)/);
+    oneLineError(run(['check', '--no-such-flag']), /^fel: okänd flagga '--no-such-flag' \(kör aktgranskning --help för hjälp\)$/m);
+    oneLineError(run(['chekc']), /okänt kommando 'chekc'/);
   });
 
   it('the export generator answers --help', () => {

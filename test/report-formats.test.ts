@@ -73,7 +73,7 @@ describe('several formats at once, and deterministic output', () => {
   }, 120_000);
 
   it('several formats without --output-dir is a usage error', () => {
-    const r = check('--format', 'markdown,html');
+    const r = check('--format', 'markdown,html', '--lang', 'en');
     expect(r.code).toBe(EXIT_USAGE);
     expect(r.stderr).toMatch(/several formats need --output-dir/);
   });

@@ -1,6 +1,7 @@
 import { mapCases, mapListed } from '../report/case-list.js';
 import { z } from 'zod';
 import { isIsoDate } from '../model/dates.js';
+import { issuePath, issueText } from '../config/issue.js';
 import { readUserJson } from '../config/read-json.js';
 import { UserError } from '../errors.js';
 import { KEY_ENV } from '../privacy/pseudonym.js';
@@ -73,10 +74,11 @@ const order = (a: BaselineEntry | Pair, b: BaselineEntry | Pair) => {
 };
 
 export async function loadBaseline(file: string): Promise<Baseline> {
-  const r = BaselineSchema.safeParse(await readUserJson(file, 'baseline'));
+  const raw = await readUserJson(file, { sv: 'baslinjen', en: 'baseline' });
+  const r = BaselineSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new UserError(`${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    throw new UserError('invalid-setting', { file, where: issuePath(issue), message: issueText(BaselineSchema, raw, issue) });
   }
   return r.data;
 }
@@ -90,7 +92,7 @@ export function failingPairs(report: Report): Pair[] {
 
 function needsKey(baseline: Baseline, namer: Namer, file: string): void {
   if (!namer && baseline.entries.some((e) => e.pseudonym !== undefined)) {
-    throw new UserError(`${file}: the baseline names akter by pseudonym; give the key it was written with (--pseudonym-key-file FILE or $${KEY_ENV})`);
+    throw new UserError('baseline-needs-key', { file, env: KEY_ENV });
   }
 }
 
@@ -129,7 +131,7 @@ export function makeBaseline(report: Report, previous: Baseline | undefined, rea
     const id = namer ? { pseudonym: namer(p.caseId) } : { caseId: p.caseId };
     const e = lookup(known, p, namer);
     if (e) return { ruleId: e.ruleId, ...id, reason: e.reason, expires: e.expires };
-    if (!reason || !expires) throw new UserError('--write-baseline: new entries need --baseline-reason TEXT and --baseline-expires YYYY-MM-DD');
+    if (!reason || !expires) throw new UserError('baseline-needs-reason');
     return { ruleId: p.ruleId, ...id, reason, expires };
   });
   return { version: 1, privacy: namer ? PSEUDONYMISED : WORKING_PAPER, entries };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { audit, resolveSettings, type Settings } from '../audit.js';
 import { DEFAULT_GRADES } from '../report/stats.js';
 import { applyBaseline, baselineText, loadBaseline, makeBaseline, markBaseline, pruneBaseline, type Namer } from '../baseline/baseline.js';
@@ -22,7 +22,7 @@ import { isModulePath, loadFormatter, type LoadedFormatter } from './formatter-m
 import type { Report } from '../report/types.js';
 import { summaryLine } from '../report/formatters/summary.js';
 import { verdict } from '../report/verdict.js';
-import { chooseLang } from './help.js';
+import { chooseLang, invalidArgument } from './help.js';
 import { makeDirectory, writeOutput } from './output.js';
 import { withStdin } from './stdin.js';
 import { startProgress } from './progress.js';
@@ -59,14 +59,14 @@ interface CheckFlags extends InputFlags, SelectionFlags {
 function threshold(value: string, previous: Record<string, number> | undefined): Record<string, number> {
   const m = /^([^=\s]+)\s*=\s*(\d+(?:[.,]\d+)?)\s*%?$/.exec(value.trim());
   const pct = m ? Number(m[2]!.replace(',', '.')) : NaN;
-  if (!m || !(pct >= 0 && pct <= 100)) throw new InvalidArgumentError(`"${value}": write RULE=PCT with a per cent from 0 to 100, e.g. current-plan=90`);
+  if (!m || !(pct >= 0 && pct <= 100)) throw invalidArgument('bad-threshold', { value });
   return { ...previous, [m[1]!]: pct };
 }
 
 /** --appendix-limit 10, 0 or all. */
 function appendixLimit(value: string): number {
   if (value === 'all') return Infinity;
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('give a whole number of akter (0 for none) or "all"');
+  if (!/^\d+$/.test(value)) throw invalidArgument('bad-appendix-limit');
   return Number(value);
 }
 
@@ -76,16 +76,16 @@ const FORMAT_NAMES = [...new Set([...Object.keys(FORMATTERS), ...Object.keys(WRI
 function formats(value: string): string[] {
   const names = value.split(',').map((x) => x.trim()).filter((x) => x !== '');
   for (const n of names) {
-    if (!Object.hasOwn(FORMATTERS, n) && !Object.hasOwn(WRITERS, n) && !isModulePath(n)) throw new InvalidArgumentError(`"${n}" is not a format; choose from ${FORMAT_NAMES.join(', ')}, or give a formatter module's path`);
+    if (!Object.hasOwn(FORMATTERS, n) && !Object.hasOwn(WRITERS, n) && !isModulePath(n)) throw invalidArgument('bad-format', { value: n, formats: FORMAT_NAMES.join(', ') });
   }
-  if (names.length === 0) throw new InvalidArgumentError('name at least one format');
+  if (names.length === 0) throw invalidArgument('no-format');
   return [...new Set(names)];
 }
 
 /** --write-baseline, --baseline and --prune-baseline; the baseline file is read and written whole. */
 async function baselines(report: Report, flags: CheckFlags, namer: Namer): Promise<Report> {
   dateFlag('--baseline-expires', flags.baselineExpires);
-  if (flags.pruneBaseline && flags.baseline === undefined) throw new UserError('--prune-baseline needs --baseline FILE');
+  if (flags.pruneBaseline && flags.baseline === undefined) throw new UserError('prune-needs-baseline');
   const inputs = report.input.files.map((f) => f.file);
   if (flags.writeBaseline !== undefined) {
     const previous = existsSync(flags.writeBaseline) ? await loadBaseline(flags.writeBaseline) : undefined;
@@ -148,10 +148,10 @@ export function checkCommand(setExit: (code: number) => void): Command {
       // A person at a terminal wants the summary; a pipe or a file wants the report itself.
       const chosen = flags.format ?? [process.stdout.isTTY && flags.output === undefined ? 'terminal' : 'markdown'];
       if (chosen.length > 1 && flags.outputDir === undefined) {
-        throw new UserError(`--format ${chosen.join(',')}: several formats need --output-dir, which gets one file each`);
+        throw new UserError('formats-need-dir', { formats: chosen.join(',') });
       }
-      if (flags.output !== undefined && flags.outputDir !== undefined) throw new UserError('give either --output or --output-dir, not both');
-      if (flags.outputDir !== undefined) await makeDirectory(flags.outputDir, 'choose another --output-dir');
+      if (flags.output !== undefined && flags.outputDir !== undefined) throw new UserError('output-and-dir');
+      if (flags.outputDir !== undefined) await makeDirectory(flags.outputDir, '--output-dir');
       const settings = await resolveSettings({ config: flags.config, configLookup: flags.configLookup, mapping: flags.mapping, only: flags.rule, skip: flags.skipRule, preset: flags.preset, thresholds: flags.threshold });
       const asOf = flags.asOf ?? settings.asOf ?? today();
       const lang = chooseLang(flags.lang, settings.lang);
@@ -250,7 +250,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
       if (chosen.includes('github') && stepSummary) {
         // GitHub's job summary is one file per step that every tool appends its Markdown to.
         await appendFile(stepSummary, githubStepSummary(report, ctx('github'))).catch((e: NodeJS.ErrnoException) => {
-          throw new UserError(`$GITHUB_STEP_SUMMARY ${stepSummary}: cannot write the job summary (${e.code ?? e.message})`);
+          throw new UserError('cannot-write-summary', { file: stepSummary, why: e.code ?? e.message });
         });
       }
       // The terminal format says how it went; a file or a machine format does not, so one line on stderr does.

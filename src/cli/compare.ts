@@ -32,12 +32,12 @@ const FORMATS = { terminal: comparisonTerminal, markdown: comparisonMarkdown, js
 /** A JSON report from `check --format json`, or an export to audit at the date given for it. */
 async function load(arg: string, asOf: string | undefined, flag: string, settings: Settings): Promise<Report> {
   const info = await stat(arg).catch(() => {
-    throw new UserError(`${arg}: no such file or directory; give a JSON report of check, or an export with ${flag}`);
+    throw new UserError('compare-no-path', { path: arg, flag });
   });
   if (info.isFile() && arg.toLowerCase().endsWith('.json')) {
     // V8 holds at most about 512 MB in one string: a report that large is read back as its export instead.
     if (info.size > MAX_REPORT_BYTES) {
-      throw new UserError(`${arg}: a JSON report of ${Math.round(info.size / 1e6)} MB is too large to read back; compare the exports instead, with --before-as-of and --after-as-of`);
+      throw new UserError('compare-report-too-large', { path: arg, mb: Math.round(info.size / 1e6) });
     }
     let raw: unknown;
     try {
@@ -48,10 +48,10 @@ async function load(arg: string, asOf: string | undefined, flag: string, setting
     const r = ReportJsonSchema.safeParse(raw);
     if (r.success) return r.data as unknown as Report;
     if ((raw as { tool?: { name?: unknown } } | undefined)?.tool?.name === 'aktgranskning') {
-      throw new UserError(`${arg}: a report this version cannot read (${r.error.issues[0]?.path.join('.') ?? ''}); run check again with this version`);
+      throw new UserError('compare-old-report', { path: arg, where: r.error.issues[0]?.path.join('.') ?? '' });
     }
   }
-  if (asOf === undefined) throw new UserError(`${arg}: not a JSON report of check; to compare an export, give its audit date with ${flag} YYYY-MM-DD`);
+  if (asOf === undefined) throw new UserError('compare-needs-date', { path: arg, flag });
   readFlags({ asOf });
   const { report } = await audit({ paths: [arg], asOf, rules: settings.rules, read: { mapping: settings.mapping }, grades: settings.grades, placeholders: settings.placeholders });
   return report;

@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import type { z } from 'zod';
 import { resolveSettings } from '../audit.js';
 import type { PluginRule } from '../config/plugins.js';
-import { didYouMean } from '../config/suggest.js';
+import { suggestion } from '../config/suggest.js';
 import type { AnyRule, Lang } from '../engine/types.js';
 import { fill, PROBLEM_MESSAGES } from '../i18n/catalog.js';
 import { cliText } from '../i18n/cli-text.js';
@@ -77,7 +77,7 @@ export function explainCommand(): Command {
         process.stdout.write(describeProblem(id as ProblemCode, lang));
         return;
       }
-      if (!rule) throw new UserError(`unknown rule "${id}"${didYouMean(id, [...catalogue.map((r) => r.id), ...PROBLEM_CODES])}; run 'aktgranskning rules' for the list, or give a data-problem code`);
+      if (!rule) throw new UserError('unknown-explain', { id, suggestion: suggestion(id, [...catalogue.map((r) => r.id), ...PROBLEM_CODES]) });
       const page = `${DOCS}${id}.md`;
       const builtIn = rule.plugin === undefined && existsSync(page);
       const text = rule.docs ?? (lang === 'sv' ? `${describeRule(rule, 'sv')}${builtIn ? `\n${fill(cliText('fullPage', lang), { id })}\n` : ''}` : builtIn ? (await readFile(page, 'utf8')).replace(/^<!-- \/?generated: \w+ -->\n/gm, '') : describeRule(rule, 'en'));

@@ -26,10 +26,10 @@ export async function loadFormatter(name: string): Promise<LoadedFormatter> {
     mod = (await import(pathToFileURL(file).href)) as typeof mod;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ERR_MODULE_NOT_FOUND' ? 'no such file' : (e as Error).message.split('\n')[0];
-    throw new UserError(`--format ${name}: cannot load the formatter module (${why})`);
+    const why = code === 'ERR_MODULE_NOT_FOUND' ? { sv: 'filen finns inte', en: 'no such file' } : (e as Error).message.split('\n')[0]!;
+    throw new UserError('formatter-unloadable', { name, why });
   }
-  if (typeof mod.default !== 'function') throw new UserError(`--format ${name}: the module must export a function as default: (report, context) => string`);
+  if (typeof mod.default !== 'function') throw new UserError('formatter-no-default', { name });
   const extension = typeof mod.extension === 'string' && /^[\w.-]+$/.test(mod.extension) ? mod.extension : 'txt';
   return { format: mod.default as Formatter, extension };
 }

@@ -1,12 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { RuleContractError } from '../engine/run.js';
 import { quote, quoteLines } from '../privacy/quote.js';
-import { EXIT_OK, EXIT_USAGE, UserError } from '../errors.js';
+import { errorText, EXIT_OK, EXIT_USAGE, UserError } from '../errors.js';
+import { usageError } from '../i18n/usage-text.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
 import { explainCommand } from './explain.js';
-import { argvLang, localizeHelp } from './help.js';
+import { cliLang, localizeHelp, setCliLang } from './help.js';
 import { initCommand } from './init.js';
 import { rulesCommand } from './rules.js';
 import { sampleCommand } from './sample.js';
@@ -19,17 +20,19 @@ function fail(message: string): number {
   return EXIT_USAGE;
 }
 
-const USAGE_HINT = '(run aktgranskning --help for usage)';
-
-/** Commander's own messages quote the arguments given, which may hold a personnummer; a usage error is one line with its hint. */
+/**
+ * Commander's own messages quote the arguments given, which may hold a personnummer; a usage error is one
+ * line with its hint, in the run's language.
+ */
 const OUTPUT = {
   writeErr: (s: string) => process.stderr.write(quoteLines(s)),
-  outputError: (s: string, write: (s: string) => void) => write(`${quote(s).trim()} ${USAGE_HINT}\n`),
+  outputError: (s: string, write: (s: string) => void) => write(`${quote(usageError(s.trim(), cliLang()))}\n`),
 };
 
 /** Runs the CLI and returns the exit code; it never throws and never prints a stack trace. */
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = EXIT_OK;
+  const lang = setCliLang(argv);
   const program = new Command('aktgranskning')
     .description('Audits exports of Swedish social-services case files (SoL-akter) and reports per stadsdel.')
     .version(VERSION)
@@ -43,15 +46,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   for (const cmd of [checkCommand(setExit), validateCommand(setExit), compareCommand(), sampleCommand(), initCommand(), rulesCommand(), explainCommand(), schemaCommand()]) {
     program.addCommand(cmd.exitOverride().configureOutput(OUTPUT));
   }
-  localizeHelp(program, argvLang(argv));
+  localizeHelp(program, lang);
   try {
     await program.parseAsync([...argv]);
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    if (e instanceof UserError) return fail(e.message);
-    if (e instanceof RuleContractError) return fail(`${e.message} (a bug in that rule)`);
+    // The command may have settled the language from the config it read; usage errors could not wait for that.
+    if (e instanceof UserError) return fail(e.text(lang));
+    if (e instanceof RuleContractError) return fail(errorText('rule-contract', { message: e.message }, lang));
     if (process.env.AKTGRANSKNING_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
-    return fail(`internal error: ${(e as Error).message} (set AKTGRANSKNING_DEBUG=1 for details)`);
+    return fail(errorText('internal', { message: (e as Error).message }, lang));
   }
 }

@@ -3,6 +3,7 @@ import { mkdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
+import type { Localized } from '../engine/types.js';
 import { UserError } from '../errors.js';
 
 /** A report as one string, or as pieces for one too large to hold as a string (400,000 akter). */
@@ -58,8 +59,8 @@ const errorCode = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (
  * Creates a directory and its missing parents. Node's own recursive mkdir spins forever where a
  * parent exists but refuses children (/proc/x), so the parents are made one by one, each once.
  */
-export async function makeDirectory(dir: string, advice: string): Promise<void> {
-  const fail = (why: string) => new UserError(`${dir}: cannot create the directory (${why}); ${advice}`);
+export async function makeDirectory(dir: string, flag: string): Promise<void> {
+  const fail = (why: string | Localized) => new UserError('cannot-create-directory', { dir, why, flag });
   const missing: string[] = [];
   let at = path.resolve(dir);
   for (;;) {
@@ -68,7 +69,10 @@ export async function makeDirectory(dir: string, advice: string): Promise<void> 
       throw fail(errorCode(e));
     });
     if (info) {
-      if (!info.isDirectory()) throw fail(`${path.relative(process.cwd(), at) || at} is not a directory`);
+      if (!info.isDirectory()) {
+        const name = path.relative(process.cwd(), at) || at;
+        throw fail({ sv: `${name} är ingen katalog`, en: `${name} is not a directory` });
+      }
       break;
     }
     missing.push(at);
@@ -104,11 +108,11 @@ export async function realFile(file: string): Promise<string> {
  */
 export async function writeOutput(file: string | undefined, content: Output, inputs: readonly string[] = [], flag = '--output'): Promise<void> {
   if (file === undefined) return writeAll(process.stdout, content);
-  await makeDirectory(path.dirname(file), `choose another ${flag}`);
+  await makeDirectory(path.dirname(file), flag);
   const target = await realFile(file);
   const real = await Promise.all(inputs.map(realFile));
   if (real.includes(target)) {
-    throw new UserError(`${file}: is an input file of the export; choose another ${flag}`);
+    throw new UserError('output-is-input', { file, flag });
   }
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   pending.add(tmp);
@@ -121,7 +125,7 @@ export async function writeOutput(file: string | undefined, content: Output, inp
     await rename(tmp, target);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
-    throw new UserError(`${file}: cannot write the output (${errorCode(e)})`);
+    throw new UserError('cannot-write', { file, why: errorCode(e) });
   } finally {
     pending.delete(tmp);
   }

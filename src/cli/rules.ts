@@ -4,14 +4,16 @@ import { PRESETS } from '../../rules/index.js';
 import { resolveSettings } from '../audit.js';
 import type { AnyRule, Lang, Severity } from '../engine/types.js';
 import { severityName } from '../i18n/catalog.js';
+import { cliText } from '../i18n/cli-text.js';
 import { ui } from '../i18n/ui.js';
 import { readExport } from '../model/read-export.js';
 import type { Dataset, FieldPath } from '../model/types.js';
 import { missingFor } from '../engine/run.js';
+import { chooseLang } from './help.js';
 import { readFlags } from './shared.js';
 
 interface RulesFlags {
-  lang: Lang;
+  lang?: Lang;
   format: string;
   config?: string;
   mapping?: string;
@@ -36,7 +38,7 @@ export function rulesCommand(): Command {
   return new Command('rules')
     .description('list every rule (built-in and plug-in) with title, preset, severity and source; given an export, whether it can be assessed')
     .argument('[path...]', 'an export, to show which rules its data can assess')
-    .addOption(new Option('--lang <lang>', 'language').choices(['sv', 'en']).default('sv'))
+    .addOption(new Option('--lang <lang>', 'language').choices(['sv', 'en']))
     .addOption(new Option('--format <name>', 'output format').choices(['table', 'json']).default('table'))
     .option('--config <file>', 'config file, for its plug-ins and severities')
     .option('--mapping <file>', 'mapping for reading the export')
@@ -64,12 +66,13 @@ export function rulesCommand(): Command {
         process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         return;
       }
-      const head = ['id', ui('rule', flags.lang), 'preset', ui('severity', flags.lang), ui('source', flags.lang)];
-      const t = new Table({ head: held ? [...head, ui('assessable', flags.lang)] : head, style: { head: [], border: [] }, wordWrap: true, colWidths: held ? [22, 22, 10, 9, 26, 13] : [24, 24, 11, 9, 32] });
+      const lang = chooseLang(flags.lang, settings.lang);
+      const head = ['id', ui('rule', lang), cliText('preset', lang), ui('severity', lang), ui('source', lang)];
+      const t = new Table({ head: held ? [...head, ui('assessable', lang)] : head, style: { head: [], border: [] }, wordWrap: true, colWidths: held ? [22, 22, 10, 9, 26, 13] : [24, 24, 11, 9, 32] });
       for (const r of list) {
-        const severity = r.severity === 'off' ? 'off' : severityName(r.severity as Severity, flags.lang);
-        const row = [r.id, r.title[flags.lang], r.preset, severity, r.criterion.source];
-        if (r.missing) row.push(r.missing.length === 0 ? ui('yes', flags.lang) : `${ui('no', flags.lang)} (${r.missing.join(', ')})`);
+        const severity = r.severity === 'off' ? cliText('off', lang) : severityName(r.severity as Severity, lang);
+        const row = [r.id, r.title[lang], r.preset, severity, r.criterion.source];
+        if (r.missing) row.push(r.missing.length === 0 ? ui('yes', lang) : `${ui('no', lang)} (${r.missing.join(', ')})`);
         t.push(row);
       }
       process.stdout.write(`${t.toString()}\n`);

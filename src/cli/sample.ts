@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { resolveSettings } from '../audit.js';
 import type { Lang } from '../engine/types.js';
 import { UserError } from '../errors.js';
@@ -11,7 +11,7 @@ import { drawSample } from '../sample/sample.js';
 import { attributeSampleSize } from '../sample/size.js';
 import { fill } from '../i18n/catalog.js';
 import { cliText } from '../i18n/cli-text.js';
-import { chooseLang } from './help.js';
+import { chooseLang, invalidArgument } from './help.js';
 import { writeOutput } from './output.js';
 import { addInputOptions, addSelectionOptions, positive, readFlags, selectionFrom, today, type InputFlags, type SelectionFlags } from './shared.js';
 
@@ -29,7 +29,7 @@ interface SampleFlags extends InputFlags, SelectionFlags {
 /** `aspirant=0.5` → 0.5: the share of each sample drawn among aspirants. */
 function stratify(value: string): number {
   const m = /^aspirant=(0(?:\.\d+)?|1(?:\.0+)?)$/.exec(value.trim());
-  if (!m) throw new InvalidArgumentError('write it as aspirant=SHARE, e.g. aspirant=0.5');
+  if (!m) throw invalidArgument('bad-stratify');
   return Number(m[1]);
 }
 
@@ -37,14 +37,14 @@ function stratify(value: string): number {
 function rates(value: string): [number, number, number] {
   const parts = value.split(',').map((x) => Number(x.trim().replace(/%$/, '')) / 100);
   if (parts.length < 2 || parts.length > 3 || parts.some((x) => !Number.isFinite(x))) {
-    throw new InvalidArgumentError('give expected,tolerable[,confidence] in per cent, e.g. 1,5,95');
+    throw invalidArgument('bad-rates');
   }
   return [parts[0]!, parts[1]!, parts[2] ?? 0.95];
 }
 
 function sampleSize([expected, tolerable, confidence]: [number, number, number], lang: Lang): string {
   const r = attributeSampleSize(expected, tolerable, confidence);
-  if (!r) throw new UserError('--sample-size-for: the expected rate must be below the tolerable rate, and both and the confidence between 0 and 100 %');
+  if (!r) throw new UserError('sample-size-rates');
   const pct = (x: number) => {
     const n = String(Math.round(x * 1000) / 10);
     return lang === 'sv' ? `${n.replace('.', ',')} %` : `${n}%`;
@@ -73,13 +73,14 @@ export function sampleCommand(): Command {
         process.stdout.write(`${sampleSize(flags.sampleSizeFor, chooseLang(flags.lang, configLang))}\n`);
         return;
       }
-      if (paths.length === 0) throw new UserError('sample: give the export to sample from, or --sample-size-for');
-      if ((flags.perDistrict === undefined) === (flags.size === undefined)) throw new UserError('sample: give either --per-district N or --size N');
+      if (paths.length === 0) throw new UserError('sample-needs-export');
+      if ((flags.perDistrict === undefined) === (flags.size === undefined)) throw new UserError('sample-needs-size');
       const read = readFlags(flags);
       const settings = await resolveSettings({ config: flags.config, mapping: flags.mapping });
       const asOf = flags.asOf ?? settings.asOf ?? today();
+      const lang = chooseLang(flags.lang, settings.lang);
       const seed = flags.seed ?? String(randomInt(1, 2 ** 47));
-      if (flags.seed === undefined) process.stderr.write(`aktgranskning: seed ${seed} (give --seed ${seed} to draw the same sample again)\n`);
+      if (flags.seed === undefined) process.stderr.write(`aktgranskning: ${fill(cliText('seed', lang), { seed })}\n`);
       const protocol = await drawSample({
         paths,
         asOf,
@@ -90,7 +91,6 @@ export function sampleCommand(): Command {
         aspirantShare: flags.stratify,
         read: { ...read, mapping: settings.mapping },
       });
-      const lang = chooseLang(flags.lang, settings.lang);
       for (const notice of tooFewNotices(protocol, lang)) process.stderr.write(`aktgranskning: ${quote(notice)}\n`);
       if (flags.outputDir === undefined) {
         process.stdout.write(flags.format === 'json' ? protocolJson(protocol) : protocolMarkdown(protocol, lang));

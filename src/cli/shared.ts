@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { invalidArgument } from './help.js';
 import type { AnyRule } from '../engine/types.js';
 import { UserError } from '../errors.js';
 import { parseDelimiter } from '../load/delimiter.js';
@@ -68,7 +69,7 @@ export function addInputOptions(cmd: Command): Command {
 function atLeast(min: number): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`give a whole number, ${min} or more`);
+    if (!Number.isInteger(n) || n < min) throw invalidArgument('bad-whole-number', { min });
     return n;
   };
 }
@@ -76,7 +77,7 @@ export const positive = atLeast(1);
 
 /** A date given on the command line must be a real date YYYY-MM-DD: one line saying so otherwise. */
 export function dateFlag(flag: string, value: string | undefined): void {
-  if (value !== undefined && !isIsoDate(value)) throw new UserError(`${flag} ${value}: not a date; write it as YYYY-MM-DD, e.g. 2010-11-15`);
+  if (value !== undefined && !isIsoDate(value)) throw new UserError('not-a-date', { flag, value });
 }
 
 /** Checks the shared flags before any file is read, so a typo costs one line and no waiting. */

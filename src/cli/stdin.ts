@@ -26,7 +26,7 @@ async function kind(file: string): Promise<'json' | 'ndjson'> {
     const buf = Buffer.alloc(1 << 20);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
     const text = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').trimStart();
-    if (text === '') throw new UserError('-: nothing on stdin; pipe JSON or NDJSON akter in, e.g. cat akter.ndjson | aktgranskning check -');
+    if (text === '') throw new UserError('stdin-empty');
     if (text.startsWith('[')) return 'json';
     const first = text.split('\n', 1)[0]!;
     try {
@@ -46,7 +46,7 @@ async function kind(file: string): Promise<'json' | 'ndjson'> {
  */
 export async function withStdin(paths: readonly string[]): Promise<StdinExport | undefined> {
   if (!paths.includes(STDIN_NAME)) return undefined;
-  if (process.stdin.isTTY) throw new UserError('-: stdin is a terminal; pipe JSON or NDJSON akter in, e.g. cat akter.ndjson | aktgranskning check -');
+  if (process.stdin.isTTY) throw new UserError('stdin-terminal');
   const dir = await mkdtemp(path.join(tmpdir(), 'aktgranskning-stdin-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {

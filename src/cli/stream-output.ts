@@ -17,7 +17,7 @@ export interface StreamOutput {
 }
 
 function failed(file: string, e: unknown): UserError {
-  return new UserError(`${file}: cannot write the output (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  return new UserError('cannot-write', { file, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
 }
 
 export async function openStreamOutput(file: string | undefined): Promise<StreamOutput> {
@@ -30,7 +30,7 @@ export async function openStreamOutput(file: string | undefined): Promise<Stream
       abort: async () => undefined,
     };
   }
-  await makeDirectory(path.dirname(file), 'choose another --output');
+  await makeDirectory(path.dirname(file), '--output');
   const target = await realFile(file);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   const tracked = track(tmp);
@@ -53,7 +53,7 @@ export async function openStreamOutput(file: string | undefined): Promise<Stream
       const real = await Promise.all(inputs.map(realFile));
       if (real.includes(target)) {
         await abort();
-        throw new UserError(`${file}: is an input file of the export; choose another --output`);
+        throw new UserError('output-is-input', { file, flag: '--output' });
       }
       try {
         if (error) throw error;

@@ -9,7 +9,8 @@ import type { ExportMapping } from '../model/types.js';
 import { loadMapping, parseMapping } from './mapping.js';
 import { readUserJson } from './read-json.js';
 import { PRESETS } from '../../rules/index.js';
-import { didYouMean } from './suggest.js';
+import { issuePath, issueText, unknownKeys } from './issue.js';
+import { suggestion } from './suggest.js';
 
 export const CONFIG_FILE = 'aktgranskning.config.json';
 
@@ -31,7 +32,7 @@ export const ConfigSchema = z.strictObject({
       largely: z.number().min(0).max(100).default(75),
       partly: z.number().min(0).max(100).default(40),
     })
-    .refine((g) => g.fulfilled >= g.largely && g.largely >= g.partly, 'must be fulfilled ≥ largely ≥ partly')
+    .refine((g) => g.fulfilled >= g.largely && g.largely >= g.partly, { message: 'must be fulfilled ≥ largely ≥ partly', params: { sv: 'ska vara fulfilled ≥ largely ≥ partly' } })
     .optional(),
   /** Per rule, the per cent of each stadsdel's assessed akter that must meet it; when any is set, only these decide exit code 1. */
   thresholds: z.record(z.string(), z.number().min(0).max(100)).optional(),
@@ -46,13 +47,10 @@ export const ConfigSchema = z.strictObject({
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
-function describeIssue(file: string, issue: z.core.$ZodIssue): string {
-  const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-  if (issue.code === 'unrecognized_keys') {
-    const known = Object.keys(ConfigSchema.shape);
-    return `${file}: unknown key ${issue.keys.map((k) => `"${k}"${didYouMean(k, known)}`).join(', ')} at ${where}`;
-  }
-  return `${file}: ${where}: ${issue.message}`;
+function describeIssue(file: string, raw: unknown, issue: z.core.$ZodIssue): UserError {
+  const where = issuePath(issue);
+  if (issue.code === 'unrecognized_keys') return new UserError('unknown-key', { file, keys: unknownKeys(issue.keys, Object.keys(ConfigSchema.shape)), where });
+  return new UserError('invalid-setting', { file, where, message: issueText(ConfigSchema, raw, issue) });
 }
 
 /**
@@ -71,20 +69,19 @@ export function findConfig(from: string = process.cwd()): string | undefined {
 export async function loadConfig(file: string | undefined, lookup = true): Promise<{ config: Config; file?: string }> {
   const path = file ?? (lookup ? findConfig() : undefined);
   if (path === undefined) return { config: {} };
-  const r = ConfigSchema.safeParse(await readUserJson(path, 'config file'));
-  if (!r.success) throw new UserError(describeIssue(path, r.error.issues[0]!));
+  const raw = await readUserJson(path, { sv: 'konfigurationsfilen', en: 'config file' });
+  const r = ConfigSchema.safeParse(raw);
+  if (!r.success) throw describeIssue(path, raw, r.error.issues[0]!);
   return { config: r.data, file: path };
 }
 
-function optionError(file: string, rule: AnyRule, issue: z.core.$ZodIssue): UserError {
+function optionError(file: string, rule: AnyRule, raw: unknown, issue: z.core.$ZodIssue): UserError {
   const option = issue.path.join('.');
   if (issue.code === 'unrecognized_keys') {
     const known = Object.keys((rule.options as z.ZodObject).shape);
-    return new UserError(
-      `${file}: rule ${rule.id} has no option ${issue.keys.map((k) => `"${k}"${didYouMean(k, known)}`).join(', ')}; its options are ${known.join(', ')}`,
-    );
+    return new UserError('unknown-option', { file, id: rule.id, keys: unknownKeys(issue.keys, known), known: known.join(', ') });
   }
-  return new UserError(`${file}: rule ${rule.id}, option ${option || '(options)'}: ${issue.message}`);
+  return new UserError('invalid-option', { file, id: rule.id, option: option || { sv: '(alternativen)', en: '(options)' }, message: issueText(rule.options as z.ZodType, raw, issue) });
 }
 
 export interface Selection {
@@ -99,8 +96,7 @@ export type Preset = 'core' | 'all';
 /** Turns config and --rule/--skip-rule into the rules to run, with validated options. */
 export function activeRules(all: readonly AnyRule[], config: Config, configFile: string, selection: Selection = {}): ActiveRule[] {
   const ids = all.map((r) => r.id);
-  const unknown = (id: string, where: string): UserError =>
-    new UserError(`${where}: unknown rule "${id}"${didYouMean(id, ids)}; run 'aktgranskning rules' for the list`);
+  const unknown = (id: string, where: string): UserError => new UserError('unknown-rule', { where, id, suggestion: suggestion(id, ids) });
   for (const id of Object.keys(config.rules ?? {})) if (!ids.includes(id)) throw unknown(id, configFile);
   for (const id of [...(selection.only ?? []), ...(selection.skip ?? [])]) if (!ids.includes(id)) throw unknown(id, '--rule/--skip-rule');
 
@@ -115,8 +111,9 @@ export function activeRules(all: readonly AnyRule[], config: Config, configFile:
     if (preset === 'core' && !PRESETS.core.includes(rule.id) && !named) continue;
     const severity = typeof setting === 'string' ? setting : (setting?.severity ?? rule.defaultSeverity);
     if (severity === 'off' && !selection.only?.includes(rule.id)) continue;
-    const parsed = (rule.options as z.ZodObject).safeParse(typeof setting === 'object' ? (setting.options ?? {}) : {});
-    if (!parsed.success) throw optionError(configFile, rule, parsed.error.issues[0]!);
+    const given = typeof setting === 'object' ? (setting.options ?? {}) : {};
+    const parsed = (rule.options as z.ZodObject).safeParse(given);
+    if (!parsed.success) throw optionError(configFile, rule, given, parsed.error.issues[0]!);
     active.push({ rule, severity: severity === 'off' ? rule.defaultSeverity : (severity as Severity), options: parsed.data });
   }
   return active;
@@ -128,8 +125,8 @@ export function activeThresholds(config: Config, configFile: string, flags: Read
   const ids = all.map((r) => r.id);
   for (const id of Object.keys(merged)) {
     const where = Object.hasOwn(flags, id) ? '--threshold' : `${configFile}: thresholds`;
-    if (!ids.includes(id)) throw new UserError(`${where}: unknown rule "${id}"${didYouMean(id, ids)}; run 'aktgranskning rules' for the list`);
-    if (!active.some((a) => a.rule.id === id)) throw new UserError(`${where}: rule "${id}" does not run in this configuration; remove its threshold or turn the rule on`);
+    if (!ids.includes(id)) throw new UserError('unknown-rule', { where, id, suggestion: suggestion(id, ids) });
+    if (!active.some((a) => a.rule.id === id)) throw new UserError('threshold-rule-off', { where, id });
   }
   return merged;
 }

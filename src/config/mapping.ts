@@ -9,7 +9,8 @@ import { fieldNames, kindsForKey, type FieldKind } from '../model/fields.js';
 import type { ExportMapping } from '../model/types.js';
 import { datePatternProblem } from '../model/values.js';
 import { readUserJson } from './read-json.js';
-import { didYouMean } from './suggest.js';
+import { issuePath, issueText, unknownKeys } from './issue.js';
+import { didYouMean, suggestion } from './suggest.js';
 
 const Table = z.enum(CSV_TABLES);
 
@@ -31,7 +32,7 @@ export const MappingSchema = z
         } catch {
           return false;
         }
-      }, 'unknown encoding; use e.g. utf-8, windows-1252 or utf-16le')
+      }, { message: 'unknown encoding; use e.g. utf-8, windows-1252 or utf-16le', params: { sv: 'okänd teckenkodning; använd t.ex. utf-8, windows-1252 eller utf-16le' } })
       .optional(),
     delimiter: z.enum(DELIMITERS).optional(),
     files: z.record(z.string(), Table.nullable()).optional(),
@@ -57,20 +58,25 @@ export const MappingSchema = z
       const known = TABLE_COLUMNS[table as keyof typeof TABLE_COLUMNS];
       for (const [header, target] of Object.entries(columns ?? {})) {
         if (target !== null && !known.includes(target)) {
-          ctx.addIssue({ code: 'custom', path: ['columns', table, header], message: `"${target}" is not a column of ${table}${didYouMean(target, known)}; use one of ${known.join(', ')}, or null` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['columns', table, header],
+            message: `"${target}" is not a column of ${table}${didYouMean(target, known)}; use one of ${known.join(', ')}, or null`,
+            params: { sv: `"${target}" är ingen kolumn i ${table}${suggestion(target, known).sv}; använd någon av ${known.join(', ')}, eller null` },
+          });
         }
       }
     }
     for (const [field, table] of Object.entries(m.values ?? {})) {
       const kinds = kindsForKey(field);
       if (kinds.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['values', field], message: `no field "${field}" in format v1${didYouMean(field, fieldNames())}` });
+        ctx.addIssue({ code: 'custom', path: ['values', field], message: `no field "${field}" in format v1${didYouMean(field, fieldNames())}`, params: { sv: `inget fält "${field}" i format v1${suggestion(field, fieldNames()).sv}` } });
         continue;
       }
       for (const [code, target] of Object.entries(table)) {
         if (target === null || kinds.some((k) => fits(k, target))) continue;
-        const expected = kinds.map((k) => (k.kind === 'enum' ? k.values.join(', ') : k.kind === 'boolean' ? 'true or false' : 'a string')).join('; or ');
-        ctx.addIssue({ code: 'custom', path: ['values', field, code], message: `must be ${expected}, or null` });
+        const expected = (or: string, bool: string, str: string) => kinds.map((k) => (k.kind === 'enum' ? k.values.join(', ') : k.kind === 'boolean' ? bool : str)).join(`; ${or} `);
+        ctx.addIssue({ code: 'custom', path: ['values', field, code], message: `must be ${expected('or', 'true or false', 'a string')}, or null`, params: { sv: `ska vara ${expected('eller', 'true eller false', 'en sträng')}, eller null` } });
       }
     }
   });
@@ -80,19 +86,13 @@ export function parseMapping(raw: unknown, where: string): ExportMapping {
   const r = MappingSchema.safeParse(raw);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  const at = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-  if (issue.code === 'unrecognized_keys') {
-    return fail(`${where}: unknown key ${issue.keys.map((k) => `"${k}"${didYouMean(k, Object.keys(MappingSchema.shape))}`).join(', ')} at ${at}`);
-  }
-  return fail(`${where}: ${at}: ${issue.message}`);
-}
-
-function fail(message: string): never {
-  throw new UserError(message);
+  const at = issuePath(issue);
+  if (issue.code === 'unrecognized_keys') throw new UserError('unknown-key', { file: where, keys: unknownKeys(issue.keys, Object.keys(MappingSchema.shape)), where: at });
+  throw new UserError('invalid-setting', { file: where, where: at, message: issueText(MappingSchema, raw, issue) });
 }
 
 /** Reads a mapping file; a relative path is taken from `base` (the config file's folder). */
 export async function loadMapping(file: string, base = '.'): Promise<ExportMapping> {
   const shown = path.relative('.', path.resolve(base, file)) || file;
-  return parseMapping(await readUserJson(path.resolve(base, file), 'mapping file'), shown);
+  return parseMapping(await readUserJson(path.resolve(base, file), { sv: 'mappningsfilen', en: 'mapping file' }), shown);
 }

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { AnyRule } from '../engine/types.js';
 import { UserError } from '../errors.js';
+import { issueText } from './issue.js';
 
 const DATASETS = ['plans', 'subGoals', 'followUps', 'investigations', 'consents', 'jobCenter', 'placements'] as const;
 
@@ -38,7 +39,7 @@ function resolveSpec(spec: string, base: string): string {
   try {
     return createRequire(path.join(path.resolve(base), 'aktgranskning.config.json')).resolve(spec);
   } catch {
-    throw new UserError(`plug-in "${spec}": cannot find it from ${base}; install the package (npm install ${spec}) or give a path such as ./${spec}.mjs`);
+    throw new UserError('plugin-not-found', { spec, base });
   }
 }
 
@@ -54,19 +55,20 @@ function rulesOf(mod: Record<string, unknown>): unknown[] | undefined {
   return undefined;
 }
 
-function checkRule(raw: unknown, where: string, index: number): PluginRule {
+function checkRule(raw: unknown, spec: string, index: number): PluginRule {
   const r = PluginRule.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    const id = typeof (raw as { id?: unknown })?.id === 'string' ? `rule "${(raw as { id: string }).id}"` : `rule ${index + 1}`;
-    const piece = issue.path.length > 0 ? issue.path.join('.') : '(the rule)';
+    const name = (raw as { id?: unknown })?.id;
+    const rule = typeof name === 'string' ? { sv: `regeln "${name}"`, en: `rule "${name}"` } : { sv: `regel ${index + 1}`, en: `rule ${index + 1}` };
+    const piece = issue.path.length > 0 ? issue.path.join('.') : { sv: '(regeln)', en: '(the rule)' };
     const given = issue.path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined), raw);
-    const what = given === undefined ? 'is missing' : issue.message;
-    throw new UserError(`${where}: ${id}: ${piece} ${what}; see docs/plugins.md`);
+    const what = given === undefined ? { sv: 'saknas', en: 'is missing' } : issueText(PluginRule, raw, issue);
+    throw new UserError('plugin-rule-invalid', { spec, rule, piece, what });
   }
-  const rule = { ...r.data, options: r.data.options ?? z.strictObject({}), plugin: where } as unknown as PluginRule;
+  const rule = { ...r.data, options: r.data.options ?? z.strictObject({}), plugin: `plug-in ${spec}` } as unknown as PluginRule;
   if (!(rule.options as z.ZodObject).safeParse({}).success) {
-    throw new UserError(`${where}: rule "${rule.id}": options must have a default for every field`);
+    throw new UserError('plugin-rule-defaults', { spec, id: rule.id });
   }
   return rule;
 }
@@ -82,14 +84,13 @@ export async function loadPlugins(specs: readonly string[], base: string, taken:
       mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      const why = err.code === 'ERR_MODULE_NOT_FOUND' ? 'cannot be loaded (a file or package it imports is missing)' : `cannot be loaded (${err.message.split('\n')[0]})`;
-      throw new UserError(`plug-in ${spec}: ${why}`);
+      throw err.code === 'ERR_MODULE_NOT_FOUND' ? new UserError('plugin-missing-import', { spec }) : new UserError('plugin-unloadable', { spec, why: err.message.split('\n')[0]! });
     }
     const list = rulesOf(mod);
-    if (!list || list.length === 0) throw new UserError(`plug-in ${spec}: exports no rules; export default a rule, an array of rules, or { name, rules: [...] }`);
+    if (!list || list.length === 0) throw new UserError('plugin-no-rules', { spec });
     list.forEach((raw, i) => {
-      const rule = checkRule(raw, `plug-in ${spec}`, i);
-      if (ids.has(rule.id)) throw new UserError(`plug-in ${spec}: rule id "${rule.id}" is already taken; give the rule another id`);
+      const rule = checkRule(raw, spec, i);
+      if (ids.has(rule.id)) throw new UserError('plugin-rule-taken', { spec, id: rule.id });
       ids.add(rule.id);
       out.push(rule);
     });

@@ -22,3 +22,9 @@ export function didYouMean(name: string, known: readonly string[]): string {
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean ${best}?)` : '';
 }
+
+/** didYouMean in both languages, for a user error's data. */
+export function suggestion(name: string, known: readonly string[]): { sv: string; en: string } {
+  const en = didYouMean(name, known);
+  return { sv: en.replace(' (did you mean ', ' (menade du '), en };
+}

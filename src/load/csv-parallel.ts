@@ -56,7 +56,7 @@ export class CsvPrefetch {
   }
 
   private failed(index: number): UserError {
-    return new UserError(`${this.files[index]?.path}: the thread reading CSV failed (${this.failure!.split('\n')[0]}); run again with --threads 1`);
+    return new UserError('csv-thread-failed', { file: this.files[index]?.path ?? '', why: this.failure!.split('\n')[0]! });
   }
 
   private async next(index: number): Promise<WorkerMessage> {

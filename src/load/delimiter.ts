@@ -13,7 +13,7 @@ export function parseDelimiter(value: string): string {
   const named: Record<string, string> = { tab: '\t', '\\t': '\t', semicolon: ';', comma: ',', pipe: '|' };
   const d = named[value.toLowerCase()] ?? value;
   if (d.length !== 1 || d === '"' || d === '\n' || d === '\r') {
-    throw new UserError(`--delimiter ${value}: give one character, e.g. ";" or tab`);
+    throw new UserError('bad-delimiter', { value });
   }
   return d;
 }

@@ -72,15 +72,15 @@ export async function discover(paths: readonly string[], fileTables: FileTables 
   const files: SourceFile[] = [];
   for (const p of paths) {
     const info = await stat(p).catch(() => {
-      throw new UserError(`${p}: no such file or directory; give a directory or a .csv/.json/.ndjson file of the export`);
+      throw new UserError('no-such-path', { path: p });
     });
     if (!info.isDirectory() && !info.isFile()) {
-      throw new UserError(`${p}: not a regular file (a pipe, socket or device) and never read; give a directory or a .csv/.json/.ndjson file of the export`);
+      throw new UserError('not-regular-file', { path: p });
     }
     if (info.isDirectory()) {
       const found: string[] = [];
       await walk(p, found).catch((e: NodeJS.ErrnoException) => {
-        throw new UserError(`${p}: cannot read the directory (${e.code ?? e.message})`);
+        throw new UserError('unreadable-directory', { path: p, why: e.code ?? e.message });
       });
       for (const file of found) {
         const target = await stat(file).catch(() => undefined);
@@ -89,9 +89,7 @@ export async function discover(paths: readonly string[], fileTables: FileTables 
     } else {
       const f = classify(p, custom);
       if (f.kind === 'ignored') {
-        throw new UserError(
-          `${p}: not an export file; expected .json, .ndjson/.jsonl, .xlsx, .zip, one of ${CSV_TABLES.map((t) => `${t}.csv`).join(', ')} (or their Swedish names), or a file named in the mapping`,
-        );
+        throw new UserError('not-export-file', { path: p, tables: CSV_TABLES.map((t) => `${t}.csv`).join(', ') });
       }
       files.push(f);
     }

@@ -33,7 +33,7 @@ export function encodingName(label: string): string {
   try {
     return new TextDecoder(label).encoding;
   } catch {
-    throw new UserError(`--encoding ${label}: unknown encoding; use e.g. utf-8, windows-1252 or utf-16le`);
+    throw new UserError('unknown-encoding', { value: label });
   }
 }
 

@@ -175,5 +175,5 @@ function nextOr<T>(it: AsyncIterator<T>, failure: Failure): Promise<IteratorResu
 function unreadable(name: string, e: unknown): Error {
   if (e instanceof UserError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  return new UserError(`${name}: not a readable Excel workbook (${message.split('\n')[0]}); save it again as .xlsx or export the tables as CSV`);
+  return new UserError('unreadable-workbook', { file: name, why: message.split('\n')[0]! });
 }

@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
+import type { Localized } from '../engine/types.js';
 import { UserError } from '../errors.js';
 
 /**
@@ -39,8 +40,15 @@ export interface Archive {
 const GiB = (n: number): string => (n >= 2 ** 30 ? `${+(n / 2 ** 30).toFixed(2)} GiB` : `${+(n / 2 ** 20).toFixed(2)} MiB`);
 
 /** Why an archive cannot be read: one line naming it and the reason, exit 2. */
-export function archiveError(name: string, reason: string): UserError {
-  return new UserError(`${name}: ${reason}; not read (see docs/reading-exports.md#archives)`);
+export function archiveError(name: string, reason: Localized): UserError {
+  return new UserError('archive-unreadable', { file: name, reason });
+}
+
+const both = (sv: string, en: string): Localized => ({ sv, en });
+
+/** A reason that carries text of its own (a member's name, a library's message) in both languages. */
+function prefixed(prefix: string, r: Localized): Localized {
+  return both(`${prefix}${r.sv}`, `${prefix}${r.en}`);
 }
 
 /**
@@ -54,24 +62,35 @@ export async function openArchive(source: string | Buffer, name: string, limits:
   try {
     zip = typeof source === 'string' ? await yauzl.openPromise(source, options) : await yauzl.fromBufferPromise(source, options);
   } catch (e) {
-    const hint = what === 'workbook' ? 'not a readable Excel workbook (.xlsx; one saved with a password, or an old .xls, must be saved again as .xlsx without one)' : 'not a readable zip archive';
-    throw archiveError(name, `${hint}: ${(e as Error).message}`);
+    const m = (e as Error).message;
+    const hint =
+      what === 'workbook'
+        ? both(`ingen läsbar Excel-arbetsbok (.xlsx; en som sparats med lösenord, eller en gammal .xls, måste sparas igen som .xlsx utan): ${m}`, `not a readable Excel workbook (.xlsx; one saved with a password, or an old .xls, must be saved again as .xlsx without one): ${m}`)
+        : both(`inget läsbart zip-arkiv: ${m}`, `not a readable zip archive: ${m}`);
+    throw archiveError(name, hint);
   }
   const entries: yauzl.Entry[] = [];
+  let reason: Localized | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       zip.on('entry', (entry: yauzl.Entry) => {
         entries.push(entry);
-        if (entries.length > limits.maxMembers) return reject(new Error(`more than ${limits.maxMembers} members (maxMembers)`));
+        if (entries.length > limits.maxMembers) {
+          reason = both(`fler än ${limits.maxMembers} delar (maxMembers)`, `more than ${limits.maxMembers} members (maxMembers)`);
+          return reject(new Error(reason.en));
+        }
         zip.readEntry();
       });
       zip.on('end', resolve);
-      zip.on('error', (e: Error) => reject(new Error(`damaged archive (${e.message})`)));
+      zip.on('error', (e: Error) => {
+        reason = both(`skadat arkiv (${e.message})`, `damaged archive (${e.message})`);
+        reject(new Error(reason.en));
+      });
       zip.readEntry();
     });
   } catch (e) {
     zip.close();
-    throw archiveError(name, (e as Error).message);
+    throw archiveError(name, reason ?? both((e as Error).message, (e as Error).message));
   }
   const files = entries.filter((e) => !e.fileName.endsWith('/'));
   let total = 0;
@@ -80,23 +99,28 @@ export async function openArchive(source: string | Buffer, name: string, limits:
     total += e.uncompressedSize;
     if (problem === undefined && total > limits.maxTotalBytes) {
       zip.close();
-      throw archiveError(name, `members unpack to more than ${GiB(limits.maxTotalBytes)} together (maxTotalBytes)`);
+      throw archiveError(name, both(`delarna packas upp till mer än ${GiB(limits.maxTotalBytes)} tillsammans (maxTotalBytes)`, `members unpack to more than ${GiB(limits.maxTotalBytes)} together (maxTotalBytes)`));
     }
     if (problem !== undefined) {
       zip.close();
-      throw archiveError(name, `${e.fileName}: ${problem}`);
+      throw archiveError(name, prefixed(`${e.fileName}: `, problem));
     }
   }
   const members = files.map((e) => ({ name: e.fileName, size: e.uncompressedSize, open: () => memberStream(zip, e, name) }));
   return { members, close: () => zip.close() };
 }
 
-function entryProblem(e: yauzl.Entry, limits: ArchiveLimits): string | undefined {
-  if (e.isEncrypted()) return 'encrypted (give the export unencrypted)';
-  if (e.compressionMethod !== 0 && e.compressionMethod !== 8) return `compressed with method ${e.compressionMethod}, which is not read (only stored and deflate)`;
-  if (e.uncompressedSize > limits.maxMemberBytes) return `unpacks to ${GiB(e.uncompressedSize)}, more than ${GiB(limits.maxMemberBytes)} (maxMemberBytes)`;
+function entryProblem(e: yauzl.Entry, limits: ArchiveLimits): Localized | undefined {
+  if (e.isEncrypted()) return both('krypterad (lämna exporten okrypterad)', 'encrypted (give the export unencrypted)');
+  if (e.compressionMethod !== 0 && e.compressionMethod !== 8) {
+    return both(`komprimerad med metod ${e.compressionMethod}, som inte läses (bara lagrad och deflate)`, `compressed with method ${e.compressionMethod}, which is not read (only stored and deflate)`);
+  }
+  if (e.uncompressedSize > limits.maxMemberBytes) {
+    return both(`packas upp till ${GiB(e.uncompressedSize)}, mer än ${GiB(limits.maxMemberBytes)} (maxMemberBytes)`, `unpacks to ${GiB(e.uncompressedSize)}, more than ${GiB(limits.maxMemberBytes)} (maxMemberBytes)`);
+  }
   if (e.uncompressedSize > RATIO_FLOOR && e.uncompressedSize > limits.maxRatio * Math.max(e.compressedSize, 1)) {
-    return `compressed ${Math.round(e.uncompressedSize / Math.max(e.compressedSize, 1))} : 1, more than ${limits.maxRatio} : 1 (maxRatio): a zip bomb?`;
+    const ratio = Math.round(e.uncompressedSize / Math.max(e.compressedSize, 1));
+    return both(`komprimerad ${ratio} : 1, mer än ${limits.maxRatio} : 1 (maxRatio): en zip-bomb?`, `compressed ${ratio} : 1, more than ${limits.maxRatio} : 1 (maxRatio): a zip bomb?`);
   }
   return undefined;
 }
@@ -105,8 +129,9 @@ function entryProblem(e: yauzl.Entry, limits: ArchiveLimits): string | undefined
 function memberStream(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string): Readable {
   const out = new PassThrough();
   zip.openReadStream(entry, (err, stream) => {
-    if (err) return out.destroy(archiveError(name, `${entry.fileName}: damaged member (${err.message})`));
-    stream.on('error', (e: Error) => out.destroy(archiveError(name, `${entry.fileName}: damaged member (${e.message})`)));
+    const damaged = (m: string) => archiveError(name, both(`${entry.fileName}: skadad del (${m})`, `${entry.fileName}: damaged member (${m})`));
+    if (err) return out.destroy(damaged(err.message));
+    stream.on('error', (e: Error) => out.destroy(damaged(e.message)));
     out.on('close', () => stream.destroy());
     stream.pipe(out);
   });

@@ -88,7 +88,7 @@ async function readCsvFile(
       // An unclosed quote runs to the end of the file: that one broken record is rejected.
       b.rejectRow(stats, ev.code, at, { value: ev.message });
     } else {
-      table.header(ev.line, ev.fields, `read as ${stats.encoding}, delimiter ${delimiterName(stats.delimiter ?? ',')}`);
+      table.header(ev.line, ev.fields, { sv: `läst som ${stats.encoding}, avgränsare ${delimiterName(stats.delimiter ?? ',')}`, en: `read as ${stats.encoding}, delimiter ${delimiterName(stats.delimiter ?? ',')}` });
     }
   }
   if (!table.hasHeader && text) b.report(problem('empty-file', { file: f.display }));
@@ -107,7 +107,7 @@ async function unreadable(f: Source, reading: Promise<FileStats>): Promise<void>
     stats.sha256 ??= await hashFile(f.bytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('E')) throw new UserError(`${f.display}: cannot read the file (${code}); check that it exists and is readable`);
+    if (typeof code === 'string' && code.startsWith('E')) throw new UserError('unreadable-file', { file: f.display, why: code });
     throw e;
   }
 }

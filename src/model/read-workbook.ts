@@ -134,7 +134,7 @@ export async function readBook(b: ExportBuilder, book: Book, schedule: Schedule,
       const stats = b.addFile({ file: `${book.display}!${ev.name}`, format: 'xlsx', table, rowsRead: 0, rowsRejected: 0 });
       rows = new TableRows(b, stats, table, schedule.datasets(book.group), opts, book.group);
       if (opts.progress) opts.progress.files++;
-    } else if (ev.kind === 'header') rows!.header(ev.line, ev.fields, `the first row with a value in the sheet`);
+    } else if (ev.kind === 'header') rows!.header(ev.line, ev.fields, { sv: 'första raden med ett värde i bladet', en: 'the first row with a value in the sheet' });
     else if (ev.kind === 'rows') rows!.rows(ev.rows);
     else if (ev.kind === 'wide') rows!.wrongCount(ev.fields, { file: rows!.stats.file, line: ev.line });
     else if (!rows!.hasHeader) b.report(problem('empty-file', { file: rows!.stats.file }));

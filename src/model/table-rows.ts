@@ -1,10 +1,11 @@
 import { UserError } from '../errors.js';
+import type { Localized } from '../engine/types.js';
 import type { CsvRow } from '../load/csv.js';
 import type { CsvTable } from '../load/discover.js';
 import type { ExportBuilder } from './build.js';
 import { canonicalHeader, requiredColumns, TABLE_COLUMNS } from './columns.js';
 import { csvLayout, type CsvLayout } from './csv-layout.js';
-import { firstRowIsData, looksLikeData } from './header.js';
+import { looksLikeData } from './header.js';
 import { problem, type Location } from './problems.js';
 import { scalarFields } from './codec.js';
 import type { Dataset, FieldPath, FileStats, ReadOptions } from './types.js';
@@ -33,19 +34,18 @@ export class TableRows {
   }
 
   /** `how` says how the table was read, for the one line that stops the run when caseId is missing. */
-  header(line: number, fields: readonly string[], how: string): void {
+  header(line: number, fields: readonly string[], how: Localized): void {
     const file = this.stats.file;
     const match = canonicalHeader(this.table, fields, this.opts.mapping?.columns?.[this.table]);
     const columns = match.columns;
     const missing = requiredColumns(this.table).filter((c) => !columns.includes(c));
     if (missing.length > 0 && looksLikeData(fields, columns.filter((c) => c !== null).length)) {
       // A data row: its cells are a person's data and are never quoted.
-      throw new UserError(`${file}: ${firstRowIsData(fields.length)}; the first row must name the columns (${TABLE_COLUMNS[this.table].join(', ')} or their Swedish names), or name them in a mapping (aktgranskning init)`);
+      throw new UserError('first-row-data', { file, columns: fields.length, expected: TABLE_COLUMNS[this.table].join(', ') });
     }
     if (missing.length > 0) {
-      throw new UserError(
-        `${file}: no ${missing.join(', ')} column; found ${fields.join(', ') || 'nothing'} (${how}); expected columns: ${TABLE_COLUMNS[this.table].join(', ')} or their Swedish names; name others in a mapping (aktgranskning init)`,
-      );
+      const found = fields.join(', ') || { sv: 'inget', en: 'nothing' };
+      throw new UserError('missing-column', { file, missing: missing.join(', '), found, how, expected: TABLE_COLUMNS[this.table].join(', ') });
     }
     this.columns = columns;
     const layout = (this.layout = csvLayout(this.table, columns));

@@ -15,15 +15,15 @@ export interface PseudonymKey {
 export async function loadPseudonymKey(file: string | undefined): Promise<PseudonymKey> {
   if (file !== undefined) {
     const raw = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-      throw new UserError(`${file}: cannot read the pseudonym key (${e.code ?? e.message})`);
+      throw new UserError('pseudonym-key-unreadable', { file, why: e.code ?? e.message });
     });
     const key = Buffer.from(raw.toString('utf8').trim(), 'utf8');
-    if (key.length < MIN_KEY_BYTES) throw new UserError(`${file}: the pseudonym key is too short; use at least ${MIN_KEY_BYTES} characters, e.g. openssl rand -hex 32 > ${file}`);
+    if (key.length < MIN_KEY_BYTES) throw new UserError('pseudonym-key-short', { file, min: MIN_KEY_BYTES });
     return { key, source: 'file' };
   }
   const env = process.env[KEY_ENV]?.trim();
   if (env) {
-    if (env.length < MIN_KEY_BYTES) throw new UserError(`$${KEY_ENV}: the pseudonym key is too short; use at least ${MIN_KEY_BYTES} characters`);
+    if (env.length < MIN_KEY_BYTES) throw new UserError('pseudonym-env-short', { env: KEY_ENV, min: MIN_KEY_BYTES });
     return { key: Buffer.from(env, 'utf8'), source: 'env' };
   }
   return { key: randomBytes(32), source: 'per-run' };

@@ -47,6 +47,7 @@ const T = {
   },
   drawnIds: { sv: 'Dragna akter (i dragningsordning)', en: 'Case files drawn (in draw order)' },
   files: { sv: 'Exporten', en: 'The export' },
+  file: { sv: 'fil', en: 'file' },
   strata: { all: { sv: 'alla', en: 'all' }, aspirant: { sv: 'aspiranter', en: 'aspirants' }, other: { sv: 'övriga', en: 'others' } },
 } as const;
 
@@ -91,7 +92,7 @@ export function protocolMarkdown(p: SampleProtocol, lang: Lang): string {
     ...p.groups.flatMap((g) => [`### ${name(g)}`, '', ...g.strata.flatMap((s) => s.drawn.map((id) => `- \`${quote(id)}\` (${T.strata[s.name][lang]})`)), '']),
     `## ${T.files[lang]}`,
     '',
-    '| file | SHA-256 |',
+    `| ${T.file[lang]} | SHA-256 |`,
     '| --- | --- |',
     ...p.files.map((f) => `| \`${quote(f.file)}\` | \`${f.sha256 ?? '–'}\` |`),
   ];

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { criteriaText } from '../i18n/error-text.js';
 import { readExport } from '../model/read-export.js';
 import type { ReadOptions } from '../model/types.js';
 import { VERSION } from '../version.js';
@@ -20,9 +21,9 @@ export interface SampleOptions {
 /** Draws the sample and returns its urvalsprotokoll; the caseIds drawn are in `groups`. */
 export async function drawSample(opts: SampleOptions): Promise<SampleProtocol> {
   const loaded = await readExport(opts.paths, { ...opts.read, asOf: opts.asOf });
-  if (loaded.akter.length === 0) throw new UserError(`${opts.paths.join(', ')}: no akter found to sample from`);
+  if (loaded.akter.length === 0) throw new UserError('no-akter-to-sample', { paths: opts.paths.join(', ') });
   const population = [...selectPopulation(loaded.akter, opts.selection, opts.asOf)];
-  if (population.length === 0) throw new UserError(`${opts.paths.join(', ')}: no akter meet the selection (${describeSelection(opts.selection).join('; ')})`);
+  if (population.length === 0) throw new UserError('no-akter-selected', { paths: opts.paths.join(', '), criteria: criteriaText(describeSelection(opts.selection)) });
   const groups: GroupDraw[] = [];
   if (opts.perDistrict !== undefined) {
     const byDistrict = new Map<string, typeof population>();

@@ -84,7 +84,7 @@ describe('- reads akter from stdin', () => {
   it('nothing on stdin is one line and exit 2', () => {
     const r = run('');
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^aktgranskning: -: nothing on stdin;/);
+    expect(r.stderr).toMatch(/^aktgranskning: -: inget på standard in;/);
   });
 });
 

@@ -142,10 +142,11 @@ describe('a custom formatter module (--format ./file.mjs)', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'bad.mjs'), 'export const x = 1;\n');
     const abs = ['check', path.resolve(FIXTURE), '--as-of', '2010-11-15', '--quiet'];
-    const missing = cli([...abs, '--format', './nope.mjs'], { cwd: dir });
+    const missing = cli([...abs, '--format', './nope.mjs', '--lang', 'en'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('aktgranskning: --format ./nope.mjs: cannot load the formatter module (no such file)\n');
-    const bad = cli([...abs, '--format', './bad.mjs'], { cwd: dir });
+    expect(cli([...abs, '--format', './nope.mjs'], { cwd: dir }).stderr).toBe('aktgranskning: --format ./nope.mjs: formateringsmodulen kan inte laddas (filen finns inte)\n');
+    const bad = cli([...abs, '--format', './bad.mjs', '--lang', 'en'], { cwd: dir });
     expect(bad.stderr).toMatch(/must export a function as default/);
   });
 });

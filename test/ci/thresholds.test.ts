@@ -49,7 +49,8 @@ describe('thresholds decide the exit code when given', () => {
   it('a threshold for an unknown rule, one that does not run, or a bad per cent is a usage error', () => {
     const unknown = cli([...CHECK, '--threshold', 'current-plans=90']);
     expect(unknown.code).toBe(EXIT_USAGE);
-    expect(unknown.stderr).toContain('did you mean current-plan?');
+    expect(unknown.stderr).toBe('aktgranskning: --threshold: okänd regel "current-plans" (menade du current-plan?); kör \'aktgranskning rules\' för listan\n');
+    expect(cli([...CHECK, '--threshold', 'current-plans=90', '--lang', 'en']).stderr).toContain('did you mean current-plan?');
     expect(cli([...CHECK, '--threshold', 'current-plan=90', '--skip-rule', 'current-plan']).code).toBe(EXIT_USAGE);
     expect(cli([...CHECK, '--threshold', 'current-plan=101']).code).toBe(EXIT_USAGE);
     expect(cli([...CHECK, '--threshold', 'current-plan']).code).toBe(EXIT_USAGE);
