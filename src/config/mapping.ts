@@ -52,7 +52,7 @@ export const MappingSchema = z
   .superRefine((m, ctx) => {
     (m.dateFormats ?? []).forEach((pattern, i) => {
       const problem = datePatternProblem(pattern);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['dateFormats', i], message: problem });
+      if (problem) ctx.addIssue({ code: 'custom', path: ['dateFormats', i], message: problem.en, params: { sv: problem.sv } });
     });
     for (const [table, columns] of Object.entries(m.columns ?? {})) {
       const known = TABLE_COLUMNS[table as keyof typeof TABLE_COLUMNS];

@@ -2,11 +2,9 @@ import type { z } from 'zod';
 import type { Akt } from '../model/schema.js';
 import type { Dataset, FieldPath } from '../model/types.js';
 
-export type Lang = 'sv' | 'en';
-export interface Localized {
-  sv: string;
-  en: string;
-}
+import type { Lang, Localized } from '../i18n/lang.js';
+
+export type { Lang, Localized };
 
 export type Addressee = 'district' | 'jobcenter';
 export const THEMES = ['planning', 'goals', 'follow-up', 'cooperation', 'other'] as const;

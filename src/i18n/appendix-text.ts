@@ -1,4 +1,4 @@
-import type { Lang } from '../engine/types.js';
+import type { Lang } from './lang.js';
 
 /** Wording of the report's bounded appendices, its table of contents and the Metod table of rule options. */
 const APPENDIX = {

@@ -1,4 +1,5 @@
-import type { Lang, Localized, Severity } from '../engine/types.js';
+import type { Lang, Localized } from './lang.js';
+import type { Severity } from '../engine/types.js';
 import type { ProblemCode } from '../model/problems.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../engine/types.js';
+import type { Lang, Localized } from './lang.js';
 
 /** Wording of the summary line and the CI formats (SARIF, JUnit, GitHub annotations), in both languages. */
 const CI = {

@@ -1,4 +1,4 @@
-import type { Localized } from '../engine/types.js';
+import type { Localized } from './lang.js';
 import { criterionText } from './report-text.js';
 
 /**

@@ -1,4 +1,5 @@
-import type { Lang, Status } from '../engine/types.js';
+import type { Lang } from './lang.js';
+import type { Status } from '../engine/types.js';
 import type { Grade } from '../report/stats.js';
 
 /** The wording of the revisionsrapport: headings and the sentences around the numbers. */

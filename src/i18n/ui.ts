@@ -1,4 +1,4 @@
-import type { Lang } from '../engine/types.js';
+import type { Lang } from './lang.js';
 
 /** Every fixed word a formatter prints, in both languages. */
 const UI = {

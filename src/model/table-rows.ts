@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import type { Localized } from '../engine/types.js';
+import type { Localized } from '../i18n/lang.js';
 import type { CsvRow } from '../load/csv.js';
 import type { CsvTable } from '../load/discover.js';
 import type { ExportBuilder } from './build.js';

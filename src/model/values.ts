@@ -1,3 +1,4 @@
+import type { Localized } from '../i18n/lang.js';
 // Sub-path imports: the package root loads every one of date-fns' functions (70 ms at start-up).
 import { format as formatDate } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
@@ -42,17 +43,31 @@ const PROBE = new Date(2001, 10, 23);
  * it must use date-fns' tokens (Unicode: yyyy, MM, dd; not Moment's YYYY and DD, which date-fns
  * refuses while reading) and read back year, month and day from a date it writes.
  */
-export function datePatternProblem(pattern: string): string | undefined {
+export function datePatternProblem(pattern: string): Localized | undefined {
   const tokens = pattern.replace(/'[^']*'/g, '');
   const suggestion = pattern.replace(/Y/g, 'y').replace(/D/g, 'd');
-  if (/[YD]/.test(tokens)) return `"${pattern}" uses Moment-style tokens (YYYY, DD); write it in date-fns tokens: "${suggestion}"`;
+  if (/[YD]/.test(tokens)) {
+    return {
+      sv: `"${pattern}" använder Moment-tecken (YYYY, DD); skriv det med date-fns-tecken: "${suggestion}"`,
+      en: `"${pattern}" uses Moment-style tokens (YYYY, DD); write it in date-fns tokens: "${suggestion}"`,
+    };
+  }
   let read: Date;
   try {
     read = parseDate(formatDate(PROBE, pattern), pattern, REFERENCE);
   } catch (e) {
-    return `"${pattern}" is not a date-fns pattern (${(e as Error).message.split('\n')[0]}); write it as e.g. "yyyy-MM-dd" or "dd.MM.yyyy"`;
+    const why = (e as Error).message.split('\n')[0];
+    return {
+      sv: `"${pattern}" är inget date-fns-mönster (${why}); skriv det till exempel som "yyyy-MM-dd" eller "dd.MM.yyyy"`,
+      en: `"${pattern}" is not a date-fns pattern (${why}); write it as e.g. "yyyy-MM-dd" or "dd.MM.yyyy"`,
+    };
   }
-  if (!isValid(read) || read.getTime() !== PROBE.getTime()) return `"${pattern}" does not give year, month and day (yyyy, MM, dd; mm is minutes); write it as e.g. "yyyy-MM-dd" or "dd.MM.yyyy"`;
+  if (!isValid(read) || read.getTime() !== PROBE.getTime()) {
+    return {
+      sv: `"${pattern}" ger inte år, månad och dag (yyyy, MM, dd; mm är minuter); skriv det till exempel som "yyyy-MM-dd" eller "dd.MM.yyyy"`,
+      en: `"${pattern}" does not give year, month and day (yyyy, MM, dd; mm is minutes); write it as e.g. "yyyy-MM-dd" or "dd.MM.yyyy"`,
+    };
+  }
   return undefined;
 }
 
