@@ -177,9 +177,11 @@ describe('input that used to crash', () => {
   it('a Moment-style date pattern in a mapping is one line naming the file and the date-fns pattern', () => {
     const dir = fresh();
     writeFileSync(path.join(dir, 'mapping.json'), JSON.stringify({ dateFormats: ['dd.MM.yyyy', 'YYYY-MM-DD'] }));
-    oneLineError(run(['check', `${FIXTURE}/csv`, ...AS_OF, '--mapping', path.join(dir, 'mapping.json')]), /mapping\.json: dateFormats\.1: "YYYY-MM-DD" uses Moment-style tokens.*"yyyy-MM-dd"/);
+    oneLineError(run(['check', `${FIXTURE}/csv`, ...AS_OF, '--mapping', path.join(dir, 'mapping.json'), '--lang', 'en']), /mapping\.json: dateFormats\.1: "YYYY-MM-DD" uses Moment-style tokens.*"yyyy-MM-dd"/);
+    oneLineError(run(['check', `${FIXTURE}/csv`, ...AS_OF, '--mapping', path.join(dir, 'mapping.json')]), /mapping\.json: dateFormats\.1: "YYYY-MM-DD" använder Moment-tecken.*"yyyy-MM-dd"/);
     writeFileSync(path.join(dir, 'mapping.json'), JSON.stringify({ dateFormats: ['yyyy-mm-dd'] }));
-    oneLineError(run(['check', `${FIXTURE}/csv`, ...AS_OF, '--mapping', path.join(dir, 'mapping.json')]), /"yyyy-mm-dd" does not give year, month and day/);
+    oneLineError(run(['check', `${FIXTURE}/csv`, ...AS_OF, '--mapping', path.join(dir, 'mapping.json'), '--lang', 'en']), /"yyyy-mm-dd" does not give year, month and day/);
+    oneLineError(run(['check', `${FIXTURE}/csv`, ...AS_OF, '--mapping', path.join(dir, 'mapping.json')]), /"yyyy-mm-dd" ger inte år, månad och dag/);
   });
 
   it('a plug-in rule that throws is named: plug-in, rule and akt', () => {

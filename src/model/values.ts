@@ -1,8 +1,8 @@
-import type { Localized } from '../i18n/lang.js';
 // Sub-path imports: the package root loads every one of date-fns' functions (70 ms at start-up).
 import { format as formatDate } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { parse as parseDate } from 'date-fns/parse';
+import type { Localized } from '../i18n/lang.js';
 import { FIELD_KINDS, type FieldKind, type Scope } from './fields.js';
 import { fold } from '../fold.js';
 
