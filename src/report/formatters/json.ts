@@ -72,8 +72,13 @@ export function messageCatalogue(ctx: FormatContext, head: ReportHead): Record<s
 
 /** What follows the akter: the figures and the data problems. */
 export function tailJson(report: Report, ctx: FormatContext): Record<string, unknown> {
-  const { listed: _l, cases: _c, schemaVersion: _s, tool: _t, asOf: _a, rules: _r, grades: _g, privacy: _p, dataProblems, ...rest } = report;
-  return { ...rest, dataProblems: dataProblems.map((p) => problemJson(ctx, p)) };
+  return { ...figuresJson(report), dataProblems: report.dataProblems.map((p) => problemJson(ctx, p)) };
+}
+
+/** The tail without its last key, dataProblems, which the streamed writers write one problem at a time. */
+function figuresJson(report: Report): Record<string, unknown> {
+  const { listed: _l, cases: _c, schemaVersion: _s, tool: _t, asOf: _a, rules: _r, grades: _g, privacy: _p, dataProblems: _d, ...rest } = report;
+  return rest;
 }
 
 function headJson(head: ReportHead, ctx: FormatContext): Record<string, unknown> {
@@ -114,7 +119,7 @@ export const jsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
         out.write(`${first ? '' : '\n  '}],${nl}${fields(tailJson(report, ctx)).join(`,${nl}`)}${nl}`);
         return end();
       }
-      const { dataProblems: _d, ...rest } = tailJson({ ...report, dataProblems: [] }, ctx);
+      const rest = figuresJson(report);
       out.write(`],${fields(rest).join(',')},"dataProblems":`);
       const wait = writeProblems(ctx, report.dataProblems, out);
       return wait ? wait.then(end) : end();
@@ -137,7 +142,7 @@ export const ndjsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
       out.write(`${caseText(ctx, c)}\n`);
     },
     finish(report) {
-      const { dataProblems: _d, ...rest } = tailJson({ ...report, dataProblems: [] }, ctx);
+      const rest = figuresJson(report);
       // The summary line's last key is dataProblems, written one problem at a time.
       out.write(`${JSON.stringify({ ...headJson(head, ctx), messages: messageCatalogue(ctx, head), ...rest }).slice(0, -1)},"dataProblems":`);
       const wait = writeProblems(ctx, report.dataProblems, out);
