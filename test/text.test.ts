@@ -71,7 +71,8 @@ describe('the shortcut for long texts', () => {
     fc.constantFrom(' ', '.', '-', '–', '  ', '\t', '/', ''),
     fc.string({ unit: 'grapheme', maxLength: 3 }),
   );
-  const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+  // Long enough to pass the shortcut's thresholds (more letters than the longest placeholder, more than four words).
+  const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
 
   it('gives what folding every text gives', () => {
     fc.assert(
@@ -80,6 +81,19 @@ describe('the shortcut for long texts', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it.each([
+    ['- '.repeat(30), '- '.repeat(30).trim()],
+    ['Se.......................... ovan', 'Se.......................... ovan'],
+    ['?!?!?!?!?!?!?!?!?!?!?!?!?!?!?!?!?!', '?!?!?!?!?!?!?!?!?!?!?!?!?!?!?!?!?!'],
+    ['Ej   tillfrågad //// //// //// //// ////', 'Ej   tillfrågad //// //// //// //// ////'],
+  ])('long punctuation does not make %j content', (t, named) => {
+    expect(placeholderOf(t)).toBe(named);
+  });
+
+  it.each(['Ta truckkort B och C i maj', 'Slutföra 2 kurser på Komvux 2011', 'Åka till Växjö för att söka jobb'])('a long text with letters and digits is content: %s', (t) => {
+    expect(placeholderOf(t)).toBeUndefined();
   });
 
   it('still sees a long entry of the config list', () => {
