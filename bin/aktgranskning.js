@@ -1,17 +1,3 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/cli/main.js';
-import { exitCleanlyOnSignals } from '../dist/src/cli/output.js';
-
-exitCleanlyOnSignals();
-
-// A reader that stops early (`| head`) closes the pipe: that is not an error to report. Any other
-// failure to write (a full disk, /dev/full) is one line and exit 2, never a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    if (stream === process.stdout) process.stderr.write(`aktgranskning: cannot write to standard output (${e.code ?? e.message}); check the disk or pipe it goes to\n`);
-    process.exit(2);
-  });
-}
-
-process.exitCode = await main(process.argv);
+// The bundle of src/cli/bin.ts (npm run build); see scripts/bundle.mjs.
+import '../dist/bundle/cli/bin.js';

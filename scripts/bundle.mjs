@@ -1,0 +1,23 @@
+// Bundles the command (src/cli/bin.ts) and the CSV worker into dist/bundle/ with esbuild, so that
+// a run loads two files instead of some two hundred modules: start-up is the fixed cost of every
+// run, and module loading was most of it. The library (dist/src, the package's exports) stays
+// unbundled for plug-ins and tests. Paths the code finds from its own location (the worker, the
+// rule docs, package.json) stay valid because dist/bundle/cli and dist/src/cli lie at one depth.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/cli/bin.ts', 'src/load/csv-worker.ts'],
+  outbase: 'src',
+  outdir: 'dist/bundle',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // jsonc-parser's CommonJS build requires its parts by computed paths; its ES module build bundles.
+  mainFields: ['module', 'main'],
+  // exceljs is large and only needed for xlsx: it is loaded on first use, from node_modules.
+  external: ['exceljs'],
+  // Bundled CommonJS packages call require() for Node's own modules.
+  banner: { js: "import { createRequire as aktCreateRequire } from 'node:module'; const require = aktCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

@@ -1,0 +1,18 @@
+import { main } from './main.js';
+import { exitCleanlyOnSignals } from './output.js';
+
+// The command's entry, bundled into one file (scripts/bundle.mjs) so that start-up reads one
+// module instead of some two hundred; bin/aktgranskning.js only imports it.
+exitCleanlyOnSignals();
+
+// A reader that stops early (`| head`) closes the pipe: that is not an error to report. Any other
+// failure to write (a full disk, /dev/full) is one line and exit 2, never a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (stream === process.stdout) process.stderr.write(`aktgranskning: cannot write to standard output (${e.code ?? e.message}); check the disk or pipe it goes to\n`);
+    process.exit(2);
+  });
+}
+
+process.exitCode = await main(process.argv);
