@@ -29,8 +29,24 @@ const OUTPUT = {
   outputError: (s: string, write: (s: string) => void) => write(`${quote(usageError(s.trim(), cliLang()))}\n`),
 };
 
+/**
+ * `aktgranskning --lang en check …`: every command has --lang, so one given before the command is
+ * moved after it rather than refused as an option the program does not know.
+ */
+export function langAfterCommand(argv: readonly string[]): string[] {
+  const args = argv.slice(2);
+  const command = args.findIndex((a, i) => !a.startsWith('-') && args[i - 1] !== '--lang');
+  if (command <= 0) return [...argv];
+  const before = args.slice(0, command);
+  const lang = before.flatMap((a, i) => (a === '--lang' ? [a, before[i + 1] ?? ''] : a.startsWith('--lang=') ? [a] : []));
+  if (lang.length === 0) return [...argv];
+  const rest = before.filter((a, i) => a !== '--lang' && before[i - 1] !== '--lang' && !a.startsWith('--lang='));
+  return [...argv.slice(0, 2), ...rest, args[command]!, ...lang, ...args.slice(command + 1)];
+}
+
 /** Runs the CLI and returns the exit code; it never throws and never prints a stack trace. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(given: readonly string[]): Promise<number> {
+  const argv = langAfterCommand(given);
   let exitCode = EXIT_OK;
   const lang = setCliLang(argv);
   const program = new Command('aktgranskning')

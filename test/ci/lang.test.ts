@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { langAfterCommand } from '../../src/cli/main.js';
 import { cli } from '../helpers/cli.js';
 
 describe('Swedish first: help, explain, sample and the summary line', () => {
@@ -13,6 +14,17 @@ describe('Swedish first: help, explain, sample and the summary line', () => {
     expect(check).toContain('slutkod 1 bara när någon stadsdel');
     expect(help(['check', '--help', '--lang', 'en'])).toContain('exit 1 only when some stadsdel');
     expect(help(['--help'], { AKTGRANSKNING_LANG: 'en' })).toContain('audit the akter of an export and write the findings per stadsdel');
+  });
+
+  it('--lang before the command is moved after it, whatever else stands before it', () => {
+    const node = ['node', 'aktgranskning'];
+    expect(langAfterCommand([...node, '--lang', 'en', 'check', 'x'])).toEqual([...node, 'check', '--lang', 'en', 'x']);
+    expect(langAfterCommand([...node, '--lang=en', 'rules'])).toEqual([...node, 'rules', '--lang=en']);
+    expect(langAfterCommand([...node, '--lang', 'en', '--help'])).toEqual([...node, '--lang', 'en', '--help']);
+    expect(langAfterCommand([...node, 'check', '--lang', 'en', 'x'])).toEqual([...node, 'check', '--lang', 'en', 'x']);
+    const run = cli(['--lang', 'en', 'check', 'fixtures/stockholm-2011', '--as-of', '2011-06-01']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('20 case files checked');
   });
 
   it('explain gives a rule in Swedish by default and its full page with --lang en', () => {
