@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
 import { readExport } from '../src/model/read-export.js';
+import { zipParts } from './helpers/zip.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'akt-zipprop-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -54,27 +54,6 @@ function damaged(bytes: Buffer, d: { writes: [number, number][]; cut?: number })
   return d.cut === undefined ? copy : copy.subarray(0, d.cut);
 }
 
-async function parts(bytes: Buffer): Promise<[string, Buffer][]> {
-  const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
-  const entries: yauzl.Entry[] = [];
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (e: yauzl.Entry) => {
-      entries.push(e);
-      zip.readEntry();
-    });
-    zip.on('end', resolve).on('error', reject);
-    zip.readEntry();
-  });
-  const out: [string, Buffer][] = [];
-  for (const e of entries) {
-    if (e.fileName.endsWith('/')) continue;
-    const chunks: Buffer[] = [];
-    for await (const c of await zip.openReadStreamPromise(e)) chunks.push(c as Buffer);
-    out.push([e.fileName, Buffer.concat(chunks)]);
-  }
-  return out;
-}
-
 function zipOf(files: [string, Buffer][]): Promise<Buffer> {
   const z = new yazl.ZipFile();
   for (const [name, data] of files) z.addBuffer(data, name);
@@ -102,7 +81,7 @@ describe('damaged workbooks and archives give exit 2 or data problems, never a c
   }, 300_000);
 
   it('a sound zip around a workbook part whose XML is damaged', async () => {
-    const book = await parts(WORKBOOK);
+    const book = await zipParts(WORKBOOK);
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: book.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom('<', '>', '"', '&', '/', 'x', '1', '')), { minLength: 1, maxLength: 6 }), async (which, edits) => {
         const [name, data] = book[which]!;
