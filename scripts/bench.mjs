@@ -37,9 +37,9 @@ function run(args) {
   return { seconds, rss, stdout: r.stdout };
 }
 
-function best(args) {
+function best(args, times = runs) {
   let result;
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < times; i++) {
     const r = run(args);
     if (!result || r.seconds < result.seconds) result = r;
   }
@@ -61,6 +61,9 @@ function toolReport(dir) {
 
 const mb = (dir) => readdirSync(dir).reduce((n, f) => n + statSync(path.join(dir, f)).size, 0) / 1e6;
 const formats = values.formats.split(',').filter((x) => x !== '');
+// The fixed cost of every run: starting Node and loading the command (the bundle, dist/bundle).
+const startup = best(['bin/aktgranskning.js', '--version'], Math.max(runs, 5));
+console.log(JSON.stringify({ startup: startup.seconds }));
 const rows = [];
 const formatRows = [];
 const pdfRows = [];
@@ -160,10 +163,11 @@ const formatColumns = [
 ];
 const formatTable = formatRows.length > 0 ? `\n\nEvery format, on the CSV layout, against the terminal summary${withDuck ? ' and the DuckDB peer' : ''} of the same run (\`--output\` to a file):\n\n${markdownTable(formatColumns, formatRows)}` : '';
 const pdfTable = pdfRows.length > 0 ? `\n\nThe HTML report printed to A4 PDF in headless Chromium (scripts/bench/pdf.mjs, from opening the page to the PDF):\n\n| akter | s | pages | PDF MB |\n| ---: | ---: | ---: | ---: |\n${pdfRows.map((r) => `| ${r.akter} | ${f(r.seconds)} | ${r.pages} | ${f(r.bytes / 1e6, 1)} |`).join('\n')}` : '';
-const table = markdownTable(layoutColumns, rows) + growth + formatTable + pdfTable;
+const startupLine = `\n\nStart-up, \`aktgranskning --version\` (Node started, the command loaded; best of ${Math.max(runs, 5)}): ${f(startup.seconds)} s, peak RSS ${f(startup.rss, 0)} MB.`;
+const table = markdownTable(layoutColumns, rows) + growth + startupLine + formatTable + pdfTable;
 console.log(`\n${table}`);
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-const section = `<!-- bench:start -->\nMeasured with \`npm run bench\` on ${machine}. Each figure is the best of ${runs} run(s) of a separate process; peak RSS from \`process.resourceUsage().maxRSS\`. The floor is csv-parse alone parsing every table single-threaded into arrays (scripts/bench/floor.mjs); \`check\` loads, validates, runs all 16 built-in rules and writes the terminal report to a file.${withDuck ? ' DuckDB is the SQL peer (scripts/bench/duckdb.mjs): an in-memory DuckDB reading the CSV tables and computing current-plan, subgoals-present, requirements-stated and follow-ups-traceable (scripts/bench/duckdb-rules.sql), timed from starting its process to the figures; its figures per stadsdel equal check\'s for those rules (the bench fails otherwise).' : ''} Exports are made by scripts/generate-export.mjs with seed 1 (about 9 rows per akt).\n\n${table}\n<!-- bench:end -->`;
+const section = `<!-- bench:start -->\nMeasured with \`npm run bench\` on ${machine}. Each figure is the best of ${runs} run(s) of a separate process; peak RSS is the process's own high-water mark (VmHWM, scripts/bench/rss.mjs). The floor is csv-parse alone parsing every table single-threaded into arrays (scripts/bench/floor.mjs); \`check\` loads, validates, runs all 16 built-in rules and writes the terminal report to a file.${withDuck ? ' DuckDB is the SQL peer (scripts/bench/duckdb.mjs): an in-memory DuckDB reading the CSV tables and computing current-plan, subgoals-present, requirements-stated and follow-ups-traceable (scripts/bench/duckdb-rules.sql), timed from starting its process to the figures; its figures per stadsdel equal check\'s for those rules (the bench fails otherwise).' : ''} Exports are made by scripts/generate-export.mjs with seed 1 (about 9 rows per akt).\n\n${table}\n<!-- bench:end -->`;
 // Only the measured section is rewritten; the analysis around it is kept.
 const previous = existsSync(values.out) ? readFileSync(values.out, 'utf8') : '';
 const doc = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/.test(previous)
