@@ -1,13 +1,16 @@
 // Bundles the command (src/cli/bin.ts) and the CSV worker into dist/bundle/ with esbuild, so that
 // a run loads two files instead of some two hundred modules: start-up is the fixed cost of every
 // run, and module loading was most of it. The library (dist/src, the package's exports) stays
-// unbundled for plug-ins and tests. Paths the code finds from its own location (the worker, the
-// rule docs, package.json) stay valid because dist/bundle/cli and dist/src/cli lie at one depth.
+// unbundled for plug-ins and tests. A worker is found beside the module that starts it, so each
+// worker's bundle is written beside the command's; the rule docs and package.json are found from
+// dist/bundle/cli as from dist/src/cli, which lie at the same depth.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/cli/bin.ts', 'src/load/csv-worker.ts'],
-  outbase: 'src',
+  entryPoints: [
+    { in: 'src/cli/bin.ts', out: 'cli/bin' },
+    { in: 'src/load/csv-worker.ts', out: 'cli/csv-worker' },
+  ],
   outdir: 'dist/bundle',
   bundle: true,
   platform: 'node',

@@ -5,8 +5,8 @@ import { UserError } from '../errors.js';
 import type { CsvBatchEvent, ReadOverrides } from './csv.js';
 import type { PackedRows } from './csv-pack.js';
 
-// From load/ in dist/src and from cli/ in dist/bundle alike (scripts/bundle.mjs).
-const WORKER = new URL('../load/csv-worker.js', import.meta.url);
+// Beside this module in dist/src; beside the command in dist/bundle (scripts/bundle.mjs).
+const WORKER = new URL('./csv-worker.js', import.meta.url);
 
 /** What the worker sends: a file's events (its rows in packed batches), its end, or a failure. */
 export type PrefetchEvent = Exclude<CsvBatchEvent, { kind: 'rows' }> | PackedRows;
