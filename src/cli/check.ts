@@ -184,10 +184,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
       let result;
       try {
         for (const f of inPass) streams.set(f, { output: await openStreamOutput(target(f)) });
-        const head = reportHead({ asOf, version: VERSION, rules: settings.rules, grades: settings.grades });
-        const shownHead = key ? { ...head, privacy: { mode: 'public' as const, pseudonymKey: key.source === 'per-run' ? ('per-run' as const) : ('secret' as const) } } : head;
-        for (const [f, s] of streams) s.writer = WRITERS[f]!(shownHead, ctx(f), s.output.stream);
-        const writers = [...streams.values()].map((s) => s.writer!);
+        const writers: CaseWriter[] = [];
         const outputs = [...streams.values()].map((s) => s.output);
         result = await audit({
           paths: stdin?.paths ?? paths,
@@ -199,8 +196,14 @@ export function checkCommand(setExit: (code: number) => void): Command {
           selection: selectionFrom(flags),
           progress: progress.counter,
           appendixLimit: flags.appendixLimit,
-          ...(writers.length > 0
+          ...(streams.size > 0
             ? {
+                // The writers start once the export is read: their akter leave out the rules it cannot assess at all.
+                onStart: (notAssessed) => {
+                  const head = reportHead({ asOf, version: VERSION, rules: settings.rules, grades: settings.grades, notAssessed });
+                  const shownHead = key ? { ...head, privacy: { mode: 'public' as const, pseudonymKey: key.source === 'per-run' ? ('per-run' as const) : ('secret' as const) } } : head;
+                  for (const [f, s] of streams) writers.push((s.writer = WRITERS[f]!(shownHead, ctx(f), s.output.stream)));
+                },
                 onCase: (c) => {
                   const named = stdin ? stdin.renameCase(c) : c;
                   const shown = key ? publicCase(named, key) : named;
