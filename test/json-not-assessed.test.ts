@@ -67,6 +67,14 @@ describe('schemaVersion 3: a rule the export cannot assess in any akt has no res
     expect(lines.at(-1)).toEqual(summary);
   });
 
+  it('writes the same with --output-dir, several formats in one pass', () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'akt-v3-dir-')), 'out');
+    cli(['check', ...PLANS_ONLY, ...AS_OF, '--format', 'json,ndjson', '--output-dir', dir, '--quiet']);
+    expect(JSON.parse(readFileSync(path.join(dir, 'aktgranskning.json'), 'utf8'))).toEqual(report);
+    const lines = readFileSync(path.join(dir, 'aktgranskning.ndjson'), 'utf8').trimEnd().split('\n');
+    expect(lines.slice(0, -1).map((l) => JSON.parse(l) as unknown)).toEqual(report.cases);
+  });
+
   it('leaves them out with --pretty --messages, with --public and with --baseline too', () => {
     const stripped = (x: unknown): unknown =>
       Array.isArray(x) ? x.map(stripped) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'message').map(([k, v]) => [k, stripped(v)])) : x;
