@@ -33,8 +33,9 @@ describe('an akt as JSON text', () => {
   it('is what JSON.stringify makes of the akt object, the rules in notAssessed left out of both', () => {
     const omit = fc.uniqueArray(fc.oneof(fc.constantFrom(...builtinRules.map((r) => r.id)), text), { maxLength: 3 }).map((ids) => new Set(ids));
     fc.assert(
-      fc.property(akt, omit, (c, o) => {
-        expect(caseText(ctx, c, o)).toBe(JSON.stringify(caseJson(ctx, c, o)));
+      fc.property(akt, omit, fc.boolean(), (c, o, evidence) => {
+        const x = { ...ctx, evidence };
+        expect(caseText(x, c, o)).toBe(JSON.stringify(caseJson(x, c, o)));
       }),
       { numRuns: 3000 },
     );
@@ -52,6 +53,12 @@ describe('an akt as JSON text', () => {
     expect(JSON.parse(caseText({ ...ctx, messages: true }, c, omit))).toMatchObject({ results: [{ ruleId: 'current-plan' }, { ruleId: 'follow-ups-traceable' }] });
     expect(caseText(ctx, c, omitted({ notAssessed: [] }))).toBe(JSON.stringify(caseJson(ctx, c)));
     expect((JSON.parse(caseText(ctx, c, omitted({ notAssessed: [] }))) as { results: unknown[] }).results).toHaveLength(3);
+  });
+
+  it('gives a result its evidence only with --evidence', () => {
+    const c: CaseResult = { caseId: 'A-1', district: 'Bromma', results: [{ ruleId: 'current-plan', status: 'pass', severity: 'error', reasons: [], evidence: { planId: 'P1' } }] };
+    expect(JSON.parse(caseText(ctx, c))).toEqual({ caseId: 'A-1', district: 'Bromma', results: [{ ruleId: 'current-plan', status: 'pass' }] });
+    expect(JSON.parse(caseText({ ...ctx, evidence: true }, c))).toEqual({ caseId: 'A-1', district: 'Bromma', results: [{ ruleId: 'current-plan', status: 'pass', evidence: { planId: 'P1' } }] });
   });
 
   it('with --messages too', () => {

@@ -92,7 +92,7 @@ describe('schemaVersion 3: a rule the export cannot assess in any akt has no res
 
   it('is the schemaVersion 2 report of the same export without those results (test/fixtures/report-v2, made by the version before)', () => {
     const v2 = JSON.parse(readFileSync('test/fixtures/report-v2/spanga-tensta-2011-plans-only.json', 'utf8')) as Json;
-    const v3 = json([...PLANS_ONLY, '--district', 'Spånga-Tensta', '--preset', 'core']);
+    const v3 = json([...PLANS_ONLY, '--district', 'Spånga-Tensta', '--preset', 'core', '--evidence']);
     expect(v2.schemaVersion).toBe(2);
     expect(v3.notAssessed).toEqual(v2.notAssessed);
     const skip = new Set(v2.notAssessed.map((x) => x.ruleId));
@@ -100,6 +100,11 @@ describe('schemaVersion 3: a rule the export cannot assess in any akt has no res
     const { tool: _t, ...rest } = v2;
     const { tool: _u, ...now } = v3;
     expect(now).toEqual({ ...rest, schemaVersion: 3, cases: v2.cases.map((c) => ({ ...c, results: c.results.filter((r) => !skip.has(r.ruleId)) })) });
+    // Without --evidence, the same with each result's evidence left out.
+    const plain = json([...PLANS_ONLY, '--district', 'Spånga-Tensta', '--preset', 'core']);
+    const noEvidence = (r: object) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'evidence'));
+    expect(v2.cases.some((c) => c.results.some((r) => 'evidence' in r))).toBe(true);
+    expect(plain.cases).toEqual(v3.cases.map((c) => ({ ...c, results: c.results.map(noEvidence) })));
   });
 });
 

@@ -52,6 +52,7 @@ interface CheckFlags extends InputFlags, SelectionFlags {
   appendixLimit?: number;
   pretty?: boolean;
   messages?: boolean;
+  evidence?: boolean;
   csvLayout?: 'wide' | 'long';
 }
 
@@ -127,6 +128,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .addOption(new Option('--csv-layout <layout>', 'CSV: wide, one row per akt (default); long, one row per akt and granskningspunkt').choices(['wide', 'long']))
     .option('--pretty', 'JSON indented (compact by default)')
     .option('--messages', "JSON and NDJSON: each reason's sentence beside its code (the catalogue `messages` has them all once)")
+    .option('--evidence', "JSON and NDJSON: each result's evidence, what the rule saw when the akt passed (the plan's id, dates, the goal)")
     .option('--appendix-limit <n>', 'akter named per stadsdel and granskningspunkt in the report\'s Bilaga A, and data problems per code in Bilaga B (0 for none, all for every one; default 10)', appendixLimit)
     .addOption(new Option('--lang <lang>', 'report language').choices(['sv', 'en']))
     .option('--rule <id...>', 'run only these rules')
@@ -172,6 +174,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
         excel: flags.excel === true,
         pretty: flags.pretty === true,
         messages: flags.messages === true,
+        evidence: flags.evidence === true,
         csvLayout: flags.csvLayout ?? 'wide',
         thresholds: settings.thresholds,
       });

@@ -27,7 +27,7 @@ export function caseJson(ctx: FormatContext, c: CaseResult, omit: ReadonlySet<st
       ...(r.reasons.length > 0
         ? { reasons: ctx.messages ? r.reasons.map((x) => ({ ...x, message: reasonMessage(ctx, r.ruleId, x) })) : r.reasons }
         : {}),
-      ...(r.evidence ? { evidence: r.evidence } : {}),
+      ...(r.evidence && ctx.evidence ? { evidence: r.evidence } : {}),
       ...(r.baseline ? { baseline: r.baseline } : {}),
     })),
   };
@@ -60,7 +60,7 @@ export function caseText(ctx: FormatContext, c: CaseResult, omit: ReadonlySet<st
     s += `${first ? '' : ','}{"ruleId":${q(r.ruleId)},"status":${q(r.status)}`;
     first = false;
     if (r.reasons.length > 0) s += `,"reasons":${JSON.stringify(r.reasons)}`;
-    if (r.evidence) s += `,"evidence":${JSON.stringify(r.evidence)}`;
+    if (r.evidence && ctx.evidence) s += `,"evidence":${JSON.stringify(r.evidence)}`;
     if (r.baseline) s += `,"baseline":${q(r.baseline)}`;
     s += '}';
   }
