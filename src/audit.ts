@@ -2,7 +2,7 @@ import { builtinRules } from '../rules/index.js';
 import { dirname } from 'node:path';
 import { activeRules, activeThresholds, CONFIG_FILE, configMapping, loadConfig, type Selection } from './config/config.js';
 import { loadPlugins } from './config/plugins.js';
-import { Checker, resultsOf, type ActiveRule } from './engine/run.js';
+import { Checker, notAssessedRules, resultsOf, type ActiveRule } from './engine/run.js';
 import type { ProgressCounter } from './progress.js';
 import type { AnyRule, Lang } from './engine/types.js';
 import { UserError } from './errors.js';
@@ -13,7 +13,7 @@ import type { ExportMapping, LoadedExport, ReadOptions } from './model/types.js'
 import { buildReport } from './report/build.js';
 import { describeSelection, selectPopulation, type Selection as Population } from './sample/population.js';
 import type { GradeThresholds } from './report/stats.js';
-import type { CaseResult, Report } from './report/types.js';
+import type { CaseResult, NotAssessed, Report } from './report/types.js';
 import { verdict, type Thresholds } from './report/verdict.js';
 import { buildValidation, type ValidationReport } from './report/validation.js';
 import { VERSION } from './version.js';
@@ -33,6 +33,8 @@ export interface AuditOptions {
   placeholders?: readonly string[];
   /** Failing akter named per stadsdel and rule in the report's Bilaga A (Infinity for all). */
   appendixLimit?: number;
+  /** Before the first akt is checked: the rules no akt can be assessed by, which the data formats leave out of every akt. */
+  onStart?: (notAssessed: NotAssessed) => void;
   /** Each akt with its results as the report is aggregated, and a wait for full outputs: see buildReport. */
   onCase?: (c: CaseResult) => void;
   drain?: () => Promise<void>;
@@ -62,7 +64,9 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   const checker = new Checker(population, opts.rules, { asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}) });
   collectGarbage();
   const results = resultsOf(population, checker);
-  const report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, grades: opts.grades, criteria, progress: opts.progress, appendixLimit: opts.appendixLimit, onCase: opts.onCase, drain: opts.drain });
+  const notAssessed = notAssessedRules(population, opts.rules);
+  opts.onStart?.(notAssessed);
+  const report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, notAssessed, grades: opts.grades, criteria, progress: opts.progress, appendixLimit: opts.appendixLimit, onCase: opts.onCase, drain: opts.drain });
   collectGarbage();
   if (opts.progress) opts.progress.phase = 'report';
   return { report, loaded };

@@ -70,7 +70,7 @@ describe('golden reports', () => {
     for (const lang of ['sv', 'en']) {
       it(`${format} in ${lang} matches test/golden/stockholm-2011.${lang}.${ext}`, () => {
         // JSON indented and with every sentence, so that a change reads as a diff.
-        const r = cli(['check', `${FIXTURE}/csv`, ...AS_OF, '--format', format, '--lang', lang, ...(format === 'json' ? ['--pretty', '--messages'] : [])]);
+        const r = cli(['check', `${FIXTURE}/csv`, ...AS_OF, '--format', format, '--lang', lang, ...(format === 'json' ? ['--pretty', '--messages', '--evidence'] : [])]);
         const golden = `test/golden/stockholm-2011.${lang}.${ext}`;
         if (process.env.UPDATE_GOLDEN) writeFileSync(golden, r.stdout);
         expect(existsSync(golden), `${golden} missing: run UPDATE_GOLDEN=1 npm test`).toBe(true);

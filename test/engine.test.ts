@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../src/model/dates.js';
 import { z } from 'zod';
-import { Checker, fieldNames, missingFor, missingReason, resultsOf, RuleContractError, runRules } from '../src/engine/run.js';
+import { Checker, fieldNames, missingFor, missingReason, notAssessedRules, resultsOf, RuleContractError, runRules } from '../src/engine/run.js';
 import { provides } from '../src/model/codec.js';
 import { defineRule, sourceAt, type AnyRule } from '../src/engine/types.js';
 import { fill, numberWord } from '../src/i18n/catalog.js';
@@ -189,6 +189,25 @@ describe('the engine hands findings over as the rule gave them', () => {
     const results = runRules([lacking, lacking, having], [{ rule, severity: 'error', options: {} }], { asOf: '2010-11-15' });
     expect(results.map((r) => r.findings[0]!.status)).toEqual(['not-assessable', 'not-assessable', 'pass']);
     expect(results[0]!.findings[0]!.reasons).toEqual([{ code: 'missing-data', data: { data: 'plans' } }]);
+  });
+
+  it('lists the rules no akt can be assessed by, before any is checked: every akt, not some, lacks their data', () => {
+    const rule = (id: string, requires: AnyRule['requires'], fields?: AnyRule['fields']): AnyRule => ({ ...ruleReturning({ status: 'pass' }), id, requires, ...(fields ? { fields } : {}) });
+    const active = [rule('plans', ['plans']), rule('follow-ups', ['followUps']), rule('goal', ['plans'], ['plans.goal']), rule('jobs', ['jobCenter', 'consents'])].map((r) => ({ rule: r, severity: 'error' as const, options: {} }));
+    const plansOnly = { akt: akt({ caseId: 'A' }), origin: { file: 'f' }, datasets: provides(['plans']) };
+    const both = { akt: akt({ caseId: 'B' }), origin: { file: 'g' }, datasets: new Set([...provides(['plans', 'followUps'])].filter((x) => x !== 'plans.goal')) };
+    expect(notAssessedRules([plansOnly, both], active)).toEqual([{ ruleId: 'jobs', missing: 'jobCenter, consents' }]);
+    // Named as the first akt misses it (the other akter may miss more).
+    expect(notAssessedRules([both, plansOnly], active)).toEqual([{ ruleId: 'jobs', missing: 'jobCenter, consents' }]);
+    expect(notAssessedRules([both], active)).toEqual([
+      { ruleId: 'goal', missing: 'plans.goal' },
+      { ruleId: 'jobs', missing: 'jobCenter, consents' },
+    ]);
+    expect(notAssessedRules([plansOnly, plansOnly], active)).toEqual([
+      { ruleId: 'follow-ups', missing: 'followUps' },
+      { ruleId: 'jobs', missing: 'jobCenter, consents' },
+    ]);
+    expect(notAssessedRules([], active)).toEqual([]);
   });
 
   it('makes each akt’s findings again on every walk through the results', () => {

@@ -73,6 +73,35 @@ describe('compare', () => {
     expect(cli(['compare', Y2011, after]).stderr).toMatch(/ange exportens granskningsdatum med --before-as-of ÅÅÅÅ-MM-DD/);
   });
 
+  it('reads a schemaVersion 2 report (last year’s) beside a version 3 one, as it reads the same report made now', () => {
+    // Made by the version before schemaVersion 3 from the 2011 akter of Spånga-Tensta with only their
+    // cases and plans tables: every akt has a not-assessable result for subgoals-present and follow-ups-traceable.
+    const v2 = 'test/fixtures/report-v2/spanga-tensta-2011-plans-only.json';
+    const v3 = path.join(dir, 'plans-only.json');
+    const r = cli(['check', 'fixtures/stockholm-2011/csv/cases.csv', 'fixtures/stockholm-2011/csv/plans.csv', ...AS_OF, '--preset', 'core', '--district', 'Spånga-Tensta', '--format', 'json', '--output', v3, '--quiet']);
+    expect(r.code).toBe(EXIT_FINDINGS);
+    expect((JSON.parse(readFileSync(v2, 'utf8')) as { schemaVersion: number }).schemaVersion).toBe(2);
+    for (const [x, y] of [[v2, after], [after, v2]]) {
+      const old = cli(['compare', x!, y!, '--format', 'json']);
+      expect(old.code).toBe(EXIT_OK);
+      const now = cli(['compare', x === v2 ? v3 : x!, y === v2 ? v3 : y!, '--format', 'json']);
+      expect(JSON.parse(old.stdout)).toEqual(JSON.parse(now.stdout));
+    }
+    const c = JSON.parse(cli(['compare', v2, after, '--format', 'json']).stdout) as Comparison;
+    expect(c.akter.filter((a) => a.ruleId === 'current-plan' && a.to === 'pass')).toHaveLength(8);
+    const follow = c.districts.find((d) => d.district === 'Spånga-Tensta')!.rules.find((x) => x.ruleId === 'follow-ups-traceable')!;
+    expect(follow).toMatchObject({ presence: 'both', before: { share: null }, changePoints: null });
+  });
+
+  it('refuses a report of schemaVersion 1, naming the command that makes a readable one', () => {
+    const old = JSON.parse(readFileSync('test/fixtures/report-v2/spanga-tensta-2011-plans-only.json', 'utf8')) as Record<string, unknown>;
+    const file = path.join(dir, 'v1.json');
+    writeFileSync(file, JSON.stringify({ ...old, schemaVersion: 1 }));
+    const r = cli(['compare', file, after, '--lang', 'en']);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stderr).toMatch(/a report this version cannot read \(schemaVersion\); run check again/);
+  });
+
   it('shows rules and stadsdelar that are in only one run as such', () => {
     const core = report(Y2011, path.join(dir, 'core.json'), ['--preset', 'core', '--district', 'Spånga-Tensta']);
     const c = JSON.parse(cli(['compare', core, after, '--format', 'json']).stdout) as Comparison;

@@ -12,14 +12,14 @@ const AS_OF = ['--as-of', '2010-11-15'];
 const check = (...args: string[]) => cli(['check', FIXTURE, ...AS_OF, ...args]);
 
 describe('the JSON report keeps its published schema', () => {
-  it('docs/report-v2.schema.json is what `schema --report` prints', () => {
-    expect(cli(['schema', '--report']).stdout).toBe(readFileSync('docs/report-v2.schema.json', 'utf8'));
+  it('docs/report-v3.schema.json is what `schema --report` prints', () => {
+    expect(cli(['schema', '--report']).stdout).toBe(readFileSync('docs/report-v3.schema.json', 'utf8'));
   });
 
   it.each(['sv', 'en'])('output in %s validates against it', (lang) => {
     const ajv = new Ajv.default({ allErrors: true, strict: false, validateFormats: false });
-    const validate = ajv.compile(JSON.parse(readFileSync('docs/report-v2.schema.json', 'utf8')) as object);
-    for (const paths of [[FIXTURE], ['fixtures/broken/csv', 'fixtures/broken/json']]) {
+    const validate = ajv.compile(JSON.parse(readFileSync('docs/report-v3.schema.json', 'utf8')) as object);
+    for (const paths of [[FIXTURE], ['fixtures/broken/csv', 'fixtures/broken/json'], [`${FIXTURE}/cases.csv`, `${FIXTURE}/plans.csv`]]) {
       const report = JSON.parse(cli(['check', ...paths, ...AS_OF, '--format', 'json', '--lang', lang]).stdout) as unknown;
       expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     }
@@ -37,7 +37,7 @@ describe('JSON and NDJSON for machines', () => {
     const full = check('--format', 'json', '--pretty', '--messages').stdout;
     expect(full.split('\n').length).toBeGreaterThan(1000);
     const c = JSON.parse(compact) as Json;
-    expect(c.schemaVersion).toBe(2);
+    expect(c.schemaVersion).toBe(3);
     expect(withoutMessages(JSON.parse(full))).toEqual(c);
     expect(compact).not.toContain('"message"');
     const f = JSON.parse(full) as Json;

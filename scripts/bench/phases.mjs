@@ -3,7 +3,7 @@
 // library as the CLI runs it. Build first (npm run build).
 import { performance } from 'node:perf_hooks';
 import { resolveSettings } from '../../dist/src/audit.js';
-import { Checker, resultsOf } from '../../dist/src/engine/run.js';
+import { Checker, notAssessedRules, resultsOf } from '../../dist/src/engine/run.js';
 import { collectGarbage } from '../../dist/src/memory.js';
 import { readExport } from '../../dist/src/model/read-export.js';
 import { buildReport } from '../../dist/src/report/build.js';
@@ -22,5 +22,5 @@ collectGarbage();
 lap('gc');
 const checker = new Checker(loaded.akter, rules, { asOf });
 lap('prepare');
-await buildReport({ asOf, version: 'bench', rules, loaded, results: resultsOf(loaded.akter, checker) });
+await buildReport({ asOf, version: 'bench', rules, loaded, results: resultsOf(loaded.akter, checker), notAssessed: notAssessedRules(loaded.akter, rules) });
 lap('aggregate');

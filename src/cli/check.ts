@@ -52,6 +52,7 @@ interface CheckFlags extends InputFlags, SelectionFlags {
   appendixLimit?: number;
   pretty?: boolean;
   messages?: boolean;
+  evidence?: boolean;
   csvLayout?: 'wide' | 'long';
 }
 
@@ -127,6 +128,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .addOption(new Option('--csv-layout <layout>', 'CSV: wide, one row per akt (default); long, one row per akt and granskningspunkt').choices(['wide', 'long']))
     .option('--pretty', 'JSON indented (compact by default)')
     .option('--messages', "JSON and NDJSON: each reason's sentence beside its code (the catalogue `messages` has them all once)")
+    .option('--evidence', "JSON and NDJSON: each result's evidence, what the rule saw when the akt passed (the plan's id, dates, the goal)")
     .option('--appendix-limit <n>', 'akter named per stadsdel and granskningspunkt in the report\'s Bilaga A, and data problems per code in Bilaga B (0 for none, all for every one; default 10)', appendixLimit)
     .addOption(new Option('--lang <lang>', 'report language').choices(['sv', 'en']))
     .option('--rule <id...>', 'run only these rules')
@@ -172,6 +174,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
         excel: flags.excel === true,
         pretty: flags.pretty === true,
         messages: flags.messages === true,
+        evidence: flags.evidence === true,
         csvLayout: flags.csvLayout ?? 'wide',
         thresholds: settings.thresholds,
       });
@@ -184,10 +187,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
       let result;
       try {
         for (const f of inPass) streams.set(f, { output: await openStreamOutput(target(f)) });
-        const head = reportHead({ asOf, version: VERSION, rules: settings.rules, grades: settings.grades });
-        const shownHead = key ? { ...head, privacy: { mode: 'public' as const, pseudonymKey: key.source === 'per-run' ? ('per-run' as const) : ('secret' as const) } } : head;
-        for (const [f, s] of streams) s.writer = WRITERS[f]!(shownHead, ctx(f), s.output.stream);
-        const writers = [...streams.values()].map((s) => s.writer!);
+        const writers: CaseWriter[] = [];
         const outputs = [...streams.values()].map((s) => s.output);
         result = await audit({
           paths: stdin?.paths ?? paths,
@@ -199,8 +199,14 @@ export function checkCommand(setExit: (code: number) => void): Command {
           selection: selectionFrom(flags),
           progress: progress.counter,
           appendixLimit: flags.appendixLimit,
-          ...(writers.length > 0
+          ...(streams.size > 0
             ? {
+                // The writers start once the export is read: their akter leave out the rules it cannot assess at all.
+                onStart: (notAssessed) => {
+                  const head = reportHead({ asOf, version: VERSION, rules: settings.rules, grades: settings.grades, notAssessed });
+                  const shownHead = key ? { ...head, privacy: { mode: 'public' as const, pseudonymKey: key.source === 'per-run' ? ('per-run' as const) : ('secret' as const) } } : head;
+                  for (const [f, s] of streams) writers.push((s.writer = WRITERS[f]!(shownHead, ctx(f), s.output.stream)));
+                },
                 onCase: (c) => {
                   const named = stdin ? stdin.renameCase(c) : c;
                   const shown = key ? publicCase(named, key) : named;

@@ -7,7 +7,7 @@ import type { Lang } from '../engine/types.js';
 import { UserError } from '../errors.js';
 import { KEY_ENV, loadPseudonymKey, pseudonym } from '../privacy/pseudonym.js';
 import { hasRealId, realId } from '../privacy/real-id.js';
-import { ReportJsonSchema } from '../report/schema.js';
+import { ReadableReportSchema } from '../report/schema.js';
 import type { Report } from '../report/types.js';
 import { chooseLang } from './help.js';
 import { writeOutput } from './output.js';
@@ -45,7 +45,7 @@ async function load(arg: string, asOf: string | undefined, flag: string, setting
     } catch {
       raw = undefined;
     }
-    const r = ReportJsonSchema.safeParse(raw);
+    const r = ReadableReportSchema.safeParse(raw);
     if (r.success) return r.data as unknown as Report;
     if ((raw as { tool?: { name?: unknown } } | undefined)?.tool?.name === 'aktgranskning') {
       throw new UserError('compare-old-report', { path: arg, where: r.error.issues[0]?.path.join('.') ?? '' });

@@ -50,6 +50,24 @@ export function missingReason(rule: Pick<AnyRule, 'requires' | 'fields'>, provid
   return undefined;
 }
 
+/**
+ * The rules the export lacks the data for in every akt (every akt's datasets miss what the rule
+ * needs), each with what the first akt misses. Only the engine makes an akt not assessable, so
+ * these are the rules not assessable in every akt, known before any akt is checked: the data
+ * formats leave them out of every akt.
+ */
+export function notAssessedRules(akter: AktSource, active: readonly ActiveRule[]): { ruleId: string; missing: string }[] {
+  if (akter.length === 0) return [];
+  const datasets = (i: number) => (akter instanceof Akter ? akter.datasets(i) : akter[i]!.datasets);
+  // An export has one set of datasets, or one per directory or file: few to look at.
+  const sets = new Set<Provided>();
+  for (let i = 0; i < akter.length; i++) sets.add(datasets(i));
+  return active.flatMap(({ rule }) => {
+    for (const s of sets) if (!missingReason(rule, s)) return [];
+    return [{ ruleId: rule.id, missing: String(missingReason(rule, datasets(0))!.data!.data) }];
+  });
+}
+
 /** A rule broke its contract (reported an undeclared code): a bug in the rule, named as such. */
 export class RuleContractError extends Error {
   override readonly name = 'RuleContractError';

@@ -90,6 +90,10 @@ const COMMAND_OPTIONS: Record<string, Localized> = {
     sv: 'JSON och NDJSON: varje orsaks mening bredvid dess kod (katalogen `messages` har dem alla en gång)',
     en: "JSON and NDJSON: each reason's sentence beside its code (the catalogue `messages` has them all once)",
   },
+  'check --evidence': {
+    sv: 'JSON och NDJSON: varje resultats underlag, det regeln såg när den godkände akten (planens id, datum, målet)',
+    en: "JSON and NDJSON: each result's evidence, what the rule saw when the akt passed (the plan's id, dates, the goal)",
+  },
   'check --appendix-limit': {
     sv: 'akter som namnges per stadsdel och granskningspunkt i rapportens Bilaga A, och dataproblem per kod i Bilaga B (0 för inga, all för alla; standard 10)',
     en: "akter named per stadsdel and granskningspunkt in the report's Bilaga A, and data problems per code in Bilaga B (0 for none, all for every one; default 10)",

@@ -127,8 +127,6 @@ class Group {
 export class Aggregator {
   private readonly groups = new Map<string | null, Group>();
   private readonly total: Group;
-  /** Why the first akt could not be assessed, per rule: named when no akt could be. */
-  private firstMissing: string[] | undefined;
 
   /** `listLimit`: failing akter kept per stadsdel and rule for the report's Bilaga A. */
   constructor(
@@ -148,17 +146,15 @@ export class Aggregator {
     const keys = c.results.map((r) => (r.status === 'fail' ? r.reasons.map(reasonKey) : undefined));
     g.add(c, keys, this.listLimit);
     this.total.add(c, keys, 0);
-    this.firstMissing ??= c.results.map((r) => String(r.reasons[0]?.data?.data ?? ''));
   }
 
-  finish(): { districts: DistrictSummary[]; total: DistrictSummary; notAssessed: { ruleId: string; missing: string }[]; listed: Listed } {
+  finish(): { districts: DistrictSummary[]; total: DistrictSummary; listed: Listed } {
     const severities = this.rules.map((r) => r.severity);
     const total = this.total.summary(null, severities, this.thresholds);
-    const notAssessed = total.rules.flatMap((s, i) => (total.cases > 0 && s.notAssessable === total.cases ? [{ ruleId: s.ruleId, missing: this.firstMissing![i]! }] : []));
     const listed: Listed = {
       limit: this.listLimit,
       districts: [...this.groups].map(([district, g]) => ({ district, withFindings: g.withFindings, rules: this.rules.map((r, i) => ({ ruleId: r.ruleId, cases: g.listed[i]! })) })),
     };
-    return { districts: [...this.groups].map(([d, g]) => g.summary(d, severities, this.thresholds)), total, notAssessed, listed };
+    return { districts: [...this.groups].map(([d, g]) => g.summary(d, severities, this.thresholds)), total, listed };
   }
 }

@@ -6,12 +6,12 @@ import { withRealId } from '../privacy/real-id.js';
 import { Aggregator } from './aggregate.js';
 import { LazyCases } from './case-list.js';
 import { DEFAULT_GRADES, type GradeThresholds } from './stats.js';
-import { REPORT_SCHEMA_VERSION, type CaseResult, type Report, type ReportHead } from './types.js';
+import { REPORT_SCHEMA_VERSION, type CaseResult, type NotAssessed, type Report, type ReportHead } from './types.js';
 
 export const DEFAULT_APPENDIX_LIMIT = 10;
 
 /** What a report states before its akter are checked (working papers; --public changes privacy). */
-export function reportHead(opts: { asOf: string; version: string; rules: readonly ActiveRule[]; grades?: GradeThresholds }): ReportHead {
+export function reportHead(opts: { asOf: string; version: string; rules: readonly ActiveRule[]; grades?: GradeThresholds; notAssessed: NotAssessed }): ReportHead {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'aktgranskning', version: opts.version },
@@ -19,6 +19,7 @@ export function reportHead(opts: { asOf: string; version: string; rules: readonl
     rules: opts.rules.map((r) => ({ ruleId: r.rule.id, severity: r.severity, options: r.options })),
     grades: opts.grades ?? DEFAULT_GRADES,
     privacy: { mode: 'working-papers' },
+    notAssessed: opts.notAssessed,
   };
 }
 
@@ -36,6 +37,8 @@ export async function buildReport(opts: {
   rules: readonly ActiveRule[];
   loaded: LoadedExport;
   results: Results;
+  /** The rules the export cannot assess in any akt (engine/run.ts notAssessedRules): still counted in the figures. */
+  notAssessed: NotAssessed;
   grades?: GradeThresholds;
   /** The selection criteria that narrowed the population, if any. */
   criteria?: string[];
@@ -76,7 +79,7 @@ export async function buildReport(opts: {
     if (opts.drain && n % 256 === 0) await opts.drain();
     else if (n % 5000 === 0) await new Promise((r) => setImmediate(r));
   }
-  const { districts, total, notAssessed, listed } = aggregator.finish();
+  const { districts, total, listed } = aggregator.finish();
   const files = maskFiles(opts.loaded.files);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -88,7 +91,7 @@ export async function buildReport(opts: {
     population: { criteria: (opts.criteria ?? []).map((c) => quote(c)), cases: cases.length },
     districts,
     total,
-    notAssessed,
+    notAssessed: opts.notAssessed,
     cases,
     listed,
     input: {

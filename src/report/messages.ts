@@ -21,6 +21,8 @@ export interface FormatContext {
   pretty?: boolean;
   /** JSON with each reason's and data problem's sentence, besides the catalogue (--messages). */
   messages?: boolean;
+  /** JSON with each result's evidence (--evidence): working-paper detail most readers of the data never use. */
+  evidence?: boolean;
   /** CSV: `wide` (default), one row per akt; `long`, one row per akt and rule (--csv-layout). */
   csvLayout?: 'wide' | 'long';
 }

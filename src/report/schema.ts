@@ -5,7 +5,7 @@ import { REPORT_SCHEMA_VERSION } from './types.js';
 
 /**
  * The JSON report (`check --format json`) as a schema: the contract for CI jobs and other
- * programs. docs/report-v2.schema.json is generated from it, and a test validates real output
+ * programs. docs/report-v3.schema.json is generated from it, and a test validates real output
  * against that file.
  */
 const Data = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -81,21 +81,25 @@ export const ReportJsonSchema = z.strictObject({
       stale: z.array(z.strictObject({ ruleId: z.string(), caseId: z.string(), reason: z.string(), expires: z.string() })),
     })
     .optional(),
-  notAssessed: z.array(z.strictObject({ ruleId: z.string(), missing: z.string() })),
+  notAssessed: z
+    .array(z.strictObject({ ruleId: z.string(), missing: z.string() }))
+    .describe('Rules the export lacks the data for in every akt: no result in cases[].results; counted as not assessable in districts and total'),
   cases: z.array(
     z.strictObject({
       caseId: z.string(),
       district: z.string().nullable(),
       origin: z.strictObject({ file: z.string(), line: z.number().int().optional(), index: z.number().int().optional() }).optional(),
-      results: z.array(
-        z.strictObject({
-          ruleId: z.string(),
-          status: Status,
-          reasons: z.array(Reason).optional().describe('Left out when the rule gives none (a pass)'),
-          evidence: Data.optional(),
-          baseline: z.enum(['accepted', 'expired']).optional(),
-        }),
-      ),
+      results: z
+        .array(
+          z.strictObject({
+            ruleId: z.string(),
+            status: Status,
+            reasons: z.array(Reason).optional().describe('Left out when the rule gives none (a pass)'),
+            evidence: Data.optional(),
+            baseline: z.enum(['accepted', 'expired']).optional(),
+          }),
+        )
+        .describe('One per rule run on the akt, in the order of rules[]; a rule in notAssessed has none'),
     }),
   ),
   input: z.strictObject({ files: z.array(FileStats), rowsRead: z.number().int(), rowsRejected: z.number().int(), casesChecked: z.number().int() }),
@@ -114,6 +118,13 @@ export const ReportJsonSchema = z.strictObject({
     }),
   ),
 });
+
+/**
+ * What `compare` reads: this version's reports and those of version 2, which differ only in that
+ * they also give every akt a not-assessable result for each rule in notAssessed.
+ */
+export const READABLE_REPORT_VERSIONS = [2, REPORT_SCHEMA_VERSION] as const;
+export const ReadableReportSchema = ReportJsonSchema.extend({ schemaVersion: z.union(READABLE_REPORT_VERSIONS.map((v) => z.literal(v))) });
 
 export function reportJsonSchema(): Record<string, unknown> {
   return {

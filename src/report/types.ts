@@ -4,7 +4,10 @@ import type { FileStats } from '../model/types.js';
 import type { CaseList } from './case-list.js';
 import type { Grade, GradeThresholds, Interval } from './stats.js';
 
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 3;
+
+/** Rules the export lacks the data for in every akt, with the data it lacks (format v1's names). */
+export type NotAssessed = { ruleId: string; missing: string }[];
 
 export interface RuleSummary {
   ruleId: string;
@@ -89,11 +92,14 @@ export interface Report {
   baseline?: { file: string; accepted: number; expired: number; fresh: number; stale: { ruleId: string; caseId: string; reason: string; expires: string }[] };
   /** The config file the settings came from, if any (named in the Metod). */
   config?: string;
-  /** Rules the export cannot assess in any akt (it lacks their data altogether), listed once. */
-  notAssessed: { ruleId: string; missing: string }[];
+  /**
+   * Rules the export cannot assess in any akt (it lacks their data altogether), listed once: the
+   * data formats give them no result per akt; the figures count them as not assessable.
+   */
+  notAssessed: NotAssessed;
   input: { files: FileStats[]; rowsRead: number; rowsRejected: number; casesChecked: number };
   dataProblems: DataProblem[];
 }
 
 /** What is known of a report before its akter are walked: enough for a data format to start. */
-export type ReportHead = Pick<Report, 'schemaVersion' | 'tool' | 'asOf' | 'rules' | 'grades' | 'privacy'>;
+export type ReportHead = Pick<Report, 'schemaVersion' | 'tool' | 'asOf' | 'rules' | 'grades' | 'privacy' | 'notAssessed'>;

@@ -4,22 +4,30 @@ import { problemMessage, reasonMessage, type FormatContext } from '../messages.j
 import type { CaseResult, Report } from '../types.js';
 import { batched, textOf, type CaseWriter, type Out, type ReportHead, type WriterFactory } from './stream.js';
 
+const NONE: ReadonlySet<string> = new Set();
+
+/** The rules listed in notAssessed: the data formats give them no result in any akt. */
+export function omitted(head: Pick<ReportHead, 'notAssessed'>): ReadonlySet<string> {
+  return head.notAssessed.length === 0 ? NONE : new Set(head.notAssessed.map((x) => x.ruleId));
+}
+
 /**
- * One akt for machines: per rule its status and the reasons' codes and data. The severity is in
- * rules[]; the sentence for a reason is in the message catalogue (or here with --messages).
+ * One akt for machines: per rule run on it its status and the reasons' codes and data; `omit`, the
+ * rules the export cannot assess in any akt, are left out (the same sentence in every akt). The
+ * severity is in rules[]; the sentence for a reason is in the message catalogue (or here with --messages).
  */
-export function caseJson(ctx: FormatContext, c: CaseResult): Record<string, unknown> {
+export function caseJson(ctx: FormatContext, c: CaseResult, omit: ReadonlySet<string> = NONE): Record<string, unknown> {
   return {
     caseId: c.caseId,
     district: c.district,
     ...(c.origin ? { origin: c.origin } : {}),
-    results: c.results.map((r) => ({
+    results: (omit.size === 0 ? c.results : c.results.filter((r) => !omit.has(r.ruleId))).map((r) => ({
       ruleId: r.ruleId,
       status: r.status,
       ...(r.reasons.length > 0
         ? { reasons: ctx.messages ? r.reasons.map((x) => ({ ...x, message: reasonMessage(ctx, r.ruleId, x) })) : r.reasons }
         : {}),
-      ...(r.evidence ? { evidence: r.evidence } : {}),
+      ...(r.evidence && ctx.evidence ? { evidence: r.evidence } : {}),
       ...(r.baseline ? { baseline: r.baseline } : {}),
     })),
   };
@@ -37,19 +45,22 @@ function q(s: string): string {
 }
 
 /**
- * `JSON.stringify(caseJson(ctx, c))` without the object in between: the data formats write this
- * for every akt, so it is built as text (a property test holds the two equal).
+ * `JSON.stringify(caseJson(ctx, c, omit))` without the object in between: the data formats write
+ * this for every akt, so it is built as text (a property test holds the two equal).
  */
-export function caseText(ctx: FormatContext, c: CaseResult): string {
-  if (ctx.messages || c.district === undefined) return JSON.stringify(caseJson(ctx, c));
+export function caseText(ctx: FormatContext, c: CaseResult, omit: ReadonlySet<string> = NONE): string {
+  if (ctx.messages || c.district === undefined) return JSON.stringify(caseJson(ctx, c, omit));
   let s = `{"caseId":${JSON.stringify(c.caseId)},"district":${c.district === null ? 'null' : q(c.district)}`;
   if (c.origin) s += `,"origin":${JSON.stringify(c.origin)}`;
   s += ',"results":[';
+  let first = true;
   for (let i = 0; i < c.results.length; i++) {
     const r = c.results[i]!;
-    s += `${i === 0 ? '' : ','}{"ruleId":${q(r.ruleId)},"status":${q(r.status)}`;
+    if (omit.size > 0 && omit.has(r.ruleId)) continue;
+    s += `${first ? '' : ','}{"ruleId":${q(r.ruleId)},"status":${q(r.status)}`;
+    first = false;
     if (r.reasons.length > 0) s += `,"reasons":${JSON.stringify(r.reasons)}`;
-    if (r.evidence) s += `,"evidence":${JSON.stringify(r.evidence)}`;
+    if (r.evidence && ctx.evidence) s += `,"evidence":${JSON.stringify(r.evidence)}`;
     if (r.baseline) s += `,"baseline":${q(r.baseline)}`;
     s += '}';
   }
@@ -103,10 +114,11 @@ export const jsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
       .map(([k, v]) => `${ctx.pretty ? '  ' : ''}${JSON.stringify(k)}:${ctx.pretty ? ' ' : ''}${indent(text(ctx, v))}`);
   const start = fields({ ...headJson(head, ctx), messages: messageCatalogue(ctx, head) });
   out.write(`{${nl}${start.join(`,${nl}`)},${nl}${ctx.pretty ? '  ' : ''}"cases":${ctx.pretty ? ' ' : ''}[`);
+  const omit = omitted(head);
   let first = true;
   return {
     add(c) {
-      const item = ctx.pretty ? `\n    ${text(ctx, caseJson(ctx, c)).replace(/\n/g, '\n    ')}` : caseText(ctx, c);
+      const item = ctx.pretty ? `\n    ${text(ctx, caseJson(ctx, c, omit)).replace(/\n/g, '\n    ')}` : caseText(ctx, c, omit);
       out.write(first ? item : `,${item}`);
       first = false;
     },
@@ -137,9 +149,10 @@ export function formatJson(report: Report, ctx: FormatContext): Generator<string
  */
 export const ndjsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
   const out = batched(to);
+  const omit = omitted(head);
   return {
     add(c) {
-      out.write(`${caseText(ctx, c)}\n`);
+      out.write(`${caseText(ctx, c, omit)}\n`);
     },
     finish(report) {
       const rest = figuresJson(report);

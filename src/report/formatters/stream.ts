@@ -55,8 +55,8 @@ export interface CaseWriter {
 export type WriterFactory = (head: ReportHead, ctx: FormatContext, out: Out) => CaseWriter;
 
 export function headOf(report: Report): ReportHead {
-  const { schemaVersion, tool, asOf, rules, grades, privacy } = report;
-  return { schemaVersion, tool, asOf, rules, grades, privacy };
+  const { schemaVersion, tool, asOf, rules, grades, privacy, notAssessed } = report;
+  return { schemaVersion, tool, asOf, rules, grades, privacy, notAssessed };
 }
 
 /** A writer over a finished report (its akter walked once more), for a report not written in the pass. */
