@@ -4,6 +4,7 @@ import { problem, showShape, showValue, type DataProblem, type Location, type Pr
 import { Akter, AktStore } from './store.js';
 import { detach } from './columns-store.js';
 import type { Dataset, FieldPath, FileStats, LoadedExport, Provided } from './types.js';
+import { AKT_LISTS, AKT_PARTS, type AktList } from './datasets.js';
 import { isPlainObject } from './validate.js';
 import type { CsvLayout } from './csv-layout.js';
 import { makeNormalize, type Normalize } from './values.js';
@@ -11,17 +12,17 @@ import { makeNormalize, type Normalize } from './values.js';
 type RowSource = Record<string, unknown> | readonly string[];
 
 /** Lists of an akt that need nothing but field validation. */
-export const SIMPLE_LISTS = ['investigations', 'consents', 'placements'] as const;
-export type SimpleList = (typeof SIMPLE_LISTS)[number];
+export type SimpleList = Exclude<AktList, 'plans' | 'followUps'>;
+const SIMPLE_LISTS = AKT_LISTS.filter((l): l is SimpleList => l !== 'plans' && l !== 'followUps');
 
-const AKT_NESTED = new Set<string>(['plans', 'followUps', 'jobCenter', ...SIMPLE_LISTS]);
-const PLAN_NESTED = new Set(['subGoals']);
-const ARRAY_KEYS = ['plans', 'followUps', ...SIMPLE_LISTS] as const satisfies readonly Dataset[];
+/** Keys of a JSON akt (or plan) that are datasets of their own, not unknown fields. */
+const AKT_NESTED = new Set<string>(AKT_PARTS);
+const PLAN_NESTED = new Set<string>(['subGoals'] satisfies Dataset[]);
 
 /** Rows an akt in JSON stands for, counted as its CSV twin would count them. */
 function nestedCount(raw: Record<string, unknown>): number {
   let n = isPlainObject(raw.jobCenter) ? 1 : 0;
-  for (const key of ARRAY_KEYS) {
+  for (const key of AKT_LISTS) {
     const list = raw[key];
     if (!Array.isArray(list)) continue;
     n += list.length;
@@ -244,7 +245,7 @@ export class ExportBuilder {
     const akt = this.addAkt(raw, undefined, at, stats, rows, this.jsonDatasets);
     if (akt === undefined) return;
     const caseId = this.store.caseId(akt);
-    const list = (key: (typeof ARRAY_KEYS)[number]): unknown[] => {
+    const list = (key: AktList): unknown[] => {
       if (!Object.hasOwn(raw, key) || raw[key] === null) return [];
       this.jsonDatasets.add(key);
       if (Array.isArray(raw[key])) return raw[key];

@@ -9,6 +9,7 @@ import {
   PlanSchema,
   SubGoalSchema,
 } from './schema.js';
+import type { Dataset } from './datasets.js';
 
 export type FieldKind = { kind: 'date' } | { kind: 'boolean' } | { kind: 'enum'; values: readonly string[] } | { kind: 'text' };
 
@@ -22,8 +23,9 @@ export const SCOPES = {
   consents: ConsentSchema,
   jobCenter: JobCenterSchema,
   placements: PlacementSchema,
-} as const;
-export type Scope = keyof typeof SCOPES;
+} as const satisfies Record<'akt' | Dataset, z.ZodObject>;
+/** The akt itself or one of its datasets. */
+export type Scope = 'akt' | Dataset;
 
 /**
  * What kind of value each field holds, read from the schemas' JSON Schema so that a field added

@@ -4,11 +4,9 @@ import type { Scope } from './fields.js';
 import type { Location } from './problems.js';
 import type { Akt, Plan } from './schema.js';
 import type { CheckedAkt, Provided } from './types.js';
+import { AKT_LISTS, DATASETS, type AktList, type Dataset } from './datasets.js';
 
-/** The lists of an akt, each a table of rows chained per akt. */
-export const AKT_LISTS = ['plans', 'followUps', 'investigations', 'consents', 'placements'] as const;
-export type AktList = (typeof AKT_LISTS)[number];
-export type ChildScope = Exclude<Scope, 'akt'>;
+export type ChildScope = Dataset;
 
 /**
  * Every akt of an export in columns: the akt's own fields, its origin, and chains of rows for its
@@ -18,7 +16,8 @@ export type ChildScope = Exclude<Scope, 'akt'>;
 export class AktStore {
   readonly values = new ValueTable();
   readonly tables: Record<Scope, RowTable>;
-  readonly chains: Record<Exclude<ChildScope, 'subGoals' | 'jobCenter'>, Chains>;
+  /** Per list of the akt, its rows chained per akt. */
+  readonly chains: Record<AktList, Chains>;
   readonly subGoals = new Chains();
   /** Per akt, its jobCenter row or -1. */
   readonly jobCenter = new IntColumn();
@@ -34,20 +33,10 @@ export class AktStore {
   private readonly districtField: number;
 
   constructor() {
-    const table = (scope: Scope) => new RowTable(scalarFields(scope), UNIQUE_FIELDS);
-    this.tables = {
-      akt: table('akt'),
-      plans: table('plans'),
-      subGoals: table('subGoals'),
-      followUps: table('followUps'),
-      investigations: table('investigations'),
-      consents: table('consents'),
-      jobCenter: table('jobCenter'),
-      placements: table('placements'),
-    };
+    this.tables = Object.fromEntries((['akt', ...DATASETS] as const).map((scope) => [scope, new RowTable(scalarFields(scope), UNIQUE_FIELDS)])) as Record<Scope, RowTable>;
     this.caseIdField = this.tables.akt.fields.indexOf('caseId');
     this.districtField = this.tables.akt.fields.indexOf('district');
-    this.chains = { plans: new Chains(), followUps: new Chains(), investigations: new Chains(), consents: new Chains(), placements: new Chains() };
+    this.chains = Object.fromEntries(AKT_LISTS.map((list) => [list, new Chains()])) as Record<AktList, Chains>;
   }
 
   get size(): number {
@@ -108,7 +97,7 @@ export class AktStore {
     return row;
   }
 
-  rows(scope: Exclude<ChildScope, 'subGoals' | 'jobCenter'>, akt: number): Generator<number> {
+  rows(scope: AktList, akt: number): Generator<number> {
     return this.chains[scope].rows(akt, this.tables[scope]);
   }
 
@@ -135,6 +124,11 @@ export class AktStore {
     return this.list(this.chains[key], this.tables[key], i) as Akt[K];
   }
 
+  /** One of the akt's lists as objects; a plan's delmål come with it. */
+  listFor<K extends AktList>(key: K, i: number): Akt[K] {
+    return (key === 'plans' ? this.plans(i) : this.listOf(key as Exclude<AktList, 'plans'>, i)) as Akt[K];
+  }
+
   jobCenterOf(i: number): Akt['jobCenter'] {
     const jc = this.jobCenter.data[i]!;
     return jc === -1 ? undefined : this.tables.jobCenter.object(jc, this.values);
@@ -144,11 +138,7 @@ export class AktStore {
   akt(i: number): Akt {
     const akt = this.tables.akt.object(i, this.values) as unknown as Akt;
     akt.district = akt.district as string | undefined;
-    akt.plans = this.plans(i);
-    akt.followUps = this.listOf('followUps', i);
-    akt.investigations = this.listOf('investigations', i);
-    akt.consents = this.listOf('consents', i);
-    akt.placements = this.listOf('placements', i);
+    for (const list of AKT_LISTS) (akt as unknown as Record<AktList, unknown>)[list] = this.listFor(list, i);
     const jc = this.jobCenterOf(i);
     if (jc) akt.jobCenter = jc;
     return akt;
@@ -231,24 +221,15 @@ class AktView {
     }
   }
 
-  get plans(): Plan[] {
-    return (this.#made.plans ??= this.#store.plans(this.#i));
-  }
-
-  get followUps(): Akt['followUps'] {
-    return (this.#made.followUps ??= this.#store.listOf('followUps', this.#i));
-  }
-
-  get investigations(): Akt['investigations'] {
-    return (this.#made.investigations ??= this.#store.listOf('investigations', this.#i));
-  }
-
-  get consents(): Akt['consents'] {
-    return (this.#made.consents ??= this.#store.listOf('consents', this.#i));
-  }
-
-  get placements(): Akt['placements'] {
-    return (this.#made.placements ??= this.#store.listOf('placements', this.#i));
+  static {
+    // A getter per list of the akt, made from the one list of datasets.
+    for (const list of AKT_LISTS) {
+      Object.defineProperty(AktView.prototype, list, {
+        get(this: AktView) {
+          return (this.#made[list] ??= this.#store.listFor(list, this.#i) as never);
+        },
+      });
+    }
   }
 
   get jobCenter(): Akt['jobCenter'] {

@@ -4,10 +4,10 @@ import type { ProgressCounter } from '../progress.js';
 import type { Akt } from './schema.js';
 import type { Akter } from './store.js';
 import type { ValueRules } from './values.js';
+import type { Dataset } from './datasets.js';
 import type { DataProblem, Location } from './problems.js';
 
-/** Parts of format v1 an export may leave out altogether; a rule that needs one is then not assessable. */
-export type Dataset = 'plans' | 'subGoals' | 'followUps' | 'investigations' | 'consents' | 'jobCenter' | 'placements';
+export type { Dataset } from './datasets.js';
 
 /**
  * A field of a dataset (or of the akt itself): `plans.goal`, `akt.caseworker`. An export provides
