@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { FieldIssue, kindCheck, scalarFields } from '../src/model/codec.js';
-import { FIELD_KINDS, SCOPES, type FieldKind, type Scope } from '../src/model/fields.js';
+import { FieldIssue, kindCheck } from '../src/model/codec.js';
+import { FIELD_KINDS, scalarFields, SCOPES, type FieldKind, type Scope } from '../src/model/fields.js';
 
 /** Values a normalised field can hold: text, dates good and bad, codes, and what JSON can carry instead. */
 function values(kind: FieldKind): fc.Arbitrary<unknown> {

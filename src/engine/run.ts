@@ -1,6 +1,5 @@
 import type { Akt } from '../model/schema.js';
-import { Akter } from '../model/store.js';
-import type { CheckedAkt, Dataset, FieldPath, Provided } from '../model/types.js';
+import type { Akter, CheckedAkt, Dataset, FieldPath, Provided } from '../model/types.js';
 import type { AnyRule, BaseContext, Reason, RuleContext, Severity, Status, TemplateData } from './types.js';
 
 export interface ActiveRule {
@@ -101,12 +100,16 @@ function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unkn
   return { ruleId: rule.id, status: 'pass', severity, reasons: [], evidence: out.evidence };
 }
 
-/** The akter to check: the export's store, or (in tests and plug-in code) an array. */
+/** The akter to check: the export's (through the contract's `Akter`), or (in tests and plug-in code) an array. */
 export type AktSource = Akter | readonly CheckedAkt[];
 
 function* models(akter: AktSource): Generator<Akt> {
-  if (akter instanceof Akter) yield* akter.models();
-  else for (const c of akter) yield c.akt;
+  if (isArray(akter)) for (const c of akter) yield c.akt;
+  else yield* akter.models();
+}
+
+function isArray(akter: AktSource): akter is readonly CheckedAkt[] {
+  return Array.isArray(akter);
 }
 
 /** Each rule's context: the audit date and what its `prepare` computed over the whole export. */

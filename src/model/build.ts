@@ -1,8 +1,7 @@
 import { FieldIssue, makeChecks, type Encoded, type ScopeChecks } from './codec.js';
 import type { Scope } from './fields.js';
 import { problem, showShape, showValue, type DataProblem, type Location, type ProblemCode } from './problems.js';
-import { Akter, AktStore } from './store.js';
-import { detach } from './columns-store.js';
+import { AktStore, detach, StoredAkter } from '../store/index.js';
 import type { Dataset, FieldPath, FileStats, LoadedExport, Provided } from './types.js';
 import { AKT_LISTS, AKT_PARTS, type AktList } from './datasets.js';
 import { isPlainObject } from './validate.js';
@@ -386,7 +385,7 @@ export class ExportBuilder {
       const y = s.caseId(b);
       return x < y ? -1 : x > y ? 1 : 0;
     });
-    return { akter: new Akter(s, Int32Array.from(order)), problems: this.problems, files: this.files };
+    return { akter: new StoredAkter(s, Int32Array.from(order)), problems: this.problems, files: this.files };
   }
 }
 

@@ -1,10 +1,9 @@
 import type { z } from 'zod';
 import { isIsoDate } from './dates.js';
-import { FIELD_KINDS, SCOPES, type FieldKind, type Scope } from './fields.js';
+import { FIELD_KINDS, scalarFields, SCOPES, type FieldKind, type Scope } from './fields.js';
 import { PROBLEM_CODES, type ProblemCode } from './problems.js';
 import type { Normalize } from './values.js';
-import { detach, type ValueTable } from './columns-store.js';
-import type { Dataset, FieldPath } from './types.js';
+import { detach, UNIQUE_FIELDS, type ValueTable } from '../store/index.js';
 
 /** Why a field's value was not taken; the field then counts as missing. */
 export class FieldIssue {
@@ -93,26 +92,6 @@ export interface ScopeChecks {
   /** Field name → position, for rows that name their fields. */
   index: ReadonlyMap<string, number>;
 }
-
-/** Scalar fields only: nested lists (plans, subGoals, …) are rows of their own. */
-export function scalarFields(scope: Scope): string[] {
-  return Object.entries((SCOPES[scope] as z.ZodObject).shape as Record<string, z.ZodType>)
-    .filter(([f]) => FIELD_KINDS.get(scope)!.has(f))
-    .map(([f]) => f);
-}
-
-/**
- * What an export with every column of the given datasets provides: the datasets, their fields and
- * the akt's own. For tests and plug-in code that build akter by hand.
- */
-export function provides(datasets: readonly Dataset[]): Set<Dataset | FieldPath> {
-  const out = new Set<Dataset | FieldPath>(datasets);
-  for (const scope of ['akt', ...datasets] as const) for (const f of scalarFields(scope)) out.add(`${scope}.${f}`);
-  return out;
-}
-
-/** Fields every row has its own value of (identifiers): stored as text, not shared. */
-export const UNIQUE_FIELDS: ReadonlySet<string> = new Set(['caseId', 'personId', 'planId']);
 
 export function makeChecks(normalize: Normalize, values: ValueTable): Record<Scope, ScopeChecks> {
   const out = {} as Record<Scope, ScopeChecks>;

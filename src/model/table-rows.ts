@@ -7,7 +7,7 @@ import { canonicalHeader, requiredColumns, TABLE_COLUMNS } from './columns.js';
 import { csvLayout, type CsvLayout } from './csv-layout.js';
 import { looksLikeData } from './header.js';
 import { problem, type Location } from './problems.js';
-import { scalarFields } from './codec.js';
+import { scalarFields } from './fields.js';
 import type { Dataset, FieldPath, FileStats, ReadOptions } from './types.js';
 
 /**

@@ -1,12 +1,15 @@
-import { Chains, IntColumn, RowTable, ValueTable } from './columns-store.js';
-import { scalarFields, UNIQUE_FIELDS } from './codec.js';
-import type { Scope } from './fields.js';
-import type { Location } from './problems.js';
-import type { Akt, Plan } from './schema.js';
-import type { CheckedAkt, Provided } from './types.js';
-import { AKT_LISTS, DATASETS, type AktList, type Dataset } from './datasets.js';
+import { AKT_LISTS, DATASETS, type AktList, type Dataset } from '../model/datasets.js';
+import { scalarFields, type Scope } from '../model/fields.js';
+import type { Location } from '../model/problems.js';
+import type { Akt, Plan } from '../model/schema.js';
+import type { CheckedAkt, Provided } from '../model/types.js';
+import { AktView } from './akt-view.js';
+import { Chains, IntColumn, RowTable, ValueTable } from './columns.js';
 
 export type ChildScope = Dataset;
+
+/** Fields every row has its own value of (identifiers): stored as text, not shared. */
+export const UNIQUE_FIELDS: ReadonlySet<string> = new Set(['caseId', 'personId', 'planId']);
 
 /**
  * Every akt of an export in columns: the akt's own fields, its origin, and chains of rows for its
@@ -154,89 +157,5 @@ export class AktStore {
 
   checked(i: number): CheckedAkt {
     return { akt: this.akt(i), origin: this.origin(i), datasets: this.datasets(i) };
-  }
-}
-
-/**
- * The akter of an export, in report order, made into objects one at a time as they are asked
- * for. A selection is another view of the same store.
- */
-export class Akter implements Iterable<CheckedAkt> {
-  constructor(
-    readonly store: AktStore,
-    /** Store positions in the order the akter are listed. */
-    readonly order: Int32Array,
-  ) {}
-
-  get length(): number {
-    return this.order.length;
-  }
-
-  at(i: number): CheckedAkt {
-    return this.store.checked(this.order[i]!);
-  }
-
-  datasets(i: number): Provided {
-    return this.store.datasets(this.order[i]!);
-  }
-
-  *[Symbol.iterator](): Iterator<CheckedAkt> {
-    for (let i = 0; i < this.order.length; i++) yield this.at(i);
-  }
-
-  /** The akter of this list that `keep` accepts, as a view of the same store. */
-  filter(keep: (a: CheckedAkt) => boolean): Akter {
-    const kept: number[] = [];
-    for (let i = 0; i < this.order.length; i++) if (keep(this.at(i))) kept.push(this.order[i]!);
-    return new Akter(this.store, Int32Array.from(kept));
-  }
-
-  map<T>(f: (a: CheckedAkt) => T): T[] {
-    const out: T[] = [];
-    for (const a of this) out.push(f(a));
-    return out;
-  }
-
-  /** Each akt, for rules that look at the whole export first; its lists are made when read. */
-  *models(): Generator<Akt> {
-    for (let i = 0; i < this.order.length; i++) yield this.store.view(this.order[i]!);
-  }
-}
-
-/** An akt whose fields are read from the store, and whose lists are made when first read. */
-class AktView {
-  readonly #store: AktStore;
-  readonly #i: number;
-  readonly #made: Partial<Pick<Akt, AktList | 'jobCenter'>> = {};
-  #jobCenter = false;
-
-  constructor(store: AktStore, i: number) {
-    this.#store = store;
-    this.#i = i;
-    const t = store.tables.akt;
-    // The akt's own fields are few and cheap: set as in a full akt.
-    for (let f = 0; f < t.fields.length; f++) {
-      const v = t.value(i, f, store.values);
-      if (v !== undefined || t.fields[f] === 'district') (this as Record<string, unknown>)[t.fields[f]!] = v;
-    }
-  }
-
-  static {
-    // A getter per list of the akt, made from the one list of datasets.
-    for (const list of AKT_LISTS) {
-      Object.defineProperty(AktView.prototype, list, {
-        get(this: AktView) {
-          return (this.#made[list] ??= this.#store.listFor(list, this.#i) as never);
-        },
-      });
-    }
-  }
-
-  get jobCenter(): Akt['jobCenter'] {
-    if (!this.#jobCenter) {
-      this.#jobCenter = true;
-      this.#made.jobCenter = this.#store.jobCenterOf(this.#i);
-    }
-    return this.#made.jobCenter;
   }
 }
