@@ -6,7 +6,7 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
-import { readExport } from '../src/model/read-export.js';
+import { readExport } from '../src/ingest/read-export.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'akt-zipprop-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { FieldIssue, kindCheck } from '../src/model/codec.js';
+import { FieldIssue, kindCheck } from '../src/ingest/field-checks.js';
 import { FIELD_KINDS, scalarFields, SCOPES, type FieldKind, type Scope } from '../src/model/fields.js';
 
 /** Values a normalised field can hold: text, dates good and bad, codes, and what JSON can carry instead. */

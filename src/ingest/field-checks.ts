@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { isIsoDate } from './dates.js';
-import { FIELD_KINDS, scalarFields, SCOPES, type FieldKind, type Scope } from './fields.js';
-import { PROBLEM_CODES, type ProblemCode } from './problems.js';
-import type { Normalize } from './values.js';
+import { isIsoDate } from '../model/dates.js';
+import { FIELD_KINDS, scalarFields, SCOPES, type FieldKind, type Scope } from '../model/fields.js';
+import { PROBLEM_CODES, type ProblemCode } from '../model/problems.js';
+import type { Normalize } from '../model/values.js';
 import { detach, UNIQUE_FIELDS, type ValueTable } from '../store/index.js';
 
 /** Why a field's value was not taken; the field then counts as missing. */

@@ -1,6 +1,6 @@
 import type { CsvTable } from '../load/discover.js';
-import { TABLE_SCOPE } from './columns.js';
-import { scalarFields, type Scope } from './fields.js';
+import { TABLE_SCOPE } from '../model/columns.js';
+import { scalarFields, type Scope } from '../model/fields.js';
 
 /** A CSV table's columns as its scope's fields: per field its column, -1 where the table has none. */
 export interface CsvLayout {

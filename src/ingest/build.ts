@@ -1,12 +1,12 @@
-import { FieldIssue, makeChecks, type Encoded, type ScopeChecks } from './codec.js';
-import type { Scope } from './fields.js';
-import { problem, showShape, showValue, type DataProblem, type Location, type ProblemCode } from './problems.js';
+import { FieldIssue, makeChecks, type Encoded, type ScopeChecks } from './field-checks.js';
+import type { Scope } from '../model/fields.js';
+import { problem, showShape, showValue, type DataProblem, type Location, type ProblemCode } from '../model/problems.js';
 import { AktStore, detach, StoredAkter } from '../store/index.js';
-import type { Dataset, FieldPath, FileStats, LoadedExport, Provided } from './types.js';
-import { AKT_LISTS, AKT_PARTS, type AktList } from './datasets.js';
+import type { Dataset, FieldPath, FileStats, LoadedExport, Provided } from '../model/types.js';
+import { AKT_LISTS, AKT_PARTS, type AktList } from '../model/datasets.js';
 import { isPlainObject } from './validate.js';
 import type { CsvLayout } from './csv-layout.js';
-import { makeNormalize, type Normalize } from './values.js';
+import { makeNormalize, type Normalize } from '../model/values.js';
 
 type RowSource = Record<string, unknown> | readonly string[];
 

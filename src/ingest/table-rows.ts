@@ -3,12 +3,12 @@ import type { Localized } from '../i18n/lang.js';
 import type { CsvRow } from '../load/csv.js';
 import type { CsvTable } from '../load/discover.js';
 import type { ExportBuilder } from './build.js';
-import { canonicalHeader, requiredColumns, TABLE_COLUMNS } from './columns.js';
+import { canonicalHeader, requiredColumns, TABLE_COLUMNS } from '../model/columns.js';
 import { csvLayout, type CsvLayout } from './csv-layout.js';
 import { looksLikeData } from './header.js';
-import { problem, type Location } from './problems.js';
-import { scalarFields } from './fields.js';
-import type { Dataset, FieldPath, FileStats, ReadOptions } from './types.js';
+import { problem, type Location } from '../model/problems.js';
+import { scalarFields } from '../model/fields.js';
+import type { Dataset, FieldPath, FileStats, ReadOptions } from '../model/types.js';
 
 /**
  * One table's header and rows, whatever held them (a CSV file, a workbook's sheet, either inside
