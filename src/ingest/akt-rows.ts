@@ -1,7 +1,7 @@
 import { AKT_PARTS, type AktList, type Dataset } from '../model/datasets.js';
 import { problem, showValue } from '../model/problems.js';
 import type { Provided } from '../model/types.js';
-import type { AktStore } from '../store/index.js';
+import type { StoreWriter } from '../store/index.js';
 import type { Accounts } from './accounts.js';
 import { FieldIssue } from './field-checks.js';
 import type { FieldReader, Rec } from './field-reader.js';
@@ -33,7 +33,7 @@ export class AktRows {
   private readonly pos: Record<'caseId' | 'planId' | 'validFrom' | 'validTo' | 'followUpPlan' | 'followUpDate', number>;
 
   constructor(
-    readonly store: AktStore,
+    readonly store: StoreWriter,
     private readonly accounts: Accounts,
     private readonly fields: FieldReader,
     private readonly asOf: string | undefined,
@@ -130,10 +130,10 @@ export class AktRows {
       const plan = this.planById(akt, planId);
       if (plan === undefined) {
         this.accounts.report(problem('unknown-plan-id', rec.at, { caseId, field: this.fields.path(rec.prefix, 'planId'), value: showValue(planId) }));
-        this.store.tables.followUps.clear(row, planField);
+        this.store.clear('followUps', row, planField);
       } else {
         // The plan's own string: a country has millions of follow-ups, each naming its plan.
-        this.store.tables.followUps.setText(row, planField, this.store.field('plans', plan, this.pos.planId) as string);
+        this.store.setText('followUps', row, planField, this.store.field('plans', plan, this.pos.planId) as string);
       }
     }
     // A follow-up cannot have been held after the audit date; the rules already leave it out.

@@ -45,7 +45,7 @@ export class CsvRows {
     else if (table === 'followups') this.rows.addFollowUp(akt, rec);
     else if (table === 'jobcenter') {
       // One row per akt: a second row for an akt is rejected.
-      if (this.rows.store.jobCenter.get(akt) !== -1) return this.accounts.reject(stats, 1, 'duplicate-row', at, { caseId: this.rows.store.caseId(akt), field: 'caseId' });
+      if (this.rows.store.hasJobCenter(akt)) return this.accounts.reject(stats, 1, 'duplicate-row', at, { caseId: this.rows.store.caseId(akt), field: 'caseId' });
       this.rows.addListItem(akt, 'jobCenter', rec);
     } else this.rows.addListItem(akt, layout.scope as SimpleList, rec);
   }

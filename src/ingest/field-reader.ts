@@ -2,7 +2,7 @@ import type { Scope } from '../model/fields.js';
 import { problem, showValue, type Location } from '../model/problems.js';
 import type { Dataset, FieldPath, FileStats } from '../model/types.js';
 import type { Normalize } from '../model/values.js';
-import { detach, type AktStore } from '../store/index.js';
+import { detach, type StoreWriter } from '../store/index.js';
 import type { Accounts } from './accounts.js';
 import { FieldIssue, makeChecks, type Encoded, type ScopeChecks } from './field-checks.js';
 
@@ -34,7 +34,7 @@ export class FieldReader {
   private readonly paths = new Map<string, string>();
 
   constructor(
-    private readonly store: AktStore,
+    private readonly store: StoreWriter,
     private readonly accounts: Accounts,
     normalize: Normalize,
   ) {
@@ -84,15 +84,15 @@ export class FieldReader {
 
   /** Reports the fields of the record last read in `scope` that did not pass, and stores the rest in `row`. */
   keep(scope: Scope, row: number, rec: Rec, caseId: string): void {
-    const table = this.store.tables[scope];
+    const store = this.store;
     const fields = this.checks[scope].fields;
     const raws = this.raws[scope];
     const encoded = this.encoded[scope];
     for (let f = 0; f < encoded.length; f++) {
       const v = encoded[f];
       if (typeof v === 'number') {
-        if (v !== 0) table.setId(row, f, v);
-      } else if (typeof v === 'string') table.setText(row, f, v);
+        if (v !== 0) store.setId(scope, row, f, v);
+      } else if (typeof v === 'string') store.setText(scope, row, f, v);
       else if (v instanceof FieldIssue) {
         const original = v.code === 'missing-required' ? undefined : raws[f];
         this.accounts.report(problem(v.code, rec.at, { caseId, field: this.path(rec.prefix, fields[f]!), value: showValue(original) }));

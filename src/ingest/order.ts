@@ -1,7 +1,7 @@
-import type { AktStore } from '../store/index.js';
+import type { StoreWriter } from '../store/index.js';
 
 /** The akter's report order: by stadsdel (Swedish collation; missing last), then by caseId. */
-export function reportOrder(s: AktStore): Int32Array {
+export function reportOrder(s: StoreWriter): Int32Array {
   const districts = new Map<string | undefined, number>();
   for (let i = 0; i < s.size; i++) districts.set(s.district(i), 0);
   const collator = new Intl.Collator('sv');

@@ -91,6 +91,24 @@ export class AktStore {
     return this.tables.akt.value(akt, this.districtField, this.values) as string | undefined;
   }
 
+  /** Sets a field to a shared value's id (from `values`). */
+  setId(scope: Scope, row: number, field: number, id: number): void {
+    this.tables[scope].setId(row, field, id);
+  }
+
+  /** Sets a field to its own text (an identifier). */
+  setText(scope: Scope, row: number, field: number, text: string): void {
+    this.tables[scope].setText(row, field, text);
+  }
+
+  clear(scope: Scope, row: number, field: number): void {
+    this.tables[scope].clear(row, field);
+  }
+
+  hasJobCenter(akt: number): boolean {
+    return this.jobCenter.get(akt) !== -1;
+  }
+
   /** A child row of `scope`, appended to its owner's list (an akt; a plan for delmål). */
   addRow(scope: ChildScope, owner: number): number {
     const row = this.tables[scope].add();
