@@ -8,7 +8,7 @@ import type { AnyRule, Lang } from './engine/types.js';
 import { UserError } from './errors.js';
 import { criteriaText } from './i18n/error-text.js';
 import { collectGarbage } from './memory.js';
-import { readExport } from './model/read-export.js';
+import { readExport } from './ingest/read-export.js';
 import type { ExportMapping, LoadedExport, ReadOptions } from './model/types.js';
 import { buildReport } from './report/build.js';
 import { describeSelection, selectPopulation, type Selection as Population } from './sample/population.js';

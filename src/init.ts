@@ -8,11 +8,11 @@ import { readWorkbook } from './load/xlsx.js';
 import { DEFAULT_LIMITS, openArchive, reorder } from './load/zip.js';
 import { canonicalHeader, TABLE_SCOPE } from './model/columns.js';
 import { isIsoDate } from './model/dates.js';
-import { looksLikeData } from './model/header.js';
+import { looksLikeData } from './ingest/header.js';
 import { fieldKind } from './model/fields.js';
 import type { ExportMapping } from './model/types.js';
 import { makeNormalize } from './model/values.js';
-import { FIRST_PARTS } from './model/read-workbook.js';
+import { FIRST_PARTS } from './ingest/read-workbook.js';
 
 /** Extensions case systems use for delimited text; other files are left out of a proposal. */
 const TEXT_TABLE = new Set(['.csv', '.txt', '.tsv', '.tab', '.dat', '.skv']);

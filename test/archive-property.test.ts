@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import yazl from 'yazl';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
-import { readExport } from '../src/model/read-export.js';
+import { readExport } from '../src/ingest/read-export.js';
 import { zipParts } from './helpers/zip.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'akt-zipprop-'));

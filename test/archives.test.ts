@@ -5,7 +5,7 @@ import path from 'node:path';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { EXIT_USAGE } from '../src/errors.js';
-import { readExport } from '../src/model/read-export.js';
+import { readExport } from '../src/ingest/read-export.js';
 import type { ExportMapping } from '../src/model/types.js';
 import { cli } from './helpers/cli.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../src/model/dates.js';
 import { z } from 'zod';
 import { Checker, fieldNames, missingFor, missingReason, notAssessedRules, resultsOf, RuleContractError, runRules } from '../src/engine/run.js';
-import { provides } from '../src/model/codec.js';
+import { provides } from '../src/model/fields.js';
 import { defineRule, sourceAt, type AnyRule } from '../src/engine/types.js';
 import { fill, numberWord } from '../src/i18n/catalog.js';
 import { akt } from './helpers/akt.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readExport } from '../src/model/read-export.js';
+import { readExport } from '../src/ingest/read-export.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'akt-lines-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
-import { readExport } from '../src/model/read-export.js';
+import { readExport } from '../src/ingest/read-export.js';
 
 const codesAt = (problems: { file: string; line?: number; code: string }[], file: string) =>
   problems.filter((p) => p.file.endsWith(file)).map((p) => [p.line ?? null, p.code]);

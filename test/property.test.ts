@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
-import { readExport } from '../src/model/read-export.js';
+import { readExport } from '../src/ingest/read-export.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'akt-prop-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import { UserError } from '../src/errors.js';
 import { detectDelimiter, parseDelimiter } from '../src/load/delimiter.js';
 import { detectEncoding, encodingName } from '../src/load/text.js';
 import { canonicalHeader } from '../src/model/columns.js';
-import { readExport } from '../src/model/read-export.js';
+import { readExport } from '../src/ingest/read-export.js';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const encodingOf = (b: Uint8Array, override?: string) => {

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
 import { cellText, isDateFormat, serialToIso } from '../src/load/xlsx.js';
-import { readExport } from '../src/model/read-export.js';
+import { readExport } from '../src/ingest/read-export.js';
 
 type Cell = ExcelJS.CellValue;
 

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { resolveSettings } from '../../dist/src/audit.js';
 import { Checker, notAssessedRules, resultsOf } from '../../dist/src/engine/run.js';
 import { collectGarbage } from '../../dist/src/memory.js';
-import { readExport } from '../../dist/src/model/read-export.js';
+import { readExport } from '../../dist/src/ingest/read-export.js';
 import { buildReport } from '../../dist/src/report/build.js';
 
 const [dir, asOf = '2011-06-01'] = process.argv.slice(2);

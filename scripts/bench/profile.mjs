@@ -15,8 +15,8 @@ for (const f of readdirSync(dir).sort()) {
     if (name === '(idle)') return 'idle (waiting for the other thread)';
     if (url.includes('/papaparse/')) return 'Papa Parse';
     if (url.includes('/rules/')) return 'the rules themselves';
-    if (url.includes('/src/model/store.js') || (url.includes('/src/model/columns-store.js') && name === 'object')) return 'model: make akter for the rules';
-    for (const [k, g] of [['/src/load/', 'load: read, decode, hash, parse driver, pack'], ['/src/model/', 'model: check values and build the store'], ['/src/engine/', 'engine'], ['/src/report/', 'report: aggregate, mask, format'], ['/src/privacy/', 'report: aggregate, mask, format']]) if (url.includes(k)) return g;
+    if (/\/src\/store\/(akt-store|akt-view|akter)\.js/.test(url) || (url.includes('/src/store/columns.js') && name === 'object')) return 'model: make akter for the rules';
+    for (const [k, g] of [['/src/load/', 'load: read, decode, hash, parse driver, pack'], ['/src/model/', 'model: check values and build the store'], ['/src/ingest/', 'model: check values and build the store'], ['/src/store/', 'model: check values and build the store'], ['/src/engine/', 'engine'], ['/src/report/', 'report: aggregate, mask, format'], ['/src/privacy/', 'report: aggregate, mask, format']]) if (url.includes(k)) return g;
     return undefined;
   };
   for (const [id, t] of self) {

@@ -6,7 +6,7 @@ import type { AnyRule, Lang, Severity } from '../engine/types.js';
 import { severityName } from '../i18n/catalog.js';
 import { cliText } from '../i18n/cli-text.js';
 import { ui } from '../i18n/ui.js';
-import { readExport } from '../model/read-export.js';
+import { readExport } from '../ingest/read-export.js';
 import type { Dataset, FieldPath } from '../model/types.js';
 import { missingFor } from '../engine/run.js';
 import { chooseLang } from './help.js';

@@ -4,9 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { AnyRule } from '../engine/types.js';
 import { UserError } from '../errors.js';
+import { DATASETS } from '../model/datasets.js';
 import { issueText } from './issue.js';
-
-const DATASETS = ['plans', 'subGoals', 'followUps', 'investigations', 'consents', 'jobCenter', 'placements'] as const;
 
 const Localized = z.strictObject({ sv: z.string().min(1), en: z.string().min(1) });
 const isFunction = (v: unknown): v is (...args: never[]) => unknown => typeof v === 'function';

@@ -1,6 +1,5 @@
 import type { Akt } from '../model/schema.js';
-import { Akter } from '../model/store.js';
-import type { CheckedAkt, Dataset, FieldPath, Provided } from '../model/types.js';
+import type { Akter, CheckedAkt, Dataset, FieldPath, Provided } from '../model/types.js';
 import type { AnyRule, BaseContext, Reason, RuleContext, Severity, Status, TemplateData } from './types.js';
 
 export interface ActiveRule {
@@ -58,7 +57,7 @@ export function missingReason(rule: Pick<AnyRule, 'requires' | 'fields'>, provid
  */
 export function notAssessedRules(akter: AktSource, active: readonly ActiveRule[]): { ruleId: string; missing: string }[] {
   if (akter.length === 0) return [];
-  const datasets = (i: number) => (akter instanceof Akter ? akter.datasets(i) : akter[i]!.datasets);
+  const datasets = (i: number) => (isArray(akter) ? akter[i]!.datasets : akter.datasets(i));
   // An export has one set of datasets, or one per directory or file: few to look at.
   const sets = new Set<Provided>();
   for (let i = 0; i < akter.length; i++) sets.add(datasets(i));
@@ -119,12 +118,16 @@ function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unkn
   return { ruleId: rule.id, status: 'pass', severity, reasons: [], evidence: out.evidence };
 }
 
-/** The akter to check: the export's store, or (in tests and plug-in code) an array. */
+/** The akter to check: the export's (through the contract's `Akter`), or (in tests and plug-in code) an array. */
 export type AktSource = Akter | readonly CheckedAkt[];
 
 function* models(akter: AktSource): Generator<Akt> {
-  if (akter instanceof Akter) yield* akter.models();
-  else for (const c of akter) yield c.akt;
+  if (isArray(akter)) for (const c of akter) yield c.akt;
+  else yield* akter.models();
+}
+
+function isArray(akter: AktSource): akter is readonly CheckedAkt[] {
+  return Array.isArray(akter);
 }
 
 /** Each rule's context: the audit date and what its `prepare` computed over the whole export. */

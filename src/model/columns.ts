@@ -2,13 +2,13 @@ import { CSV_TABLES, type CsvTable } from '../load/discover.js';
 import type { Scope } from './fields.js';
 import { AktSchema, ConsentSchema, FollowUpSchema, InvestigationSchema, JobCenterSchema, PlacementSchema, PlanSchema, SubGoalSchema } from './schema.js';
 import { fold } from '../fold.js';
-import type { Dataset } from './types.js';
+import { AKT_PARTS, type Dataset } from './datasets.js';
 
 const keys = (s: { shape: object }, drop: string[] = []): string[] => Object.keys(s.shape).filter((k) => !drop.includes(k));
 
 /** The canonical columns of each CSV table, derived from the schemas so they cannot drift. */
 export const TABLE_COLUMNS: Record<CsvTable, readonly string[]> = {
-  cases: keys(AktSchema, ['plans', 'followUps', 'investigations', 'consents', 'jobCenter', 'placements']),
+  cases: keys(AktSchema, [...AKT_PARTS]),
   plans: ['caseId', ...keys(PlanSchema, ['subGoals'])],
   subgoals: ['caseId', 'planId', ...keys(SubGoalSchema)],
   followups: ['caseId', ...keys(FollowUpSchema)],

@@ -9,6 +9,8 @@ import {
   PlanSchema,
   SubGoalSchema,
 } from './schema.js';
+import type { Dataset } from './datasets.js';
+import type { FieldPath } from './types.js';
 
 export type FieldKind = { kind: 'date' } | { kind: 'boolean' } | { kind: 'enum'; values: readonly string[] } | { kind: 'text' };
 
@@ -22,8 +24,9 @@ export const SCOPES = {
   consents: ConsentSchema,
   jobCenter: JobCenterSchema,
   placements: PlacementSchema,
-} as const;
-export type Scope = keyof typeof SCOPES;
+} as const satisfies Record<'akt' | Dataset, z.ZodObject>;
+/** The akt itself or one of its datasets. */
+export type Scope = 'akt' | Dataset;
 
 /**
  * What kind of value each field holds, read from the schemas' JSON Schema so that a field added
@@ -64,4 +67,21 @@ export function kindsForKey(key: string): FieldKind[] {
     return k ? [k] : [];
   }
   return [...FIELD_KINDS.values()].flatMap((kinds) => (kinds.has(key) ? [kinds.get(key)!] : []));
+}
+
+/** Scalar fields only, in schema order: nested lists (plans, subGoals, …) are rows of their own. */
+export function scalarFields(scope: Scope): string[] {
+  return Object.entries((SCOPES[scope] as z.ZodObject).shape as Record<string, z.ZodType>)
+    .filter(([f]) => FIELD_KINDS.get(scope)!.has(f))
+    .map(([f]) => f);
+}
+
+/**
+ * What an export with every column of the given datasets provides: the datasets, their fields and
+ * the akt's own. For tests and plug-in code that build akter by hand.
+ */
+export function provides(datasets: readonly Dataset[]): Set<Dataset | FieldPath> {
+  const out = new Set<Dataset | FieldPath>(datasets);
+  for (const scope of ['akt', ...datasets] as const) for (const f of scalarFields(scope)) out.add(`${scope}.${f}`);
+  return out;
 }

@@ -4,7 +4,8 @@ import { isIsoDate } from './dates.js';
 /**
  * Export format v1: the contract. These schemas are the single source for validation, for the
  * TypeScript types a rule sees, and for the JSON Schema in docs/ (`aktgranskning schema`).
- * Error messages are problem codes, so that validation yields data, not prose.
+ * Error messages are problem codes, so that validation yields data, not prose; the readers state
+ * each field's code explicitly (kindCheck) and test/field-checks.test.ts holds the two equal.
  */
 export const FORMAT_VERSION = 1;
 

@@ -2,12 +2,11 @@ import type { CsvTable } from '../load/discover.js';
 import type { ArchiveLimits } from '../load/zip.js';
 import type { ProgressCounter } from '../progress.js';
 import type { Akt } from './schema.js';
-import type { Akter } from './store.js';
 import type { ValueRules } from './values.js';
+import type { Dataset } from './datasets.js';
 import type { DataProblem, Location } from './problems.js';
 
-/** Parts of format v1 an export may leave out altogether; a rule that needs one is then not assessable. */
-export type Dataset = 'plans' | 'subGoals' | 'followUps' | 'investigations' | 'consents' | 'jobCenter' | 'placements';
+export type { Dataset } from './datasets.js';
 
 /**
  * A field of a dataset (or of the akt itself): `plans.goal`, `akt.caseworker`. An export provides
@@ -23,6 +22,23 @@ export interface CheckedAkt {
   origin: Location;
   /** What the export provides for this akt, so a lack of data is not mistaken for a lack in the akt. */
   datasets: Provided;
+}
+
+/**
+ * The akter of an export in report order, as the engine, the reports and the sampling read them.
+ * The store (src/store/) implements it and makes each akt when it is asked for; an array of
+ * CheckedAkt (tests, plug-in code) is read by the engine directly.
+ */
+export interface Akter extends Iterable<CheckedAkt> {
+  readonly length: number;
+  at(i: number): CheckedAkt;
+  /** What the export provides for the i-th akt, without making the akt. */
+  datasets(i: number): Provided;
+  /** The akter `keep` accepts, as another list of the same akter. */
+  filter(keep: (a: CheckedAkt) => boolean): Akter;
+  map<T>(f: (a: CheckedAkt) => T): T[];
+  /** Each akt, for a rule's `prepare`, which looks at every akt but usually at one part of it. */
+  models(): Iterable<Akt>;
 }
 
 export interface FileStats {

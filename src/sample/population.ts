@@ -1,8 +1,7 @@
 import { aspirantSince } from '../engine/akt-helpers.js';
 import { fold } from '../fold.js';
 import type { SupportReason } from '../model/schema.js';
-import type { Akter } from '../model/store.js';
-import type { CheckedAkt } from '../model/types.js';
+import type { Akter, CheckedAkt } from '../model/types.js';
 
 /** The population to audit or sample from; every criterion left out selects every akt. */
 export interface Selection {

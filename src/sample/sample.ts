@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { criteriaText } from '../i18n/error-text.js';
-import { readExport } from '../model/read-export.js';
+import { readExport } from '../ingest/read-export.js';
 import type { ReadOptions } from '../model/types.js';
 import { VERSION } from '../version.js';
 import { drawGroup, type GroupDraw } from './draw.js';

@@ -1,6 +1,6 @@
 import { builtinRules } from '../../rules/index.js';
 import { runRules } from '../../src/engine/run.js';
-import { provides } from '../../src/model/codec.js';
+import { provides } from '../../src/model/fields.js';
 import type { Dataset } from '../../src/model/types.js';
 import { AS_OF, type RuleCase } from './table.js';
 

@@ -6,10 +6,10 @@ import { hashFile, type ByteSource } from '../load/text.js';
 import { readWorkbook } from '../load/xlsx.js';
 import { DEFAULT_LIMITS, openArchive, reorder, type Archive, type ArchiveLimits } from '../load/zip.js';
 import type { ExportBuilder } from './build.js';
-import { TABLE_DATASET } from './columns.js';
-import { problem } from './problems.js';
+import { TABLE_DATASET } from '../model/columns.js';
+import { problem } from '../model/problems.js';
 import { TableRows } from './table-rows.js';
-import type { Dataset, FieldPath, ReadOptions } from './types.js';
+import type { Dataset, FieldPath, ReadOptions } from '../model/types.js';
 
 /** What readExport reads: files on disk or members of an archive, each shown by `display` (`export.zip!export/cases.csv`). */
 export interface CsvSource {

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { FIELD_KINDS, SCOPES, type Scope } from './fields.js';
-import { PROBLEM_CODES, type ProblemCode } from './problems.js';
-import type { Normalize } from './values.js';
-import { detach, type ValueTable } from './columns-store.js';
-import type { Dataset, FieldPath } from './types.js';
+import { isIsoDate } from '../model/dates.js';
+import { FIELD_KINDS, scalarFields, SCOPES, type FieldKind, type Scope } from '../model/fields.js';
+import { PROBLEM_CODES, type ProblemCode } from '../model/problems.js';
+import type { Normalize } from '../model/values.js';
+import { detach, UNIQUE_FIELDS, type ValueTable } from '../store/index.js';
 
 /** Why a field's value was not taken; the field then counts as missing. */
 export class FieldIssue {
@@ -11,7 +11,10 @@ export class FieldIssue {
 }
 
 const ISSUES = new Map<ProblemCode, FieldIssue>(PROBLEM_CODES.map((c) => [c, new FieldIssue(c)]));
-const KNOWN = new Set<string>(PROBLEM_CODES);
+const MISSING = ISSUES.get('missing-required')!;
+const WRONG_TYPE = ISSUES.get('wrong-type')!;
+const INVALID_DATE = ISSUES.get('invalid-date')!;
+const INVALID_VALUE = ISSUES.get('invalid-value')!;
 /** Distinct values remembered per field; beyond this a field's values are checked one by one. */
 const CACHE_LIMIT = 1 << 16;
 
@@ -19,21 +22,40 @@ const CACHE_LIMIT = 1 << 16;
 export type FieldCheck = (raw: unknown) => unknown;
 
 /**
+ * The schema's rule for a present value of this kind, written out with the problem code each
+ * failure carries: the codes are stated here, never read back from a validator's message. A test
+ * holds every field's check equal to its zod schema (value and code) on generated values.
+ */
+export function kindCheck(kind: FieldKind): FieldCheck {
+  switch (kind.kind) {
+    case 'text':
+      return (v) => (typeof v === 'string' ? v.trim() : WRONG_TYPE);
+    case 'date':
+      return (v) => {
+        if (typeof v !== 'string') return WRONG_TYPE;
+        const day = v.trim();
+        return isIsoDate(day) ? day : INVALID_DATE;
+      };
+    case 'boolean':
+      return (v) => (typeof v === 'boolean' ? v : WRONG_TYPE);
+    case 'enum': {
+      const allowed = new Set<unknown>(kind.values);
+      return (v) => (typeof v === 'string' && allowed.has(v) ? v : INVALID_VALUE);
+    }
+  }
+}
+
+/**
  * One field's check: normalise (mapping, date and boolean forms, enum folding), then validate
- * against the schema.
+ * by the field's kind; a blank value is missing, which only a required field reports.
  */
 function fieldCheck(scope: Scope, field: string, schema: z.ZodType, normalize: Normalize): FieldCheck {
   const optional = schema.safeParse(undefined).success;
-  const kind = FIELD_KINDS.get(scope)?.get(field)?.kind;
+  const valid = kindCheck(FIELD_KINDS.get(scope)!.get(field)!);
   return (raw: unknown): unknown => {
     const v = normalize(scope, field, raw);
-    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return optional ? undefined : ISSUES.get('missing-required');
-    // Plain text needs no schema: trimmed, any string is valid.
-    if (kind === 'text' && typeof v === 'string') return v.trim();
-    const r = schema.safeParse(v);
-    if (r.success) return r.data;
-    const msg = r.error.issues[0]?.message ?? '';
-    return ISSUES.get(KNOWN.has(msg) ? (msg as ProblemCode) : 'wrong-type');
+    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return optional ? undefined : MISSING;
+    return valid(v);
   };
 }
 
@@ -70,26 +92,6 @@ export interface ScopeChecks {
   /** Field name → position, for rows that name their fields. */
   index: ReadonlyMap<string, number>;
 }
-
-/** Scalar fields only: nested lists (plans, subGoals, …) are rows of their own. */
-export function scalarFields(scope: Scope): string[] {
-  return Object.entries((SCOPES[scope] as z.ZodObject).shape as Record<string, z.ZodType>)
-    .filter(([f]) => FIELD_KINDS.get(scope)!.has(f))
-    .map(([f]) => f);
-}
-
-/**
- * What an export with every column of the given datasets provides: the datasets, their fields and
- * the akt's own. For tests and plug-in code that build akter by hand.
- */
-export function provides(datasets: readonly Dataset[]): Set<Dataset | FieldPath> {
-  const out = new Set<Dataset | FieldPath>(datasets);
-  for (const scope of ['akt', ...datasets] as const) for (const f of scalarFields(scope)) out.add(`${scope}.${f}`);
-  return out;
-}
-
-/** Fields every row has its own value of (identifiers): stored as text, not shared. */
-export const UNIQUE_FIELDS: ReadonlySet<string> = new Set(['caseId', 'personId', 'planId']);
 
 export function makeChecks(normalize: Normalize, values: ValueTable): Record<Scope, ScopeChecks> {
   const out = {} as Record<Scope, ScopeChecks>;

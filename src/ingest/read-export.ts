@@ -10,12 +10,12 @@ import { readJson, readNdjson } from '../load/json.js';
 import { hashFile } from '../load/text.js';
 import { openArchive, type Archive } from '../load/zip.js';
 import { ExportBuilder } from './build.js';
-import { TABLE_DATASET } from './columns.js';
-import { problem } from './problems.js';
+import { TABLE_DATASET } from '../model/columns.js';
+import { problem } from '../model/problems.js';
 import { archiveLimits, bookBlocks, newBook, readBook, type Book, type CsvSource, type JsonSource, type Schedule, type Source } from './read-workbook.js';
 import { TableRows } from './table-rows.js';
-import type { Dataset, FieldPath, FileStats, LoadedExport, ReadOptions } from './types.js';
-import { makeNormalize } from './values.js';
+import type { Dataset, FieldPath, FileStats, LoadedExport, ReadOptions } from '../model/types.js';
+import { makeNormalize } from '../model/values.js';
 
 /** Paths in the report are relative to the working directory, so reports do not depend on where a checkout lives. */
 export function displayPath(p: string): string {

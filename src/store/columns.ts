@@ -1,5 +1,5 @@
 /**
- * Column storage for the model. A whole country's export is millions of rows; as objects they
+ * Column storage for the akter. A whole country's export is millions of rows; as objects they
  * would take gigabytes and keep the garbage collector busy. Here a row is a slot in a few integer
  * arrays, and a value many rows share (a date, a code, a boilerplate goal) is stored once.
  */
@@ -120,6 +120,19 @@ export class RowTable {
   object(row: number, table: ValueTable): Record<string, unknown> {
     this.make ??= this.compile();
     return this.make(row, table.values, this.shared, this.own);
+  }
+
+  /**
+   * The same object made by a plain loop: the meaning of the compiled function, kept beside it so
+   * that a test can hold the two equal (test/store.test.ts).
+   */
+  plainObject(row: number, table: ValueTable): Record<string, unknown> {
+    const o: Record<string, unknown> = {};
+    for (let f = 0; f < this.fields.length; f++) {
+      const v = this.value(row, f, table);
+      if (v !== undefined) o[this.fields[f]!] = v;
+    }
+    return o;
   }
 
   private make: ((row: number, values: unknown[], shared: (IntColumn | undefined)[], own: (string[] | undefined)[]) => Record<string, unknown>) | undefined;

@@ -1,7 +1,6 @@
 import type { CsvTable } from '../load/discover.js';
-import { scalarFields } from './codec.js';
-import { TABLE_SCOPE } from './columns.js';
-import type { Scope } from './fields.js';
+import { TABLE_SCOPE } from '../model/columns.js';
+import { scalarFields, type Scope } from '../model/fields.js';
 
 /** A CSV table's columns as its scope's fields: per field its column, -1 where the table has none. */
 export interface CsvLayout {

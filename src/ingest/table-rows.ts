@@ -3,12 +3,13 @@ import type { Localized } from '../i18n/lang.js';
 import type { CsvRow } from '../load/csv.js';
 import type { CsvTable } from '../load/discover.js';
 import type { ExportBuilder } from './build.js';
-import { canonicalHeader, requiredColumns, TABLE_COLUMNS } from './columns.js';
-import { csvLayout, type CsvLayout } from './csv-layout.js';
+import { canonicalHeader, requiredColumns, TABLE_COLUMNS } from '../model/columns.js';
+import { csvLayout } from './csv-layout.js';
+import type { CsvInput } from './csv-rows.js';
 import { looksLikeData } from './header.js';
-import { problem, type Location } from './problems.js';
-import { scalarFields } from './codec.js';
-import type { Dataset, FieldPath, FileStats, ReadOptions } from './types.js';
+import { problem, type Location } from '../model/problems.js';
+import { scalarFields } from '../model/fields.js';
+import type { Dataset, FieldPath, FileStats, ReadOptions } from '../model/types.js';
 
 /**
  * One table's header and rows, whatever held them (a CSV file, a workbook's sheet, either inside
@@ -17,7 +18,8 @@ import type { Dataset, FieldPath, FileStats, ReadOptions } from './types.js';
  */
 export class TableRows {
   private columns: (string | null)[] | undefined;
-  private layout: CsvLayout | undefined;
+  /** Set by the header: how the rows feed the akter. */
+  private input: CsvInput | undefined;
 
   constructor(
     private readonly b: ExportBuilder,
@@ -48,7 +50,8 @@ export class TableRows {
       throw new UserError('missing-column', { file, missing: missing.join(', '), found, how, expected: TABLE_COLUMNS[this.table].join(', ') });
     }
     this.columns = columns;
-    const layout = (this.layout = csvLayout(this.table, columns));
+    const layout = csvLayout(this.table, columns);
+    this.input = { layout, stats: this.stats, datasets: this.datasets, group: this.group };
     // The columns the table has are the fields this export provides (a mapping's null drops one).
     layout.cols.forEach((col, i) => col >= 0 && this.datasets.add(`${layout.scope}.${scalarFields(layout.scope)[i]!}` as FieldPath));
     const at = { file, line };
@@ -62,7 +65,7 @@ export class TableRows {
     for (const row of rows) {
       const at = { file, line: row.line };
       if (row.fields.length !== this.columns!.length) this.wrongCount(row.fields, at);
-      else this.b.addCsvRow(this.layout!, row.fields, at, this.stats, this.datasets, this.group);
+      else this.b.addCsvRow(this.input!, row.fields, at);
     }
   }
 

@@ -1,14 +1,15 @@
-import { Chains, IntColumn, RowTable, ValueTable } from './columns-store.js';
-import { scalarFields, UNIQUE_FIELDS } from './codec.js';
-import type { Scope } from './fields.js';
-import type { Location } from './problems.js';
-import type { Akt, Plan } from './schema.js';
-import type { CheckedAkt, Provided } from './types.js';
+import { AKT_LISTS, DATASETS, type AktList, type Dataset } from '../model/datasets.js';
+import { scalarFields, type Scope } from '../model/fields.js';
+import type { Location } from '../model/problems.js';
+import type { Akt, Plan } from '../model/schema.js';
+import type { CheckedAkt, Provided } from '../model/types.js';
+import { AktView } from './akt-view.js';
+import { Chains, IntColumn, RowTable, ValueTable } from './columns.js';
 
-/** The lists of an akt, each a table of rows chained per akt. */
-export const AKT_LISTS = ['plans', 'followUps', 'investigations', 'consents', 'placements'] as const;
-export type AktList = (typeof AKT_LISTS)[number];
-export type ChildScope = Exclude<Scope, 'akt'>;
+export type ChildScope = Dataset;
+
+/** Fields every row has its own value of (identifiers): stored as text, not shared. */
+export const UNIQUE_FIELDS: ReadonlySet<string> = new Set(['caseId', 'personId', 'planId']);
 
 /**
  * Every akt of an export in columns: the akt's own fields, its origin, and chains of rows for its
@@ -18,7 +19,8 @@ export type ChildScope = Exclude<Scope, 'akt'>;
 export class AktStore {
   readonly values = new ValueTable();
   readonly tables: Record<Scope, RowTable>;
-  readonly chains: Record<Exclude<ChildScope, 'subGoals' | 'jobCenter'>, Chains>;
+  /** Per list of the akt, its rows chained per akt. */
+  readonly chains: Record<AktList, Chains>;
   readonly subGoals = new Chains();
   /** Per akt, its jobCenter row or -1. */
   readonly jobCenter = new IntColumn();
@@ -34,20 +36,10 @@ export class AktStore {
   private readonly districtField: number;
 
   constructor() {
-    const table = (scope: Scope) => new RowTable(scalarFields(scope), UNIQUE_FIELDS);
-    this.tables = {
-      akt: table('akt'),
-      plans: table('plans'),
-      subGoals: table('subGoals'),
-      followUps: table('followUps'),
-      investigations: table('investigations'),
-      consents: table('consents'),
-      jobCenter: table('jobCenter'),
-      placements: table('placements'),
-    };
+    this.tables = Object.fromEntries((['akt', ...DATASETS] as const).map((scope) => [scope, new RowTable(scalarFields(scope), UNIQUE_FIELDS)])) as Record<Scope, RowTable>;
     this.caseIdField = this.tables.akt.fields.indexOf('caseId');
     this.districtField = this.tables.akt.fields.indexOf('district');
-    this.chains = { plans: new Chains(), followUps: new Chains(), investigations: new Chains(), consents: new Chains(), placements: new Chains() };
+    this.chains = Object.fromEntries(AKT_LISTS.map((list) => [list, new Chains()])) as Record<AktList, Chains>;
   }
 
   get size(): number {
@@ -99,6 +91,24 @@ export class AktStore {
     return this.tables.akt.value(akt, this.districtField, this.values) as string | undefined;
   }
 
+  /** Sets a field to a shared value's id (from `values`). */
+  setId(scope: Scope, row: number, field: number, id: number): void {
+    this.tables[scope].setId(row, field, id);
+  }
+
+  /** Sets a field to its own text (an identifier). */
+  setText(scope: Scope, row: number, field: number, text: string): void {
+    this.tables[scope].setText(row, field, text);
+  }
+
+  clear(scope: Scope, row: number, field: number): void {
+    this.tables[scope].clear(row, field);
+  }
+
+  hasJobCenter(akt: number): boolean {
+    return this.jobCenter.get(akt) !== -1;
+  }
+
   /** A child row of `scope`, appended to its owner's list (an akt; a plan for delmål). */
   addRow(scope: ChildScope, owner: number): number {
     const row = this.tables[scope].add();
@@ -108,7 +118,7 @@ export class AktStore {
     return row;
   }
 
-  rows(scope: Exclude<ChildScope, 'subGoals' | 'jobCenter'>, akt: number): Generator<number> {
+  rows(scope: AktList, akt: number): Generator<number> {
     return this.chains[scope].rows(akt, this.tables[scope]);
   }
 
@@ -135,6 +145,11 @@ export class AktStore {
     return this.list(this.chains[key], this.tables[key], i) as Akt[K];
   }
 
+  /** One of the akt's lists as objects; a plan's delmål come with it. */
+  listFor<K extends AktList>(key: K, i: number): Akt[K] {
+    return (key === 'plans' ? this.plans(i) : this.listOf(key as Exclude<AktList, 'plans'>, i)) as Akt[K];
+  }
+
   jobCenterOf(i: number): Akt['jobCenter'] {
     const jc = this.jobCenter.data[i]!;
     return jc === -1 ? undefined : this.tables.jobCenter.object(jc, this.values);
@@ -144,11 +159,7 @@ export class AktStore {
   akt(i: number): Akt {
     const akt = this.tables.akt.object(i, this.values) as unknown as Akt;
     akt.district = akt.district as string | undefined;
-    akt.plans = this.plans(i);
-    akt.followUps = this.listOf('followUps', i);
-    akt.investigations = this.listOf('investigations', i);
-    akt.consents = this.listOf('consents', i);
-    akt.placements = this.listOf('placements', i);
+    for (const list of AKT_LISTS) (akt as unknown as Record<AktList, unknown>)[list] = this.listFor(list, i);
     const jc = this.jobCenterOf(i);
     if (jc) akt.jobCenter = jc;
     return akt;
@@ -164,98 +175,5 @@ export class AktStore {
 
   checked(i: number): CheckedAkt {
     return { akt: this.akt(i), origin: this.origin(i), datasets: this.datasets(i) };
-  }
-}
-
-/**
- * The akter of an export, in report order, made into objects one at a time as they are asked
- * for. A selection is another view of the same store.
- */
-export class Akter implements Iterable<CheckedAkt> {
-  constructor(
-    readonly store: AktStore,
-    /** Store positions in the order the akter are listed. */
-    readonly order: Int32Array,
-  ) {}
-
-  get length(): number {
-    return this.order.length;
-  }
-
-  at(i: number): CheckedAkt {
-    return this.store.checked(this.order[i]!);
-  }
-
-  datasets(i: number): Provided {
-    return this.store.datasets(this.order[i]!);
-  }
-
-  *[Symbol.iterator](): Iterator<CheckedAkt> {
-    for (let i = 0; i < this.order.length; i++) yield this.at(i);
-  }
-
-  /** The akter of this list that `keep` accepts, as a view of the same store. */
-  filter(keep: (a: CheckedAkt) => boolean): Akter {
-    const kept: number[] = [];
-    for (let i = 0; i < this.order.length; i++) if (keep(this.at(i))) kept.push(this.order[i]!);
-    return new Akter(this.store, Int32Array.from(kept));
-  }
-
-  map<T>(f: (a: CheckedAkt) => T): T[] {
-    const out: T[] = [];
-    for (const a of this) out.push(f(a));
-    return out;
-  }
-
-  /** Each akt, for rules that look at the whole export first; its lists are made when read. */
-  *models(): Generator<Akt> {
-    for (let i = 0; i < this.order.length; i++) yield this.store.view(this.order[i]!);
-  }
-}
-
-/** An akt whose fields are read from the store, and whose lists are made when first read. */
-class AktView {
-  readonly #store: AktStore;
-  readonly #i: number;
-  readonly #made: Partial<Pick<Akt, AktList | 'jobCenter'>> = {};
-  #jobCenter = false;
-
-  constructor(store: AktStore, i: number) {
-    this.#store = store;
-    this.#i = i;
-    const t = store.tables.akt;
-    // The akt's own fields are few and cheap: set as in a full akt.
-    for (let f = 0; f < t.fields.length; f++) {
-      const v = t.value(i, f, store.values);
-      if (v !== undefined || t.fields[f] === 'district') (this as Record<string, unknown>)[t.fields[f]!] = v;
-    }
-  }
-
-  get plans(): Plan[] {
-    return (this.#made.plans ??= this.#store.plans(this.#i));
-  }
-
-  get followUps(): Akt['followUps'] {
-    return (this.#made.followUps ??= this.#store.listOf('followUps', this.#i));
-  }
-
-  get investigations(): Akt['investigations'] {
-    return (this.#made.investigations ??= this.#store.listOf('investigations', this.#i));
-  }
-
-  get consents(): Akt['consents'] {
-    return (this.#made.consents ??= this.#store.listOf('consents', this.#i));
-  }
-
-  get placements(): Akt['placements'] {
-    return (this.#made.placements ??= this.#store.listOf('placements', this.#i));
-  }
-
-  get jobCenter(): Akt['jobCenter'] {
-    if (!this.#jobCenter) {
-      this.#jobCenter = true;
-      this.#made.jobCenter = this.#store.jobCenterOf(this.#i);
-    }
-    return this.#made.jobCenter;
   }
 }

@@ -1,0 +1,89 @@
+import { showValue, type Location } from '../model/problems.js';
+import type { FileStats, Provided } from '../model/types.js';
+import type { Accounts } from './accounts.js';
+import type { AktRows, SimpleList } from './akt-rows.js';
+import type { CsvLayout } from './csv-layout.js';
+import type { Rec } from './field-reader.js';
+
+/** A CSV table being read: its layout, its file's counts, and its directory (`group`) with what that directory provides. */
+export interface CsvInput {
+  layout: CsvLayout;
+  stats: FileStats;
+  datasets: Provided;
+  group: string;
+}
+
+/** Rows of CSV tables joined to their akt by caseId (and a delmål to its plan by planId). */
+export class CsvRows {
+  /** The last akt a child row found: the rows of one akt usually stand together. */
+  private lastRaw: string | undefined;
+  private lastAkt = -1;
+
+  constructor(
+    private readonly rows: AktRows,
+    private readonly accounts: Accounts,
+  ) {}
+
+  add(input: CsvInput, fields: readonly string[], at: Location): void {
+    const { layout, stats } = input;
+    stats.rowsRead += 1;
+    const rec: Rec = { fields, cols: layout.cols, at, stats, prefix: '' };
+    const table = layout.table;
+    if (table === 'cases') {
+      this.rows.addAkt(rec, 1, input.datasets, input.group);
+      return;
+    }
+    if (this.rows.hasDuplicates) {
+      const caseId = fields[layout.caseCol]?.trim() ?? '';
+      const where = this.rows.duplicateIn(input.group, caseId);
+      if (where !== undefined) return this.accounts.reject(stats, 1, 'duplicate-case-id', at, { caseId, field: 'caseId', value: where });
+    }
+    const akt = this.parentOf(fields[layout.caseCol], at, stats);
+    if (akt === undefined) return;
+    if (table === 'plans') this.rows.addPlan(akt, rec);
+    else if (table === 'subgoals') this.addSubGoal(akt, layout, rec);
+    else if (table === 'followups') this.rows.addFollowUp(akt, rec);
+    else if (table === 'jobcenter') {
+      // One row per akt: a second row for an akt is rejected.
+      if (this.rows.store.hasJobCenter(akt)) return this.accounts.reject(stats, 1, 'duplicate-row', at, { caseId: this.rows.store.caseId(akt), field: 'caseId' });
+      this.rows.addListItem(akt, 'jobCenter', rec);
+    } else this.rows.addListItem(akt, layout.scope as SimpleList, rec);
+  }
+
+  private parentOf(raw: string | undefined, at: Location, stats: FileStats): number | undefined {
+    if (raw !== undefined && raw === this.lastRaw) return this.lastAkt;
+    // Child tables usually list the akter in the order cases.csv does: try the next one before the map.
+    const next = this.lastAkt + 1;
+    const store = this.rows.store;
+    if (raw !== undefined && next < store.size && raw === store.caseId(next)) {
+      this.lastRaw = raw;
+      this.lastAkt = next;
+      return next;
+    }
+    const caseId = raw?.trim();
+    if (!caseId) {
+      this.accounts.reject(stats, 1, 'missing-case-id', at, { field: 'caseId' });
+      return undefined;
+    }
+    const akt = this.rows.byCaseId(caseId);
+    if (akt === undefined) this.accounts.reject(stats, 1, 'unknown-case-id', at, { caseId, field: 'caseId', value: showValue(caseId) });
+    else {
+      this.lastRaw = raw;
+      this.lastAkt = akt;
+    }
+    return akt;
+  }
+
+  /** A delmål row names its plan by planId; it is rejected when the akt has no such plan. */
+  private addSubGoal(akt: number, layout: CsvLayout, rec: Rec): void {
+    const caseId = this.rows.store.caseId(akt);
+    const fields = rec.fields as readonly string[];
+    const planId = layout.planCol >= 0 ? fields[layout.planCol]?.trim() : undefined;
+    const plan = planId ? this.rows.planById(akt, planId) : undefined;
+    if (plan === undefined) {
+      this.accounts.reject(rec.stats, 1, planId ? 'unknown-plan-id' : 'missing-required', rec.at, { caseId, field: 'planId', value: showValue(planId) });
+      return;
+    }
+    this.rows.addSubGoal(plan, rec, caseId);
+  }
+}

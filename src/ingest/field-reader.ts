@@ -1,0 +1,129 @@
+import type { Scope } from '../model/fields.js';
+import { problem, showValue, type Location } from '../model/problems.js';
+import type { Dataset, FieldPath, FileStats } from '../model/types.js';
+import type { Normalize } from '../model/values.js';
+import { detach, type StoreWriter } from '../store/index.js';
+import type { Accounts } from './accounts.js';
+import { FieldIssue, makeChecks, type Encoded, type ScopeChecks } from './field-checks.js';
+
+/** A record's fields: a JSON object, or a CSV row. */
+export type RowSource = Record<string, unknown> | readonly string[];
+
+/** A record being read, and where: what one call about it needs besides the record's place in the store. */
+export interface Rec {
+  fields: RowSource;
+  /** A CSV row's column per field of its scope (-1: none); undefined for a JSON object. */
+  cols: Int32Array | undefined;
+  at: Location;
+  stats: FileStats;
+  /** Its fields' path in problems starts with this (`followUps[2].`); '' for a CSV row. */
+  prefix: string;
+}
+
+/**
+ * Reads the fields of one record of a scope through their checks, and stores the ones that pass
+ * in the record's row; each field that does not pass is a data problem. The buffers are reused
+ * per scope: a row is stored before the next row of its scope is read.
+ */
+export class FieldReader {
+  private readonly checks: Record<Scope, ScopeChecks>;
+  private readonly raws: Record<Scope, unknown[]>;
+  private readonly encoded: Record<Scope, Encoded[]>;
+  /** Per scope, the fields some JSON record carries as a key. */
+  private readonly jsonKeys: Record<Scope, Uint8Array>;
+  private readonly paths = new Map<string, string>();
+
+  constructor(
+    private readonly store: StoreWriter,
+    private readonly accounts: Accounts,
+    normalize: Normalize,
+  ) {
+    this.checks = makeChecks(normalize, store.values);
+    const per = <T>(make: (n: number) => T) => Object.fromEntries(Object.entries(this.checks).map(([k, c]) => [k, make(c.fields.length)])) as Record<Scope, T>;
+    this.raws = per((n) => new Array<unknown>(n));
+    this.encoded = per((n) => new Array<Encoded>(n));
+    this.jsonKeys = per((n) => new Uint8Array(n));
+  }
+
+  /** Where a field stands in its scope, looked up once by the caller. */
+  position(scope: Scope, name: string): number {
+    return this.checks[scope].index.get(name)!;
+  }
+
+  /**
+   * Encodes every field of `scope` from the record: from a JSON object (whose unknown keys outside
+   * `nested` are reported first), or from a CSV row, column by column.
+   */
+  read(scope: Scope, rec: Rec, nested?: ReadonlySet<string>): Encoded[] {
+    const { fields, encoders, index } = this.checks[scope];
+    const raws = this.raws[scope];
+    const out = this.encoded[scope];
+    const cols = rec.cols;
+    if (cols) {
+      const record = rec.fields as readonly string[];
+      for (let f = 0; f < fields.length; f++) raws[f] = cols[f]! >= 0 ? record[cols[f]!] : undefined;
+    } else {
+      const obj = rec.fields as Record<string, unknown>;
+      for (const k in obj) if (!index.has(k) && !nested?.has(k)) this.accounts.reportUnknownField(rec.at, rec.prefix + k);
+      const seen = this.jsonKeys[scope];
+      for (let f = 0; f < fields.length; f++) {
+        if (Object.hasOwn(obj, fields[f]!)) {
+          raws[f] = obj[fields[f]!];
+          seen[f] = 1;
+        } else raws[f] = undefined;
+      }
+    }
+    for (let f = 0; f < fields.length; f++) out[f] = encoders[f]!(raws[f]);
+    return out;
+  }
+
+  /** The value a field of the record last read in `scope` had as read (for a problem that quotes it). */
+  raw(scope: Scope, field: number): unknown {
+    return this.raws[scope][field];
+  }
+
+  /** Reports the fields of the record last read in `scope` that did not pass, and stores the rest in `row`. */
+  keep(scope: Scope, row: number, rec: Rec, caseId: string): void {
+    const store = this.store;
+    const fields = this.checks[scope].fields;
+    const raws = this.raws[scope];
+    const encoded = this.encoded[scope];
+    for (let f = 0; f < encoded.length; f++) {
+      const v = encoded[f];
+      if (typeof v === 'number') {
+        if (v !== 0) store.setId(scope, row, f, v);
+      } else if (typeof v === 'string') store.setText(scope, row, f, v);
+      else if (v instanceof FieldIssue) {
+        const original = v.code === 'missing-required' ? undefined : raws[f];
+        this.accounts.report(problem(v.code, rec.at, { caseId, field: this.path(rec.prefix, fields[f]!), value: showValue(original) }));
+      }
+    }
+  }
+
+  /**
+   * A field's path in a problem (`followUps[2].date`), one string for all problems that share it:
+   * a country-wide export can have hundreds of thousands of problems.
+   */
+  path(prefix: string, name: string): string {
+    if (prefix === '') return name;
+    const key = prefix + name;
+    let p = this.paths.get(key);
+    if (p === undefined) this.paths.set(key, (p = detach(key)));
+    return p;
+  }
+
+  /** The value an encoded field stands for. */
+  valueOf(encoded: Encoded): unknown {
+    return typeof encoded === 'number' ? this.store.values.values[encoded] : encoded instanceof FieldIssue ? undefined : encoded;
+  }
+
+  /** Adds to what the JSON akter provide the fields some record carried as a key. */
+  addJsonFields(provided: Set<Dataset | FieldPath>): void {
+    for (const [scope, seen] of Object.entries(this.jsonKeys) as [Scope, Uint8Array][]) {
+      // No record of this kind at all (every akt has `plans: []`) says nothing of which fields the
+      // export carries: an empty dataset is a finding ("no plan"), not a gap in the export.
+      const none = !seen.some((on) => on !== 0) && provided.has(scope as Dataset);
+      seen.forEach((on, f) => (on || none) && provided.add(`${scope}.${this.checks[scope].fields[f]!}` as FieldPath));
+    }
+  }
+}

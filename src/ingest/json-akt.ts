@@ -1,0 +1,82 @@
+import { AKT_LISTS, type AktList, type Dataset } from '../model/datasets.js';
+import { problem, showShape, showValue, type Location } from '../model/problems.js';
+import type { FieldPath, FileStats } from '../model/types.js';
+import type { Accounts } from './accounts.js';
+import type { AktRows, SimpleList } from './akt-rows.js';
+import type { Rec } from './field-reader.js';
+import { isPlainObject } from './validate.js';
+
+const SIMPLE_LISTS = AKT_LISTS.filter((l): l is SimpleList => l !== 'plans' && l !== 'followUps');
+
+/** Rows an akt in JSON stands for, counted as its CSV twin would count them. */
+function nestedCount(raw: Record<string, unknown>): number {
+  let n = isPlainObject(raw.jobCenter) ? 1 : 0;
+  for (const key of AKT_LISTS) {
+    const list = raw[key];
+    if (!Array.isArray(list)) continue;
+    n += list.length;
+    if (key === 'plans') {
+      for (const p of list) if (isPlainObject(p) && Array.isArray(p.subGoals)) n += p.subGoals.length;
+    }
+  }
+  return n;
+}
+
+/** Akter from .json and .ndjson files, each with its plans, delmål, follow-ups and lists nested. */
+export class JsonAkter {
+  /** JSON akter share one view of what the export provides: a key present in any akt counts. */
+  readonly provided = new Set<Dataset | FieldPath>();
+
+  constructor(
+    private readonly rows: AktRows,
+    private readonly accounts: Accounts,
+  ) {}
+
+  add(raw: unknown, at: Location, stats: FileStats): void {
+    const accounts = this.accounts;
+    if (!isPlainObject(raw)) return accounts.rejectRow(stats, 'not-an-object', at, { value: showShape(raw) });
+    const rows = 1 + nestedCount(raw);
+    stats.rowsRead += rows;
+    const rec = (fields: Record<string, unknown>, prefix: string): Rec => ({ fields, cols: undefined, at, stats, prefix });
+    const akt = this.rows.addAkt(rec(raw, ''), rows, this.provided);
+    if (akt === undefined) return;
+    const caseId = this.rows.store.caseId(akt);
+    const list = (key: AktList): unknown[] => {
+      if (!Object.hasOwn(raw, key) || raw[key] === null) return [];
+      this.provided.add(key);
+      if (Array.isArray(raw[key])) return raw[key];
+      accounts.report(problem('wrong-type', at, { caseId, field: key, value: showValue(raw[key]) }));
+      return [];
+    };
+    list('plans').forEach((p, i) => {
+      const prefix = `plans[${i}].`;
+      if (!isPlainObject(p)) return accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `plans[${i}]`, value: showShape(p) });
+      const plan = this.rows.addPlan(akt, rec(p, prefix));
+      if (!Object.hasOwn(p, 'subGoals') || p.subGoals === null) return;
+      this.provided.add('subGoals');
+      if (!Array.isArray(p.subGoals)) {
+        accounts.report(problem('wrong-type', at, { caseId, field: `${prefix}subGoals`, value: showValue(p.subGoals) }));
+        return;
+      }
+      p.subGoals.forEach((s, j) => {
+        if (!isPlainObject(s)) return accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `${prefix}subGoals[${j}]`, value: showShape(s) });
+        this.rows.addSubGoal(plan, rec(s, `${prefix}subGoals[${j}].`), caseId);
+      });
+    });
+    list('followUps').forEach((f, i) => {
+      if (!isPlainObject(f)) return accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `followUps[${i}]`, value: showShape(f) });
+      this.rows.addFollowUp(akt, rec(f, `followUps[${i}].`));
+    });
+    for (const key of SIMPLE_LISTS) {
+      list(key).forEach((item, i) => {
+        if (!isPlainObject(item)) return accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `${key}[${i}]`, value: showShape(item) });
+        this.rows.addListItem(akt, key, rec(item, `${key}[${i}].`));
+      });
+    }
+    if (Object.hasOwn(raw, 'jobCenter') && raw.jobCenter !== null) {
+      this.provided.add('jobCenter');
+      if (isPlainObject(raw.jobCenter)) this.rows.addListItem(akt, 'jobCenter', rec(raw.jobCenter, 'jobCenter.'));
+      else accounts.report(problem('wrong-type', at, { caseId, field: 'jobCenter', value: showValue(raw.jobCenter) }));
+    }
+  }
+}

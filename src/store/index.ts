@@ -1,0 +1,14 @@
+/**
+ * The store's one interface: the ingest fills an AktStore and hands its akter on as a
+ * StoredAkter list, which the rest of the tool reads through the contract's `Akter`. The ingest
+ * sees the store as a StoreWriter; how the akter are kept (columns, shared values, compiled row
+ * objects) stays inside this folder.
+ */
+import type { AktStore } from './akt-store.js';
+
+export { AktStore, UNIQUE_FIELDS } from './akt-store.js';
+export { StoredAkter } from './akter.js';
+export { detach, type ValueTable } from './columns.js';
+
+/** What the ingest does with the store: add akter and rows, set and read fields, look an akt up. */
+export type StoreWriter = Pick<AktStore, 'values' | 'size' | 'addAkt' | 'addRow' | 'setId' | 'setText' | 'clear' | 'field' | 'caseId' | 'district' | 'origin' | 'rows' | 'hasJobCenter'>;
