@@ -1,5 +1,6 @@
 // node scripts/bench/profile.mjs DIR: groups the self time of each .cpuprofile in DIR (from
-// `node --cpu-prof --cpu-prof-dir=DIR bin/aktgranskning.js check …`; one file per thread) by the
+// `node --cpu-prof --cpu-prof-dir=DIR dist/src/cli/bin.js check …`, the command unbundled so that
+// frames carry their module's path; one file per thread) by the
 // part of the tool it is spent in, walking up the stack to the nearest module of the project.
 import { readFileSync, readdirSync } from 'node:fs';
 const dir = process.argv[2];
