@@ -6,18 +6,32 @@ import { Book, type BookEnd, type BookStart, type Value } from './xlsx-book.js';
  * The xlsx workbook written in a worker thread: laying out cells and rendering their XML costs
  * more than checking the akter, and the main thread is the run's critical path while the second
  * core idles. The protocol (xlsx.ts speaks the other side):
- * in: `{ rows }` (Akter rows, in order), then `{ end }` (the other sheets);
+ * in: `{ rows }` (Akter rows, in order, as JSON), then `{ end }` (the other sheets);
  * out: `{ chunk }` (bytes of the file, in order), `{ taken }` once a batch of rows is written and
  * compressed, `{ done }` when the file is complete, or `{ error }`.
  */
-export type ToBook = { rows: Value[][] } | { end: BookEnd };
+export type ToBook = { rows: string } | { end: BookEnd };
 export type FromBook = { chunk: Uint8Array } | { taken: true } | { done: true } | { error: string };
 
 const port = parentPort!;
 const send = (m: FromBook) => port.postMessage(m);
+// The zip writes many small pieces; they cross to the main thread a quarter megabyte at a time.
+let held: Buffer[] = [];
+let size = 0;
+const pass = () => {
+  if (size > 0) send({ chunk: Buffer.concat(held, size) });
+  held = [];
+  size = 0;
+};
 const out = new Writable({
   write(chunk: Buffer, _enc, done) {
-    send({ chunk: new Uint8Array(chunk) });
+    held.push(chunk);
+    size += chunk.length;
+    if (size >= 1 << 18) pass();
+    done();
+  },
+  final(done) {
+    pass();
     done();
   },
 });
@@ -28,7 +42,7 @@ port.on('message', (m: ToBook) => {
   queue = queue
     .then(async () => {
       if ('rows' in m) {
-        book.rows(m.rows);
+        book.rows(JSON.parse(m.rows) as Value[][]);
         await book.settled();
         send({ taken: true });
       } else {

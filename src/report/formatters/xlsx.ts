@@ -77,7 +77,8 @@ function startBook(start: BookStart, out: Out) {
   return {
     rows(rows: Value[][]) {
       inFlight++;
-      send({ rows });
+      // As one string: cloning it costs the main thread a tenth of cloning the arrays.
+      send({ rows: JSON.stringify(rows) });
     },
     /** While the worker has enough rows to go on with, a promise of when it can take more. */
     ready(): Promise<void> | undefined {
