@@ -71,7 +71,8 @@ describe('the xlsx workbook writer (run in a worker by the xlsx format)', () => 
     await settled;
     await book.finish(END);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(out.bytes());
+    // exceljs types the buffer as an ArrayBuffer.
+    await wb.xlsx.load(new Uint8Array(out.bytes()).buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Sammanfattning', 'Akter', 'Dataproblem', 'Metod']);
     const akter = wb.getWorksheet('Akter')!;
     expect(akter.rowCount).toBe(n + 1);

@@ -6,11 +6,17 @@ import { Book, type BookEnd, type BookStart, type Value } from './xlsx-book.js';
  * The xlsx workbook written in a worker thread: laying out cells and rendering their XML costs
  * more than checking the akter, and the main thread is the run's critical path while the second
  * core idles. The protocol (xlsx.ts speaks the other side):
- * in: `{ rows }` (Akter rows, in order, as JSON), then `{ end }` (the other sheets);
+ * in: `{ rows }` (Akter rows, in order, coded: see RowCoder in xlsx.ts), then `{ end }` (the other sheets);
  * out: `{ chunk }` (bytes of the file, in order), `{ taken }` once a batch of rows is written and
  * compressed, `{ done }` when the file is complete, or `{ error }`.
  */
-export type ToBook = { rows: string } | { end: BookEnd };
+/** Rows of Akter: each row's caseId, then its other cells as numbers of texts in the dictionary, which `words` extends. */
+export interface CodedRows {
+  caseIds: string[];
+  words: string[];
+  cells: Uint32Array;
+}
+export type ToBook = { rows: CodedRows } | { end: BookEnd };
 export type FromBook = { chunk: Uint8Array } | { taken: true } | { done: true } | { error: string };
 
 const port = parentPort!;
@@ -35,14 +41,25 @@ const out = new Writable({
     done();
   },
 });
-const book = new Book(workerData as BookStart, out);
+const start = workerData as BookStart;
+const book = new Book(start, out);
+const words: string[] = [];
+const width = start.cases.length - 1;
+const decode = (coded: CodedRows): Value[][] => {
+  for (const w of coded.words) words.push(w);
+  return coded.caseIds.map((caseId, r) => {
+    const row: Value[] = [caseId];
+    for (let i = r * width; i < (r + 1) * width; i++) row.push(words[coded.cells[i]!]!);
+    return row;
+  });
+};
 // Batches are handled one after another: a batch waits for the compressor before the next starts.
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (m: ToBook) => {
   queue = queue
     .then(async () => {
       if ('rows' in m) {
-        book.rows(JSON.parse(m.rows) as Value[][]);
+        book.rows(decode(m.rows));
         await book.settled();
         send({ taken: true });
       } else {
