@@ -1,8 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
+import { audit, resolveSettings } from '../src/audit.js';
+import { ruleMap } from '../src/cli/shared.js';
+import { writeReport } from '../src/report/formatters/stream.js';
 import { Book, type BookEnd } from '../src/report/formatters/xlsx-book.js';
+import { xlsxWriter } from '../src/report/formatters/xlsx.js';
+import { cli } from './helpers/cli.js';
 
 const HEADER = ['caseId', 'district', 'current-plan', 'current-plan.reasons'];
 const row = (i: number) => [`A-${String(i).padStart(6, '0')}`, 'Bromma', i % 2 ? 'fail' : 'pass', i % 2 ? 'no-plan' : ''];
@@ -89,5 +97,25 @@ describe('the xlsx workbook writer (run in a worker by the xlsx format)', () => 
     const sheets = (await entries(out.bytes())).filter((e) => e.name.startsWith('xl/worksheets/'));
     expect(sheets).toHaveLength(4);
     expect(await sheets[0]!.text()).toContain('<v>current-plan.reasons</v>');
+  });
+});
+
+describe('the xlsx format without a built worker (from the TypeScript sources, as here)', () => {
+  it('writes the workbook on the main thread, with the same sheets as the command writes', async () => {
+    const fixture = 'fixtures/stockholm-2011/csv';
+    const settings = await resolveSettings({});
+    const { report } = await audit({ paths: [fixture], asOf: '2010-11-15', rules: settings.rules, grades: settings.grades });
+    const out = heldOutput();
+    out.release();
+    await writeReport(xlsxWriter, report, { lang: 'sv', rules: ruleMap(settings.catalogue), color: false }, out.stream);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'akt-xlsx-')), 'rapport.xlsx');
+    cli(['check', fixture, '--as-of', '2010-11-15', '--format', 'xlsx', '--output', file]);
+    const [here, built] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
+    await here.xlsx.load(new Uint8Array(out.bytes()).buffer);
+    await built.xlsx.readFile(file);
+    expect(here.worksheets.map((w) => w.name)).toEqual(['Sammanfattning', 'Akter', 'Dataproblem', 'Metod']);
+    for (const name of ['Sammanfattning', 'Akter', 'Dataproblem']) {
+      expect(here.getWorksheet(name)!.getSheetValues(), name).toEqual(built.getWorksheet(name)!.getSheetValues());
+    }
   });
 });

@@ -43,6 +43,30 @@ export interface BookEnd {
   method: Sheet;
 }
 
+/**
+ * Akter rows as they cross from the main thread (xlsx.ts's RowCoder): each row's caseId as text,
+ * then its other cells as numbers of texts in a dictionary, which `words` extends.
+ */
+export interface CodedRows {
+  caseIds: string[];
+  words: string[];
+  cells: Uint32Array;
+}
+
+/** The rows back as text; the dictionary is kept from one batch to the next. */
+export function rowDecoder(start: BookStart): (coded: CodedRows) => Value[][] {
+  const words: string[] = [];
+  const width = start.cases.length - 1;
+  return (coded) => {
+    for (const w of coded.words) words.push(w);
+    return coded.caseIds.map((caseId, r) => {
+      const row: Value[] = [caseId];
+      for (let i = r * width; i < (r + 1) * width; i++) row.push(words[coded.cells[i]!]!);
+      return row;
+    });
+  };
+}
+
 const FROZEN: Partial<ExcelJS.WorksheetViewFrozen>[] = [{ state: 'frozen', ySplit: 1 }];
 
 /**

@@ -1,21 +1,15 @@
 import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Book, type BookEnd, type BookStart, type Value } from './xlsx-book.js';
+import { Book, rowDecoder, type BookEnd, type BookStart, type CodedRows } from './xlsx-book.js';
 
 /**
  * The xlsx workbook written in a worker thread: laying out cells and rendering their XML costs
  * more than checking the akter, and the main thread is the run's critical path while the second
  * core idles. The protocol (xlsx.ts speaks the other side):
- * in: `{ rows }` (Akter rows, in order, coded: see RowCoder in xlsx.ts), then `{ end }` (the other sheets);
+ * in: `{ rows }` (Akter rows, in order, coded: CodedRows), then `{ end }` (the other sheets);
  * out: `{ chunk }` (bytes of the file, in order), `{ taken }` once a batch of rows is written and
  * compressed, `{ done }` when the file is complete, or `{ error }`.
  */
-/** Rows of Akter: each row's caseId, then its other cells as numbers of texts in the dictionary, which `words` extends. */
-export interface CodedRows {
-  caseIds: string[];
-  words: string[];
-  cells: Uint32Array;
-}
 export type ToBook = { rows: CodedRows } | { end: BookEnd };
 export type FromBook = { chunk: Uint8Array } | { taken: true } | { done: true } | { error: string };
 
@@ -43,16 +37,7 @@ const out = new Writable({
 });
 const start = workerData as BookStart;
 const book = new Book(start, out);
-const words: string[] = [];
-const width = start.cases.length - 1;
-const decode = (coded: CodedRows): Value[][] => {
-  for (const w of coded.words) words.push(w);
-  return coded.caseIds.map((caseId, r) => {
-    const row: Value[] = [caseId];
-    for (let i = r * width; i < (r + 1) * width; i++) row.push(words[coded.cells[i]!]!);
-    return row;
-  });
-};
+const decode = rowDecoder(start);
 // Batches are handled one after another: a batch waits for the compressor before the next starts.
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (m: ToBook) => {

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { severityName } from '../../i18n/catalog.js';
 import { gradeName } from '../../i18n/report-text.js';
@@ -8,8 +11,8 @@ import type { Report } from '../types.js';
 import { wideHeader, wideRow } from './csv.js';
 import { GRADE_COLOURS } from './html.js';
 import type { CaseWriter, Out, WriterFactory } from './stream.js';
-import type { BookEnd, BookStart, Sheet, Value } from './xlsx-book.js';
-import type { CodedRows, FromBook, ToBook } from './xlsx-worker.js';
+import type { BookEnd, BookStart, CodedRows, Sheet, Value } from './xlsx-book.js';
+import type { FromBook, ToBook } from './xlsx-worker.js';
 
 const PERCENT = '0%';
 /** Akter rows sent to the workbook's thread at a time, and how many such batches may wait there. */
@@ -85,9 +88,50 @@ class RowCoder {
   }
 }
 
+interface BookWriter {
+  rows(rows: CodedRows): void;
+  ready(): Promise<void> | undefined;
+  finish(end: BookEnd): Promise<void>;
+}
+
+const WORKER = new URL('./xlsx-worker.js', import.meta.url);
+
+/** The worker runs the built JavaScript; from the TypeScript sources (unit tests) there is none, and the workbook is written on this thread. */
+function startBook(start: BookStart, out: Out): BookWriter {
+  return WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER)) ? workerBook(start, out) : localBook(start, out);
+}
+
+/** The workbook on this thread, each batch written before the pass goes on. */
+function localBook(start: BookStart, out: Out): BookWriter {
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      const ok = out.write(chunk);
+      if (ok === false && out instanceof Writable) out.once('drain', () => done());
+      else done();
+    },
+  });
+  // exceljs is loaded only when a workbook is written.
+  const loaded = import('./xlsx-book.js').then((m) => ({ book: new m.Book(start, stream), decode: m.rowDecoder(start) }));
+  let written: Promise<unknown> = loaded;
+  return {
+    rows(rows) {
+      written = written.then(async () => {
+        const { book, decode } = await loaded;
+        book.rows(decode(rows));
+        await book.settled();
+      });
+    },
+    ready: () => written.then(() => undefined),
+    async finish(end) {
+      await written;
+      await (await loaded).book.finish(end);
+    },
+  };
+}
+
 /** The main thread's side of the worker: sends rows, writes the bytes it gets back to the output. */
-function startBook(start: BookStart, out: Out) {
-  const worker = new Worker(new URL('./xlsx-worker.js', import.meta.url), { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+function workerBook(start: BookStart, out: Out): BookWriter {
+  const worker = new Worker(WORKER, { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   // Until the end is sent, the worker must not keep a failed run's process alive.
   worker.unref();
   let inFlight = 0;
