@@ -10,6 +10,7 @@ await build({
   entryPoints: [
     { in: 'src/cli/bin.ts', out: 'cli/bin' },
     { in: 'src/load/csv-worker.ts', out: 'cli/csv-worker' },
+    { in: 'src/report/formatters/xlsx-worker.ts', out: 'cli/xlsx-worker' },
   ],
   outdir: 'dist/bundle',
   bundle: true,

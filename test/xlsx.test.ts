@@ -18,9 +18,9 @@ describe('the xlsx workbook, read back with exceljs’s own (non-streaming) read
   const r = cli(['check', FIXTURE, ...AS_OF, '--format', 'xlsx', '--output', file]);
   const json = JSON.parse(cli(['check', FIXTURE, ...AS_OF, '--format', 'json']).stdout) as { districts: Summary[]; total: Summary; dataProblems: unknown[] };
   const csv = parse(cli(['check', FIXTURE, ...AS_OF, '--format', 'csv']).stdout) as string[][];
-  const read = async () => {
+  const read = async (from = file) => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
+    await wb.xlsx.readFile(from);
     return wb;
   };
 
@@ -59,6 +59,15 @@ describe('the xlsx workbook, read back with exceljs’s own (non-streaming) read
     expect(rows).toEqual(csv.map((x) => x.map(String)));
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.autoFilter).toBeDefined();
+  });
+
+  it('with a baseline (written after the pass, over the finished report) Akter has the same rows', async () => {
+    const out = path.join(dir, 'baseline.xlsx');
+    const baseline = path.join(dir, 'baseline.json');
+    const b = cli(['check', FIXTURE, ...AS_OF, '--format', 'xlsx', '--output', out, '--write-baseline', baseline, '--baseline-reason', 'känt', '--baseline-expires', '2011-12-31']);
+    expect(b.code).toBe(0);
+    const [first, second] = await Promise.all([read(), read(out)]);
+    expect(second.getWorksheet('Akter')!.getSheetValues()).toEqual(first.getWorksheet('Akter')!.getSheetValues());
   });
 
   it('Metod has the audit date as a date, the files with SHA-256 and every rule option', async () => {

@@ -212,7 +212,10 @@ export function checkCommand(setExit: (code: number) => void): Command {
                   const shown = key ? publicCase(named, key) : named;
                   for (const w of writers) w.add(shown);
                 },
-                drain: () => drained(outputs),
+                drain: async () => {
+                  await drained(outputs);
+                  for (const w of writers) await w.ready?.();
+                },
               }
             : {}),
         });

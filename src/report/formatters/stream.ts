@@ -48,6 +48,8 @@ export function batched(out: Out, size = 1 << 16): Out & { flush(): void; settle
  */
 export interface CaseWriter {
   add(c: CaseResult): void;
+  /** When the writer has work queued (in another thread), a promise of when it can take more akter. */
+  ready?(): Promise<void> | undefined;
   /** Writes what needs the whole report (figures, data problems); resolves when the output is complete. */
   finish(report: Report): void | Promise<void>;
 }
@@ -62,7 +64,11 @@ export function headOf(report: Report): ReportHead {
 /** A writer over a finished report (its akter walked once more), for a report not written in the pass. */
 export async function writeReport(factory: WriterFactory, report: Report, ctx: FormatContext, out: Out): Promise<void> {
   const w = factory(headOf(report), ctx, out);
-  for (const c of report.cases) w.add(c);
+  let n = 0;
+  for (const c of report.cases) {
+    w.add(c);
+    if (++n % 256 === 0) await w.ready?.();
+  }
   await w.finish(report);
 }
 

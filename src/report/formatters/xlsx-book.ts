@@ -1,0 +1,188 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
+
+// exceljs takes longer to load than the rest of the command together: loaded when a workbook is
+// first written, not when the command starts (the bundle would otherwise import it up front).
+const load = createRequire(import.meta.url);
+const exceljs = (): typeof ExcelJS => load('exceljs') as typeof ExcelJS;
+
+/**
+ * The workbook of the xlsx format, written with exceljs's streaming writer from plain values: the
+ * wording is the formatter's (xlsx.ts), this file only lays it out. It runs in a worker thread
+ * (xlsx-worker.ts), so everything it is given is data a structured clone can carry.
+ */
+
+/** Sheet names are the workbook's contract (issue, docs), the same in every language. */
+export const SHEETS = { summary: 'Sammanfattning', cases: 'Akter', problems: 'Dataproblem', method: 'Metod' } as const;
+
+/** A cell's typed value; never a formula, so nothing from the export can run. */
+export type Value = string | number | Date | null;
+
+export interface Column {
+  header?: string;
+  width: number;
+  numFmt?: string;
+}
+
+export interface Sheet {
+  /** With headers, the first row is the bold header row and the sheet gets a frozen header and an autofilter. */
+  columns: Column[];
+  rows: Value[][];
+  /** Indexes into rows of the rows in bold. */
+  bold?: number[];
+  /** Single cells (index into rows, column from 1) with a bold coloured font or a number format. */
+  cells?: { row: number; column: number; argb?: string; numFmt?: string }[];
+}
+
+export interface BookStart {
+  creator: string;
+  /** A fixed date (the audit date), so the same run gives the same workbook content. */
+  created: Date;
+  cases: Column[];
+}
+
+export interface BookEnd {
+  summary: Sheet;
+  problems: Sheet;
+  method: Sheet;
+}
+
+/**
+ * Akter rows as they cross from the main thread (xlsx.ts's RowCoder): each row's caseId as text,
+ * then its other cells as numbers of texts in a dictionary, which `words` extends.
+ */
+export interface CodedRows {
+  caseIds: string[];
+  words: string[];
+  cells: Uint32Array;
+}
+
+/** The rows back as text; the dictionary is kept from one batch to the next. */
+export function rowDecoder(start: BookStart): (coded: CodedRows) => Value[][] {
+  const words: string[] = [];
+  const width = start.cases.length - 1;
+  return (coded) => {
+    for (const w of coded.words) words.push(w);
+    return coded.caseIds.map((caseId, r) => {
+      const row: Value[] = [caseId];
+      for (let i = r * width; i < (r + 1) * width; i++) row.push(words[coded.cells[i]!]!);
+      return row;
+    });
+  };
+}
+
+const FROZEN: Partial<ExcelJS.WorksheetViewFrozen>[] = [{ state: 'frozen', ySplit: 1 }];
+
+/**
+ * exceljs gives each cell a style object of its own and then looks every one up by its XML (most
+ * of its time per cell); one shared object is looked up once.
+ */
+const PLAIN: Partial<ExcelJS.Style> = {};
+
+/** Bytes of XML the zip may have waiting before the rows wait for it. */
+const BACKLOG = 1 << 20;
+
+type Backlogged = Writable & { _writableState?: { length: number } };
+
+export class Book {
+  private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly cases: ExcelJS.Worksheet;
+  private readonly summary: ExcelJS.Worksheet;
+  private readonly problems: ExcelJS.Worksheet;
+  private readonly method: ExcelJS.Worksheet;
+  private readonly width: number;
+  private n = 0;
+
+  constructor(start: BookStart, stream: Writable) {
+    this.wb = new (exceljs().stream.xlsx.WorkbookWriter)({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+    this.wb.creator = start.creator;
+    this.wb.created = this.wb.modified = start.created;
+    // Each sheet's part of the zip is opened when the sheet is added, and the zip takes them in that
+    // order: Akter, written as the akter come, goes first so it streams out instead of queuing in
+    // memory behind a sheet that can only be written at the end.
+    this.cases = this.wb.addWorksheet(SHEETS.cases, { views: FROZEN });
+    this.summary = this.wb.addWorksheet(SHEETS.summary, { views: FROZEN });
+    this.problems = this.wb.addWorksheet(SHEETS.problems);
+    this.method = this.wb.addWorksheet(SHEETS.method);
+    inReadingOrder(this.wb, [this.summary, this.cases, this.problems, this.method]);
+    this.width = start.cases.length;
+    columns(this.cases, start.cases);
+  }
+
+  /** Akter rows, in order. */
+  rows(rows: Value[][]): void {
+    for (const values of rows) {
+      const row = this.cases.addRow(values);
+      row.eachCell((cell) => {
+        cell.style = PLAIN;
+      });
+      row.commit();
+    }
+    this.n += rows.length;
+  }
+
+  /**
+   * When the zip has a backlog of this sheet's XML, a promise of when it has taken it. exceljs
+   * hands the XML on without waiting (its buffer stream ignores backpressure) to the stream the zip
+   * reads the sheet from, and the compressor only moves on between tasks: without this wait the
+   * whole sheet would queue in memory. That stream is archiver's (readable-stream 2, which has no
+   * `writableLength`, hence its state's).
+   */
+  settled(): Promise<unknown> | undefined {
+    const source = (this.cases as unknown as { stream: { pipes?: Backlogged[] } }).stream.pipes?.[0];
+    const queued = source?.writableLength ?? source?._writableState?.length ?? 0;
+    return queued > BACKLOG ? once(source!, 'drain') : undefined;
+  }
+
+  async finish(end: BookEnd): Promise<void> {
+    this.cases.autoFilter = { from: { row: 1, column: 1 }, to: { row: this.n + 1, column: this.width } };
+    this.cases.commit();
+    write(this.summary, end.summary);
+    write(this.problems, end.problems);
+    write(this.method, end.method);
+    await this.wb.commit();
+  }
+}
+
+function columns(ws: ExcelJS.Worksheet, cols: Column[]): void {
+  ws.columns = cols.map((c) => ({ ...(c.header === undefined ? {} : { header: c.header }), width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+  if (cols.some((c) => c.header !== undefined)) {
+    ws.getRow(1).font = { bold: true };
+  }
+}
+
+function write(ws: ExcelJS.Worksheet, sheet: Sheet): void {
+  columns(ws, sheet.columns);
+  const header = sheet.columns.some((c) => c.header !== undefined);
+  if (header) ws.getRow(1).commit();
+  const bold = new Set(sheet.bold);
+  const cells = new Map<number, NonNullable<Sheet['cells']>>();
+  for (const c of sheet.cells ?? []) cells.set(c.row, [...(cells.get(c.row) ?? []), c]);
+  sheet.rows.forEach((values, i) => {
+    const row = ws.addRow(values);
+    if (bold.has(i)) row.font = { bold: true };
+    for (const c of cells.get(i) ?? []) {
+      const cell = row.getCell(c.column);
+      if (c.argb) cell.font = { bold: true, color: { argb: c.argb } };
+      if (c.numFmt) cell.numFmt = c.numFmt;
+    }
+    row.commit();
+  });
+  if (header) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: sheet.rows.length + 1, column: sheet.columns.length } };
+  ws.commit();
+}
+
+/**
+ * The tabs in reading order, Sammanfattning first, whatever order the sheets were added in. The
+ * streaming writer lists the sheets in workbook.xml in the order of its (internal) sheet table and
+ * has no public way to move one; each sheet keeps its id and part name. The xlsx tests read the
+ * tab order back, so a change inside exceljs cannot pass unnoticed.
+ */
+function inReadingOrder(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheets: ExcelJS.Worksheet[]): void {
+  // Sparse from 1, as exceljs keeps it (its loops skip a hole, not an undefined entry).
+  const table: ExcelJS.Worksheet[] = [];
+  sheets.forEach((ws, i) => (table[i + 1] = ws));
+  (wb as unknown as { _worksheets: ExcelJS.Worksheet[] })._worksheets = table;
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import { audit, resolveSettings } from '../src/audit.js';
+import { ruleMap } from '../src/cli/shared.js';
+import { writeReport } from '../src/report/formatters/stream.js';
+import { Book, type BookEnd } from '../src/report/formatters/xlsx-book.js';
+import { xlsxWriter } from '../src/report/formatters/xlsx.js';
+import { cli } from './helpers/cli.js';
+
+const HEADER = ['caseId', 'district', 'current-plan', 'current-plan.reasons'];
+const row = (i: number) => [`A-${String(i).padStart(6, '0')}`, 'Bromma', i % 2 ? 'fail' : 'pass', i % 2 ? 'no-plan' : ''];
+const END: BookEnd = {
+  summary: { columns: [{ header: 'Stadsdel', width: 20 }], rows: [['Bromma']] },
+  problems: { columns: [{ width: 20 }], rows: [['code']] },
+  method: { columns: [{ width: 20 }], rows: [['Granskningsdatum', new Date('2011-06-01T00:00:00Z')]] },
+};
+
+/** An output that holds every write until it is let go, as a full disk or a slow pipe would. */
+function heldOutput() {
+  const chunks: Buffer[] = [];
+  let waiting: (() => void)[] = [];
+  let open = false;
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk);
+      if (open) done();
+      else waiting.push(() => done());
+    },
+  });
+  const release = () => {
+    open = true;
+    for (const w of waiting) w();
+    waiting = [];
+  };
+  return { stream, release, bytes: () => Buffer.concat(chunks) };
+}
+
+async function entries(bytes: Buffer): Promise<{ name: string; text: () => Promise<string> }[]> {
+  const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
+  const list: yauzl.Entry[] = [];
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (e: yauzl.Entry) => {
+      list.push(e);
+      zip.readEntry();
+    });
+    zip.on('end', resolve).on('error', reject);
+    zip.readEntry();
+  });
+  return list.map((e) => ({
+    name: e.fileName,
+    text: async () => {
+      const parts: Buffer[] = [];
+      for await (const c of await zip.openReadStreamPromise(e)) parts.push(c as Buffer);
+      return Buffer.concat(parts).toString('utf8');
+    },
+  }));
+}
+
+describe('the xlsx workbook writer (run in a worker by the xlsx format)', () => {
+  it('waits for the zip when the output holds back, and writes every row once it is let go', async () => {
+    const out = heldOutput();
+    const book = new Book({ creator: 'test', created: new Date('2011-06-01T00:00:00Z'), cases: HEADER.map((header) => ({ header, width: 14 })) }, out.stream);
+    let n = 0;
+    let settled: Promise<unknown> | undefined;
+    // A megabyte of XML is some 10,000 of these rows; the writer must ask to wait well before 200,000.
+    while (!settled && n < 200_000) {
+      book.rows(Array.from({ length: 256 }, (_, k) => row(n + k)));
+      n += 256;
+      settled = book.settled();
+    }
+    expect(settled).toBeDefined();
+    expect(n).toBeLessThan(200_000);
+    out.release();
+    await settled;
+    await book.finish(END);
+    const wb = new ExcelJS.Workbook();
+    // exceljs types the buffer as an ArrayBuffer.
+    await wb.xlsx.load(new Uint8Array(out.bytes()).buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sammanfattning', 'Akter', 'Dataproblem', 'Metod']);
+    const akter = wb.getWorksheet('Akter')!;
+    expect(akter.rowCount).toBe(n + 1);
+    expect(akter.getRow(n + 1).getCell(1).value).toBe(row(n - 1)[0]);
+    expect(akter.autoFilter).toBeDefined();
+  });
+
+  it('puts Akter first in the zip, so it streams out while the other sheets wait for the figures', async () => {
+    const out = heldOutput();
+    out.release();
+    const book = new Book({ creator: 'test', created: new Date('2011-06-01T00:00:00Z'), cases: HEADER.map((header) => ({ header, width: 14 })) }, out.stream);
+    book.rows([row(1)]);
+    await book.finish(END);
+    const sheets = (await entries(out.bytes())).filter((e) => e.name.startsWith('xl/worksheets/'));
+    expect(sheets).toHaveLength(4);
+    expect(await sheets[0]!.text()).toContain('<v>current-plan.reasons</v>');
+  });
+});
+
+describe('the xlsx format without a built worker (from the TypeScript sources, as here)', () => {
+  it('writes the workbook on the main thread, with the same sheets as the command writes', async () => {
+    const fixture = 'fixtures/stockholm-2011/csv';
+    const settings = await resolveSettings({});
+    const { report } = await audit({ paths: [fixture], asOf: '2010-11-15', rules: settings.rules, grades: settings.grades });
+    const out = heldOutput();
+    out.release();
+    await writeReport(xlsxWriter, report, { lang: 'sv', rules: ruleMap(settings.catalogue), color: false }, out.stream);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'akt-xlsx-')), 'rapport.xlsx');
+    cli(['check', fixture, '--as-of', '2010-11-15', '--format', 'xlsx', '--output', file]);
+    const [here, built] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
+    await here.xlsx.load(new Uint8Array(out.bytes()).buffer);
+    await built.xlsx.readFile(file);
+    expect(here.worksheets.map((w) => w.name)).toEqual(['Sammanfattning', 'Akter', 'Dataproblem', 'Metod']);
+    for (const name of ['Sammanfattning', 'Akter', 'Dataproblem']) {
+      expect(here.getWorksheet(name)!.getSheetValues(), name).toEqual(built.getWorksheet(name)!.getSheetValues());
+    }
+  });
+});
