@@ -1,6 +1,6 @@
 import type { Reason, Severity, TemplateData } from '../engine/types.js';
 import { FEW_CASES, grade, wilson, type GradeThresholds } from './stats.js';
-import type { CaseResult, DistrictSummary, Listed, RuleInfo, RuleSummary } from './types.js';
+import type { CaseResult, DistrictSummary, LeftOut, LeftOutTallies, Listed, RuleInfo, RuleSummary } from './types.js';
 import { sameRealId } from '../privacy/real-id.js';
 
 /**
@@ -36,6 +36,7 @@ class Group {
   readonly listed: CaseResult[][];
   readonly reasons: Map<string, Tally>[];
   readonly examples: NonNullable<RuleSummary['examples']>[];
+  readonly leftOut: LeftOutTallies;
 
   constructor(rules: readonly RuleInfo[]) {
     this.rules = rules.map((r) => ({
@@ -54,9 +55,10 @@ class Group {
     this.reasons = rules.map(() => new Map());
     this.examples = rules.map(() => []);
     this.listed = rules.map(() => []);
+    this.leftOut = { 'not-assessable': rules.map(() => new Map()), 'not-applicable': rules.map(() => new Map()) };
   }
 
-  /** `keys`: per rule, the keys of its failing reasons (see reasonKey), made once for every group. */
+  /** `keys`: per rule, the keys of its reasons (see reasonKey), made once for every group; none for a pass. */
   add(c: CaseResult, keys: readonly (string[] | undefined)[], listLimit: number): void {
     this.cases++;
     let failing = false;
@@ -85,11 +87,22 @@ class Group {
           const first = r.reasons[0]!;
           examples.push(sameRealId({ caseId: c.caseId, code: first.code, ...(first.data ? { data: first.data } : {}) }, c));
         }
-      } else if (r.status === 'not-assessable') s.notAssessable++;
-      else s.notApplicable++;
+      } else {
+        if (r.status === 'not-assessable') s.notAssessable++;
+        else s.notApplicable++;
+        this.leaveOut(r.status, i, r.reasons[0]!, keys[i]![0]!);
+      }
     }
     if (failing) this.failingCases++;
     if (found) this.withFindings++;
+  }
+
+  /** An akt the rule could not assess or did not cover, counted by its one reason. */
+  private leaveOut(status: keyof LeftOutTallies, rule: number, reason: Reason, key: string): void {
+    const m = this.leftOut[status][rule]!;
+    const e = m.get(key);
+    if (e) e.count++;
+    else m.set(key, { reason, count: 1 });
   }
 
   /** Counts each reason by its key. */
@@ -143,18 +156,20 @@ export class Aggregator {
       g = new Group(this.rules);
       this.groups.set(c.district, g);
     }
-    const keys = c.results.map((r) => (r.status === 'fail' ? r.reasons.map(reasonKey) : undefined));
+    // Not assessable and not applicable have one reason, which the report's notes count.
+    const keys = c.results.map((r) => (r.status === 'pass' ? undefined : r.status === 'fail' ? r.reasons.map(reasonKey) : [reasonKey(r.reasons[0]!)]));
     g.add(c, keys, this.listLimit);
     this.total.add(c, keys, 0);
   }
 
-  finish(): { districts: DistrictSummary[]; total: DistrictSummary; listed: Listed } {
+  finish(): { districts: DistrictSummary[]; total: DistrictSummary; listed: Listed; leftOut: LeftOut } {
     const severities = this.rules.map((r) => r.severity);
     const total = this.total.summary(null, severities, this.thresholds);
     const listed: Listed = {
       limit: this.listLimit,
       districts: [...this.groups].map(([district, g]) => ({ district, withFindings: g.withFindings, rules: this.rules.map((r, i) => ({ ruleId: r.ruleId, cases: g.listed[i]! })) })),
     };
-    return { districts: [...this.groups].map(([d, g]) => g.summary(d, severities, this.thresholds)), total, listed };
+    const leftOut: LeftOut = { districts: new Map([...this.groups].map(([d, g]) => [d, g.leftOut])), total: this.total.leftOut };
+    return { districts: [...this.groups].map(([d, g]) => g.summary(d, severities, this.thresholds)), total, listed, leftOut };
   }
 }

@@ -79,7 +79,7 @@ export async function buildReport(opts: {
     if (opts.drain && n % 256 === 0) await opts.drain();
     else if (n % 5000 === 0) await new Promise((r) => setImmediate(r));
   }
-  const { districts, total, listed } = aggregator.finish();
+  const { districts, total, listed, leftOut } = aggregator.finish();
   const files = maskFiles(opts.loaded.files);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -94,6 +94,7 @@ export async function buildReport(opts: {
     notAssessed: opts.notAssessed,
     cases,
     listed,
+    leftOut,
     input: {
       files,
       rowsRead: files.reduce((n, f) => n + f.rowsRead, 0),

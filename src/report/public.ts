@@ -4,7 +4,7 @@ import type { DataProblem } from '../model/problems.js';
 import { pseudonym, type PseudonymKey } from '../privacy/pseudonym.js';
 import { hasRealId, realId } from '../privacy/real-id.js';
 import { mapCases, mapListed } from './case-list.js';
-import type { CaseResult, Report, RuleSummary } from './types.js';
+import type { CaseResult, LeftOut, LeftOutTallies, Report, RuleSummary } from './types.js';
 
 /** Dates, months and lists of them say nothing about a person; any other text from the export might. */
 const SAFE = /^(?:\d{4}-\d{2}(?:-\d{2})?)(?:, \d{4}-\d{2}(?:-\d{2})?)*$/;
@@ -66,6 +66,15 @@ export function publicCase(c: CaseResult, key: PseudonymKey): CaseResult {
   };
 }
 
+/** The notes' reasons redacted as the akter's are; the counts stay. */
+function publicLeftOut(l: LeftOut): LeftOut {
+  const redacted = (t: LeftOutTallies): LeftOutTallies => {
+    const each = (rules: LeftOutTallies['not-applicable']) => rules.map((m) => new Map([...m].map(([k, { reason, count }]) => [k, { reason: { code: reason.code, ...(reason.data ? { data: redact(reason.data) } : {}) }, count }])));
+    return { 'not-assessable': each(t['not-assessable']), 'not-applicable': each(t['not-applicable']) };
+  };
+  return { districts: new Map([...l.districts].map(([d, t]) => [d, redacted(t)])), total: redacted(l.total) };
+}
+
 /**
  * The report for publication (--public): akter only by keyed pseudonym, no origin in the export,
  * no text quoted from it; the aggregate figures are untouched.
@@ -80,6 +89,7 @@ export function publicReport(report: Report, key: PseudonymKey): Report {
     total: { ...report.total, rules: report.total.rules.map((s) => publicSummary(s, key)) },
     cases: mapCases(report.cases, (c) => publicCase(c, key)),
     ...mapListed(report.listed, (c) => publicCase(c, key)),
+    ...(report.leftOut ? { leftOut: publicLeftOut(report.leftOut) } : {}),
     dataProblems: report.dataProblems.map((p) => publicProblem(p, key, label)),
     ...(report.baseline ? { baseline: { ...report.baseline, file: report.baseline.file, stale: report.baseline.stale.map((e) => ({ ...e, caseId: hasRealId(e) ? pseudonym(key.key, realId(e)) : e.caseId, reason: 'term:redacted' })) } } : {}),
   };

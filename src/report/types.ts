@@ -64,6 +64,19 @@ export interface Listed {
   districts: { district: string | null; withFindings: number; rules: { ruleId: string; cases: CaseResult[] }[] }[];
 }
 
+/** Per rule (in report order), the akter left out for each reason (by code and data), in the order first seen. */
+export type LeftOutTallies = Record<'not-assessable' | 'not-applicable', Map<string, { reason: Reason; count: number }>[]>;
+
+/**
+ * The akter each rule could not assess or did not cover, counted per reason, per stadsdel and for
+ * the whole export: the revisionsrapport's notes. Counted in the pass that aggregates; not in a
+ * report read back from JSON (the JSON's figures carry the counts, not the reasons).
+ */
+export interface LeftOut {
+  districts: Map<string | null, LeftOutTallies>;
+  total: LeftOutTallies;
+}
+
 export interface RuleInfo {
   ruleId: string;
   severity: Severity;
@@ -88,6 +101,7 @@ export interface Report {
   cases: CaseList;
   /** Bilaga A's akter; not in a report read back from JSON. */
   listed?: Listed;
+  leftOut?: LeftOut;
   /** With --baseline: how the run's failures stand against it. */
   baseline?: { file: string; accepted: number; expired: number; fresh: number; stale: { ruleId: string; caseId: string; reason: string; expires: string }[] };
   /** The config file the settings came from, if any (named in the Metod). */

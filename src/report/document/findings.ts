@@ -2,52 +2,32 @@ import { fill, formatInt } from '../../i18n/catalog.js';
 import { gradeName, text } from '../../i18n/report-text.js';
 import { ui } from '../../i18n/ui.js';
 import { assessedIndexes, districtName, evidenceMessage, observation, reasonMessage, ruleTitle, type FormatContext } from '../messages.js';
-import type { Reason } from '../../engine/types.js';
-import type { DistrictSummary, Report, RuleSummary } from '../types.js';
+import { Aggregator } from '../aggregate.js';
+import type { DistrictSummary, LeftOut, LeftOutTallies, Report, RuleSummary } from '../types.js';
 import { groupName, groups, h, p, shareWithInterval } from './parts.js';
 import { byTheme, cannotAssess, gradable, listOf, mergeRecommendations, THEME_TEXT, themeJudgement } from './prose.js';
 import type { Block, Inline } from './types.js';
 
 /** Chapters 3 to 5: Iakttagelser, Bedömning, Rekommendationer. */
 
-type OutOfScope = 'not-assessable' | 'not-applicable';
-/** Per rule: the akter left out for each reason (code and data), in the order first seen. */
-type Tallies = Record<OutOfScope, Map<string, { reason: Reason; count: number }>[]>;
+type OutOfScope = keyof LeftOutTallies;
 
 /**
- * Akter left out by each rule, counted per reason, per stadsdel and for the whole export, in one
- * walk through the akter (a report for the whole country makes them again for each walk).
+ * The akter each rule left out, per reason: counted by the pass that aggregated the report; a
+ * report made otherwise (read back, built by hand) has its akter walked once more to count them.
  */
-function outOfScope(r: Report): { byDistrict: Map<string | null, Tallies>; total: Tallies } {
-  const shown = assessedIndexes(r);
-  const empty = (): Tallies => ({ 'not-assessable': r.rules.map(() => new Map()), 'not-applicable': r.rules.map(() => new Map()) });
-  const total = empty();
-  const byDistrict = new Map<string | null, Tallies>();
-  for (const c of r.cases) {
-    let mine = byDistrict.get(c.district);
-    if (!mine) byDistrict.set(c.district, (mine = empty()));
-    for (const i of shown) {
-      const res = c.results[i]!;
-      if (res.status !== 'not-assessable' && res.status !== 'not-applicable') continue;
-      const reason = res.reasons[0]!;
-      let key = reason.code;
-      if (reason.data) for (const k in reason.data) key += `\0${k}\0${reason.data[k]}`;
-      for (const t of [mine, total]) {
-        const m = t[res.status][i]!;
-        const e = m.get(key);
-        if (e) e.count++;
-        else m.set(key, { reason, count: 1 });
-      }
-    }
-  }
-  return { byDistrict, total };
+function leftOut(r: Report): LeftOut {
+  if (r.leftOut) return r.leftOut;
+  const again = new Aggregator(r.rules, r.grades);
+  for (const c of r.cases) again.add(c);
+  return again.finish().leftOut;
 }
 
 /**
  * Akter a rule could not assess or did not cover, counted per reason; rules that leave out the same
  * akter for the same reason share one sentence.
  */
-function notes(ctx: FormatContext, r: Report, d: DistrictSummary, tallies: Tallies | undefined): string[] {
+function notes(ctx: FormatContext, r: Report, d: DistrictSummary, tallies: LeftOutTallies | undefined): string[] {
   const out: string[] = [];
   if (!tallies) return out;
   const notApplicable = new Map<string, string[]>();
@@ -92,7 +72,7 @@ export function observations(ctx: FormatContext, r: Report): Block[] {
   const { lang } = ctx;
   const out: Block[] = [h(2, text('observations', lang))];
   const shown = assessedIndexes(r);
-  const tallies = outOfScope(r);
+  const tallies = leftOut(r);
   for (const d of groups(r)) {
     out.push(h(3, groupName(ctx, r, d)));
     const items: Inline[][] = [];
@@ -103,7 +83,7 @@ export function observations(ctx: FormatContext, r: Report): Block[] {
       const e = evidence(ctx, s);
       if (e) items.push([e]);
     }
-    for (const n of notes(ctx, r, d, d === r.total ? tallies.total : tallies.byDistrict.get(d.district))) items.push([n]);
+    for (const n of notes(ctx, r, d, d === r.total ? tallies.total : tallies.districts.get(d.district))) items.push([n]);
     out.push({ kind: 'list', items });
     out.push({
       kind: 'table',

@@ -88,7 +88,7 @@ export function tailJson(report: Report, ctx: FormatContext): Record<string, unk
 
 /** The tail without its last key, dataProblems, which the streamed writers write one problem at a time. */
 function figuresJson(report: Report): Record<string, unknown> {
-  const { listed: _l, cases: _c, schemaVersion: _s, tool: _t, asOf: _a, rules: _r, grades: _g, privacy: _p, dataProblems: _d, ...rest } = report;
+  const { listed: _l, leftOut: _o, cases: _c, schemaVersion: _s, tool: _t, asOf: _a, rules: _r, grades: _g, privacy: _p, dataProblems: _d, ...rest } = report;
   return rest;
 }
 
