@@ -7,6 +7,9 @@ import type ExcelJS from 'exceljs';
 // first written, not when the command starts (the bundle would otherwise import it up front).
 const load = createRequire(import.meta.url);
 const exceljs = (): typeof ExcelJS => load('exceljs') as typeof ExcelJS;
+/** exceljs's own text escaping and column letters (not in its public API), so the Akter rows' XML is what it would write. */
+const textUtils = () => load('exceljs/lib/utils/utils') as { xmlEncode(text: string): string };
+const columnLetter = (n: number): string => (load('exceljs/lib/utils/col-cache') as { n2l(n: number): string }).n2l(n);
 
 /**
  * The workbook of the xlsx format, written with exceljs's streaming writer from plain values: the
@@ -59,27 +62,7 @@ export interface CodedRows {
   cells: Uint32Array;
 }
 
-/** The rows back as text; the dictionary is kept from one batch to the next. */
-export function rowDecoder(start: BookStart): (coded: CodedRows) => Value[][] {
-  const words: string[] = [];
-  const width = start.cases.length - 1;
-  return (coded) => {
-    for (const w of coded.words) words.push(w);
-    return coded.caseIds.map((caseId, r) => {
-      const row: Value[] = [caseId];
-      for (let i = r * width; i < (r + 1) * width; i++) row.push(words[coded.cells[i]!]!);
-      return row;
-    });
-  };
-}
-
 const FROZEN: Partial<ExcelJS.WorksheetViewFrozen>[] = [{ state: 'frozen', ySplit: 1 }];
-
-/**
- * exceljs gives each cell a style object of its own and then looks every one up by its XML (most
- * of its time per cell); one shared object is looked up once.
- */
-const PLAIN: Partial<ExcelJS.Style> = {};
 
 /** Bytes of XML the zip may have waiting before the rows wait for it. */
 const BACKLOG = 1 << 20;
@@ -93,6 +76,7 @@ export class Book {
   private readonly problems: ExcelJS.Worksheet;
   private readonly method: ExcelJS.Worksheet;
   private readonly width: number;
+  private readonly xml: RowXml;
   private n = 0;
 
   constructor(start: BookStart, stream: Writable) {
@@ -109,18 +93,32 @@ export class Book {
     inReadingOrder(this.wb, [this.summary, this.cases, this.problems, this.method]);
     this.width = start.cases.length;
     columns(this.cases, start.cases);
+    // The header row goes out through exceljs (it also writes the column widths and opens
+    // sheetData); the akter's rows after it are XML written straight to the sheet's part.
+    this.cases.getRow(1).commit();
+    this.xml = new RowXml(this.width);
   }
 
-  /** Akter rows, in order. */
-  rows(rows: Value[][]): void {
-    for (const values of rows) {
-      const row = this.cases.addRow(values);
-      row.eachCell((cell) => {
-        cell.style = PLAIN;
-      });
-      row.commit();
-    }
+  /** Akter rows, in order, as text. */
+  rows(rows: readonly (readonly string[])[]): void {
+    this.sheetData(this.xml.texts(rows, this.n + 2));
     this.n += rows.length;
+  }
+
+  /** Akter rows, in order, as they come from the main thread. */
+  coded(rows: CodedRows): void {
+    this.sheetData(this.xml.coded(rows, this.n + 2));
+    this.n += rows.caseIds.length;
+  }
+
+  /**
+   * exceljs's streaming writer makes a Row, a Cell per value and a model per cell for every akt
+   * and renders each through its XML builder: most of the workbook's time and its garbage. The
+   * rows' XML is the same for every akt but the values, so it is written here as a template, to
+   * the stream exceljs opened for the sheet (test/xlsx-book.test.ts compares it with exceljs's own).
+   */
+  private sheetData(xml: string): void {
+    (this.cases as unknown as { stream: { write(xml: string): unknown } }).stream.write(xml);
   }
 
   /**
@@ -143,6 +141,55 @@ export class Book {
     write(this.problems, end.problems);
     write(this.method, end.method);
     await this.wb.commit();
+  }
+}
+
+/**
+ * The XML of Akter rows as exceljs writes a row of text cells with the default style (`t="str"`,
+ * the text escaped by exceljs): every cell holds text, perhaps empty, so each row spans all
+ * columns. Texts that repeat (statuses, reason codes, stadsdelar) are escaped once.
+ */
+class RowXml {
+  private readonly letters: string[];
+  private readonly open: string;
+  private readonly utils = textUtils();
+  /** The coded rows' dictionary, each text already as the end of its cell. */
+  private readonly words: string[] = [];
+
+  constructor(private readonly width: number) {
+    this.letters = Array.from({ length: width }, (_, i) => `<c r="${columnLetter(i + 1)}`);
+    this.open = `" spans="1:${width}" x14ac:dyDescent="0.25">`;
+  }
+
+  private cell(text: string): string {
+    return `" t="str"><v>${this.utils.xmlEncode(text)}</v></c>`;
+  }
+
+  /** Rows of text, numbered from `first`. */
+  texts(rows: readonly (readonly string[])[], first: number): string {
+    let xml = '';
+    rows.forEach((row, r) => {
+      const n = first + r;
+      xml += `<row r="${n}${this.open}`;
+      for (let i = 0; i < this.width; i++) xml += this.letters[i]! + n + this.cell(row[i]!);
+      xml += '</row>';
+    });
+    return xml;
+  }
+
+  /** Coded rows (CodedRows), numbered from `first`; the dictionary is kept from one batch to the next. */
+  coded(rows: CodedRows, first: number): string {
+    for (const w of rows.words) this.words.push(this.cell(w));
+    const width = this.width;
+    const { caseIds, cells } = rows;
+    let xml = '';
+    for (let r = 0; r < caseIds.length; r++) {
+      const n = first + r;
+      xml += `<row r="${n}${this.open}${this.letters[0]!}${n}${this.cell(caseIds[r]!)}`;
+      for (let i = 1, k = r * (width - 1); i < width; i++, k++) xml += this.letters[i]! + n + this.words[cells[k]!]!;
+      xml += '</row>';
+    }
+    return xml;
   }
 }
 

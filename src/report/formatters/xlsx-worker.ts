@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Book, rowDecoder, type BookEnd, type BookStart, type CodedRows } from './xlsx-book.js';
+import { Book, type BookEnd, type BookStart, type CodedRows } from './xlsx-book.js';
 
 /**
  * The xlsx workbook written in a worker thread: laying out cells and rendering their XML costs
@@ -37,14 +37,13 @@ const out = new Writable({
 });
 const start = workerData as BookStart;
 const book = new Book(start, out);
-const decode = rowDecoder(start);
 // Batches are handled one after another: a batch waits for the compressor before the next starts.
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (m: ToBook) => {
   queue = queue
     .then(async () => {
       if ('rows' in m) {
-        book.rows(decode(m.rows));
+        book.coded(m.rows);
         await book.settled();
         send({ taken: true });
       } else {

@@ -111,20 +111,20 @@ function localBook(start: BookStart, out: Out): BookWriter {
     },
   });
   // exceljs is loaded only when a workbook is written.
-  const loaded = import('./xlsx-book.js').then((m) => ({ book: new m.Book(start, stream), decode: m.rowDecoder(start) }));
+  const loaded = import('./xlsx-book.js').then((m) => new m.Book(start, stream));
   let written: Promise<unknown> = loaded;
   return {
     rows(rows) {
       written = written.then(async () => {
-        const { book, decode } = await loaded;
-        book.rows(decode(rows));
+        const book = await loaded;
+        book.coded(rows);
         await book.settled();
       });
     },
     ready: () => written.then(() => undefined),
     async finish(end) {
       await written;
-      await (await loaded).book.finish(end);
+      await (await loaded).finish(end);
     },
   };
 }
