@@ -9,7 +9,7 @@ import { audit, resolveSettings } from '../src/audit.js';
 import { ruleMap } from '../src/cli/shared.js';
 import { writeReport } from '../src/report/formatters/stream.js';
 import { Book, type BookEnd, type BookStart, type CodedRows } from '../src/report/formatters/xlsx-book.js';
-import { xlsxWriter } from '../src/report/formatters/xlsx.js';
+import { RowCoder, xlsxWriter } from '../src/report/formatters/xlsx.js';
 import { cli } from './helpers/cli.js';
 import { zipParts } from './helpers/zip.js';
 
@@ -27,20 +27,10 @@ const AWKWARD = ['a & b', '<x>', 'sa "hon"', "it's", 'ctl\u0001\u001f\u007f', 't
 /** Akter rows of every awkward text, in every column. */
 const awkwardRows = (width: number) => Array.from({ length: 30 }, (_, r) => Array.from({ length: width }, (_, i) => (i === 0 ? `A-${r}${AWKWARD[r % AWKWARD.length]}` : AWKWARD[(r + i) % AWKWARD.length]!)));
 
-/** The rows coded as xlsx.ts's RowCoder sends them: caseIds as text, the rest numbers into a dictionary given out as it grows. */
-function coded(rows: string[][], ids: Map<string, number>): CodedRows {
-  const words: string[] = [];
-  const cells: number[] = [];
-  for (const row of rows) {
-    for (const text of row.slice(1)) {
-      if (!ids.has(text)) {
-        ids.set(text, ids.size);
-        words.push(text);
-      }
-      cells.push(ids.get(text)!);
-    }
-  }
-  return { caseIds: rows.map((r) => r[0]!), words, cells: new Uint32Array(cells) };
+/** The rows coded as the main thread sends them, by one coder over the batches. */
+function coded(rows: string[][], coder: RowCoder): CodedRows {
+  for (const row of rows) coder.add(row);
+  return coder.take();
 }
 
 /** What exceljs's streaming writer itself writes as Akter's sheetData for these rows: a Row per akt, each cell with the default style. */
@@ -142,8 +132,8 @@ describe("the Akter rows, written as XML without exceljs's row objects", () => {
 
   it('are byte for byte what exceljs writes for the same rows, coded as the main thread sends them, over several batches', async () => {
     const expected = await exceljsSheetData(start, rows);
-    const ids = new Map<string, number>();
-    expect(await written((book) => [rows.slice(0, 5), rows.slice(5, 6), rows.slice(6)].forEach((batch) => book.coded(coded(batch, ids))))).toBe(expected);
+    const coder = new RowCoder();
+    expect(await written((book) => [rows.slice(0, 5), rows.slice(5, 6), rows.slice(6)].forEach((batch) => book.coded(coded(batch, coder))))).toBe(expected);
   });
 
   it("make no exceljs row for an akt (only the header row is exceljs's)", async () => {
@@ -155,7 +145,7 @@ describe("the Akter rows, written as XML without exceljs's row objects", () => {
       const book = new Book(start, out.stream);
       const before = commit.mock.calls.length;
       book.rows(rows);
-      book.coded(coded(rows, new Map()));
+      book.coded(coded(rows, new RowCoder()));
       expect(commit.mock.calls.length - before).toBe(0);
       await book.finish(END);
     } finally {

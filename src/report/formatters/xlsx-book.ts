@@ -53,11 +53,13 @@ export interface BookEnd {
 }
 
 /**
- * Akter rows as they cross from the main thread (xlsx.ts's RowCoder): each row's caseId as text,
- * then its other cells as numbers of texts in a dictionary, which `words` extends.
+ * Akter rows as they cross from the main thread (xlsx.ts's RowCoder): the rows' caseIds as one
+ * text, `ends` where each ends in it; then each row's other cells as numbers of texts in a
+ * dictionary, which `words` extends.
  */
 export interface CodedRows {
-  caseIds: string[];
+  caseIds: string;
+  ends: Uint32Array;
   words: string[];
   cells: Uint32Array;
 }
@@ -108,7 +110,7 @@ export class Book {
   /** Akter rows, in order, as they come from the main thread. */
   coded(rows: CodedRows): void {
     this.sheetData(this.xml.coded(rows, this.n + 2));
-    this.n += rows.caseIds.length;
+    this.n += rows.ends.length;
   }
 
   /**
@@ -181,11 +183,11 @@ class RowXml {
   coded(rows: CodedRows, first: number): string {
     for (const w of rows.words) this.words.push(this.cell(w));
     const width = this.width;
-    const { caseIds, cells } = rows;
+    const { caseIds, ends, cells } = rows;
     let xml = '';
-    for (let r = 0; r < caseIds.length; r++) {
+    for (let r = 0; r < ends.length; r++) {
       const n = first + r;
-      xml += `<row r="${n}${this.open}${this.letters[0]!}${n}${this.cell(caseIds[r]!)}`;
+      xml += `<row r="${n}${this.open}${this.letters[0]!}${n}${this.cell(caseIds.slice(r === 0 ? 0 : ends[r - 1], ends[r]))}`;
       for (let i = 1, k = r * (width - 1); i < width; i++, k++) xml += this.letters[i]! + n + this.words[cells[k]!]!;
       xml += '</row>';
     }
