@@ -15,9 +15,12 @@ import type { BookEnd, BookStart, CodedRows, Sheet, Value } from './xlsx-book.js
 import type { FromBook, ToBook } from './xlsx-worker.js';
 
 const PERCENT = '0%';
-/** Akter rows sent to the workbook's thread at a time, and how many such batches may wait there. */
+/**
+ * Akter rows sent to the workbook's thread at a time, and how many such batches may wait there: a
+ * batch is some 40 kB, and while the thread starts (loading exceljs) the pass must not wait for it.
+ */
 const BATCH = 256;
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 64;
 
 /**
  * A workbook written as it goes (exceljs's streaming writer, in a worker thread: xlsx-worker.ts):
