@@ -8,8 +8,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { audit, resolveSettings } from '../src/audit.js';
 import { ruleMap } from '../src/cli/shared.js';
 import { writeReport } from '../src/report/formatters/stream.js';
-import { Book, type BookEnd, type BookStart, type CodedRows } from '../src/report/formatters/xlsx-book.js';
-import { RowCoder, xlsxWriter } from '../src/report/formatters/xlsx.js';
+import { Book, type BookEnd, type BookStart } from '../src/report/formatters/xlsx-book.js';
+import { RowCoder, type CodedRows } from '../src/report/formatters/xlsx-rows.js';
+import { xlsxWriter } from '../src/report/formatters/xlsx.js';
 import { cli } from './helpers/cli.js';
 import { zipParts } from './helpers/zip.js';
 

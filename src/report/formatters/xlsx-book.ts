@@ -2,15 +2,13 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
+import { RowCoder, RowXml, type CodedRows } from './xlsx-rows.js';
 
 // exceljs takes longer to load than the rest of the command together: loaded when a workbook is
 // first written, not when the command starts (the bundle would otherwise import it up front), and
 // only its streaming writer, which loads in half the time of the whole library (its readers, CSV).
 const load = createRequire(import.meta.url);
 const WorkbookWriter = () => load('exceljs/lib/stream/xlsx/workbook-writer') as typeof ExcelJS.stream.xlsx.WorkbookWriter;
-/** exceljs's own text escaping and column letters (not in its public API), so the Akter rows' XML is what it would write. */
-const textUtils = () => load('exceljs/lib/utils/utils') as { xmlEncode(text: string): string };
-const columnLetter = (n: number): string => (load('exceljs/lib/utils/col-cache') as { n2l(n: number): string }).n2l(n);
 
 /**
  * The workbook of the xlsx format, written with exceljs's streaming writer from plain values: the
@@ -53,18 +51,6 @@ export interface BookEnd {
   method: Sheet;
 }
 
-/**
- * Akter rows as they cross from the main thread (xlsx.ts's RowCoder): the rows' caseIds as one
- * text, `ends` where each ends in it; then each row's other cells as numbers of texts in a
- * dictionary, which `words` extends.
- */
-export interface CodedRows {
-  caseIds: string;
-  ends: Uint32Array;
-  words: string[];
-  cells: Uint32Array;
-}
-
 const FROZEN: Partial<ExcelJS.WorksheetViewFrozen>[] = [{ state: 'frozen', ySplit: 1 }];
 
 /** Bytes of XML the zip may have waiting before the rows wait for it. */
@@ -80,6 +66,8 @@ export class Book {
   private readonly method: ExcelJS.Worksheet;
   private readonly width: number;
   private readonly xml: RowXml;
+  /** For rows given as text (tests), a dictionary of their own. */
+  private texts?: { coder: RowCoder; xml: RowXml };
   private n = 0;
 
   constructor(start: BookStart, stream: Writable) {
@@ -104,24 +92,25 @@ export class Book {
 
   /** Akter rows, in order, as text. */
   rows(rows: readonly (readonly string[])[]): void {
-    this.sheetData(this.xml.texts(rows, this.n + 2));
-    this.n += rows.length;
+    this.texts ??= { coder: new RowCoder(), xml: new RowXml(this.width) };
+    for (const row of rows) this.texts.coder.add(row);
+    this.write(this.texts.xml, this.texts.coder.take());
   }
 
   /** Akter rows, in order, as they come from the main thread. */
   coded(rows: CodedRows): void {
-    this.sheetData(this.xml.coded(rows, this.n + 2));
-    this.n += rows.ends.length;
+    this.write(this.xml, rows);
   }
 
   /**
    * exceljs's streaming writer makes a Row, a Cell per value and a model per cell for every akt
    * and renders each through its XML builder: most of the workbook's time and its garbage. The
-   * rows' XML is the same for every akt but the values, so it is written here as a template, to
+   * rows' XML is the same for every akt but the values, so RowXml writes it from a template, to
    * the stream exceljs opened for the sheet (test/xlsx-book.test.ts compares it with exceljs's own).
    */
-  private sheetData(xml: string): void {
-    (this.cases as unknown as { stream: { write(xml: string): unknown } }).stream.write(xml);
+  private write(xml: RowXml, rows: CodedRows): void {
+    (this.cases as unknown as { stream: { write(bytes: Buffer): unknown } }).stream.write(xml.render(rows, this.n + 2));
+    this.n += rows.ends.length;
   }
 
   /**
@@ -144,55 +133,6 @@ export class Book {
     write(this.problems, end.problems);
     write(this.method, end.method);
     await this.wb.commit();
-  }
-}
-
-/**
- * The XML of Akter rows as exceljs writes a row of text cells with the default style (`t="str"`,
- * the text escaped by exceljs): every cell holds text, perhaps empty, so each row spans all
- * columns. Texts that repeat (statuses, reason codes, stadsdelar) are escaped once.
- */
-class RowXml {
-  private readonly letters: string[];
-  private readonly open: string;
-  private readonly utils = textUtils();
-  /** The coded rows' dictionary, each text already as the end of its cell. */
-  private readonly words: string[] = [];
-
-  constructor(private readonly width: number) {
-    this.letters = Array.from({ length: width }, (_, i) => `<c r="${columnLetter(i + 1)}`);
-    this.open = `" spans="1:${width}" x14ac:dyDescent="0.25">`;
-  }
-
-  private cell(text: string): string {
-    return `" t="str"><v>${this.utils.xmlEncode(text)}</v></c>`;
-  }
-
-  /** Rows of text, numbered from `first`. */
-  texts(rows: readonly (readonly string[])[], first: number): string {
-    let xml = '';
-    rows.forEach((row, r) => {
-      const n = first + r;
-      xml += `<row r="${n}${this.open}`;
-      for (let i = 0; i < this.width; i++) xml += this.letters[i]! + n + this.cell(row[i]!);
-      xml += '</row>';
-    });
-    return xml;
-  }
-
-  /** Coded rows (CodedRows), numbered from `first`; the dictionary is kept from one batch to the next. */
-  coded(rows: CodedRows, first: number): string {
-    for (const w of rows.words) this.words.push(this.cell(w));
-    const width = this.width;
-    const { caseIds, ends, cells } = rows;
-    let xml = '';
-    for (let r = 0; r < ends.length; r++) {
-      const n = first + r;
-      xml += `<row r="${n}${this.open}${this.letters[0]!}${n}${this.cell(caseIds.slice(r === 0 ? 0 : ends[r - 1], ends[r]))}`;
-      for (let i = 1, k = r * (width - 1); i < width; i++, k++) xml += this.letters[i]! + n + this.words[cells[k]!]!;
-      xml += '</row>';
-    }
-    return xml;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Book, type BookEnd, type BookStart, type CodedRows } from './xlsx-book.js';
+import { Book, type BookEnd, type BookStart } from './xlsx-book.js';
+import type { CodedRows } from './xlsx-rows.js';
 
 /**
  * The xlsx workbook written in a worker thread: laying out cells and rendering their XML costs

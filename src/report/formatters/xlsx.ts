@@ -11,7 +11,8 @@ import type { Report } from '../types.js';
 import { wideHeader, wideRow } from './csv.js';
 import { GRADE_COLOURS } from './html.js';
 import type { CaseWriter, Out, WriterFactory } from './stream.js';
-import type { BookEnd, BookStart, CodedRows, Sheet, Value } from './xlsx-book.js';
+import type { BookEnd, BookStart, Sheet, Value } from './xlsx-book.js';
+import { RowCoder, type CodedRows } from './xlsx-rows.js';
 import type { FromBook, ToBook } from './xlsx-worker.js';
 
 const PERCENT = '0%';
@@ -50,50 +51,6 @@ export const xlsxWriter: WriterFactory = (head, ctx, out): CaseWriter => {
     },
   };
 };
-
-/**
- * Akter rows as they cross to the worker: the caseIds as one text with where each ends, every
- * other cell as the number of its text in a dictionary that grows as new texts come (statuses,
- * reason codes and stadsdelar repeat in every akt). Copying the text of every cell to the other
- * thread (as strings or JSON) took a fifth of the main thread's time, and a message of an array of
- * caseIds costs a string each to copy.
- */
-export class RowCoder {
-  private readonly ids = new Map<string, number>();
-  private words: string[] = [];
-  private caseIds = '';
-  private ends: number[] = [];
-  private cells: number[] = [];
-
-  get size(): number {
-    return this.ends.length;
-  }
-
-  add(row: readonly string[]): void {
-    this.caseIds += row[0]!;
-    this.ends.push(this.caseIds.length);
-    for (let i = 1; i < row.length; i++) {
-      const text = row[i]!;
-      let id = this.ids.get(text);
-      if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(text, id);
-        this.words.push(text);
-      }
-      this.cells.push(id);
-    }
-  }
-
-  /** The rows added since the last take, with the texts that are new since then. */
-  take(): CodedRows {
-    const taken = { caseIds: this.caseIds, ends: new Uint32Array(this.ends), words: this.words, cells: new Uint32Array(this.cells) };
-    this.caseIds = '';
-    this.ends = [];
-    this.words = [];
-    this.cells = [];
-    return taken;
-  }
-}
 
 interface BookWriter {
   rows(rows: CodedRows): void;
