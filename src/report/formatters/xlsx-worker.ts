@@ -4,9 +4,9 @@ import { Book, type BookEnd, type BookStart } from './xlsx-book.js';
 import type { CodedRows } from './xlsx-rows.js';
 
 /**
- * The xlsx workbook written in a worker thread: laying out cells and rendering their XML costs
- * more than checking the akter, and the main thread is the run's critical path while the second
- * core idles. The protocol (xlsx.ts speaks the other side):
+ * The xlsx workbook written in a worker thread: rendering and zipping the XML of every akt's row
+ * costs a fifth of checking the akter, and the main thread is the run's critical path while the
+ * second core idles. The protocol (xlsx.ts speaks the other side):
  * in: `{ rows }` (Akter rows, in order, coded: CodedRows), then `{ end }` (the other sheets);
  * out: `{ chunk }` (bytes of the file, in order), `{ taken }` once a batch of rows is written and
  * compressed, `{ done }` when the file is complete, or `{ error }`.
