@@ -1,13 +1,15 @@
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { audit, resolveSettings } from '../src/audit.js';
 import { ruleMap } from '../src/cli/shared.js';
 import { writeReport } from '../src/report/formatters/stream.js';
-import { Book, type BookEnd } from '../src/report/formatters/xlsx-book.js';
+import { Book, type BookEnd, type BookStart } from '../src/report/formatters/xlsx-book.js';
+import { RowCoder, type CodedRows } from '../src/report/formatters/xlsx-rows.js';
 import { xlsxWriter } from '../src/report/formatters/xlsx.js';
 import { cli } from './helpers/cli.js';
 import { zipParts } from './helpers/zip.js';
@@ -19,6 +21,38 @@ const END: BookEnd = {
   problems: { columns: [{ width: 20 }], rows: [['code']] },
   method: { columns: [{ width: 20 }], rows: [['Granskningsdatum', new Date('2011-06-01T00:00:00Z')]] },
 };
+
+/** Texts that exceljs escapes, drops or must keep as they are. */
+const AWKWARD = ['a & b', '<x>', 'sa "hon"', "it's", 'ctl\u0001\u001f\u007f', 'tab\tnl\ncr\r', 'åäö ÅÄÖ é', '🙂 €', '', ' lead', '0042', '=1+1'];
+
+/** Akter rows of every awkward text, in every column. */
+const awkwardRows = (width: number) => Array.from({ length: 30 }, (_, r) => Array.from({ length: width }, (_, i) => (i === 0 ? `A-${r}${AWKWARD[r % AWKWARD.length]}` : AWKWARD[(r + i) % AWKWARD.length]!)));
+
+/** The rows coded as the main thread sends them, by one coder over the batches. */
+function coded(rows: string[][], coder: RowCoder): CodedRows {
+  for (const row of rows) coder.add(row);
+  return coder.take();
+}
+
+/** What exceljs's streaming writer itself writes as Akter's sheetData for these rows: a Row per akt, each cell with the default style. */
+async function exceljsSheetData(start: BookStart, rows: string[][]): Promise<string> {
+  const out = heldOutput();
+  out.release();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out.stream, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet('Akter', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = start.cases.map((c) => ({ header: c.header, width: c.width }));
+  ws.getRow(1).font = { bold: true };
+  for (const values of rows) {
+    const row = ws.addRow(values);
+    row.eachCell((cell) => (cell.style = {}));
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
+  return sheetData((await zipParts(out.bytes())).find(([name]) => name === 'xl/worksheets/sheet1.xml')![1]);
+}
+
+const sheetData = (xml: Buffer) => /<sheetData>.*<\/sheetData>/s.exec(xml.toString('utf8'))![0];
 
 /** An output that holds every write until it is let go, as a full disk or a slow pipe would. */
 function heldOutput() {
@@ -76,6 +110,52 @@ describe('the xlsx workbook writer (run in a worker by the xlsx format)', () => 
     const sheets = (await zipParts(out.bytes())).filter(([name]) => name.startsWith('xl/worksheets/'));
     expect(sheets).toHaveLength(4);
     expect(sheets[0]![1].toString('utf8')).toContain('<v>current-plan.reasons</v>');
+  });
+});
+
+describe("the Akter rows, written as XML without exceljs's row objects", () => {
+  const start: BookStart = { creator: 'test', created: new Date('2011-06-01T00:00:00Z'), cases: [...HEADER, 'x', 'y', 'z'].map((header) => ({ header, width: 14 })) };
+  const rows = awkwardRows(start.cases.length);
+  const written = async (write: (book: Book) => void) => {
+    const out = heldOutput();
+    out.release();
+    const book = new Book(start, out.stream);
+    write(book);
+    await book.finish(END);
+    return sheetData((await zipParts(out.bytes())).find(([name]) => name === 'xl/worksheets/sheet1.xml')![1]);
+  };
+
+  it('are byte for byte what exceljs writes for the same rows, as text', async () => {
+    const expected = await exceljsSheetData(start, rows);
+    expect(expected).toContain('&amp;');
+    expect(await written((book) => [rows.slice(0, 7), rows.slice(7)].forEach((batch) => book.rows(batch)))).toBe(expected);
+  });
+
+  it('are byte for byte what exceljs writes for the same rows, coded as the main thread sends them, over several batches', async () => {
+    const expected = await exceljsSheetData(start, rows);
+    const coder = new RowCoder();
+    expect(await written((book) => [rows.slice(0, 5), rows.slice(5, 6), rows.slice(6)].forEach((batch) => book.coded(coded(batch, coder))))).toBe(expected);
+  });
+
+  it("make no exceljs row for an akt (only the header row is exceljs's)", async () => {
+    const Row = (createRequire(import.meta.url)('exceljs/lib/doc/row') as { prototype: { commit(): void } }).prototype;
+    const commit = vi.spyOn(Row, 'commit');
+    try {
+      const out = heldOutput();
+      out.release();
+      const book = new Book(start, out.stream);
+      const before = commit.mock.calls.length;
+      book.rows(rows);
+      book.coded(coded(rows, new RowCoder()));
+      expect(commit.mock.calls.length - before).toBe(0);
+      await book.finish(END);
+    } finally {
+      commit.mockRestore();
+    }
+  });
+
+  it('leave Akter with its header only when there is no akt', async () => {
+    expect(await written(() => undefined)).toBe(await exceljsSheetData(start, []));
   });
 });
 

@@ -2,11 +2,13 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
+import { RowCoder, RowXml, type CodedRows } from './xlsx-rows.js';
 
 // exceljs takes longer to load than the rest of the command together: loaded when a workbook is
-// first written, not when the command starts (the bundle would otherwise import it up front).
+// first written, not when the command starts (the bundle would otherwise import it up front), and
+// only its streaming writer, which loads in half the time of the whole library (its readers, CSV).
 const load = createRequire(import.meta.url);
-const exceljs = (): typeof ExcelJS => load('exceljs') as typeof ExcelJS;
+const WorkbookWriter = () => load('exceljs/lib/stream/xlsx/workbook-writer') as typeof ExcelJS.stream.xlsx.WorkbookWriter;
 
 /**
  * The workbook of the xlsx format, written with exceljs's streaming writer from plain values: the
@@ -49,37 +51,7 @@ export interface BookEnd {
   method: Sheet;
 }
 
-/**
- * Akter rows as they cross from the main thread (xlsx.ts's RowCoder): each row's caseId as text,
- * then its other cells as numbers of texts in a dictionary, which `words` extends.
- */
-export interface CodedRows {
-  caseIds: string[];
-  words: string[];
-  cells: Uint32Array;
-}
-
-/** The rows back as text; the dictionary is kept from one batch to the next. */
-export function rowDecoder(start: BookStart): (coded: CodedRows) => Value[][] {
-  const words: string[] = [];
-  const width = start.cases.length - 1;
-  return (coded) => {
-    for (const w of coded.words) words.push(w);
-    return coded.caseIds.map((caseId, r) => {
-      const row: Value[] = [caseId];
-      for (let i = r * width; i < (r + 1) * width; i++) row.push(words[coded.cells[i]!]!);
-      return row;
-    });
-  };
-}
-
 const FROZEN: Partial<ExcelJS.WorksheetViewFrozen>[] = [{ state: 'frozen', ySplit: 1 }];
-
-/**
- * exceljs gives each cell a style object of its own and then looks every one up by its XML (most
- * of its time per cell); one shared object is looked up once.
- */
-const PLAIN: Partial<ExcelJS.Style> = {};
 
 /** Bytes of XML the zip may have waiting before the rows wait for it. */
 const BACKLOG = 1 << 20;
@@ -93,10 +65,13 @@ export class Book {
   private readonly problems: ExcelJS.Worksheet;
   private readonly method: ExcelJS.Worksheet;
   private readonly width: number;
+  private readonly xml: RowXml;
+  /** For rows given as text (tests), a dictionary of their own. */
+  private texts?: { coder: RowCoder; xml: RowXml };
   private n = 0;
 
   constructor(start: BookStart, stream: Writable) {
-    this.wb = new (exceljs().stream.xlsx.WorkbookWriter)({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+    this.wb = new (WorkbookWriter())({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
     this.wb.creator = start.creator;
     this.wb.created = this.wb.modified = start.created;
     // Each sheet's part of the zip is opened when the sheet is added, and the zip takes them in that
@@ -109,18 +84,33 @@ export class Book {
     inReadingOrder(this.wb, [this.summary, this.cases, this.problems, this.method]);
     this.width = start.cases.length;
     columns(this.cases, start.cases);
+    // The header row goes out through exceljs (it also writes the column widths and opens
+    // sheetData); the akter's rows after it are XML written straight to the sheet's part.
+    this.cases.getRow(1).commit();
+    this.xml = new RowXml(this.width);
   }
 
-  /** Akter rows, in order. */
-  rows(rows: Value[][]): void {
-    for (const values of rows) {
-      const row = this.cases.addRow(values);
-      row.eachCell((cell) => {
-        cell.style = PLAIN;
-      });
-      row.commit();
-    }
-    this.n += rows.length;
+  /** Akter rows, in order, as text. */
+  rows(rows: readonly (readonly string[])[]): void {
+    this.texts ??= { coder: new RowCoder(), xml: new RowXml(this.width) };
+    for (const row of rows) this.texts.coder.add(row);
+    this.write(this.texts.xml, this.texts.coder.take());
+  }
+
+  /** Akter rows, in order, as they come from the main thread. */
+  coded(rows: CodedRows): void {
+    this.write(this.xml, rows);
+  }
+
+  /**
+   * exceljs's streaming writer makes a Row, a Cell per value and a model per cell for every akt
+   * and renders each through its XML builder: most of the workbook's time and its garbage. The
+   * rows' XML is the same for every akt but the values, so RowXml writes it from a template, to
+   * the stream exceljs opened for the sheet (test/xlsx-book.test.ts compares it with exceljs's own).
+   */
+  private write(xml: RowXml, rows: CodedRows): void {
+    (this.cases as unknown as { stream: { write(bytes: Buffer): unknown } }).stream.write(xml.render(rows, this.n + 2));
+    this.n += rows.ends.length;
   }
 
   /**

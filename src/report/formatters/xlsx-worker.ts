@@ -1,11 +1,12 @@
 import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Book, rowDecoder, type BookEnd, type BookStart, type CodedRows } from './xlsx-book.js';
+import { Book, type BookEnd, type BookStart } from './xlsx-book.js';
+import type { CodedRows } from './xlsx-rows.js';
 
 /**
- * The xlsx workbook written in a worker thread: laying out cells and rendering their XML costs
- * more than checking the akter, and the main thread is the run's critical path while the second
- * core idles. The protocol (xlsx.ts speaks the other side):
+ * The xlsx workbook written in a worker thread: rendering and zipping the XML of every akt's row
+ * costs a fifth of checking the akter, and the main thread is the run's critical path while the
+ * second core idles. The protocol (xlsx.ts speaks the other side):
  * in: `{ rows }` (Akter rows, in order, coded: CodedRows), then `{ end }` (the other sheets);
  * out: `{ chunk }` (bytes of the file, in order), `{ taken }` once a batch of rows is written and
  * compressed, `{ done }` when the file is complete, or `{ error }`.
@@ -37,14 +38,13 @@ const out = new Writable({
 });
 const start = workerData as BookStart;
 const book = new Book(start, out);
-const decode = rowDecoder(start);
 // Batches are handled one after another: a batch waits for the compressor before the next starts.
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (m: ToBook) => {
   queue = queue
     .then(async () => {
       if ('rows' in m) {
-        book.rows(decode(m.rows));
+        book.coded(m.rows);
         await book.settled();
         send({ taken: true });
       } else {

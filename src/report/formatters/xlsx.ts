@@ -11,13 +11,17 @@ import type { Report } from '../types.js';
 import { wideHeader, wideRow } from './csv.js';
 import { GRADE_COLOURS } from './html.js';
 import type { CaseWriter, Out, WriterFactory } from './stream.js';
-import type { BookEnd, BookStart, CodedRows, Sheet, Value } from './xlsx-book.js';
+import type { BookEnd, BookStart, Sheet, Value } from './xlsx-book.js';
+import { RowCoder, type CodedRows } from './xlsx-rows.js';
 import type { FromBook, ToBook } from './xlsx-worker.js';
 
 const PERCENT = '0%';
-/** Akter rows sent to the workbook's thread at a time, and how many such batches may wait there. */
+/**
+ * Akter rows sent to the workbook's thread at a time, and how many such batches may wait there: a
+ * batch is some 40 kB, and while the thread starts (loading exceljs) the pass must not wait for it.
+ */
 const BATCH = 256;
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 64;
 
 /**
  * A workbook written as it goes (exceljs's streaming writer, in a worker thread: xlsx-worker.ts):
@@ -48,46 +52,6 @@ export const xlsxWriter: WriterFactory = (head, ctx, out): CaseWriter => {
   };
 };
 
-/**
- * Akter rows as they cross to the worker: the caseIds as text, every other cell as the number of
- * its text in a dictionary that grows as new texts come (statuses, reason codes and stadsdelar
- * repeat in every akt). Copying the text of every cell to the other thread (as strings or JSON)
- * took a fifth of the main thread's time.
- */
-class RowCoder {
-  private readonly ids = new Map<string, number>();
-  private words: string[] = [];
-  private caseIds: string[] = [];
-  private cells: number[] = [];
-
-  get size(): number {
-    return this.caseIds.length;
-  }
-
-  add(row: string[]): void {
-    this.caseIds.push(row[0]!);
-    for (let i = 1; i < row.length; i++) {
-      const text = row[i]!;
-      let id = this.ids.get(text);
-      if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(text, id);
-        this.words.push(text);
-      }
-      this.cells.push(id);
-    }
-  }
-
-  /** The rows added since the last take, with the texts that are new since then. */
-  take(): CodedRows {
-    const taken = { caseIds: this.caseIds, words: this.words, cells: new Uint32Array(this.cells) };
-    this.caseIds = [];
-    this.words = [];
-    this.cells = [];
-    return taken;
-  }
-}
-
 interface BookWriter {
   rows(rows: CodedRows): void;
   ready(): Promise<void> | undefined;
@@ -111,20 +75,20 @@ function localBook(start: BookStart, out: Out): BookWriter {
     },
   });
   // exceljs is loaded only when a workbook is written.
-  const loaded = import('./xlsx-book.js').then((m) => ({ book: new m.Book(start, stream), decode: m.rowDecoder(start) }));
+  const loaded = import('./xlsx-book.js').then((m) => new m.Book(start, stream));
   let written: Promise<unknown> = loaded;
   return {
     rows(rows) {
       written = written.then(async () => {
-        const { book, decode } = await loaded;
-        book.rows(decode(rows));
+        const book = await loaded;
+        book.coded(rows);
         await book.settled();
       });
     },
     ready: () => written.then(() => undefined),
     async finish(end) {
       await written;
-      await (await loaded).book.finish(end);
+      await (await loaded).finish(end);
     },
   };
 }
@@ -157,7 +121,7 @@ function workerBook(start: BookStart, out: Out): BookWriter {
   return {
     rows(rows: CodedRows) {
       inFlight++;
-      worker.postMessage({ rows } satisfies ToBook, [rows.cells.buffer as ArrayBuffer]);
+      worker.postMessage({ rows } satisfies ToBook, [rows.ends.buffer as ArrayBuffer, rows.cells.buffer as ArrayBuffer]);
     },
     /** While the worker has enough rows to go on with, a promise of when it can take more. */
     ready(): Promise<void> | undefined {
