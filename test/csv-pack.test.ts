@@ -53,9 +53,10 @@ describe('rows packed by the parsing thread', () => {
   it('send values as text beyond the dictionary limit, and columns of identifiers as text after the trial rows', () => {
     const limited = new RowPacker(2, 1000);
     expect(limited.pack([row(2, ['a']), row(3, ['b']), row(4, ['c']), row(5, ['a'])])).toMatchObject({ codes: Int32Array.from([0, 1, -1, 0]), text: 'a\u001fb\u001fc' });
-    const ids = new RowPacker(100, 2);
-    ids.pack([row(2, ['A-1', 'x']), row(3, ['A-2', 'x'])]);
-    expect(ids.pack([row(4, ['A-1', 'x'])])).toMatchObject({ codes: Int32Array.from([-1, 0]), text: 'A-1' });
+    // After 16 rows: 16 distinct caseIds (more than an eighth) and one code (fewer).
+    const ids = new RowPacker(100, 16);
+    ids.pack(Array.from({ length: 16 }, (_, i) => row(i + 2, [`A-${i}`, 'x'])));
+    expect(ids.pack([row(18, ['A-1', 'x'])])).toMatchObject({ codes: Int32Array.from([-1, 0]), text: 'A-1' });
   });
 
   it('fall back to plain rows when a value holds the separator, and forget what that batch would have added', () => {
