@@ -112,7 +112,7 @@ export async function* readCsvBatches(file: ByteSource, overrides: ReadOverrides
 }
 
 /** The text with CRLF and lone CR made LF; a CR that ends a chunk waits for the next, which may start with its LF. */
-async function* lineFeeds(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+export async function* lineFeeds(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   let cr = false;
   for await (let chunk of chunks) {
     if (cr) chunk = `\r${chunk}`;
