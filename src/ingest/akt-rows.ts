@@ -92,11 +92,22 @@ export class AktRows {
     return akt;
   }
 
+  /** The last answer of planById, good while no plan has been added since. */
+  private planFound: { akt: number; planId: string; plans: number; plan: number | undefined } = { akt: -1, planId: '', plans: -1, plan: undefined };
+  private plansAdded = 0;
+
   /** The akt's plan with this planId (the last one, if the export repeats an id). */
   planById(akt: number, planId: string): number | undefined {
+    // The follow-ups and delmål of one plan usually stand together: one walk of the akt's plans serves them all.
+    const last = this.planFound;
+    if (last.akt === akt && last.planId === planId && last.plans === this.plansAdded) return last.plan;
     const f = this.pos.planId;
     let found: number | undefined;
     for (const p of this.store.rows('plans', akt)) if (this.store.field('plans', p, f) === planId) found = p;
+    last.akt = akt;
+    last.planId = planId;
+    last.plans = this.plansAdded;
+    last.plan = found;
     return found;
   }
 
@@ -104,6 +115,7 @@ export class AktRows {
     const caseId = this.store.caseId(akt);
     const checked = this.fields.read('plans', rec, PLAN_NESTED);
     const row = this.store.addRow('plans', akt);
+    this.plansAdded++;
     const from = this.fields.valueOf(checked[this.pos.validFrom]);
     const to = this.fields.valueOf(checked[this.pos.validTo]);
     this.fields.keep('plans', row, rec, caseId);

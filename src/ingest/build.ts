@@ -1,3 +1,4 @@
+import type { CsvRow } from '../load/csv.js';
 import type { DataProblem, Location, ProblemCode } from '../model/problems.js';
 import type { FileStats, LoadedExport } from '../model/types.js';
 import { makeNormalize, type Normalize } from '../model/values.js';
@@ -52,8 +53,8 @@ export class ExportBuilder {
   }
 
   /** A row of a CSV table (or a sheet). */
-  addCsvRow(input: CsvInput, fields: readonly string[], at: Location): void {
-    this.csv.add(input, fields, at);
+  addCsvRow(input: CsvInput, row: CsvRow, at: Location): void {
+    this.csv.add(input, row, at);
   }
 
   /** The akter in report order, the problems and the files. */

@@ -3,7 +3,9 @@ import type { FileStats, Provided } from '../model/types.js';
 import type { Accounts } from './accounts.js';
 import type { AktRows, SimpleList } from './akt-rows.js';
 import type { CsvLayout } from './csv-layout.js';
+import type { Encoded } from './field-checks.js';
 import type { Rec } from './field-reader.js';
+import type { CsvRow } from '../load/csv.js';
 
 /** A CSV table being read: its layout, its file's counts, and its directory (`group`) with what that directory provides. */
 export interface CsvInput {
@@ -11,6 +13,8 @@ export interface CsvInput {
   stats: FileStats;
   datasets: Provided;
   group: string;
+  /** Per column of the table, per value code of its rows (CsvRow.codes), the value as checked: see FieldReader.read. */
+  memo: Encoded[][];
 }
 
 /** Rows of CSV tables joined to their akt by caseId (and a delmål to its plan by planId). */
@@ -24,10 +28,11 @@ export class CsvRows {
     private readonly accounts: Accounts,
   ) {}
 
-  add(input: CsvInput, fields: readonly string[], at: Location): void {
+  add(input: CsvInput, row: CsvRow, at: Location): void {
     const { layout, stats } = input;
+    const fields = row.fields;
     stats.rowsRead += 1;
-    const rec: Rec = { fields, cols: layout.cols, at, stats, prefix: '' };
+    const rec: Rec = { fields, cols: layout.cols, at, stats, prefix: '', codes: row.codes, first: row.first ?? 0, memo: input.memo };
     const table = layout.table;
     if (table === 'cases') {
       this.rows.addAkt(rec, 1, input.datasets, input.group);

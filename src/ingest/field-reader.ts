@@ -18,6 +18,11 @@ export interface Rec {
   stats: FileStats;
   /** Its fields' path in problems starts with this (`followUps[2].`); '' for a CSV row. */
   prefix: string;
+  /** A CSV row's value codes from the parsing thread (CsvRow.codes), from `first` on; else undefined. */
+  codes: Int32Array | undefined;
+  first: number;
+  /** With codes: per column, per code, the value as checked, kept for the rest of the table's file. */
+  memo: Encoded[][] | undefined;
 }
 
 /**
@@ -59,6 +64,29 @@ export class FieldReader {
     const raws = this.raws[scope];
     const out = this.encoded[scope];
     const cols = rec.cols;
+    if (cols && rec.codes) {
+      // A code names one value of its column in this file, and a check gives one value the same
+      // result every time: each distinct value is checked once, and a row costs an array read per
+      // field rather than hashing its text for a map look-up (most of the time of loading a table).
+      const record = rec.fields as readonly string[];
+      const { codes, first } = rec;
+      const memo = rec.memo!;
+      for (let f = 0; f < fields.length; f++) {
+        const col = cols[f]!;
+        const raw = col >= 0 ? record[col] : undefined;
+        raws[f] = raw;
+        const code = col >= 0 ? codes[first + col]! : -1;
+        if (code < 0) {
+          out[f] = encoders[f]!(raw);
+          continue;
+        }
+        const checked = (memo[col] ??= []);
+        let v = checked[code];
+        if (v === undefined) checked[code] = v = encoders[f]!(raw);
+        out[f] = v;
+      }
+      return out;
+    }
     if (cols) {
       const record = rec.fields as readonly string[];
       for (let f = 0; f < fields.length; f++) raws[f] = cols[f]! >= 0 ? record[cols[f]!] : undefined;

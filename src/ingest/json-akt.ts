@@ -37,7 +37,7 @@ export class JsonAkter {
     if (!isPlainObject(raw)) return accounts.rejectRow(stats, 'not-an-object', at, { value: showShape(raw) });
     const rows = 1 + nestedCount(raw);
     stats.rowsRead += rows;
-    const rec = (fields: Record<string, unknown>, prefix: string): Rec => ({ fields, cols: undefined, at, stats, prefix });
+    const rec = (fields: Record<string, unknown>, prefix: string): Rec => ({ fields, cols: undefined, at, stats, prefix, codes: undefined, first: 0, memo: undefined });
     const akt = this.rows.addAkt(rec(raw, ''), rows, this.provided);
     if (akt === undefined) return;
     const caseId = this.rows.store.caseId(akt);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import { readCsvBatches, type ReadOverrides } from '../load/csv.js';
 import { canParallelise, CsvPrefetch, type PrefetchEvent } from '../load/csv-parallel.js';
-import { unpackRows } from '../load/csv-pack.js';
+import { RowUnpacker } from '../load/csv-pack.js';
 import { delimiterName } from '../load/delimiter.js';
 import { classify, CSV_TABLES, customTables, discover, type SourceFile } from '../load/discover.js';
 import { readJson, readNdjson } from '../load/json.js';
@@ -74,10 +74,11 @@ async function readCsvFile(
   const stats: FileStats = b.addFile({ file: f.display, format: 'csv', table: f.table, rowsRead: 0, rowsRejected: 0 });
   const table = new TableRows(b, stats, f.table, datasets, opts, f.group);
   let text = true;
+  const unpacker = new RowUnpacker();
   if (opts.progress) opts.progress.files++;
   for await (const ev of prefetched ?? readCsvBatches(f.bytes, csvOverrides(opts))) {
     if (ev.kind === 'rows' || ev.kind === 'packed') {
-      table.rows(ev.kind === 'packed' ? unpackRows(ev) : ev.rows);
+      table.rows(unpacker.unpack(ev));
       continue;
     }
     const at = { file: f.display, line: 'line' in ev ? ev.line : undefined };

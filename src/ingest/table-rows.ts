@@ -51,7 +51,7 @@ export class TableRows {
     }
     this.columns = columns;
     const layout = csvLayout(this.table, columns);
-    this.input = { layout, stats: this.stats, datasets: this.datasets, group: this.group };
+    this.input = { layout, stats: this.stats, datasets: this.datasets, group: this.group, memo: [] };
     // The columns the table has are the fields this export provides (a mapping's null drops one).
     layout.cols.forEach((col, i) => col >= 0 && this.datasets.add(`${layout.scope}.${scalarFields(layout.scope)[i]!}` as FieldPath));
     const at = { file, line };
@@ -65,7 +65,7 @@ export class TableRows {
     for (const row of rows) {
       const at = { file, line: row.line };
       if (row.fields.length !== this.columns!.length) this.wrongCount(row.fields, at);
-      else this.b.addCsvRow(this.input!, row.fields, at);
+      else this.b.addCsvRow(this.input!, row, at);
     }
   }
 

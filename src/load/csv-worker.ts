@@ -1,12 +1,13 @@
 import { parentPort } from 'node:worker_threads';
 import { readCsvBatches } from './csv.js';
-import { packRows } from './csv-pack.js';
+import { RowPacker } from './csv-pack.js';
 import type { StartMessage, WorkerMessage } from './csv-parallel.js';
 
 /**
- * Parses CSV files on a second core. Rows go back in packed batches (one string and two integer
- * arrays each, cheap to copy); the main thread checks the values and joins the rows to akter
- * meanwhile, which takes about as long. (Checking values here as well was measured: it made the
+ * Parses CSV files on a second core. Rows go back in packed batches (integer arrays and one string
+ * of the values not sent before, cheap to copy; see RowPacker), so this side also finds which
+ * values repeat and the main thread checks each distinct value once; it checks the values and
+ * joins the rows to akter meanwhile. (Checking values here as well was measured: it made the
  * worker the slower side.) The main thread sends a credit for each batch it has used, so this side
  * never runs more than a few batches ahead and memory stays bounded.
  */
@@ -34,8 +35,9 @@ async function send(message: WorkerMessage): Promise<void> {
 async function run(files: StartMessage['files']): Promise<void> {
   for (let index = 0; index < files.length; index++) {
     const { path, overrides } = files[index]!;
+    const packer = new RowPacker();
     for await (const ev of readCsvBatches(path, overrides)) {
-      await send({ type: 'events', index, events: [ev.kind === 'rows' ? packRows(ev.rows) : ev] });
+      await send({ type: 'events', index, events: [ev.kind === 'rows' ? packer.pack(ev.rows) : ev] });
     }
     await send({ type: 'done', index });
   }

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ExportBuilder } from '../src/ingest/build.js';
+import { TableRows } from '../src/ingest/table-rows.js';
+import { RowPacker, RowUnpacker, type PackedRows } from '../src/load/csv-pack.js';
+import type { CsvRow } from '../src/load/csv.js';
+import type { CsvTable } from '../src/load/discover.js';
+import { TABLE_COLUMNS } from '../src/model/columns.js';
+
+const row = (line: number, fields: string[]): CsvRow => ({ kind: 'row', line, fields });
+/** What the worker sends arrives as a structured clone. */
+const send = (p: PackedRows): PackedRows => structuredClone(p);
+const plain = (rows: CsvRow[]) => rows.map((r) => ({ line: r.line, fields: r.fields }));
+
+describe('rows packed by the parsing thread', () => {
+  // Few distinct values, so that codes repeat; the separator and empty texts, which must survive.
+  const cell = fc.constantFrom('', 'a', 'b', ' a', '2011-01-01', 'x\u001fy', 'ö\nä', 'Egen försörjning genom arbete');
+  const batches = fc.array(fc.array(fc.array(cell, { minLength: 0, maxLength: 5 }), { maxLength: 6 }), { maxLength: 8 });
+
+  it('unpack to the same rows, batch after batch, and equal codes in a column mean equal values', () => {
+    fc.assert(
+      fc.property(batches, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }), (batchFields, limit, trial) => {
+        const packer = new RowPacker(limit, trial);
+        const unpacker = new RowUnpacker();
+        const byCode = new Map<string, string>();
+        let line = 2;
+        for (const fields of batchFields) {
+          const rows = fields.map((f) => row(line++, f));
+          const out = unpacker.unpack(send(packer.pack(rows)));
+          expect(plain(out)).toEqual(plain(rows));
+          for (const r of out) {
+            r.fields.forEach((v, c) => {
+              const code = r.codes?.[r.first! + c] ?? -1;
+              if (code < 0) return;
+              const key = `${c}:${code}`;
+              expect(byCode.get(key) ?? v).toBe(v);
+              byCode.set(key, v);
+            });
+          }
+        }
+      }),
+    );
+  });
+
+  it('send a value once, then only its code', () => {
+    const packer = new RowPacker();
+    const first = packer.pack([row(2, ['A-1', '2011-01-01']), row(3, ['A-1', '2011-01-01'])]);
+    const second = packer.pack([row(4, ['A-1', '2011-02-01'])]);
+    expect(first).toMatchObject({ kind: 'packed', text: 'A-1\u001f2011-01-01', texts: 2, codes: Int32Array.from([0, 0, 0, 0]) });
+    expect(second).toMatchObject({ kind: 'packed', text: '2011-02-01', texts: 1, codes: Int32Array.from([0, 1]) });
+  });
+
+  it('send values as text beyond the dictionary limit, and columns of identifiers as text after the trial rows', () => {
+    const limited = new RowPacker(2, 1000);
+    expect(limited.pack([row(2, ['a']), row(3, ['b']), row(4, ['c']), row(5, ['a'])])).toMatchObject({ codes: Int32Array.from([0, 1, -1, 0]), text: 'a\u001fb\u001fc' });
+    // After 16 rows: 16 distinct caseIds (more than an eighth) and one code (fewer).
+    const ids = new RowPacker(100, 16);
+    ids.pack(Array.from({ length: 16 }, (_, i) => row(i + 2, [`A-${i}`, 'x'])));
+    expect(ids.pack([row(18, ['A-1', 'x'])])).toMatchObject({ codes: Int32Array.from([-1, 0]), text: 'A-1' });
+  });
+
+  it('fall back to plain rows when a value holds the separator, and forget what that batch would have added', () => {
+    const packer = new RowPacker();
+    const unpacker = new RowUnpacker();
+    const broken = packer.pack([row(2, ['new']), row(3, ['x\u001fy'])]);
+    expect(broken.kind).toBe('rows');
+    unpacker.unpack(send(broken));
+    const next = packer.pack([row(4, ['new'])]);
+    expect(next).toMatchObject({ codes: Int32Array.from([0]), text: 'new' });
+    expect(plain(unpacker.unpack(send(next)))).toEqual([{ line: 4, fields: ['new'] }]);
+  });
+});
+
+/** A table read through TableRows, its rows as given or packed and unpacked (as from the parsing thread). */
+function load(tables: [CsvTable, string[][]][], packed: boolean) {
+  const b = new ExportBuilder({ asOf: '2011-06-01' });
+  for (const [table, rows] of tables) {
+    const stats = b.addFile({ file: `x/${table}.csv`, format: 'csv', table, rowsRead: 0, rowsRejected: 0 });
+    const t = new TableRows(b, stats, table, new Set(), {}, 'x');
+    t.header(1, [...TABLE_COLUMNS[table]], { sv: '', en: '' });
+    const given = rows.map((fields, i) => row(i + 2, fields));
+    const packer = new RowPacker(3, 4);
+    const unpacker = new RowUnpacker();
+    // In batches of two rows, so that later batches use codes sent by earlier ones.
+    for (let i = 0; i < given.length; i += 2) {
+      const batch = given.slice(i, i + 2);
+      t.rows(packed ? unpacker.unpack(send(packer.pack(batch))) : batch);
+    }
+  }
+  const loaded = b.finish();
+  return { akter: [...loaded.akter].map((a) => a.akt), problems: loaded.problems, files: loaded.files };
+}
+
+describe('rows with value codes', () => {
+  it('give the same akter, problems and counts as the same rows without', () => {
+    const caseId = fc.constantFrom('A-1', 'A-2', ' A-1', 'A-3', '');
+    const date = fc.constantFrom('2010-01-01', '20100301', '2010-02-30', 'i går', '', ' 2010-01-01', '2012-01-01');
+    const text = fc.constantFrom('Arbete', ' Arbete ', '', '-', 'Söka jobb');
+    const reason = fc.constantFrom('arbetsloshet', 'Arbetslöshet', 'annat', '');
+    const flag = fc.constantFrom('true', 'ja', 'kanske', '');
+    const planId = fc.constantFrom('P1', 'P2', 'P9', '');
+    const cases = fc.array(fc.tuple(caseId, fc.constantFrom('Spånga', ''), fc.constant(''), text, reason, date), { maxLength: 6 });
+    const plans = fc.array(fc.tuple(caseId, planId, date, date, date, text, text, text, text, date, planId), { maxLength: 8 });
+    const followups = fc.array(fc.tuple(caseId, date, planId, fc.constantFrom('trepartssamtal', 'Uppföljning', 'möte', ''), text, flag), { maxLength: 10 });
+    fc.assert(
+      fc.property(cases, plans, followups, (c, p, f) => {
+        const tables: [CsvTable, string[][]][] = [
+          ['cases', c],
+          ['plans', p],
+          ['followups', f],
+        ];
+        expect(load(tables, true)).toEqual(load(tables, false));
+      }),
+    );
+  });
+
+  it('still report every bad value of a repeated code, row by row', () => {
+    const tables: [CsvTable, string[][]][] = [
+      ['cases', [['A-1', 'Spånga', '', '', 'arbetsloshet', '2010-01-01']]],
+      ['followups', [1, 2, 3, 4, 5].map(() => ['A-1', '2010-02-30', '', '', '', ''])],
+    ];
+    const { problems } = load(tables, true);
+    expect(problems.filter((p) => p.code === 'invalid-date').map((p) => p.line)).toEqual([2, 3, 4, 5, 6]);
+  });
+});
