@@ -37,6 +37,7 @@ class Group {
   readonly reasons: Map<string, Tally>[];
   readonly examples: NonNullable<RuleSummary['examples']>[];
   readonly leftOut: LeftOutTallies;
+  private readonly lastOut: Record<keyof LeftOutTallies, ({ reason: Reason; count: number } | undefined)[]> = { 'not-assessable': [], 'not-applicable': [] };
 
   constructor(rules: readonly RuleInfo[]) {
     this.rules = rules.map((r) => ({
@@ -58,7 +59,7 @@ class Group {
     this.leftOut = { 'not-assessable': rules.map(() => new Map()), 'not-applicable': rules.map(() => new Map()) };
   }
 
-  /** `keys`: per rule, the keys of its reasons (see reasonKey), made once for every group; none for a pass. */
+  /** `keys`: per rule, the keys of its failing reasons (see reasonKey), made once for every group. */
   add(c: CaseResult, keys: readonly (string[] | undefined)[], listLimit: number): void {
     this.cases++;
     let failing = false;
@@ -90,7 +91,7 @@ class Group {
       } else {
         if (r.status === 'not-assessable') s.notAssessable++;
         else s.notApplicable++;
-        this.leaveOut(r.status, i, r.reasons[0]!, keys[i]![0]!);
+        this.leaveOut(r.status, i, r.reasons[0]!);
       }
     }
     if (failing) this.failingCases++;
@@ -98,11 +99,20 @@ class Group {
   }
 
   /** An akt the rule could not assess or did not cover, counted by its one reason. */
-  private leaveOut(status: keyof LeftOutTallies, rule: number, reason: Reason, key: string): void {
+  private leaveOut(status: keyof LeftOutTallies, rule: number, reason: Reason): void {
+    // Most akter a rule leaves out share one reason object (the engine makes its not-assessable
+    // finding once per set of datasets): counted without building its key.
+    const last = this.lastOut[status][rule];
+    if (last !== undefined && last.reason === reason) {
+      last.count++;
+      return;
+    }
     const m = this.leftOut[status][rule]!;
-    const e = m.get(key);
+    const key = reasonKey(reason);
+    let e = m.get(key);
     if (e) e.count++;
-    else m.set(key, { reason, count: 1 });
+    else m.set(key, (e = { reason, count: 1 }));
+    this.lastOut[status][rule] = e;
   }
 
   /** Counts each reason by its key. */
@@ -156,8 +166,7 @@ export class Aggregator {
       g = new Group(this.rules);
       this.groups.set(c.district, g);
     }
-    // Not assessable and not applicable have one reason, which the report's notes count.
-    const keys = c.results.map((r) => (r.status === 'pass' ? undefined : r.status === 'fail' ? r.reasons.map(reasonKey) : [reasonKey(r.reasons[0]!)]));
+    const keys = c.results.map((r) => (r.status === 'fail' ? r.reasons.map(reasonKey) : undefined));
     g.add(c, keys, this.listLimit);
     this.total.add(c, keys, 0);
   }
