@@ -1,18 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tmpExport } from './helpers/export-dir.js';
 import { UserError } from '../src/errors.js';
 import { readExport } from '../src/ingest/read-export.js';
 
 const codesAt = (problems: { file: string; line?: number; code: string }[], file: string) =>
   problems.filter((p) => p.file.endsWith(file)).map((p) => [p.line ?? null, p.code]);
-
-function tmpExport(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'akt-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  return dir;
-}
 
 describe('loading the stockholm-2011 fixture', () => {
   it('reads CSV and JSON into the same akter', async () => {

@@ -1,14 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tmpExport } from './helpers/export-dir.js';
 import { readExport } from '../src/ingest/read-export.js';
-
-function tmpExport(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'akt-plans-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  return dir;
-}
 
 // Follow-ups and delmål find their plan by the akt and the planId; the same planId in another akt is another plan.
 describe('rows joined to their plan', () => {
