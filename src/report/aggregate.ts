@@ -1,6 +1,6 @@
 import type { Reason, Severity, TemplateData } from '../engine/types.js';
 import { FEW_CASES, grade, wilson, type GradeThresholds } from './stats.js';
-import type { CaseResult, DistrictSummary, LeftOut, LeftOutTallies, Listed, RuleInfo, RuleSummary } from './types.js';
+import type { CaseResult, DistrictSummary, LeftOut, LeftOutCount, LeftOutTallies, Listed, RuleInfo, RuleSummary } from './types.js';
 import { sameRealId } from '../privacy/real-id.js';
 
 /**
@@ -37,7 +37,7 @@ class Group {
   readonly reasons: Map<string, Tally>[];
   readonly examples: NonNullable<RuleSummary['examples']>[];
   readonly leftOut: LeftOutTallies;
-  private readonly lastOut: Record<keyof LeftOutTallies, ({ reason: Reason; count: number } | undefined)[]> = { 'not-assessable': [], 'not-applicable': [] };
+  private readonly lastOut: Record<keyof LeftOutTallies, (LeftOutCount | undefined)[]> = { 'not-assessable': [], 'not-applicable': [] };
 
   constructor(rules: readonly RuleInfo[]) {
     this.rules = rules.map((r) => ({

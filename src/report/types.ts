@@ -64,8 +64,14 @@ export interface Listed {
   districts: { district: string | null; withFindings: number; rules: { ruleId: string; cases: CaseResult[] }[] }[];
 }
 
+/** Akter left out for one reason. */
+export interface LeftOutCount {
+  reason: Reason;
+  count: number;
+}
+
 /** Per rule (in report order), the akter left out for each reason (by code and data), in the order first seen. */
-export type LeftOutTallies = Record<'not-assessable' | 'not-applicable', Map<string, { reason: Reason; count: number }>[]>;
+export type LeftOutTallies = Record<'not-assessable' | 'not-applicable', Map<string, LeftOutCount>[]>;
 
 /**
  * The akter each rule could not assess or did not cover, counted per reason, per stadsdel and for
