@@ -12,7 +12,7 @@ import { Book, type BookEnd, type BookStart } from '../src/report/formatters/xls
 import { RowCoder, type CodedRows } from '../src/report/formatters/xlsx-rows.js';
 import { xlsxWriter } from '../src/report/formatters/xlsx.js';
 import { cli } from './helpers/cli.js';
-import { zipParts } from './helpers/zip.js';
+import { zipDates, zipParts } from './helpers/zip.js';
 
 const HEADER = ['caseId', 'district', 'current-plan', 'current-plan.reasons'];
 const row = (i: number) => [`A-${String(i).padStart(6, '0')}`, 'Bromma', i % 2 ? 'fail' : 'pass', i % 2 ? 'no-plan' : ''];
@@ -110,6 +110,21 @@ describe('the xlsx workbook writer (run in a worker by the xlsx format)', () => 
     const sheets = (await zipParts(out.bytes())).filter(([name]) => name.startsWith('xl/worksheets/'));
     expect(sheets).toHaveLength(4);
     expect(sheets[0]![1].toString('utf8')).toContain('<v>current-plan.reasons</v>');
+  });
+
+  it("dates the workbook and every part of the zip with the date it is given, never the clock's", async () => {
+    const out = heldOutput();
+    out.release();
+    const book = new Book({ creator: 'test', created: new Date('2010-11-15T00:00:00Z'), cases: HEADER.map((header) => ({ header, width: 14 })) }, out.stream);
+    book.rows([row(1)]);
+    await book.finish(END);
+    const dates = await zipDates(out.bytes());
+    expect(dates.map(([name]) => name)).toContain('xl/theme/theme1.xml');
+    expect(dates).toHaveLength(12);
+    for (const [name, date] of dates) expect([name, date]).toEqual([name, '2010-11-15T00:00:00.000Z']);
+    const core = (await zipParts(out.bytes())).find(([name]) => name === 'docProps/core.xml')![1].toString('utf8');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2010-11-15T00:00:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2010-11-15T00:00:00Z</dcterms:modified>');
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { EXIT_FINDINGS } from '../src/errors.js';
 import { cli } from './helpers/cli.js';
+import { zipDates } from './helpers/zip.js';
 
 const FIXTURE = 'fixtures/stockholm-2011/csv';
 const AS_OF = ['--as-of', '2010-11-15'];
@@ -89,5 +90,15 @@ describe('the xlsx workbook, read back with exceljs’s own (non-streaming) read
     const all = JSON.parse(cli(['check', 'fixtures/broken/csv', ...AS_OF, '--format', 'json']).stdout) as { dataProblems: { code: string }[] };
     expect(counts.reduce((n, x) => n + (x[3] as number), 0)).toBe(all.dataProblems.length);
     for (const x of counts) expect(x[4]).toBe(1);
+  });
+
+  it('is the same bytes on every run of the same export and --as-of, in any time zone: every part is dated the audit date', async () => {
+    const again = path.join(dir, 'again.xlsx');
+    expect(cli(['check', FIXTURE, ...AS_OF, '--format', 'xlsx', '--output', again], { env: { TZ: 'Pacific/Auckland' } }).code).toBe(EXIT_FINDINGS);
+    const bytes = readFileSync(file);
+    expect(readFileSync(again).equals(bytes)).toBe(true);
+    const dates = await zipDates(bytes);
+    expect(dates.length).toBeGreaterThan(10);
+    expect(new Set(dates.map(([, date]) => date))).toEqual(new Set(['2010-11-15T00:00:00.000Z']));
   });
 });

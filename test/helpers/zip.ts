@@ -1,7 +1,6 @@
 import yauzl from 'yauzl';
 
-/** Every member of a zip (an archive, an xlsx workbook) with its bytes, in the archive's order. */
-export async function zipParts(bytes: Buffer): Promise<[string, Buffer][]> {
+async function entriesOf(bytes: Buffer): Promise<{ zip: yauzl.ZipFile; entries: yauzl.Entry[] }> {
   const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
   const entries: yauzl.Entry[] = [];
   await new Promise<void>((resolve, reject) => {
@@ -12,6 +11,12 @@ export async function zipParts(bytes: Buffer): Promise<[string, Buffer][]> {
     zip.on('end', resolve).on('error', reject);
     zip.readEntry();
   });
+  return { zip, entries };
+}
+
+/** Every member of a zip (an archive, an xlsx workbook) with its bytes, in the archive's order. */
+export async function zipParts(bytes: Buffer): Promise<[string, Buffer][]> {
+  const { zip, entries } = await entriesOf(bytes);
   const out: [string, Buffer][] = [];
   for (const e of entries) {
     if (e.fileName.endsWith('/')) continue;
@@ -20,4 +25,10 @@ export async function zipParts(bytes: Buffer): Promise<[string, Buffer][]> {
     out.push([e.fileName, Buffer.concat(chunks)]);
   }
   return out;
+}
+
+/** Every member's name and the time in its header (the zip's own MS-DOS field, read as UTC), in the archive's order. */
+export async function zipDates(bytes: Buffer): Promise<[string, string][]> {
+  const { entries } = await entriesOf(bytes);
+  return entries.map((e) => [e.fileName, e.getLastModDate({ timezone: 'UTC', forceDosFormat: true }).toISOString()]);
 }

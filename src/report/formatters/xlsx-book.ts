@@ -40,7 +40,7 @@ export interface Sheet {
 
 export interface BookStart {
   creator: string;
-  /** A fixed date (the audit date), so the same run gives the same workbook content. */
+  /** A fixed date (the audit date): the workbook's created and modified and every zip entry's time, so the same run gives the same bytes. */
   created: Date;
   cases: Column[];
 }
@@ -71,7 +71,7 @@ export class Book {
   private n = 0;
 
   constructor(start: BookStart, stream: Writable) {
-    this.wb = new (WorkbookWriter())({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+    this.wb = new (datedWriter(start.created))({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
     this.wb.creator = start.creator;
     this.wb.created = this.wb.modified = start.created;
     // Each sheet's part of the zip is opened when the sheet is added, and the zip takes them in that
@@ -134,6 +134,33 @@ export class Book {
     write(this.method, end.method);
     await this.wb.commit();
   }
+}
+
+interface Archive {
+  append(source: unknown, data: { name: string; date?: Date }): unknown;
+}
+
+/**
+ * The streaming writer with every part of the zip dated `date`. exceljs gives archiver no date for
+ * a part, and archiver then stamps it with the clock, so two runs would differ in the bytes of
+ * every entry's header. The writer keeps its archiver as `zip`, set in its constructor before the
+ * first part is added (the theme, the package's relations): this setter hands on each part with
+ * archiver's own per-entry `date`. Zip times are UTC (archiver's default), so the bytes do not
+ * depend on the time zone either. test/xlsx-book.test.ts reads every entry's date back.
+ */
+function datedWriter(date: Date): typeof ExcelJS.stream.xlsx.WorkbookWriter {
+  const archives = new WeakMap<object, Archive>();
+  return class extends WorkbookWriter() {
+    get zip(): Archive {
+      return archives.get(this)!;
+    }
+
+    set zip(archive: Archive) {
+      const append = archive.append.bind(archive);
+      archive.append = (source, data) => append(source, { ...data, date });
+      archives.set(this, archive);
+    }
+  };
 }
 
 function columns(ws: ExcelJS.Worksheet, cols: Column[]): void {
