@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,19 @@ describe('two threads give the same report as one, byte for byte', () => {
     const one = run('1');
     expect(one.length).toBeGreaterThan(1000);
     expect(run('2')).toBe(one);
+  }, 60_000);
+
+  // With one thread the workbook is written on the main thread too (test/xlsx-threads.test.ts), with two on a worker.
+  it('xlsx', () => {
+    const run = (threads: string) => {
+      const file = path.join(dir, `threads-${threads}.xlsx`);
+      const r = spawnSync(process.execPath, ['bin/aktgranskning.js', 'check', `${dir}/csv`, '--as-of', '2011-06-01', '--format', 'xlsx', '--quiet', '-o', file, '--threads', threads], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      return readFileSync(file);
+    };
+    const one = run('1');
+    expect(one.length).toBeGreaterThan(100_000);
+    expect(run('2').equals(one)).toBe(true);
   }, 60_000);
 
   // The worker encodes rows with the main thread's checks: every problem comes out the same, in the same order.

@@ -177,6 +177,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
         evidence: flags.evidence === true,
         csvLayout: flags.csvLayout ?? 'wide',
         thresholds: settings.thresholds,
+        threads: read.threads,
       });
       // Formats that list every akt are written in the pass that aggregates, so no format walks
       // the akter twice. A baseline changes the akter after that pass: then they are walked again.

@@ -25,6 +25,8 @@ export interface FormatContext {
   evidence?: boolean;
   /** CSV: `wide` (default), one row per akt; `long`, one row per akt and rule (--csv-layout). */
   csvLayout?: 'wide' | 'long';
+  /** Threads the run may use (--threads; default: as many as it likes): with 1, the xlsx workbook is written on the main thread too. */
+  threads?: number;
 }
 
 export function ruleTitle(ctx: FormatContext, ruleId: string): string {

@@ -37,6 +37,7 @@ export const xlsxWriter: WriterFactory = (head, ctx, out): CaseWriter => {
       cases: header.map((h, i) => ({ header: h, width: i < 2 ? 22 : h.endsWith('.reasons') ? 18 : 14 })),
     },
     out,
+    ctx.threads,
   );
   const rows = new RowCoder();
   return {
@@ -60,9 +61,13 @@ interface BookWriter {
 
 const WORKER = new URL('./xlsx-worker.js', import.meta.url);
 
-/** The worker runs the built JavaScript; from the TypeScript sources (unit tests) there is none, and the workbook is written on this thread. */
-function startBook(start: BookStart, out: Out): BookWriter {
-  return WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER)) ? workerBook(start, out) : localBook(start, out);
+/**
+ * On a worker thread unless the run keeps to one thread (--threads 1). The worker runs the built
+ * JavaScript; from the TypeScript sources (unit tests) there is none, and the workbook is written on
+ * this thread. Either way the bytes are the same (test/xlsx.test.ts).
+ */
+function startBook(start: BookStart, out: Out, threads = Infinity): BookWriter {
+  return threads > 1 && WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER)) ? workerBook(start, out) : localBook(start, out);
 }
 
 /** The workbook on this thread, each batch written before the pass goes on. */
