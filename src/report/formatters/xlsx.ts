@@ -104,6 +104,7 @@ function workerBook(start: BookStart, out: Out): BookWriter {
   // Until the end is sent, the worker must not keep a failed run's process alive.
   worker.unref();
   let inFlight = 0;
+  let complete = false;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   let done: (() => void) | undefined;
@@ -117,11 +118,17 @@ function workerBook(start: BookStart, out: Out): BookWriter {
     else if ('taken' in m) {
       inFlight--;
       if (inFlight < IN_FLIGHT) wake?.();
-    } else if ('done' in m) done?.();
-    else fail(new Error(m.error));
+    } else if ('done' in m) {
+      complete = true;
+      done?.();
+    } else fail(new Error(m.error));
   });
   worker.on('error', fail);
-  worker.on('exit', () => fail(new Error('the xlsx worker stopped before the workbook was complete')));
+  // A worker that has finished exits at once, and when this thread is busy its last messages are
+  // handed over only then: in the same turn as 'exit', before `finish` has seen `done`.
+  worker.on('exit', () => {
+    if (!complete) fail(new Error('the xlsx worker stopped before the workbook was complete'));
+  });
   const send = (m: ToBook) => worker.postMessage(m);
   return {
     rows(rows: CodedRows) {
