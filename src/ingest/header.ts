@@ -6,7 +6,3 @@
 export function looksLikeData(cells: readonly string[], recognised: number): boolean {
   return recognised === 0 && cells.some((c) => /\d{2}/.test(c));
 }
-
-export function firstRowIsData(columns: number): string {
-  return `the first row looks like data, not column names (${columns} columns)`;
-}
