@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -65,21 +65,32 @@ describe('output files and directories', () => {
     expect(r.stderr).toMatch(/cannot write to standard output \(ENOSPC\)/);
   });
 
+  // A formatter module that signals its own process as its report is written, then writes forever:
+  // the run ends only by the signal, at a known point, however fast or slow the machine. It lists
+  // the temporary files there at that moment (its own; json's and csv's, written in the pass).
+  const SIGNALLER = `import { readdirSync } from 'node:fs';
+export default function* () {
+  process.stderr.write(JSON.stringify(readdirSync(process.env.OUT).filter((f) => f.endsWith('.tmp'))) + '\\n');
+  process.kill(process.pid, process.env.SIGNAL);
+  for (;;) yield 'x'.repeat(1 << 16);
+}
+`;
+
   it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s while writing leaves no temporary file and exits %i', async (signal, code) => {
     const dir = fresh();
     const out = path.join(dir, 'out');
-    const child = spawn(process.execPath, [BIN, 'check', `${FIXTURE}/csv`, ...AS_OF, '--format', 'markdown,html,json,csv', '--output-dir', out], { stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-    // Signal as soon as the first temporary file exists (or when the run has started, if it is too quick to catch).
-    for (let i = 0; i < 2000; i++) {
-      if (existsSync(out) && readdirSync(out).some((f) => f.endsWith('.tmp'))) break;
-      if (child.exitCode !== null) break;
-      await new Promise((r) => setTimeout(r, 2));
-    }
-    child.kill(signal);
-    const status = await exited;
-    if (status !== 0 && status !== 1) expect(status).toBe(code);
-    expect(existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.tmp')) : []).toEqual([]);
+    const module = path.join(dir, 'signaller.mjs');
+    writeFileSync(module, SIGNALLER);
+    const child = spawn(process.execPath, [BIN, 'check', `${FIXTURE}/csv`, ...AS_OF, '--format', `${module},json,csv`, '--output-dir', out], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, OUT: out, SIGNAL: signal },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(status, stderr).toBe(code);
+    expect(JSON.parse(stderr.split('\n')[0]!)).toEqual(['.aktgranskning.csv', '.aktgranskning.json', '.aktgranskning.txt'].map((f) => `${f}.${child.pid}.tmp`));
+    expect(readdirSync(out)).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createWriteStream, realpathSync, unlinkSync } from 'node:fs';
+import { createWriteStream, openSync, realpathSync, unlinkSync, type WriteStream } from 'node:fs';
 import { mkdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -12,13 +12,8 @@ export type Output = string | Iterable<string>;
 /** Temporary files being written: removed on every way out, signals included. */
 const pending = new Set<string>();
 
-/** A temporary output file to remove on any exit until `settled` is called (renamed or removed). */
-export function track(tmp: string): { settled: () => void } {
-  pending.add(tmp);
-  return { settled: () => pending.delete(tmp) };
-}
-
-function removePending(): void {
+/** What a signal or any other exit does before the process ends: removes every temporary file still being written. */
+export function removePending(): void {
   for (const tmp of pending) {
     try {
       unlinkSync(tmp);
@@ -102,31 +97,80 @@ export async function realFile(file: string): Promise<string> {
   }
 }
 
+/** Whether the file a path names (its real path: `realFile`) is one of `inputs`, however a path reaches it. */
+export async function isInput(target: string, inputs: readonly string[]): Promise<boolean> {
+  return (await Promise.all(inputs.map(realFile))).includes(target);
+}
+
+const cannotWrite = (file: string, e: unknown) => new UserError('cannot-write', { file, why: errorCode(e) });
+
+/** An output file written whole or not at all: see `fileOutput`. */
+export interface FileOutput {
+  stream: WriteStream;
+  /** Ends the file and renames it into place; on failure removes it and throws `cannot-write`. */
+  commit(): Promise<void>;
+  /** Removes the file (the run failed). */
+  abort(): Promise<void>;
+}
+
 /**
- * Writes to stdout, or to a file whole or not at all (temporary file beside it, then rename;
- * missing parent directories are made). Never over an input file, however the path reaches it.
+ * Every output file is written to a temporary file beside `target` (its real path), renamed into
+ * place once complete and removed on any other way out, signals included. The temporary file is
+ * created synchronously, in the same step that records it for removal: a signal is handled between
+ * two steps of the run, so it finds the file recorded and there, or not yet made. Opened on the
+ * thread pool instead, it could be made after the handler had removed the recorded files, and stay.
+ */
+export function fileOutput(file: string, target: string, highWaterMark?: number): FileOutput {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'w');
+  } catch (e) {
+    throw cannotWrite(file, e);
+  }
+  pending.add(tmp);
+  const stream = createWriteStream(tmp, { fd, ...(highWaterMark === undefined ? {} : { highWaterMark }) });
+  let error: unknown;
+  stream.on('error', (e) => (error ??= e));
+  const abort = async () => {
+    stream.destroy();
+    await unlink(tmp).catch(() => undefined);
+    pending.delete(tmp);
+  };
+  return {
+    stream,
+    abort,
+    async commit() {
+      try {
+        if (error) throw error;
+        stream.end();
+        await once(stream, 'finish');
+        await rename(tmp, target);
+        pending.delete(tmp);
+      } catch (e) {
+        await abort();
+        throw cannotWrite(file, e);
+      }
+    },
+  };
+}
+
+/**
+ * Writes to stdout, or to a file whole or not at all (`fileOutput`; missing parent directories are
+ * made). Never over an input file, however the path reaches it.
  */
 export async function writeOutput(file: string | undefined, content: Output, inputs: readonly string[] = [], flag = '--output'): Promise<void> {
   if (file === undefined) return writeAll(process.stdout, content);
   await makeDirectory(path.dirname(file), flag);
   const target = await realFile(file);
-  const real = await Promise.all(inputs.map(realFile));
-  if (real.includes(target)) {
-    throw new UserError('output-is-input', { file, flag });
-  }
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  pending.add(tmp);
+  if (await isInput(target, inputs)) throw new UserError('output-is-input', { file, flag });
+  const out = fileOutput(file, target);
+  const failed = once(out.stream, 'error').then(([e]) => Promise.reject(e as Error));
   try {
-    const out = createWriteStream(tmp, 'utf8');
-    const failed = once(out, 'error').then(([e]) => Promise.reject(e as Error));
-    await Promise.race([writeAll(out, content), failed]);
-    out.end();
-    await Promise.race([once(out, 'finish'), failed]);
-    await rename(tmp, target);
+    await Promise.race([writeAll(out.stream, content), failed]);
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw new UserError('cannot-write', { file, why: errorCode(e) });
-  } finally {
-    pending.delete(tmp);
+    await out.abort();
+    throw cannotWrite(file, e);
   }
+  await out.commit();
 }
