@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -175,7 +175,7 @@ describe("the Akter rows, written as XML without exceljs's row objects", () => {
 });
 
 describe('the xlsx format without a built worker (from the TypeScript sources, as here)', () => {
-  it('writes the workbook on the main thread, with the same sheets as the command writes', async () => {
+  it('writes the workbook on the main thread, the same bytes as the command writes on its worker', async () => {
     const fixture = 'fixtures/stockholm-2011/csv';
     const settings = await resolveSettings({});
     const { report } = await audit({ paths: [fixture], asOf: '2010-11-15', rules: settings.rules, grades: settings.grades });
@@ -184,6 +184,7 @@ describe('the xlsx format without a built worker (from the TypeScript sources, a
     await writeReport(xlsxWriter, report, { lang: 'sv', rules: ruleMap(settings.catalogue), color: false }, out.stream);
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'akt-xlsx-')), 'rapport.xlsx');
     cli(['check', fixture, '--as-of', '2010-11-15', '--format', 'xlsx', '--output', file]);
+    expect(out.bytes().equals(readFileSync(file))).toBe(true);
     const [here, built] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
     await here.xlsx.load(new Uint8Array(out.bytes()).buffer);
     await built.xlsx.readFile(file);
