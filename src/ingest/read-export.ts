@@ -77,8 +77,12 @@ async function readCsvFile(
   const unpacker = new RowUnpacker();
   if (opts.progress) opts.progress.files++;
   for await (const ev of prefetched ?? readCsvBatches(f.bytes, csvOverrides(opts))) {
-    if (ev.kind === 'rows' || ev.kind === 'packed') {
-      table.rows(unpacker.unpack(ev));
+    if (ev.kind === 'rows') {
+      table.rows(ev.rows);
+      continue;
+    }
+    if (ev.kind === 'packed') {
+      table.cells(unpacker.unpack(ev));
       continue;
     }
     const at = { file: f.display, line: 'line' in ev ? ev.line : undefined };
