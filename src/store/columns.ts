@@ -96,14 +96,14 @@ export class RowTable {
    * main thread's time loading).
    */
   add(): number {
-    const row = this.next.push(-1);
-    if (this.next.data.length !== this.capacity) this.grow(this.next.data.length);
-    return row;
+    if (this.next.length === this.capacity) this.grow(Math.max(1024, this.capacity * 2));
+    return this.next.push(-1);
   }
 
   private capacity = 0;
 
   private grow(capacity: number): void {
+    this.next.reserve(capacity);
     for (const c of this.shared) c?.reserve(capacity);
     for (const c of this.own) if (c) for (let i = c.length; i < capacity; i++) c.push(undefined as unknown as string);
     this.capacity = capacity;
