@@ -190,9 +190,12 @@ async function readSources(b: ExportBuilder, sources: Source[], opts: ReadOption
   }
   for (const f of sources) if (f.kind === 'json' || f.kind === 'ndjson') await unreadable(f, readJsonFile(b, f, opts));
   // A second thread parses the tables on disk ahead while this one checks the values and builds
-  // the akter; same rows, same result. This thread reads the first table itself while the worker starts up.
+  // the akter; same rows, same result. It parses the first table too: this thread is the slower
+  // one, and a table from the other comes with value codes, so each distinct value is checked once
+  // (reading the first table here while the worker started up cost this thread more than it saved).
+  // A lone table is read here: a thread started for it would not pay for itself.
   const onDisk = csv.filter((f) => typeof f.bytes === 'string');
-  const ahead = onDisk.slice(1);
+  const ahead = onDisk.length > 1 ? onDisk : [];
   const prefetch = (opts.threads ?? 1) > 1 && ahead.length > 0 && canParallelise() ? new CsvPrefetch(ahead.map((f) => ({ path: f.bytes as string, overrides: csvOverrides(opts) }))) : undefined;
   const pending = new Set<CsvSource>(csv);
   const schedule: Schedule = {
