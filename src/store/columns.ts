@@ -90,10 +90,10 @@ export class RowTable {
   }
 
   /**
-   * A new row with every field empty. Only `next` is written here: the columns grow with it, a
-   * shared column's new room reads as id 0 and an own column's as undefined, so the fields a row
-   * has are written once, by their setter (writing every column for every row was a tenth of the
-   * main thread's time loading).
+   * A new row with every field empty. Only `next` is written here: the shared columns grow with
+   * it (new room reads as id 0), an own column only as far as a row sets it (beyond its end it
+   * reads as undefined), so the fields a row has are written once, by their setter (writing every
+   * column for every row was a tenth of the main thread's time loading).
    */
   add(): number {
     if (this.next.length === this.capacity) this.grow(Math.max(1024, this.capacity * 2));
@@ -105,7 +105,6 @@ export class RowTable {
   private grow(capacity: number): void {
     this.next.reserve(capacity);
     for (const c of this.shared) c?.reserve(capacity);
-    for (const c of this.own) if (c) for (let i = c.length; i < capacity; i++) c.push(undefined as unknown as string);
     this.capacity = capacity;
   }
 
@@ -119,12 +118,16 @@ export class RowTable {
 
   clear(row: number, field: number): void {
     const own = this.own[field];
-    if (own) own[row] = undefined as unknown as string;
-    else this.shared[field]!.set(row, 0);
+    if (own) {
+      if (row < own.length) own[row] = undefined as unknown as string;
+    } else this.shared[field]!.set(row, 0);
   }
 
   setText(row: number, field: number, text: string): void {
-    this.own[field]![row] = detach(text);
+    const own = this.own[field]!;
+    // Filled up to the row first: an array written past its end gets holes, or turns into a dictionary.
+    while (own.length < row) own.push(undefined as unknown as string);
+    own[row] = detach(text);
   }
 
   /** The row's value of `field`, undefined when it has none. */
