@@ -35,3 +35,37 @@ describe('the compiled row factory and its plain twin', () => {
     );
   });
 });
+
+describe('a row table as it grows', () => {
+  it('keeps every value set, and reads every field never set (or cleared) as empty, across its growth', () => {
+    const fields = scalarFields('plans');
+    const write = fc.record({ row: fc.nat(), field: fc.nat(fields.length - 1), value: cell, clear: fc.boolean() });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.array(write, { maxLength: 60 }), (count, writes) => {
+        const table = new RowTable(fields, UNIQUE_FIELDS);
+        const values = new ValueTable();
+        const expected = new Map<string, unknown>();
+        // Rows are added one by one, and each write lands once its row exists, as the loader does.
+        const byRow = new Map<number, typeof writes>();
+        for (const w of writes) byRow.set(w.row % count, [...(byRow.get(w.row % count) ?? []), w]);
+        for (let i = 0; i < count; i++) {
+          const row = table.add();
+          expect(row).toBe(i);
+          for (const { field, value, clear } of byRow.get(row) ?? []) {
+            if (clear) table.clear(row, field);
+            else if (value === undefined) continue;
+            else if (table.isUnique(field)) table.setText(row, field, String(value));
+            else table.setId(row, field, values.id(value));
+            expected.set(`${row}:${field}`, clear ? undefined : table.isUnique(field) ? String(value) : value);
+          }
+        }
+        expect(table.length).toBe(count);
+        for (let row = 0; row < count; row++) {
+          for (let f = 0; f < fields.length; f++) expect(table.value(row, f, values)).toBe(expected.get(`${row}:${f}`));
+          expect(table.next.get(row)).toBe(-1);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,4 +1,3 @@
-import type { CsvRow } from '../load/csv.js';
 import type { DataProblem, Location, ProblemCode } from '../model/problems.js';
 import type { FileStats, LoadedExport } from '../model/types.js';
 import { makeNormalize, type Normalize } from '../model/values.js';
@@ -52,9 +51,9 @@ export class ExportBuilder {
     this.json.add(raw, at, stats);
   }
 
-  /** A row of a CSV table (or a sheet). */
-  addCsvRow(input: CsvInput, row: CsvRow, at: Location): void {
-    this.csv.add(input, row, at);
+  /** A row of a CSV table (or a sheet), its cells from `first` on: see CsvRows.add. */
+  addCsvRow(input: CsvInput, cells: readonly string[], first: number, codes: Int32Array | undefined, line: number): void {
+    this.csv.add(input, cells, first, codes, line);
   }
 
   /** The akter in report order, the problems and the files. */

@@ -5,7 +5,6 @@ import type { AktRows, SimpleList } from './akt-rows.js';
 import type { CsvLayout } from './csv-layout.js';
 import type { Encoded } from './field-checks.js';
 import type { Rec } from './field-reader.js';
-import type { CsvRow } from '../load/csv.js';
 
 /** A CSV table being read: its layout, its file's counts, and its directory (`group`) with what that directory provides. */
 export interface CsvInput {
@@ -13,8 +12,18 @@ export interface CsvInput {
   stats: FileStats;
   datasets: Provided;
   group: string;
-  /** Per column of the table, per value code of its rows (CsvRow.codes), the value as checked: see FieldReader.read. */
+  /** Per column of the table, per value code of its rows (CellRows.codes), the value as checked: see FieldReader.read. */
   memo: Encoded[][];
+  /**
+   * The record each row of the table is read as, one object filled afresh per row: nothing keeps
+   * it (a problem copies its place, the store its origin), and a million rows make no garbage.
+   */
+  rec: Rec;
+}
+
+/** The record of a CSV table's rows, made once per table. */
+export function csvRec(layout: CsvLayout, stats: FileStats, memo: Encoded[][]): Rec {
+  return { fields: [], cols: layout.cols, at: { file: stats.file, line: 0 }, stats, prefix: '', codes: undefined, first: 0, memo };
 }
 
 /** Rows of CSV tables joined to their akt by caseId (and a delmål to its plan by planId). */
@@ -28,22 +37,29 @@ export class CsvRows {
     private readonly accounts: Accounts,
   ) {}
 
-  add(input: CsvInput, row: CsvRow, at: Location): void {
-    const { layout, stats } = input;
-    const fields = row.fields;
+  /**
+   * A row: its cells stand in `cells` from `first` on (a row of its own, or a batch's cells laid
+   * end to end), their value codes (if any) at the same indexes of `codes`.
+   */
+  add(input: CsvInput, cells: readonly string[], first: number, codes: Int32Array | undefined, line: number): void {
+    const { layout, stats, rec } = input;
     stats.rowsRead += 1;
-    const rec: Rec = { fields, cols: layout.cols, at, stats, prefix: '', codes: row.codes, first: row.first ?? 0, memo: input.memo };
+    rec.fields = cells;
+    rec.first = first;
+    rec.codes = codes;
+    const at = rec.at;
+    at.line = line;
     const table = layout.table;
     if (table === 'cases') {
       this.rows.addAkt(rec, 1, input.datasets, input.group);
       return;
     }
     if (this.rows.hasDuplicates) {
-      const caseId = fields[layout.caseCol]?.trim() ?? '';
+      const caseId = cells[first + layout.caseCol]?.trim() ?? '';
       const where = this.rows.duplicateIn(input.group, caseId);
       if (where !== undefined) return this.accounts.reject(stats, 1, 'duplicate-case-id', at, { caseId, field: 'caseId', value: where });
     }
-    const akt = this.parentOf(fields[layout.caseCol], at, stats);
+    const akt = this.parentOf(cells[first + layout.caseCol], at, stats);
     if (akt === undefined) return;
     if (table === 'plans') this.rows.addPlan(akt, rec);
     else if (table === 'subgoals') this.addSubGoal(akt, layout, rec);
@@ -82,8 +98,8 @@ export class CsvRows {
   /** A delmål row names its plan by planId; it is rejected when the akt has no such plan. */
   private addSubGoal(akt: number, layout: CsvLayout, rec: Rec): void {
     const caseId = this.rows.store.caseId(akt);
-    const fields = rec.fields as readonly string[];
-    const planId = layout.planCol >= 0 ? fields[layout.planCol]?.trim() : undefined;
+    const cells = rec.fields as readonly string[];
+    const planId = layout.planCol >= 0 ? cells[rec.first + layout.planCol]?.trim() : undefined;
     const plan = planId ? this.rows.planById(akt, planId) : undefined;
     if (plan === undefined) {
       this.accounts.reject(rec.stats, 1, planId ? 'unknown-plan-id' : 'missing-required', rec.at, { caseId, field: 'planId', value: showValue(planId) });

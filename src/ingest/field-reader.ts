@@ -18,8 +18,9 @@ export interface Rec {
   stats: FileStats;
   /** Its fields' path in problems starts with this (`followUps[2].`); '' for a CSV row. */
   prefix: string;
-  /** A CSV row's value codes from the parsing thread (CsvRow.codes), from `first` on; else undefined. */
+  /** A CSV row's value codes from the parsing thread (CellRows.codes), else undefined. */
   codes: Int32Array | undefined;
+  /** A CSV row's first cell in `fields` (and its code in `codes`): a batch's cells lie end to end. */
   first: number;
   /** With codes: per column, per code, the value as checked, kept for the rest of the table's file. */
   memo: Encoded[][] | undefined;
@@ -73,7 +74,7 @@ export class FieldReader {
       const memo = rec.memo!;
       for (let f = 0; f < fields.length; f++) {
         const col = cols[f]!;
-        const raw = col >= 0 ? record[col] : undefined;
+        const raw = col >= 0 ? record[first + col] : undefined;
         raws[f] = raw;
         const code = col >= 0 ? codes[first + col]! : -1;
         if (code < 0) {
@@ -89,7 +90,8 @@ export class FieldReader {
     }
     if (cols) {
       const record = rec.fields as readonly string[];
-      for (let f = 0; f < fields.length; f++) raws[f] = cols[f]! >= 0 ? record[cols[f]!] : undefined;
+      const first = rec.first;
+      for (let f = 0; f < fields.length; f++) raws[f] = cols[f]! >= 0 ? record[first + cols[f]!] : undefined;
     } else {
       const obj = rec.fields as Record<string, unknown>;
       for (const k in obj) if (!index.has(k) && !nested?.has(k)) this.accounts.reportUnknownField(rec.at, rec.prefix + k);

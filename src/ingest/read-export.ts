@@ -77,8 +77,12 @@ async function readCsvFile(
   const unpacker = new RowUnpacker();
   if (opts.progress) opts.progress.files++;
   for await (const ev of prefetched ?? readCsvBatches(f.bytes, csvOverrides(opts))) {
-    if (ev.kind === 'rows' || ev.kind === 'packed') {
-      table.rows(unpacker.unpack(ev));
+    if (ev.kind === 'rows') {
+      table.rows(ev.rows);
+      continue;
+    }
+    if (ev.kind === 'packed') {
+      table.cells(unpacker.unpack(ev));
       continue;
     }
     const at = { file: f.display, line: 'line' in ev ? ev.line : undefined };
@@ -186,9 +190,12 @@ async function readSources(b: ExportBuilder, sources: Source[], opts: ReadOption
   }
   for (const f of sources) if (f.kind === 'json' || f.kind === 'ndjson') await unreadable(f, readJsonFile(b, f, opts));
   // A second thread parses the tables on disk ahead while this one checks the values and builds
-  // the akter; same rows, same result. This thread reads the first table itself while the worker starts up.
+  // the akter; same rows, same result. It parses the first table too: this thread is the slower
+  // one, and a table from the other comes with value codes, so each distinct value is checked once
+  // (reading the first table here while the worker started up cost this thread more than it saved).
+  // A lone table is read here: a thread started for it would not pay for itself.
   const onDisk = csv.filter((f) => typeof f.bytes === 'string');
-  const ahead = onDisk.slice(1);
+  const ahead = onDisk.length > 1 ? onDisk : [];
   const prefetch = (opts.threads ?? 1) > 1 && ahead.length > 0 && canParallelise() ? new CsvPrefetch(ahead.map((f) => ({ path: f.bytes as string, overrides: csvOverrides(opts) }))) : undefined;
   const pending = new Set<CsvSource>(csv);
   const schedule: Schedule = {

@@ -1,11 +1,12 @@
 import { UserError } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 import type { CsvRow } from '../load/csv.js';
+import type { CellRows } from '../load/csv-pack.js';
 import type { CsvTable } from '../load/discover.js';
 import type { ExportBuilder } from './build.js';
 import { canonicalHeader, requiredColumns, TABLE_COLUMNS } from '../model/columns.js';
 import { csvLayout } from './csv-layout.js';
-import type { CsvInput } from './csv-rows.js';
+import { csvRec, type CsvInput } from './csv-rows.js';
 import { looksLikeData } from './header.js';
 import { problem, type Location } from '../model/problems.js';
 import { scalarFields } from '../model/fields.js';
@@ -51,7 +52,8 @@ export class TableRows {
     }
     this.columns = columns;
     const layout = csvLayout(this.table, columns);
-    this.input = { layout, stats: this.stats, datasets: this.datasets, group: this.group, memo: [] };
+    const memo = [] as CsvInput['memo'];
+    this.input = { layout, stats: this.stats, datasets: this.datasets, group: this.group, memo, rec: csvRec(layout, this.stats, memo) };
     // The columns the table has are the fields this export provides (a mapping's null drops one).
     layout.cols.forEach((col, i) => col >= 0 && this.datasets.add(`${layout.scope}.${scalarFields(layout.scope)[i]!}` as FieldPath));
     const at = { file, line };
@@ -60,12 +62,23 @@ export class TableRows {
   }
 
   rows(rows: readonly CsvRow[]): void {
-    const file = this.stats.file;
     if (this.opts.progress) this.opts.progress.rows += rows.length;
+    const width = this.columns!.length;
     for (const row of rows) {
-      const at = { file, line: row.line };
-      if (row.fields.length !== this.columns!.length) this.wrongCount(row.fields, at);
-      else this.b.addCsvRow(this.input!, row, at);
+      if (row.fields.length !== width) this.wrongCount(row.fields, { file: this.stats.file, line: row.line });
+      else this.b.addCsvRow(this.input!, row.fields, 0, undefined, row.line);
+    }
+  }
+
+  /** Rows unpacked from the parsing thread, read where their cells lie. */
+  cells(batch: CellRows): void {
+    const { lines, widths, cells, codes } = batch;
+    if (this.opts.progress) this.opts.progress.rows += lines.length;
+    const width = this.columns!.length;
+    for (let i = 0, first = 0; i < lines.length; first += widths[i++]!) {
+      const w = widths[i]!;
+      if (w !== width) this.wrongCount(cells.slice(first, first + w), { file: this.stats.file, line: lines[i]! });
+      else this.b.addCsvRow(this.input!, cells, first, codes, lines[i]!);
     }
   }
 

@@ -102,34 +102,45 @@ export class RowPacker {
   }
 }
 
-/** Unpacks the batches of one file, in the order they were packed, into rows. */
+/**
+ * The rows of a packed batch, unpacked: row i is the next `widths[i]` cells of `cells`, and each
+ * cell's code stands at the same index of `codes` (within one file, two cells of a column with the
+ * same code >= 0 hold the same value). One array for the batch, not one per row, and no object per
+ * row: the main thread reads the cells where they lie.
+ */
+export interface CellRows {
+  lines: Int32Array;
+  widths: Int32Array;
+  cells: string[];
+  codes: Int32Array;
+}
+
+/** Unpacks the batches of one file, in the order they were packed. */
 export class RowUnpacker {
   private readonly dictionaries: string[][] = [];
 
-  unpack(e: PackedRows): CsvRow[] {
-    if (e.kind === 'rows') return e.rows;
+  unpack(e: Extract<PackedRows, { kind: 'packed' }>): CellRows {
     // No text at all and one empty text are both '': the count tells them apart.
     const texts = e.texts === 0 ? [] : e.text.split(SEP);
-    const rows: CsvRow[] = new Array(e.lines.length);
+    const { lines, widths, codes } = e;
+    // Filled by push, not made with a length: an array with holes is slower to read.
+    const cells: string[] = [];
     let k = 0;
     let t = 0;
-    for (let i = 0; i < e.lines.length; i++) {
-      const w = e.widths[i]!;
-      // Filled by push, not made with a length: an array with holes is slower to read.
-      const fields: string[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const w = widths[i]!;
       for (let c = 0; c < w; c++) {
-        const code = e.codes[k++]!;
+        const code = codes[k++]!;
         if (code === -1) {
-          fields.push(texts[t++]!);
+          cells.push(texts[t++]!);
           continue;
         }
         while (this.dictionaries.length <= c) this.dictionaries.push([]);
         const dictionary = this.dictionaries[c]!;
         if (code === dictionary.length) dictionary.push(own(texts[t++]!));
-        fields.push(dictionary[code]!);
+        cells.push(dictionary[code]!);
       }
-      rows[i] = { kind: 'row', line: e.lines[i]!, fields, codes: e.codes, first: k - w };
     }
-    return rows;
+    return { lines, widths, cells, codes };
   }
 }

@@ -10,15 +10,11 @@ export interface ReadOverrides {
 export type CsvEvent =
   | { kind: 'format'; encoding: string; delimiter: string; ascii: boolean }
   | { kind: 'header'; line: number; fields: string[] }
-  | { kind: 'row'; line: number; fields: string[]; codes?: Int32Array; first?: number }
+  | { kind: 'row'; line: number; fields: string[] }
   | { kind: 'error'; line: number; code: 'unterminated-quote' | 'csv-syntax'; message: string }
   | { kind: 'not-text' }
   | { kind: 'end'; sha256: string; undecodable: number };
 
-/**
- * A row; rows unpacked from the parsing thread also carry their cells' codes (`codes[first + column]`):
- * within one file, two cells of a column with the same code >= 0 hold the same value (RowPacker).
- */
 export type CsvRow = Extract<CsvEvent, { kind: 'row' }>;
 /** readCsvBatches gives the rows of each parsed chunk together, so a large file is not one await per row. */
 export type CsvBatchEvent = Exclude<CsvEvent, { kind: 'row' }> | { kind: 'rows'; rows: CsvRow[] };

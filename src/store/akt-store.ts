@@ -8,8 +8,12 @@ import { Chains, IntColumn, RowTable, ValueTable } from './columns.js';
 
 export type ChildScope = Dataset;
 
-/** Fields every row has its own value of (identifiers): stored as text, not shared. */
-export const UNIQUE_FIELDS: ReadonlySet<string> = new Set(['caseId', 'personId', 'planId']);
+/**
+ * Fields every row has its own value of (identifiers, and the planId a plan replaces): stored as
+ * text, not shared. Shared, `replaces` filled the value table with one entry per plan and missed
+ * the checks' cache of repeated values.
+ */
+export const UNIQUE_FIELDS: ReadonlySet<string> = new Set(['caseId', 'personId', 'planId', 'replaces']);
 
 /**
  * Every akt of an export in columns: the akt's own fields, its origin, and chains of rows for its
