@@ -100,12 +100,28 @@ export function placeholderOf(text: string | undefined, extra: readonly string[]
   const base = foldedList(PLACEHOLDERS);
   const own = extra.length > 0 ? foldedList(extra) : undefined;
   if (longerThan(trimmed, Math.max(base.longest, own?.longest ?? 0), REFERENCE_MAX_WORDS)) return undefined;
+  // A short text is folded once per list: exports repeat them ("-", "Oförändrat", a goal of three
+  // words), and the store hands out one string for each, whose hash is already known.
+  let known = shortTexts.get(extra);
+  if (!known) shortTexts.set(extra, (known = new Map()));
+  const seen = known.get(trimmed);
+  if (seen !== undefined) return seen ? trimmed : undefined;
+  if (known.size >= SHORT_TEXTS) known.clear();
   const f = foldText(trimmed);
-  if (f === '' || base.set.has(f) || own?.set.has(f)) return trimmed;
-  const w = f.split(' ');
-  if (w.length <= REFERENCE_MAX_WORDS && foldedList(REFERENCE_WORDS).set.has(w[0]!) && w.length > 1) return trimmed;
-  return undefined;
+  const found = f === '' || base.set.has(f) || own?.set.has(f) === true || isReference(f);
+  known.set(trimmed, found);
+  return found ? trimmed : undefined;
 }
+
+/** A reference to somewhere else: two to four words, the first a REFERENCE_WORDS entry. */
+function isReference(folded: string): boolean {
+  const w = folded.split(' ');
+  return w.length <= REFERENCE_MAX_WORDS && foldedList(REFERENCE_WORDS).set.has(w[0]!) && w.length > 1;
+}
+
+/** Short texts remembered per extra list (whether each is a placeholder); emptied when this many are held. */
+export const SHORT_TEXTS = 4096;
+const shortTexts = new WeakMap<readonly string[], Map<string, boolean>>();
 
 /** Whether a free-text field says something: not empty and not a placeholder. */
 export function isWritten(text: string | undefined, extra: readonly string[] = NO_EXTRA): boolean {
