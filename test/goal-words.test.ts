@@ -1,11 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ANCHOR_PARTS, ANCHOR_PHRASES, ANCHOR_WORDS, COMMON_NAMES, GENERIC_WORDS, goalMatcher, JUDGED_GOALS, QUANTITY_WORDS } from '../src/engine/goal-text.js';
 
 /**
  * Every word of the goal vocabulary does what its list says, one goal per word: the mutation run leaves
  * these module-level lists out (static mutants), so this is where a dropped or emptied word fails.
  */
-const m = goalMatcher();
+// A matcher per test: it remembers judgements, and a mutation run must see each test judge its goals.
+let m = goalMatcher();
+beforeEach(() => {
+  m = goalMatcher();
+});
 const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 describe('the goal vocabulary', () => {

@@ -147,6 +147,7 @@ export function goalMatcher(given: Partial<GoalWords> = {}): GoalMatcher {
   const judge = (goal: string): Readonly<GoalJudgement> => {
     let j = judged.get(goal);
     if (j === undefined) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, when the map is emptied changes memory, not judgements
       if (judged.size >= JUDGED_GOALS) judged.clear();
       j = judgeText(goal);
       Object.freeze(j.generic);

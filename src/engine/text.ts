@@ -124,7 +124,15 @@ function isReference(folded: string): boolean {
 
 /** Short texts remembered per extra list (whether each is a placeholder); emptied when this many are held. */
 export const SHORT_TEXTS = 4096;
-const shortTexts = new WeakMap<readonly string[], Map<string, boolean>>();
+let shortTexts = new WeakMap<readonly string[], Map<string, boolean>>();
+
+/**
+ * Forgets the texts folded so far. For tests: each test then folds its own texts, so that a mutation
+ * run, which runs for each mutant only the tests that reached it, sees every test that reads a path.
+ */
+export function forgetShortTexts(): void {
+  shortTexts = new WeakMap();
+}
 
 /** Whether a free-text field says something: not empty and not a placeholder. */
 export function isWritten(text: string | undefined, extra: readonly string[] = NO_EXTRA): boolean {
