@@ -292,6 +292,9 @@ describe('equal findings of consecutive akter are one object', () => {
   it('still holds a rule to its declarations after an equal finding', () => {
     expect(() => findingsOf([{ status: 'fail', reasons: [{ code: 'declared' }] }, { status: 'fail', reasons: [{ code: 'nope' }] }])).toThrow(RuleContractError);
     expect(() => findingsOf([{ status: 'fail', reasons: [{ code: 'declared' }] }, { status: 'fail', reasons: [] }])).toThrow(RuleContractError);
+    // An unknown status is no finding of the status whose slot it falls in.
+    expect(() => findingsOf([{ status: 'not-applicable', reason: { code: 'out-of-scope' } }, { status: 'maybe' }])).toThrow(/unknown status/);
+    expect(() => findingsOf([{ status: 'pass' }, { status: 'maybe' }])).toThrow(/unknown status/);
   });
 });
 
