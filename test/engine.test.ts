@@ -232,3 +232,92 @@ describe('the source cited at the audit date', () => {
     for (const c of [ascending, descending]) expect([sourceAt(c, '1999-12-31'), sourceAt(c, '2000-01-01'), sourceAt(c, '2019-12-31'), sourceAt(c, '2020-01-01')]).toEqual(['A', 'B', 'B', 'C']);
   });
 });
+
+describe('equal findings of consecutive akter are one object', () => {
+  // The rule returns, for the i-th akt, the i-th outcome (a fresh object each time, as rules make them).
+  function findingsOf(outcomes: unknown[]) {
+    const rule: AnyRule = { ...ruleReturning(undefined), reasons: { declared: t, other: t }, check: (a) => structuredClone(outcomes[Number(a.caseId)]) as never };
+    const checked = outcomes.map((_, i) => ({ akt: akt({ caseId: String(i) }), origin: { file: 'f' }, datasets: new Set<never>() }));
+    return runRules(checked, [{ rule, severity: 'error', options: {} }], { asOf: '2010-11-15' }).map((r) => r.findings[0]!);
+  }
+
+  it.each([
+    ['a pass', { status: 'pass' }],
+    ['a pass with evidence', { status: 'pass', evidence: { goal: 'Bli kock', n: 2 } }],
+    ['a fail', { status: 'fail', reasons: [{ code: 'declared', data: { planId: 'P1' } }, { code: 'other' }], evidence: { n: 1 } }],
+    ['a not-applicable', { status: 'not-applicable', reason: { code: 'out-of-scope' } }],
+    ['a not-applicable with data', { status: 'not-applicable', reason: { code: 'out-of-scope', data: { why: 'x' } } }],
+  ])('shares %s', (_name, outcome) => {
+    const [a, b, c] = findingsOf([outcome, outcome, outcome]);
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+  });
+
+  it.each([
+    ['pass, then fail', [{ status: 'pass' }, { status: 'fail', reasons: [{ code: 'declared' }] }]],
+    ['fail, then pass', [{ status: 'fail', reasons: [{ code: 'declared' }] }, { status: 'pass' }]],
+    ['not-applicable, then pass', [{ status: 'not-applicable', reason: { code: 'out-of-scope' } }, { status: 'pass' }]],
+    ['pass, then not-applicable', [{ status: 'pass' }, { status: 'not-applicable', reason: { code: 'out-of-scope' } }]],
+    ['another evidence', [{ status: 'pass', evidence: { n: 1 } }, { status: 'pass', evidence: { n: 2 } }]],
+    ['evidence, then none', [{ status: 'pass', evidence: { n: 1 } }, { status: 'pass' }]],
+    ['no evidence, then some', [{ status: 'pass' }, { status: 'pass', evidence: { n: 1 } }]],
+    ['0, then -0', [{ status: 'pass', evidence: { n: 0 } }, { status: 'pass', evidence: { n: -0 } }]],
+    ['a number, then its text', [{ status: 'pass', evidence: { n: 1 } }, { status: 'pass', evidence: { n: '1' } }]],
+    ['the same data in another key order', [{ status: 'pass', evidence: { a: 1, b: 2 } }, { status: 'pass', evidence: { b: 2, a: 1 } }]],
+    ['a key more', [{ status: 'pass', evidence: { a: 1 } }, { status: 'pass', evidence: { a: 1, b: 2 } }]],
+    ['a key less', [{ status: 'pass', evidence: { a: 1, b: 2 } }, { status: 'pass', evidence: { a: 1 } }]],
+    ['another key', [{ status: 'pass', evidence: { a: 1 } }, { status: 'pass', evidence: { b: 1 } }]],
+    ['another code', [{ status: 'fail', reasons: [{ code: 'declared' }] }, { status: 'fail', reasons: [{ code: 'other' }] }]],
+    ['a reason more', [{ status: 'fail', reasons: [{ code: 'declared' }] }, { status: 'fail', reasons: [{ code: 'declared' }, { code: 'other' }] }]],
+    ['a reason less', [{ status: 'fail', reasons: [{ code: 'declared' }, { code: 'other' }] }, { status: 'fail', reasons: [{ code: 'declared' }] }]],
+    ['a second reason changed', [{ status: 'fail', reasons: [{ code: 'declared' }, { code: 'other' }] }, { status: 'fail', reasons: [{ code: 'declared' }, { code: 'declared' }] }]],
+    ['reason data changed', [{ status: 'fail', reasons: [{ code: 'declared', data: { d: '2010-01-01' } }] }, { status: 'fail', reasons: [{ code: 'declared', data: { d: '2010-01-02' } }] }]],
+    ['reason data, then none', [{ status: 'fail', reasons: [{ code: 'declared', data: { d: 'x' } }] }, { status: 'fail', reasons: [{ code: 'declared' }] }]],
+    ['fail evidence changed', [{ status: 'fail', reasons: [{ code: 'declared' }], evidence: { n: 1 } }, { status: 'fail', reasons: [{ code: 'declared' }], evidence: { n: 2 } }]],
+    ['not-applicable for another reason', [{ status: 'not-applicable', reason: { code: 'out-of-scope', data: { why: 'x' } } }, { status: 'not-applicable', reason: { code: 'out-of-scope', data: { why: 'y' } } }]],
+  ])('gives each akt its own finding where they differ: %s', (_name, outcomes) => {
+    const [a, b] = findingsOf(outcomes);
+    expect(b).not.toBe(a);
+    const expected = (o: Record<string, unknown>) => {
+      const { reason, reasons, ...rest } = o as { reason?: unknown; reasons?: unknown[] };
+      return { ruleId: 'bad-rule', severity: 'error', reasons: reason ? [reason] : (reasons ?? []), ...rest };
+    };
+    // Byte for byte as the rule gave it: key order, -0 and the type of each value kept.
+    expect(JSON.stringify(b)).toBe(JSON.stringify({ ...b, ...expected(outcomes[1]!) }));
+    expect(b).toStrictEqual({ ...b, ...expected(outcomes[1]!) });
+    expect(Object.is(b!.evidence?.n, (outcomes[1] as { evidence?: { n?: unknown } }).evidence?.n)).toBe(true);
+    expect(Object.keys(b!.evidence ?? {})).toEqual(Object.keys((outcomes[1] as { evidence?: object }).evidence ?? {}));
+  });
+
+  it('still holds a rule to its declarations after an equal finding', () => {
+    expect(() => findingsOf([{ status: 'fail', reasons: [{ code: 'declared' }] }, { status: 'fail', reasons: [{ code: 'nope' }] }])).toThrow(RuleContractError);
+    expect(() => findingsOf([{ status: 'fail', reasons: [{ code: 'declared' }] }, { status: 'fail', reasons: [] }])).toThrow(RuleContractError);
+    // An unknown status is no finding of the status whose slot it falls in.
+    expect(() => findingsOf([{ status: 'not-applicable', reason: { code: 'out-of-scope' } }, { status: 'maybe' }])).toThrow(/unknown status/);
+    expect(() => findingsOf([{ status: 'pass' }, { status: 'maybe' }])).toThrow(/unknown status/);
+  });
+});
+
+describe('a finding is shared with the last of its status', () => {
+  it('shares across akter of another status in between, and not across statuses', () => {
+    const outcomes = [
+      { status: 'not-applicable', reason: { code: 'out-of-scope' } },
+      { status: 'pass' },
+      { status: 'fail', reasons: [{ code: 'declared' }] },
+      { status: 'not-applicable', reason: { code: 'out-of-scope' } },
+      { status: 'pass' },
+      { status: 'fail', reasons: [{ code: 'declared' }] },
+    ];
+    const rule: AnyRule = { ...ruleReturning(undefined), check: (a) => structuredClone(outcomes[Number(a.caseId)]) as never };
+    const checked = outcomes.map((_, i) => ({ akt: akt({ caseId: String(i) }), origin: { file: 'f' }, datasets: new Set<never>() }));
+    const f = runRules(checked, [{ rule, severity: 'error', options: {} }, { rule: { ...rule, id: 'second' }, severity: 'warning', options: {} }], { asOf: '2010-11-15' });
+    const first = f.map((r) => r.findings[0]!);
+    expect(first.map((x) => x.status)).toEqual(outcomes.map((o) => o.status));
+    expect(first[3]).toBe(first[0]);
+    expect(first[4]).toBe(first[1]);
+    expect(first[5]).toBe(first[2]);
+    expect(new Set(first).size).toBe(3);
+    // Each rule its own: the second rule's findings name it and its severity.
+    expect(f.map((r) => [r.findings[1]!.ruleId, r.findings[1]!.severity])).toEqual(outcomes.map(() => ['second', 'warning']));
+  });
+});

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { goalMatcher } from '../src/engine/goal-text.js';
 import { placeholderOf } from '../src/engine/text.js';
 
@@ -21,7 +21,11 @@ const holdout = read('test/data/goal-holdout.tsv');
 const holdout2 = read('test/data/goal-holdout-2.tsv');
 const rows = [...corpus, ...holdout, ...holdout2];
 
-const matcher = goalMatcher();
+// A matcher per test: it remembers judgements, and a mutation run must see each test judge its goals.
+let matcher = goalMatcher();
+beforeEach(() => {
+  matcher = goalMatcher();
+});
 const judged = (goal: string) => (placeholderOf(goal) !== undefined || goal.trim() === '' ? 'generic' : matcher.judge(goal).individual ? 'individual' : 'generic');
 
 describe('goal corpus', () => {

@@ -1,11 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { ANCHOR_PARTS, ANCHOR_PHRASES, ANCHOR_WORDS, COMMON_NAMES, GENERIC_WORDS, goalMatcher, QUANTITY_WORDS } from '../src/engine/goal-text.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ANCHOR_PARTS, ANCHOR_PHRASES, ANCHOR_WORDS, COMMON_NAMES, GENERIC_WORDS, goalMatcher, JUDGED_GOALS, QUANTITY_WORDS } from '../src/engine/goal-text.js';
 
 /**
  * Every word of the goal vocabulary does what its list says, one goal per word: the mutation run leaves
  * these module-level lists out (static mutants), so this is where a dropped or emptied word fails.
  */
-const m = goalMatcher();
+// A matcher per test: it remembers judgements, and a mutation run must see each test judge its goals.
+let m = goalMatcher();
+beforeEach(() => {
+  m = goalMatcher();
+});
 const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 describe('the goal vocabulary', () => {
@@ -64,5 +68,36 @@ describe('how a goal is read', () => {
     expect(m.judge('Arbeta med barn').anchor).toBe('med barn');
     expect(m.judge('Arbeta med barnen').individual).toBe(false);
     expect(m.judge('Bli undersköterska och arbeta med barn').anchor).toBe('undersköterska');
+  });
+});
+
+describe('a goal text is judged once per matcher', () => {
+  it('shares one frozen judgement between akter with the same text', () => {
+    const j = goalMatcher().judge('Arbete, försörjning.');
+    const matcher = goalMatcher();
+    const first = matcher.judge('Arbete, försörjning.');
+    expect(matcher.judge('Arbete, försörjning.')).toBe(first);
+    expect(first).toEqual(j);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.generic)).toBe(true);
+    expect(() => (first.generic as string[]).push('x')).toThrow(TypeError);
+  });
+
+  it('gives every text its own judgement, also past the number of texts remembered', () => {
+    const matcher = goalMatcher();
+    // Generic and anchored goals taking turns, asked twice over: a judgement given for another text shows.
+    const goals = Array.from({ length: JUDGED_GOALS * 2 + 3 }, (_, i) => (i % 2 === 0 ? `Arbete ${'och arbete '.repeat(i % 5)}`.trim() : `Bli kock nr ${i}`));
+    for (let round = 0; round < 2; round++) {
+      goals.forEach((g, i) => {
+        const j = matcher.judge(g);
+        if (i % 2 === 0) expect(j, g).toEqual({ individual: false, generic: g.split(' ').filter((w) => w === 'Arbete' || w === 'arbete') });
+        else expect(j, g).toEqual({ individual: true, anchor: 'kock', kind: 'occupation-or-field', generic: [] });
+      });
+    }
+  });
+
+  it('keeps its own word lists: another matcher judges the same text by its own', () => {
+    const text = 'Kontakt med Arbetsförmedlingen';
+    expect(goalMatcher().judge(text).individual).toBe(false);
+    expect(goalMatcher({ commonNames: [] }).judge(text)).toMatchObject({ individual: true, anchor: 'Arbetsförmedlingen', kind: 'name' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { foldText, isWritten, normalizeText, PLACEHOLDERS, placeholderOf, REFERENCE_MAX_WORDS, REFERENCE_WORDS, words } from '../src/engine/text.js';
+import { foldText, isWritten, normalizeText, PLACEHOLDERS, placeholderOf, REFERENCE_MAX_WORDS, REFERENCE_WORDS, SHORT_TEXTS, words } from '../src/engine/text.js';
 
 describe('placeholders are missing text', () => {
   it.each([
@@ -118,6 +118,28 @@ describe('the shortcut for long texts', () => {
     const extra = ['Hänvisar till den plan som gjordes hos jobbtorget förra året'];
     expect(placeholderOf('hanvisar till den plan som gjordes hos jobbtorget forra aret.', extra)).toBe('hanvisar till den plan som gjordes hos jobbtorget forra aret.');
     });
+});
+
+describe('short texts are folded once per list', () => {
+  it('answers each text for its own list', () => {
+    const extra = ['oklart'];
+    expect(placeholderOf('Oklart', extra)).toBe('Oklart');
+    expect(placeholderOf('Oklart')).toBeUndefined();
+    expect(placeholderOf('Oklart', ['annat'])).toBeUndefined();
+    expect(placeholderOf('Oklart', extra)).toBe('Oklart');
+    expect(placeholderOf('Annat', extra)).toBeUndefined();
+    expect(placeholderOf(' Oklart. ', extra)).toBe('Oklart.');
+  });
+
+  it('gives every text its own answer, also past the number of texts remembered', () => {
+    // Placeholders among distinct contents, asked twice over, in an order where each answer differs from the last.
+    const texts = Array.from({ length: SHORT_TEXTS * 2 + 3 }, (_, i) => (i % 3 === 0 ? PLACEHOLDERS[i % PLACEHOLDERS.length]! : `Mål ${i}`));
+    for (let round = 0; round < 2; round++) {
+      texts.forEach((t, i) => expect(placeholderOf(t), t).toBe(i % 3 === 0 ? t : undefined));
+    }
+    expect(placeholderOf('Ta truckkort')).toBeUndefined();
+    expect(placeholderOf('Inga')).toBe('Inga');
+  });
 });
 
 describe('normalised text and words', () => {

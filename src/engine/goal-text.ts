@@ -120,14 +120,15 @@ export interface GoalJudgement {
   anchor?: string;
   kind?: AnchorKind;
   /** The general words of the goal, as written, in order. */
-  generic: string[];
+  generic: readonly string[];
 }
 
 export const stem = (word: string): string => stemmer(word.toLowerCase());
 
 /** The word lists made ready once per run: stems of the general words, folded parts and names. */
 export interface GoalMatcher {
-  judge(goal: string): GoalJudgement;
+  /** Judgements are shared between calls with the same text, and frozen. */
+  judge(goal: string): Readonly<GoalJudgement>;
 }
 
 export function goalMatcher(given: Partial<GoalWords> = {}): GoalMatcher {
@@ -140,40 +141,57 @@ export function goalMatcher(given: Partial<GoalWords> = {}): GoalMatcher {
   const quantities = new Set(lower(words.quantityWords));
   const common = new Set(words.commonNames.map(foldText));
   const notOccupations = new Set(NOT_OCCUPATIONS);
-  return {
-    judge(goal: string): GoalJudgement {
-      // Words as written (case kept, for names), split like normalizeText; a sentence start is not a name.
-      const tokens: { word: string; lower: string; start: boolean }[] = [];
-      for (const sentence of goal.split(/[.:;!?]+/)) {
-        (sentence.match(/[\p{L}\p{N}]+/gu) ?? []).forEach((w, i) => tokens.push({ word: w, lower: w.toLowerCase(), start: i === 0 }));
-      }
-      const found: string[] = [];
-      let anchor: { word: string; kind: AnchorKind } | undefined;
-      const text = ` ${tokens.map((t) => t.lower).join(' ')} `;
-      for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i]!;
-        if (generic.has(stem(t.lower))) {
-          found.push(t.word);
-          continue;
-        }
-        if (anchor) continue;
-        if (/\p{N}/u.test(t.word) || quantities.has(t.lower)) anchor = { word: t.word, kind: 'quantity-or-date' };
-        else if (whole.has(t.lower) || parts.some((p) => t.lower.includes(p)) || namesCourse(t.lower) || namesOccupation(t.lower, notOccupations)) {
-          anchor = { word: t.word, kind: 'occupation-or-field' };
-        } else if (i >= 2 && tokens[i - 1]!.lower === 'som' && JOB_WORDS.has(tokens[i - 2]!.lower) && !CLAUSE_WORDS.has(t.lower) && !looksLikeVerb(t.lower)) {
-          anchor = { word: t.word, kind: 'occupation-or-field' };
-        } else if (isName(t, common)) {
-          anchor = { word: t.word, kind: 'name' };
-        }
-      }
-      if (!anchor) {
-        const phrase = phrases.find((p) => text.includes(` ${p} `));
-        if (phrase) anchor = { word: phrase, kind: 'occupation-or-field' };
-      }
-      return anchor ? { individual: true, anchor: anchor.word, kind: anchor.kind, generic: found } : { individual: false, generic: found };
-    },
+  // Goals repeat within an export (boilerplate is what the rule looks for): each text is judged once,
+  // and its judgement, frozen, is shared by the akter that have it.
+  const judged = new Map<string, Readonly<GoalJudgement>>();
+  const judge = (goal: string): Readonly<GoalJudgement> => {
+    let j = judged.get(goal);
+    if (j === undefined) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, when the map is emptied changes memory, not judgements
+      if (judged.size >= JUDGED_GOALS) judged.clear();
+      j = judgeText(goal);
+      Object.freeze(j.generic);
+      judged.set(goal, (j = Object.freeze(j)));
+    }
+    return j;
   };
+  return { judge };
+
+  function judgeText(goal: string): GoalJudgement {
+    // Words as written (case kept, for names), split like normalizeText; a sentence start is not a name.
+    const tokens: { word: string; lower: string; start: boolean }[] = [];
+    for (const sentence of goal.split(/[.:;!?]+/)) {
+      (sentence.match(/[\p{L}\p{N}]+/gu) ?? []).forEach((w, i) => tokens.push({ word: w, lower: w.toLowerCase(), start: i === 0 }));
+    }
+    const found: string[] = [];
+    let anchor: { word: string; kind: AnchorKind } | undefined;
+    const text = ` ${tokens.map((t) => t.lower).join(' ')} `;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (generic.has(stem(t.lower))) {
+        found.push(t.word);
+        continue;
+      }
+      if (anchor) continue;
+      if (/\p{N}/u.test(t.word) || quantities.has(t.lower)) anchor = { word: t.word, kind: 'quantity-or-date' };
+      else if (whole.has(t.lower) || parts.some((p) => t.lower.includes(p)) || namesCourse(t.lower) || namesOccupation(t.lower, notOccupations)) {
+        anchor = { word: t.word, kind: 'occupation-or-field' };
+      } else if (i >= 2 && tokens[i - 1]!.lower === 'som' && JOB_WORDS.has(tokens[i - 2]!.lower) && !CLAUSE_WORDS.has(t.lower) && !looksLikeVerb(t.lower)) {
+        anchor = { word: t.word, kind: 'occupation-or-field' };
+      } else if (isName(t, common)) {
+        anchor = { word: t.word, kind: 'name' };
+      }
+    }
+    if (!anchor) {
+      const phrase = phrases.find((p) => text.includes(` ${p} `));
+      if (phrase) anchor = { word: phrase, kind: 'occupation-or-field' };
+    }
+    return anchor ? { individual: true, anchor: anchor.word, kind: anchor.kind, generic: found } : { individual: false, generic: found };
+  }
 }
+
+/** Goal texts whose judgement a matcher remembers; emptied when this many are held. */
+export const JUDGED_GOALS = 4096;
 
 /** "kockutbildning", "ordningsvaktsutbildningen": an education named by its field (bare "utbildning" is general). */
 function namesCourse(word: string): boolean {

@@ -96,15 +96,29 @@ function prepared(a: ActiveRule, akter: AktSource, ctx: BaseContext): unknown {
   }
 }
 
-/** Runs one rule on one akt; `ctx` already holds the rule's shared data (made once per rule, not per akt). */
-function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unknown>): Finding {
-  const { rule, severity, options } = active;
+/**
+ * Runs one rule on one akt; `ctx` already holds the rule's shared data (made once per rule, not per
+ * akt). A finding equal to the rule's last one of the same status (same reasons and evidence, keys
+ * in the same order) is that finding: most akter pass a rule, or are outside it, as others before
+ * them did, and findings are data, never changed, so they share one object. `last` holds the rule's
+ * last finding per status, from `at` on.
+ */
+function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unknown>, last: (Finding | undefined)[], at: number): Finding {
+  const { rule } = active;
   let out: ReturnType<AnyRule['check']>;
   try {
-    out = rule.check(checked.akt, ctx, options);
+    out = rule.check(checked.akt, ctx, active.options);
   } catch (e) {
     throw thrown(rule, `on akt ${checked.akt.caseId}`, e);
   }
+  // Stryker disable next-line ArithmeticOperator,EqualityOperator: equivalent, another layout of the same slots, one per rule and status
+  const slot = at + (out.status === 'pass' ? 0 : out.status === 'fail' ? 1 : 2);
+  const previous = last[slot];
+  if (previous !== undefined && previous.status === out.status && sameOutcome(out, previous)) return previous;
+  return (last[slot] = finding(active, out));
+}
+
+function finding({ rule, severity }: ActiveRule, out: ReturnType<AnyRule['check']>): Finding {
   if (out.status === 'fail') {
     if (out.reasons.length === 0) throw new RuleContractError(`rule ${rule.id} failed an akt without giving a reason`);
     for (const r of out.reasons) checkDeclared(rule, r.code, rule.reasons, 'fail reason');
@@ -116,6 +130,37 @@ function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unkn
   }
   if (out.status !== 'pass') throw new RuleContractError(`rule ${rule.id} returned unknown status "${String((out as { status: unknown }).status)}"`);
   return { ruleId: rule.id, status: 'pass', severity, reasons: [], evidence: out.evidence };
+}
+
+/** Whether `out` says what `f` (a finding of the same status, already checked against the contract) says. */
+function sameOutcome(out: ReturnType<AnyRule['check']>, f: Finding): boolean {
+  if (out.status === 'not-applicable') return sameReason(out.reason, f.reasons[0]!);
+  if (out.status === 'fail') {
+    if (out.reasons.length !== f.reasons.length) return false;
+    for (let i = 0; i < out.reasons.length; i++) if (!sameReason(out.reasons[i]!, f.reasons[i]!)) return false;
+  }
+  return sameData(out.evidence, f.evidence);
+}
+
+function sameReason(a: Reason, b: Reason): boolean {
+  return a.code === b.code && sameData(a.data, b.data);
+}
+
+const keysOfB: string[] = [];
+
+/** Same keys in the same order (the order the formats write them in), with the same values. */
+function sameData(a: TemplateData | undefined, b: TemplateData | undefined): boolean {
+  if (a === b) return true;
+  // Stryker disable next-line ConditionalExpression: equivalent for `a`, whose keys an undefined `a` lacks (n stays 0), but the type needs it
+  if (a === undefined || b === undefined) return false;
+  let m = 0;
+  for (const k in b) keysOfB[m++] = k;
+  let n = 0;
+  for (const k in a) {
+    if (k !== keysOfB[n] || !Object.is(a[k], b[k])) return false;
+    n++;
+  }
+  return n === m;
 }
 
 /** The akter to check: the export's (through the contract's `Akter`), or (in tests and plug-in code) an array. */
@@ -152,6 +197,9 @@ export class Checker {
    * it needs: the same for every such akt, so made once (findings are data, never changed).
    */
   private readonly lacking = new Map<Provided, (Finding | undefined)[]>();
+  /** Per rule, its last finding that passed, failed, and found the akt outside it (see evaluate). */
+  // Stryker disable next-line ArrayDeclaration: equivalent, a slot holding no finding of the status is never taken for one
+  private readonly last: (Finding | undefined)[] = [];
 
   findings(checked: CheckedAkt): Finding[] {
     let lacks = this.lacking.get(checked.datasets);
@@ -163,7 +211,7 @@ export class Checker {
       this.lacking.set(checked.datasets, lacks);
     }
     const out = new Array<Finding>(this.active.length);
-    for (let i = 0; i < this.active.length; i++) out[i] = lacks[i] ?? evaluate(this.active[i]!, checked, this.contexts[i]!);
+    for (let i = 0; i < this.active.length; i++) out[i] = lacks[i] ?? evaluate(this.active[i]!, checked, this.contexts[i]!, this.last, 3 * i);
     return out;
   }
 }

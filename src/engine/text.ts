@@ -100,11 +100,38 @@ export function placeholderOf(text: string | undefined, extra: readonly string[]
   const base = foldedList(PLACEHOLDERS);
   const own = extra.length > 0 ? foldedList(extra) : undefined;
   if (longerThan(trimmed, Math.max(base.longest, own?.longest ?? 0), REFERENCE_MAX_WORDS)) return undefined;
+  // A short text is folded once per list: exports repeat them ("-", "Oförändrat", a goal of three
+  // words), and the store hands out one string for each, whose hash is already known.
+  let known = shortTexts.get(extra);
+  // Stryker disable next-line ConditionalExpression: equivalent, a new map each time only forgets (the answers are held by test/text.test.ts)
+  if (!known) shortTexts.set(extra, (known = new Map()));
+  const seen = known.get(trimmed);
+  // Stryker disable next-line ConditionalExpression: equivalent, folding again gives the answer remembered
+  if (seen !== undefined) return seen ? trimmed : undefined;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, when the map is emptied changes memory, not answers
+  if (known.size >= SHORT_TEXTS) known.clear();
   const f = foldText(trimmed);
-  if (f === '' || base.set.has(f) || own?.set.has(f)) return trimmed;
-  const w = f.split(' ');
-  if (w.length <= REFERENCE_MAX_WORDS && foldedList(REFERENCE_WORDS).set.has(w[0]!) && w.length > 1) return trimmed;
-  return undefined;
+  const found = f === '' || base.set.has(f) || own?.set.has(f) === true || isReference(f);
+  known.set(trimmed, found);
+  return found ? trimmed : undefined;
+}
+
+/** A reference to somewhere else: two to four words, the first a REFERENCE_WORDS entry. */
+function isReference(folded: string): boolean {
+  const w = folded.split(' ');
+  return w.length <= REFERENCE_MAX_WORDS && foldedList(REFERENCE_WORDS).set.has(w[0]!) && w.length > 1;
+}
+
+/** Short texts remembered per extra list (whether each is a placeholder); emptied when this many are held. */
+export const SHORT_TEXTS = 4096;
+let shortTexts = new WeakMap<readonly string[], Map<string, boolean>>();
+
+/**
+ * Forgets the texts folded so far. For tests: each test then folds its own texts, so that a mutation
+ * run, which runs for each mutant only the tests that reached it, sees every test that reads a path.
+ */
+export function forgetShortTexts(): void {
+  shortTexts = new WeakMap();
 }
 
 /** Whether a free-text field says something: not empty and not a placeholder. */

@@ -12,7 +12,9 @@
 const CANDIDATE = /(?<!\d)(\d{6}|\d{8})([-+ ]?)(\d{4})(?!\d)/g;
 const PARTIAL = /(?<!\d)(\d{6}|\d{8})([-+ ]?)(\d{3})(?!\d)/g;
 export const MASK = 'ÅÅMMDD-XXXX';
-const SIX_DIGITS = /\d{6}/;
+// What every match of either pattern holds: six digits, a separator or none, and three more (of an
+// eight-digit date, its last six). Identifiers such as A-0000001-P2 have digit runs, but not this.
+const MAYBE_NUMBER = /\d{6}[-+ ]?\d{3}/;
 
 export interface PersonalNumber {
   /** Where it stands in the text. */
@@ -81,8 +83,8 @@ export function findPartialNumbers(text: string): { index: number; length: numbe
  * `quote` (quote.ts), which calls this first.
  */
 export function maskPersonalNumbers(text: string): string {
-  // Every value of a report passes here: most cannot hold a number at all (nine digits, six in a row).
-  if (text.length < 9 || !SIX_DIGITS.test(text)) return text;
+  // Every value of a report passes here: most cannot hold a number at all.
+  if (text.length < 9 || !MAYBE_NUMBER.test(text)) return text;
   return text
     .replace(CANDIDATE, (m: string, date: string) => (dateShaped(date) ? MASK : m))
     .replace(PARTIAL, (m: string, date: string) => (dateShaped(date) ? MASK : m));

@@ -25,6 +25,83 @@ function reasonKey(reason: Reason): string {
   return key;
 }
 
+/** The reasons of one code whose data have the keys `names`, in that order: a tree of maps, one level per value. */
+interface CodeTree {
+  names: string[];
+  /** The tally (no data), or the map of the first value. */
+  root: Tally | Map<string, unknown> | undefined;
+}
+
+const valueKey = (v: string | number): string => (typeof v === 'string' ? v : String(v));
+
+/**
+ * Failing reasons counted by code and data: the same reasons as by reasonKey, the first EVIDENCE_KEYS
+ * distinct ones, but found through one map per value instead of a key string built and hashed per
+ * reason (the values are mostly the store's own strings, whose hash is known). Data with other keys
+ * than the first of its code had are counted by their reasonKey.
+ */
+class ReasonTally {
+  /** In the order first seen, for ties. */
+  readonly entries: Tally[] = [];
+  private readonly byCode = new Map<string, CodeTree>();
+  private readonly others = new Map<string, Tally>();
+
+  count(reason: Reason): void {
+    const data = reason.data;
+    let tree = this.byCode.get(reason.code);
+    if (tree === undefined) {
+      const names: string[] = [];
+      if (data) for (const k in data) names.push(k);
+      this.byCode.set(reason.code, (tree = { names, root: undefined }));
+    }
+    const names = tree.names;
+    let n = 0;
+    if (data) {
+      for (const k in data) {
+        if (k !== names[n]) return this.countOther(reason);
+        n++;
+      }
+    }
+    if (n !== names.length) return this.countOther(reason);
+    if (n === 0) {
+      if (tree.root !== undefined) (tree.root as Tally).cases++;
+      else if (this.entries.length < EVIDENCE_KEYS) tree.root = this.add(reason);
+      return;
+    }
+    let level = tree.root as Map<string, unknown> | undefined;
+    if (level === undefined) {
+      if (this.entries.length >= EVIDENCE_KEYS) return;
+      tree.root = level = new Map();
+    }
+    let i = 0;
+    for (const k in data) {
+      const key = valueKey(data![k]!);
+      const next = level.get(key);
+      if (++i === n) {
+        if (next !== undefined) (next as Tally).cases++;
+        else if (this.entries.length < EVIDENCE_KEYS) level.set(key, this.add(reason));
+        return;
+      }
+      if (next !== undefined) level = next as Map<string, unknown>;
+      else if (this.entries.length < EVIDENCE_KEYS) level.set(key, (level = new Map()));
+      else return;
+    }
+  }
+
+  private countOther(reason: Reason): void {
+    const key = reasonKey(reason);
+    const e = this.others.get(key);
+    if (e) e.cases++;
+    else if (this.entries.length < EVIDENCE_KEYS) this.others.set(key, this.add(reason));
+  }
+
+  private add(reason: Reason): Tally {
+    const e: Tally = { code: reason.code, ...(reason.data ? { data: reason.data } : {}), cases: 1 };
+    this.entries.push(e);
+    return e;
+  }
+}
+
 /** One stadsdel's counts (or the whole export's), filled akt by akt. */
 class Group {
   cases = 0;
@@ -34,7 +111,7 @@ class Group {
   readonly rules: RuleSummary[];
   /** Per rule, the first failing akter (up to the appendix limit), each with that rule's result only. */
   readonly listed: CaseResult[][];
-  readonly reasons: Map<string, Tally>[];
+  readonly reasons: ReasonTally[];
   readonly examples: NonNullable<RuleSummary['examples']>[];
   readonly leftOut: LeftOutTallies;
   private readonly lastOut: Record<keyof LeftOutTallies, (LeftOutCount | undefined)[]> = { 'not-assessable': [], 'not-applicable': [] };
@@ -53,14 +130,13 @@ class Group {
       fewCases: false,
       grade: null,
     }));
-    this.reasons = rules.map(() => new Map());
+    this.reasons = rules.map(() => new ReasonTally());
     this.examples = rules.map(() => []);
     this.listed = rules.map(() => []);
     this.leftOut = { 'not-assessable': rules.map(() => new Map()), 'not-applicable': rules.map(() => new Map()) };
   }
 
-  /** `keys`: per rule, the keys of its failing reasons (see reasonKey), made once for every group. */
-  add(c: CaseResult, keys: readonly (string[] | undefined)[], listLimit: number): void {
+  add(c: CaseResult, listLimit: number): void {
     this.cases++;
     let failing = false;
     let found = false;
@@ -82,7 +158,8 @@ class Group {
           for (let j = 0; j < k; j++) if (reasons[j]!.code === code) first = false;
           if (first) s.reasonCounts[code] = (s.reasonCounts[code] ?? 0) + 1;
         }
-        this.tally(i, reasons, keys[i]!);
+        const tally = this.reasons[i]!;
+        for (let k = 0; k < reasons.length; k++) tally.count(reasons[k]!);
         const examples = this.examples[i]!;
         if (examples.length < EXAMPLES) {
           const first = r.reasons[0]!;
@@ -115,18 +192,6 @@ class Group {
     this.lastOut[status][rule] = e;
   }
 
-  /** Counts each reason by its key. */
-  private tally(rule: number, reasons: readonly Reason[], keys: readonly string[]): void {
-    const seen = this.reasons[rule]!;
-    for (let k = 0; k < reasons.length; k++) {
-      const reason = reasons[k]!;
-      const key = keys[k]!;
-      const e = seen.get(key);
-      if (e) e.cases++;
-      else if (seen.size < EVIDENCE_KEYS) seen.set(key, { code: reason.code, ...(reason.data ? { data: reason.data } : {}), cases: 1 });
-    }
-  }
-
   summary(district: string | null, severities: readonly Severity[], thresholds: GradeThresholds): DistrictSummary {
     this.rules.forEach((s, i) => {
       s.applicable = s.passed + s.failed;
@@ -136,7 +201,7 @@ class Group {
       s.grade = s.share === null ? null : grade(s.share, thresholds);
       // The reason most failing akter share; ties go to the first seen.
       let best: Tally | undefined;
-      for (const e of this.reasons[i]!.values()) if (!best || e.cases > best.cases) best = e;
+      for (const e of this.reasons[i]!.entries) if (!best || e.cases > best.cases) best = e;
       if (s.failed > 0 && best) s.evidence = best;
       if (s.failed > 0) s.examples = this.examples[i]!;
     });
@@ -166,9 +231,8 @@ export class Aggregator {
       g = new Group(this.rules);
       this.groups.set(c.district, g);
     }
-    const keys = c.results.map((r) => (r.status === 'fail' ? r.reasons.map(reasonKey) : undefined));
-    g.add(c, keys, this.listLimit);
-    this.total.add(c, keys, 0);
+    g.add(c, this.listLimit);
+    this.total.add(c, 0);
   }
 
   finish(): { districts: DistrictSummary[]; total: DistrictSummary; listed: Listed; leftOut: LeftOut } {
