@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { foldText, isWritten, normalizeText, PLACEHOLDERS, placeholderOf, REFERENCE_MAX_WORDS, REFERENCE_WORDS, SHORT_TEXTS, words } from '../src/engine/text.js';
+import { foldText, isWritten, longerThan, normalizeText, PLACEHOLDERS, placeholderOf, REFERENCE_MAX_WORDS, REFERENCE_WORDS, SHORT_TEXTS, words } from '../src/engine/text.js';
 
 describe('placeholders are missing text', () => {
   it.each([
@@ -155,5 +155,63 @@ describe('normalised text and words', () => {
   it('a reference word opens a reference only at the start', () => {
     expect(placeholderOf('Hänvisas till journal')).toBe('Hänvisas till journal');
     expect(placeholderOf('Kurs, se journal')).toBeUndefined();
+  });
+});
+
+describe('the count behind the shortcut', () => {
+  // The exact counts on the folded text, for texts whose every character the shortcut classifies
+  // exactly (ASCII, Swedish letters): there it must see every letter and every word, or the
+  // shortcut is lost and each long text is folded.
+  const exact = (t: string, letters: number, words: number) => {
+    const f = foldText(t);
+    return f.replace(/ /g, '').length > letters && (f === '' ? 0 : f.split(' ').length) > words;
+  };
+
+  it.each([
+    ['abc def', 5, 1, true],
+    ['abc def', 6, 1, false],
+    ['abc def', 5, 2, false],
+    ['abc def', 0, 0, true],
+    ['', 0, 0, false],
+    ['a', 0, 0, true],
+    ['a', 1, 0, false],
+    ['0 9', 1, 1, true],
+    ['/ :', 0, 0, false],
+    ['a/b:c', 2, 2, true],
+    ['a/b:c', 3, 2, false],
+    ['A Z a z', 3, 3, true],
+    ['@ [ ` {', 0, 0, false],
+    ['a@b[c`d{e', 4, 4, true],
+    ['a@b[c`d{e', 5, 4, false],
+    ['å ä ö', 2, 2, true],
+    ['åäö', 2, 0, true],
+    ['åäö', 2, 1, false],
+    ['\u0080\u00a0', 0, 0, false],
+    ['x\u00a0y', 1, 1, true],
+    ['\uff21\uff22', 1, 0, true],
+  ] as const)('%j: more than %i letters and %i words is %s', (t, letters, words, longer) => {
+    expect(longerThan(t, letters, words)).toBe(longer);
+    expect(exact(t, letters, words)).toBe(longer);
+  });
+
+  it('a combining mark or an astral character neither ends nor starts a word, and counts as no letter', () => {
+    expect(longerThan('e\u0301e', 1, 0)).toBe(true);
+    expect(longerThan('e\u0301e', 1, 1)).toBe(false);
+    expect(longerThan('e\u0301e', 2, 0)).toBe(false);
+    expect(longerThan('a\u{10000}b', 1, 1)).toBe(false);
+    expect(longerThan('a\u{10000}b', 1, 0)).toBe(true);
+    expect(longerThan('\u{10000} a', 0, 0)).toBe(true);
+    expect(longerThan('\u{10000}\u{10000}', 0, 0)).toBe(false);
+    expect(longerThan('\u0301', 0, 0)).toBe(false);
+  });
+
+  it('counts exactly on ASCII and Swedish text', () => {
+    const char = fc.constantFrom(...'abzAZ09/:@[`{ .-åÄö\t');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 30 }).map((c) => c.join('')), fc.nat(20), fc.nat(6), (t, letters, words) => {
+        expect(longerThan(t, letters, words)).toBe(exact(t, letters, words));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
