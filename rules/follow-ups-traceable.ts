@@ -55,6 +55,8 @@ export default defineRule({
     sv: 'Stadsdelsnämnden bör säkerställa att uppföljningar av arbetsplanen genomförs minst var tredje månad och att vad som framkommit dokumenteras i akten.',
     en: 'The district committee should ensure that work plans are followed up at least every third month and that what each follow-up found is documented in the case file.',
   },
+  // The window's first day is the same for every akt: counted once, not per akt.
+  prepare: (_akter, ctx, options) => ({ windowFrom: daysBefore(ctx.asOf, options.windowDays) }),
   check(akt, ctx, options) {
     const plan = currentPlan(akt, ctx.asOf);
     if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
@@ -62,7 +64,7 @@ export default defineRule({
     if (!plan.nextFollowUp) reasons.push({ code: 'no-planned-follow-up', data: { planId: plan.planId ?? '–' } });
 
     const earliest = minDate([akt.supportStart, ...akt.plans.map((p) => p.validFrom)]);
-    const start = maxDate([daysBefore(ctx.asOf, options.windowDays), earliest])!;
+    const start = maxDate([ctx.shared.windowFrom, earliest])!;
     const counted = akt.followUps.filter((f) => f.type === undefined || options.countedTypes.includes(f.type));
     const documented = counted.filter((f) => isDocumented(f, ctx.asOf, ctx.placeholders)).map((f) => f.date);
     const gap = longestGap(start, ctx.asOf, documented);
