@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonPacker, JsonUnpacker } from '../src/load/json-pack.js';
+import { CODES_AT, JsonPacker, JsonUnpacker, type UnpackedJson } from '../src/load/json-pack.js';
+import { untagged } from './helpers/untagged.js';
 
 /** Lines whose parse is easy to get wrong: -0, numbers against numeric strings, null against a missing key, the old separator, `__proto__`. */
 const TRICKY = [
@@ -24,16 +25,49 @@ function plainPrototypes(v: unknown): boolean {
   return Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(plainPrototypes);
 }
 
+/**
+ * Checks every tagged object's codes against its values: a code for each string value from a
+ * dictionary, in for-in order, and one string per key and code throughout the file.
+ */
+function checkCodes(batch: UnpackedJson, strings: Map<string, string>): void {
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(visit);
+    if (typeof v !== 'object' || v === null) return;
+    const obj = v as Record<string | symbol, unknown>;
+    const at = obj[CODES_AT] as number | undefined;
+    let i = 0;
+    for (const k in obj) {
+      const value = obj[k];
+      visit(value);
+      if (at === undefined) continue;
+      const code = batch.codes[at + i++]!;
+      if (code < 0) continue;
+      expect(typeof value).toBe('string');
+      const id = `${k}\0${code}`;
+      if (!strings.has(id)) strings.set(id, value as string);
+      expect(value).toBe(strings.get(id));
+    }
+  };
+  batch.values.forEach(visit);
+}
+
 /** Packs the lines' values in batches ending after the given counts, and unpacks them on the other side. */
 function roundTrip(values: unknown[], cuts: number[], packer = new JsonPacker(2, 4)): unknown[] {
   const unpacker = new JsonUnpacker();
+  const strings = new Map<string, string>();
   const out: unknown[] = [];
   const ends = new Set(cuts.map((c) => c % (values.length + 1)));
+  const unpack = () => {
+    const batch = unpacker.unpack(packer.take());
+    checkCodes(batch, strings);
+    expect(batch.values.every(plainPrototypes)).toBe(true);
+    out.push(...batch.values.map(untagged));
+  };
   values.forEach((v, i) => {
     packer.add(i + 1, v);
-    if (ends.has(i + 1)) out.push(...unpacker.unpack(packer.take()));
+    if (ends.has(i + 1)) unpack();
   });
-  if (packer.size > 0) out.push(...unpacker.unpack(packer.take()));
+  if (packer.size > 0) unpack();
   return out;
 }
 
@@ -54,7 +88,6 @@ describe('JSON values packed for the main thread', () => {
         expect(got).toEqual(parsed);
         // toEqual passes objects whose keys differ in order, and a prototype set where JSON.parse made a key.
         expect(got.map((v) => JSON.stringify(v))).toEqual(lines.map((l) => JSON.stringify(JSON.parse(l))));
-        expect(got.every(plainPrototypes)).toBe(true);
       }),
     );
   });
@@ -73,7 +106,7 @@ describe('JSON values packed for the main thread', () => {
     const packer = new JsonPacker(1 << 16, 8);
     const unpacker = new JsonUnpacker();
     const first = packer.take();
-    expect(unpacker.unpack(first)).toEqual([]);
+    expect(unpacker.unpack(first).values).toEqual([]);
     packer.add(1, { goal: 'Egen försörjning', caseId: 'A-1' });
     const a = packer.take();
     expect(a.text).toBe('goalEgen försörjningcaseIdA-1');
@@ -81,15 +114,19 @@ describe('JSON values packed for the main thread', () => {
     const b = packer.take();
     // Known key, known value: nothing but the new identifier is sent again.
     expect(b.text).toBe('A-2');
-    expect(unpacker.unpack(a)).toEqual([{ goal: 'Egen försörjning', caseId: 'A-1' }]);
-    expect(unpacker.unpack(b)).toEqual([{ goal: 'Egen försörjning', caseId: 'A-2' }]);
+    expect(unpacker.unpack(a).values.map(untagged)).toEqual([{ goal: 'Egen försörjning', caseId: 'A-1' }]);
+    const second = unpacker.unpack(b);
+    expect(second.values.map(untagged)).toEqual([{ goal: 'Egen försörjning', caseId: 'A-2' }]);
+    // The field checks find both values by code: goal's the same as before, caseId's the next.
+    expect(Array.from(second.codes)).toEqual([0, 1]);
+    expect((second.values[0] as Record<symbol, unknown>)[CODES_AT]).toBe(0);
     for (let i = 3; i < 12; i++) packer.add(i, { goal: 'Egen försörjning', caseId: `A-${i}` });
-    expect(unpacker.unpack(packer.take())).toHaveLength(9);
+    expect(unpacker.unpack(packer.take()).values).toHaveLength(9);
     // caseId has shown itself an identifier: its values go as text, in no dictionary.
     packer.add(12, { goal: 'Egen försörjning', caseId: 'A-3' });
     const c = packer.take();
     expect(c.text).toBe('A-3');
     expect(Array.from(c.ops)).toContain(-1);
-    expect(unpacker.unpack(c)).toEqual([{ goal: 'Egen försörjning', caseId: 'A-3' }]);
+    expect(unpacker.unpack(c).values.map(untagged)).toEqual([{ goal: 'Egen försörjning', caseId: 'A-3' }]);
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
 import { MAX_DEPTH, readNdjson, type JsonEvent } from '../src/load/json.js';
 import { NdjsonPrefetch } from '../src/load/ndjson-parallel.js';
+import { untagged } from './helpers/untagged.js';
 
 /** The worker as built (`npm run build`, which `npm test` runs first); from the sources there is none. */
 const BUILT = new URL('../dist/src/load/ndjson-worker.js', import.meta.url);
@@ -15,7 +16,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'akt-ndjson-worker-'));
 async function flat(events: AsyncIterable<JsonEvent>): Promise<JsonEvent[]> {
   const out: JsonEvent[] = [];
   for await (const ev of events) {
-    if (ev.kind === 'values') ev.values.forEach((value, i) => out.push({ kind: 'value', line: ev.lines[i], value }));
+    if (ev.kind === 'values') ev.values.forEach((value, i) => out.push({ kind: 'value', line: ev.lines[i], value: untagged(value) }));
     else out.push(ev);
   }
   return out;

@@ -51,10 +51,13 @@ async function readJsonFile(b: ExportBuilder, f: JsonSource, opts: ReadOptions, 
     return stats;
   }
   if (opts.progress) opts.progress.files++;
+  // Checked values per code, for this file's batches from the worker.
+  const memo = {};
   for await (const ev of events) {
     if (ev.kind === 'values') {
       const { lines, values } = ev;
-      for (let i = 0; i < values.length; i++) b.addJsonAkt(values[i], { file, line: lines[i], index: undefined }, stats);
+      const packed = { codes: ev.codes, memo };
+      for (let i = 0; i < values.length; i++) b.addJsonAkt(values[i], { file, line: lines[i], index: undefined }, stats, packed);
       if (opts.progress) opts.progress.rows += values.length;
       continue;
     }

@@ -52,6 +52,21 @@ export interface PackedJson {
   lengths: Int32Array;
 }
 
+/**
+ * On an object JsonUnpacker rebuilt: where the codes of its values start in the batch's `codes`,
+ * one per key in the order for-in gives the keys (-1: not a string from a dictionary). Within a
+ * file, two values of one key with the same code >= 0 are the same string, so a check's result can
+ * be kept per code. Absent on an object with a key that looks like an index: for-in gives those
+ * first, not in the order they were added.
+ */
+export const CODES_AT: unique symbol = Symbol('codes at');
+
+/** A batch unpacked: the values in line order, and the codes their objects point into (CODES_AT). */
+export interface UnpackedJson {
+  values: unknown[];
+  codes: Int32Array;
+}
+
 /** A growable typed array. */
 class Grow<T extends Int32Array | Float64Array> {
   length = 0;
@@ -201,18 +216,21 @@ export class JsonUnpacker {
   private number = 0;
   private t = 0;
   private at = 0;
+  private readonly codes = new Grow(new Int32Array(1 << 14));
+  /** Per key code, whether for-in would give the key out of the order it was added in. */
+  private readonly indexLike: boolean[] = [];
 
   /** The batch's values, in line order (`e.lines`). */
-  unpack(e: PackedJson): unknown[] {
+  unpack(e: PackedJson): UnpackedJson {
     this.ops = e.ops;
     this.numbers = e.numbers;
     this.lengths = e.lengths;
     this.text = e.text;
     this.op = this.number = this.t = this.at = 0;
-    const out: unknown[] = [];
-    for (let i = 0; i < e.lines.length; i++) out.push(this.value(0));
+    const values: unknown[] = [];
+    for (let i = 0; i < e.lines.length; i++) values.push(this.value(0));
     this.text = '';
-    return out;
+    return { values, codes: this.codes.take() };
   }
 
   private next(): string {
@@ -249,21 +267,42 @@ export class JsonUnpacker {
       }
       default: {
         const n = this.ops[this.op++]!;
-        const o: Record<string, unknown> = {};
+        const o: Record<string | symbol, unknown> = {};
+        // The object's codes lie together; its values' objects put theirs after.
+        const codes = this.codes;
+        const first = codes.length;
+        for (let i = 0; i < n; i++) codes.push(-1);
+        let ordered = true;
         for (let i = 0; i < n; i++) {
           const code = this.ops[this.op++]!;
           let key: string;
           if (code >= 0) {
-            if (code === this.keys.length) this.keys.push(own(this.next()));
+            if (code === this.keys.length) {
+              this.keys.push(own(this.next()));
+              this.indexLike.push(looksLikeIndex(this.keys[code]!));
+            }
             key = this.keys[code]!;
-          } else key = this.next();
+            if (this.indexLike[code]) ordered = false;
+          } else {
+            key = this.next();
+            if (looksLikeIndex(key)) ordered = false;
+          }
+          const valueCode = this.ops[this.op]!;
           const v = this.value(code >= 0 ? code + 1 : -1);
+          if (valueCode >= 0) codes.data[first + i] = valueCode;
           // JSON.parse makes `"__proto__": …` an own property; an assignment would set the prototype.
           if (key === '__proto__') Object.defineProperty(o, key, { value: v, writable: true, enumerable: true, configurable: true });
           else o[key] = v;
         }
+        if (ordered) o[CODES_AT] = first;
         return o;
       }
     }
   }
+}
+
+/** Whether a key may be an array index, which for-in gives before the other keys (a digit first: wider than needed, never narrower). */
+function looksLikeIndex(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }

@@ -88,7 +88,7 @@ export class NdjsonPrefetch {
       // Every message the worker sent took one of its credits; each one taken here gives it back.
       this.worker.postMessage({ type: 'credit' });
       if (m.type === 'done') return;
-      for (const ev of m.events) yield ev.kind === 'packed' ? { kind: 'values', lines: ev.lines, values: unpacker.unpack(ev) } : ev;
+      for (const ev of m.events) yield ev.kind === 'packed' ? { kind: 'values', lines: ev.lines, ...unpacker.unpack(ev) } : ev;
     }
   }
 
