@@ -29,13 +29,22 @@ describe.skipIf(!existsSync(SCRIPT))('progress on a terminal', () => {
 describe('two threads give the same report as one, byte for byte', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'akt-threads-'));
   beforeAll(() => {
-    const g = spawnSync(process.execPath, ['scripts/generate-export.mjs', '--akter', '5000', '--seed', '7', '--out', dir, '--layout', 'csv'], { encoding: 'utf8' });
+    const g = spawnSync(process.execPath, ['scripts/generate-export.mjs', '--akter', '5000', '--seed', '7', '--out', dir, '--layout', 'both'], { encoding: 'utf8' });
     expect(g.status).toBe(0);
   }, 60_000);
 
   it.each(['json', 'markdown', 'csv'])('%s', (format) => {
     const run = (threads: string) =>
       spawnSync(process.execPath, ['bin/aktgranskning.js', 'check', `${dir}/csv`, 'fixtures/stockholm-2011/excel', '--as-of', '2011-06-01', '--format', format, '--threads', threads], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
+    const one = run('1');
+    expect(one.length).toBeGreaterThan(1000);
+    expect(run('2')).toBe(one);
+  }, 60_000);
+
+  // NDJSON is read and parsed on a worker with two threads: every akt, line and problem the same.
+  it.each(['json', 'markdown'])('%s from NDJSON', (format) => {
+    const run = (threads: string) =>
+      spawnSync(process.execPath, ['bin/aktgranskning.js', 'check', `${dir}/ndjson`, 'fixtures/broken/json', '--as-of', '2011-06-01', '--format', format, '--threads', threads], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
     const one = run('1');
     expect(one.length).toBeGreaterThan(1000);
     expect(run('2')).toBe(one);
@@ -55,7 +64,7 @@ describe('two threads give the same report as one, byte for byte', () => {
   }, 60_000);
 
   // The worker encodes rows with the main thread's checks: every problem comes out the same, in the same order.
-  it.each(['fixtures/broken/csv', 'fixtures/broken/extra', 'fixtures/stockholm-2011/mapped --mapping fixtures/mappings/stockholm-2011-mapped.json'])('problems of %s', (input) => {
+  it.each(['fixtures/broken/csv', 'fixtures/broken/extra', 'fixtures/broken/json', 'fixtures/personal-data/json', 'fixtures/stockholm-2011/mapped --mapping fixtures/mappings/stockholm-2011-mapped.json'])('problems of %s', (input) => {
     const run = (threads: string) =>
       spawnSync(process.execPath, ['bin/aktgranskning.js', 'validate', ...input.split(' '), '--as-of', '2011-06-01', '--format', 'json', '--threads', threads], { encoding: 'utf8' });
     const one = run('1');

@@ -6,7 +6,7 @@ import { Accounts } from './accounts.js';
 import { AktRows } from './akt-rows.js';
 import { CsvRows, type CsvInput } from './csv-rows.js';
 import { FieldReader } from './field-reader.js';
-import { JsonAkter } from './json-akt.js';
+import { JsonAkter, type JsonCodes } from './json-akt.js';
 import { reportOrder } from './order.js';
 
 /**
@@ -46,9 +46,9 @@ export class ExportBuilder {
     this.accounts.rejectRow(stats, code, at, extra);
   }
 
-  /** One akt from a .json or .ndjson file, with its plans, delmål and follow-ups nested. */
-  addJsonAkt(raw: unknown, at: Location, stats: FileStats): void {
-    this.json.add(raw, at, stats);
+  /** One akt from a .json or .ndjson file, with its plans, delmål and follow-ups nested; `packed` when it was parsed on another thread. */
+  addJsonAkt(raw: unknown, at: Location, stats: FileStats, packed?: JsonCodes): void {
+    this.json.add(raw, at, stats, packed);
   }
 
   /** A row of a CSV table (or a sheet), its cells from `first` on: see CsvRows.add. */

@@ -18,11 +18,14 @@ export interface Rec {
   stats: FileStats;
   /** Its fields' path in problems starts with this (`followUps[2].`); '' for a CSV row. */
   prefix: string;
-  /** A CSV row's value codes from the parsing thread (CellRows.codes), else undefined. */
+  /**
+   * Value codes from the parsing thread, else undefined: a CSV row's (CellRows.codes), or a JSON
+   * object's, one per key in for-in order (UnpackedJson.codes).
+   */
   codes: Int32Array | undefined;
-  /** A CSV row's first cell in `fields` (and its code in `codes`): a batch's cells lie end to end. */
+  /** A CSV row's first cell in `fields` (and its code in `codes`): a batch's cells lie end to end; a JSON object's first code. */
   first: number;
-  /** With codes: per column, per code, the value as checked, kept for the rest of the table's file. */
+  /** With codes: per column (a JSON object's: per field), per code, the value as checked, kept for the rest of the file. */
   memo: Encoded[][] | undefined;
 }
 
@@ -37,6 +40,8 @@ export class FieldReader {
   private readonly encoded: Record<Scope, Encoded[]>;
   /** Per scope, the fields some JSON record carries as a key. */
   private readonly jsonKeys: Record<Scope, Uint8Array>;
+  /** Per scope, the codes of the fields of the JSON object last read (-1: none). */
+  private readonly jsonCodes: Record<Scope, Int32Array>;
   private readonly paths = new Map<string, string>();
 
   constructor(
@@ -49,6 +54,7 @@ export class FieldReader {
     this.raws = per((n) => new Array<unknown>(n));
     this.encoded = per((n) => new Array<Encoded>(n));
     this.jsonKeys = per((n) => new Uint8Array(n));
+    this.jsonCodes = per((n) => new Int32Array(n));
   }
 
   /** Where a field stands in its scope, looked up once by the caller. */
@@ -93,14 +99,40 @@ export class FieldReader {
       const first = rec.first;
       for (let f = 0; f < fields.length; f++) raws[f] = cols[f]! >= 0 ? record[first + cols[f]!] : undefined;
     } else {
+      // One pass over the object's own keys (a JSON object has no others), in the order its codes lie in.
       const obj = rec.fields as Record<string, unknown>;
-      for (const k in obj) if (!index.has(k) && !nested?.has(k)) this.accounts.reportUnknownField(rec.at, rec.prefix + k);
       const seen = this.jsonKeys[scope];
-      for (let f = 0; f < fields.length; f++) {
-        if (Object.hasOwn(obj, fields[f]!)) {
-          raws[f] = obj[fields[f]!];
+      const codes = rec.codes;
+      const fieldCodes = this.jsonCodes[scope];
+      raws.fill(undefined);
+      fieldCodes.fill(-1);
+      let at = rec.first;
+      for (const k in obj) {
+        const f = index.get(k);
+        if (f === undefined) {
+          if (!nested?.has(k)) this.accounts.reportUnknownField(rec.at, rec.prefix + k);
+        } else {
+          raws[f] = obj[k];
           seen[f] = 1;
-        } else raws[f] = undefined;
+          if (codes) fieldCodes[f] = codes[at]!;
+        }
+        at++;
+      }
+      if (codes) {
+        // As for a CSV row with codes: each distinct value of a field is checked once per file.
+        const memo = rec.memo!;
+        for (let f = 0; f < fields.length; f++) {
+          const code = fieldCodes[f]!;
+          if (code < 0) {
+            out[f] = encoders[f]!(raws[f]);
+            continue;
+          }
+          const checked = (memo[f] ??= []);
+          let v = checked[code];
+          if (v === undefined) checked[code] = v = encoders[f]!(raws[f]);
+          out[f] = v;
+        }
+        return out;
       }
     }
     for (let f = 0; f < fields.length; f++) out[f] = encoders[f]!(raws[f]);

@@ -1,8 +1,11 @@
+import { CODES_AT } from '../load/json-pack.js';
 import { AKT_LISTS, type AktList, type Dataset } from '../model/datasets.js';
+import type { Scope } from '../model/fields.js';
 import { problem, showShape, showValue, type Location } from '../model/problems.js';
 import type { FieldPath, FileStats } from '../model/types.js';
 import type { Accounts } from './accounts.js';
 import type { AktRows, SimpleList } from './akt-rows.js';
+import type { Encoded } from './field-checks.js';
 import type { Rec } from './field-reader.js';
 import { isPlainObject } from './validate.js';
 
@@ -22,6 +25,15 @@ function nestedCount(raw: Record<string, unknown>): number {
   return n;
 }
 
+/**
+ * The value codes of a batch of akter parsed on another thread (see CODES_AT), and the checked
+ * values per scope, field and code, kept for the rest of their file.
+ */
+export interface JsonCodes {
+  codes: Int32Array;
+  memo: Partial<Record<Scope, Encoded[][]>>;
+}
+
 /** Akter from .json and .ndjson files, each with its plans, delmål, follow-ups and lists nested. */
 export class JsonAkter {
   /** JSON akter share one view of what the export provides: a key present in any akt counts. */
@@ -32,13 +44,17 @@ export class JsonAkter {
     private readonly accounts: Accounts,
   ) {}
 
-  add(raw: unknown, at: Location, stats: FileStats): void {
+  add(raw: unknown, at: Location, stats: FileStats, packed?: JsonCodes): void {
     const accounts = this.accounts;
     if (!isPlainObject(raw)) return accounts.rejectRow(stats, 'not-an-object', at, { value: showShape(raw) });
     const rows = 1 + nestedCount(raw);
     stats.rowsRead += rows;
-    const rec = (fields: Record<string, unknown>, prefix: string): Rec => ({ fields, cols: undefined, at, stats, prefix, codes: undefined, first: 0, memo: undefined });
-    const akt = this.rows.addAkt(rec(raw, ''), rows, this.provided);
+    const rec = (fields: Record<string, unknown>, prefix: string, scope: Scope): Rec => {
+      const first = packed && ((fields as Record<symbol, unknown>)[CODES_AT] as number | undefined);
+      if (first === undefined) return { fields, cols: undefined, at, stats, prefix, codes: undefined, first: 0, memo: undefined };
+      return { fields, cols: undefined, at, stats, prefix, codes: packed!.codes, first, memo: (packed!.memo[scope] ??= []) };
+    };
+    const akt = this.rows.addAkt(rec(raw, '', 'akt'), rows, this.provided);
     if (akt === undefined) return;
     const caseId = this.rows.store.caseId(akt);
     const list = (key: AktList): unknown[] => {
@@ -51,7 +67,7 @@ export class JsonAkter {
     list('plans').forEach((p, i) => {
       const prefix = `plans[${i}].`;
       if (!isPlainObject(p)) return accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `plans[${i}]`, value: showShape(p) });
-      const plan = this.rows.addPlan(akt, rec(p, prefix));
+      const plan = this.rows.addPlan(akt, rec(p, prefix, 'plans'));
       if (!Object.hasOwn(p, 'subGoals') || p.subGoals === null) return;
       this.provided.add('subGoals');
       if (!Array.isArray(p.subGoals)) {
@@ -60,22 +76,22 @@ export class JsonAkter {
       }
       p.subGoals.forEach((s, j) => {
         if (!isPlainObject(s)) return accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `${prefix}subGoals[${j}]`, value: showShape(s) });
-        this.rows.addSubGoal(plan, rec(s, `${prefix}subGoals[${j}].`), caseId);
+        this.rows.addSubGoal(plan, rec(s, `${prefix}subGoals[${j}].`, 'subGoals'), caseId);
       });
     });
     list('followUps').forEach((f, i) => {
       if (!isPlainObject(f)) return accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `followUps[${i}]`, value: showShape(f) });
-      this.rows.addFollowUp(akt, rec(f, `followUps[${i}].`));
+      this.rows.addFollowUp(akt, rec(f, `followUps[${i}].`, 'followUps'));
     });
     for (const key of SIMPLE_LISTS) {
       list(key).forEach((item, i) => {
         if (!isPlainObject(item)) return accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `${key}[${i}]`, value: showShape(item) });
-        this.rows.addListItem(akt, key, rec(item, `${key}[${i}].`));
+        this.rows.addListItem(akt, key, rec(item, `${key}[${i}].`, key));
       });
     }
     if (Object.hasOwn(raw, 'jobCenter') && raw.jobCenter !== null) {
       this.provided.add('jobCenter');
-      if (isPlainObject(raw.jobCenter)) this.rows.addListItem(akt, 'jobCenter', rec(raw.jobCenter, 'jobCenter.'));
+      if (isPlainObject(raw.jobCenter)) this.rows.addListItem(akt, 'jobCenter', rec(raw.jobCenter, 'jobCenter.', 'jobCenter'));
       else accounts.report(problem('wrong-type', at, { caseId, field: 'jobCenter', value: showValue(raw.jobCenter) }));
     }
   }

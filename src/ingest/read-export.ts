@@ -6,7 +6,8 @@ import { canParallelise, CsvPrefetch, type PrefetchEvent } from '../load/csv-par
 import { RowUnpacker } from '../load/csv-pack.js';
 import { delimiterName } from '../load/delimiter.js';
 import { classify, CSV_TABLES, customTables, discover, type SourceFile } from '../load/discover.js';
-import { readJson, readNdjson } from '../load/json.js';
+import { readJson, readNdjson, type JsonEvent } from '../load/json.js';
+import { canParseAhead, NdjsonPrefetch } from '../load/ndjson-parallel.js';
 import { hashFile } from '../load/text.js';
 import { openArchive, type Archive } from '../load/zip.js';
 import { ExportBuilder } from './build.js';
@@ -38,17 +39,28 @@ function settle(b: ExportBuilder, stats: FileStats, ev: Settled): void {
   }
 }
 
-async function readJsonFile(b: ExportBuilder, f: JsonSource, opts: ReadOptions): Promise<FileStats> {
+async function readJsonFile(b: ExportBuilder, f: JsonSource, opts: ReadOptions, prefetched?: AsyncIterable<JsonEvent>): Promise<FileStats> {
   const file = f.display;
   const stats = b.addFile({ file, format: f.kind, rowsRead: 0, rowsRejected: 0 });
   const encoding = opts.encoding ?? opts.mapping?.encoding;
-  const events = f.kind === 'json' ? readJson(f.bytes, encoding) : readNdjson(f.bytes, encoding);
+  const events = prefetched ?? (f.kind === 'json' ? readJson(f.bytes, encoding) : readNdjson(f.bytes, encoding));
   if ((f.size ?? (await stat(f.bytes as string)).size) === 0) {
     b.report(problem('empty-file', { file }));
+    // The worker reads every file it was given: this one's events are taken, so the next file's follow.
+    if (prefetched) for await (const _ of prefetched) void _;
     return stats;
   }
   if (opts.progress) opts.progress.files++;
+  // Checked values per code, for this file's batches from the worker.
+  const memo = {};
   for await (const ev of events) {
+    if (ev.kind === 'values') {
+      const { lines, values } = ev;
+      const packed = { codes: ev.codes, memo };
+      for (let i = 0; i < values.length; i++) b.addJsonAkt(values[i], { file, line: lines[i], index: undefined }, stats, packed);
+      if (opts.progress) opts.progress.rows += values.length;
+      continue;
+    }
     if (opts.progress && ev.kind === 'value') opts.progress.rows++;
     const at = { file, line: ev.kind === 'value' || ev.kind === 'error' ? ev.line : undefined, index: ev.kind === 'value' || ev.kind === 'error' ? ev.index : undefined };
     if (ev.kind === 'value') {
@@ -174,6 +186,26 @@ async function expandArchive(b: ExportBuilder, file: string, opts: ReadOptions, 
   return sources;
 }
 
+/**
+ * JSON and NDJSON files, in order. NDJSON files on disk are read and parsed on a second thread
+ * while this one checks the akter (same events, same result); a .json file is one parse of the
+ * whole text and stays here.
+ */
+async function readJsonSources(b: ExportBuilder, sources: Source[], opts: ReadOptions): Promise<void> {
+  const json = sources.filter((f): f is JsonSource => f.kind === 'json' || f.kind === 'ndjson');
+  const ahead = json.filter((f) => f.kind === 'ndjson' && typeof f.bytes === 'string');
+  const encoding = opts.encoding ?? opts.mapping?.encoding;
+  const prefetch = (opts.threads ?? 1) > 1 && ahead.length > 0 && canParseAhead() ? new NdjsonPrefetch(ahead.map((f) => ({ path: f.bytes as string, encoding }))) : undefined;
+  try {
+    for (const f of json) {
+      const i = ahead.indexOf(f);
+      await unreadable(f, readJsonFile(b, f, opts, i >= 0 ? prefetch?.events(i) : undefined));
+    }
+  } finally {
+    await prefetch?.close();
+  }
+}
+
 /** Sources in dependency order: JSON first, then table by table; a workbook is read in as few passes as its sheets' order allows. */
 async function readSources(b: ExportBuilder, sources: Source[], opts: ReadOptions): Promise<void> {
   const groups = new Map<string, Set<Dataset | FieldPath>>();
@@ -188,7 +220,7 @@ async function readSources(b: ExportBuilder, sources: Source[], opts: ReadOption
     const ds = TABLE_DATASET[f.table];
     if (ds) datasets(f.group).add(ds);
   }
-  for (const f of sources) if (f.kind === 'json' || f.kind === 'ndjson') await unreadable(f, readJsonFile(b, f, opts));
+  await readJsonSources(b, sources, opts);
   // A second thread parses the tables on disk ahead while this one checks the values and builds
   // the akter; same rows, same result. It parses the first table too: this thread is the slower
   // one, and a table from the other comes with value codes, so each distinct value is checked once

@@ -8,6 +8,8 @@ import { countReplacements, decodeFile, detectEncoding, readSample, type ByteSou
 export type JsonEvent =
   | { kind: 'format'; encoding: string }
   | { kind: 'value'; index?: number; line?: number; value: unknown }
+  /** NDJSON akter parsed on a worker thread (ndjson-parallel.ts), a batch at a time: value i is on line `lines[i]`; `codes`: see CODES_AT. */
+  | { kind: 'values'; lines: Int32Array; values: unknown[]; codes: Int32Array }
   /** `message`: where and what kind (json-error.ts), never the text. */
   | { kind: 'error'; index?: number; line?: number; message: string }
   | { kind: 'not-text' }

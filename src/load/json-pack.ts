@@ -1,0 +1,308 @@
+/**
+ * Parsed JSON values (NDJSON akter) packed on the parsing thread and rebuilt on the main thread
+ * from shared strings, as RowPacker does for CSV rows (csv-pack.ts). The values under one key
+ * repeat endlessly in an export (dates, codes, boilerplate texts of `goal`, `outcome`), so each
+ * distinct value crosses to the main thread once and arrives there as one shared string: V8 keeps
+ * a string's hash in the string, so the field checks' look-up of a shared value hashes it once per
+ * file, not once per akt as for JSON.parse's fresh strings. Integer arrays, numbers and one string
+ * copy between threads far faster than the objects themselves.
+ */
+
+/**
+ * The ops of a value, in prefix order. A string is its code (>= 0) in the dictionary of the key
+ * it stands under (array items under their array's key): the receiver builds each dictionary from
+ * the batches in order, and a code one past its end adds the next text as a new entry.
+ */
+const TEXT = -1; // a string sent as the next text, in no dictionary
+const NULL = -2;
+const FALSE = -3;
+const TRUE = -4;
+const NUMBER = -5; // the next of `numbers`
+const OBJECT = -6; // then the count, then per property its key (a key code, or TEXT and the next text) and value
+const ARRAY = -7; // then the count, then the items
+
+/** Distinct values remembered per key; beyond this a key's new values are sent as text. */
+const DICTIONARY_LIMIT = 1 << 16;
+/**
+ * After this many strings under a key, a key with more distinct values than an eighth of them is
+ * sent as text from then on: identifiers (caseId, planId, personId) would fill the dictionaries
+ * and cost this thread a look-up in a large map per value, while the main thread reads them
+ * without one anyway (RowPacker drops such columns the same way).
+ */
+const TRIAL_VALUES = 32_768;
+
+/**
+ * A copy of a string of its own. JSON.parse may cut a string from its line, and a string cut from
+ * a larger text (13 characters or more) keeps that text alive; a dictionary keeps its values for
+ * a whole file. The same helper as csv-pack.ts's and the store's `detach`, which this stage may
+ * not import.
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+/** A batch of values: `lines[i]` is the line of value i; its ops, numbers and texts follow those of value i - 1. */
+export interface PackedJson {
+  kind: 'packed';
+  lines: Int32Array;
+  ops: Int32Array;
+  numbers: Float64Array;
+  /** The texts, end to end, and the length of each: no separator a text could hold. */
+  text: string;
+  lengths: Int32Array;
+}
+
+/**
+ * On an object JsonUnpacker rebuilt: where the codes of its values start in the batch's `codes`,
+ * one per key in the order for-in gives the keys (-1: not a string from a dictionary). Within a
+ * file, two values of one key with the same code >= 0 are the same string, so a check's result can
+ * be kept per code. Absent on an object with a key that looks like an index: for-in gives those
+ * first, not in the order they were added.
+ */
+export const CODES_AT: unique symbol = Symbol('codes at');
+
+/** A batch unpacked: the values in line order, and the codes their objects point into (CODES_AT). */
+export interface UnpackedJson {
+  values: unknown[];
+  codes: Int32Array;
+}
+
+/** A growable typed array. */
+class Grow<T extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(public data: T) {}
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+
+  /** The filled part as an array of its own; the buffer is kept for the next batch. */
+  take(): T {
+    const out = this.data.slice(0, this.length) as T;
+    this.length = 0;
+    return out;
+  }
+}
+
+/** Packs the values of one file, batch after batch, on the parsing thread. */
+export class JsonPacker {
+  private readonly keys = new Map<string, number>();
+  /** Per context (0: a value at the top; 1 + k: under key code k) its dictionary; null once sent as text. */
+  private readonly dictionaries: (Map<string, number> | null)[] = [];
+  private readonly seen: number[] = [];
+  private readonly lines = new Grow(new Int32Array(1024));
+  private readonly ops = new Grow(new Int32Array(1 << 16));
+  private readonly numbers = new Grow(new Float64Array(256));
+  private readonly lengths = new Grow(new Int32Array(1 << 14));
+  private texts: string[] = [];
+  private chars = 0;
+
+  /** The limits are parameters for the tests only. */
+  constructor(
+    private readonly limit = DICTIONARY_LIMIT,
+    private readonly trialValues = TRIAL_VALUES,
+  ) {}
+
+  /** Values in the batch so far. */
+  get size(): number {
+    return this.lines.length;
+  }
+
+  /** Characters of text in the batch so far. */
+  get textLength(): number {
+    return this.chars;
+  }
+
+  /** Adds a value as JSON.parse gives it (no cycles, nothing but plain objects, arrays and primitives). */
+  add(line: number, value: unknown): void {
+    this.lines.push(line);
+    this.value(value, 0);
+  }
+
+  /** The batch so far; the dictionaries carry on into the next. */
+  take(): PackedJson {
+    for (let c = 0; c < this.dictionaries.length; c++) {
+      const d = this.dictionaries[c];
+      if (d && this.seen[c]! >= this.trialValues && d.size * 8 > this.seen[c]!) this.dictionaries[c] = null;
+    }
+    const text = this.texts.join('');
+    this.texts = [];
+    this.chars = 0;
+    return { kind: 'packed', lines: this.lines.take(), ops: this.ops.take(), numbers: this.numbers.take(), text, lengths: this.lengths.take() };
+  }
+
+  private text(s: string): void {
+    this.texts.push(s);
+    this.lengths.push(s.length);
+    this.chars += s.length;
+  }
+
+  private value(v: unknown, context: number): void {
+    const ops = this.ops;
+    if (typeof v === 'string') return this.string(v, context);
+    if (typeof v === 'number') {
+      ops.push(NUMBER);
+      this.numbers.push(v);
+    } else if (typeof v === 'boolean') ops.push(v ? TRUE : FALSE);
+    else if (v === null) ops.push(NULL);
+    else if (Array.isArray(v)) {
+      ops.push(ARRAY);
+      ops.push(v.length);
+      for (let i = 0; i < v.length; i++) this.value(v[i], context);
+    } else {
+      const obj = v as Record<string, unknown>;
+      const keys = Object.keys(obj);
+      ops.push(OBJECT);
+      ops.push(keys.length);
+      for (const k of keys) this.value(obj[k], this.key(k));
+    }
+  }
+
+  /** Writes the key; returns the context of its value (-1: no dictionary). */
+  private key(k: string): number {
+    let code = this.keys.get(k);
+    if (code === undefined) {
+      if (this.keys.size >= this.limit) {
+        this.ops.push(TEXT);
+        this.text(k);
+        return -1;
+      }
+      code = this.keys.size;
+      this.keys.set(own(k), code);
+      this.text(k);
+    }
+    this.ops.push(code);
+    return code + 1;
+  }
+
+  private string(s: string, context: number): void {
+    if (context >= 0) {
+      while (this.dictionaries.length <= context) {
+        this.dictionaries.push(new Map());
+        this.seen.push(0);
+      }
+      const d = this.dictionaries[context];
+      if (d) {
+        this.seen[context]!++;
+        const code = d.get(s);
+        if (code !== undefined) return this.ops.push(code);
+        if (d.size < this.limit) {
+          this.ops.push(d.size);
+          d.set(own(s), d.size);
+          return this.text(s);
+        }
+      }
+    }
+    this.ops.push(TEXT);
+    this.text(s);
+  }
+}
+
+/** Rebuilds the values of one file's batches, in the order they were packed. */
+export class JsonUnpacker {
+  private readonly keys: string[] = [];
+  private readonly dictionaries: string[][] = [];
+  // The batch being read, and where in it.
+  private ops: Int32Array = new Int32Array(0);
+  private numbers: Float64Array = new Float64Array(0);
+  private lengths: Int32Array = new Int32Array(0);
+  private text = '';
+  private op = 0;
+  private number = 0;
+  private t = 0;
+  private at = 0;
+  private readonly codes = new Grow(new Int32Array(1 << 14));
+  /** Per key code, whether for-in would give the key out of the order it was added in. */
+  private readonly indexLike: boolean[] = [];
+
+  /** The batch's values, in line order (`e.lines`). */
+  unpack(e: PackedJson): UnpackedJson {
+    this.ops = e.ops;
+    this.numbers = e.numbers;
+    this.lengths = e.lengths;
+    this.text = e.text;
+    this.op = this.number = this.t = this.at = 0;
+    const values: unknown[] = [];
+    for (let i = 0; i < e.lines.length; i++) values.push(this.value(0));
+    this.text = '';
+    return { values, codes: this.codes.take() };
+  }
+
+  private next(): string {
+    const end = this.at + this.lengths[this.t++]!;
+    const s = this.text.slice(this.at, end);
+    this.at = end;
+    return s;
+  }
+
+  private value(context: number): unknown {
+    const op = this.ops[this.op++]!;
+    if (op >= 0) {
+      while (this.dictionaries.length <= context) this.dictionaries.push([]);
+      const d = this.dictionaries[context]!;
+      if (op === d.length) d.push(own(this.next()));
+      return d[op];
+    }
+    switch (op) {
+      case TEXT:
+        return this.next();
+      case NULL:
+        return null;
+      case FALSE:
+        return false;
+      case TRUE:
+        return true;
+      case NUMBER:
+        return this.numbers[this.number++];
+      case ARRAY: {
+        const n = this.ops[this.op++]!;
+        const a: unknown[] = [];
+        for (let i = 0; i < n; i++) a.push(this.value(context));
+        return a;
+      }
+      default: {
+        const n = this.ops[this.op++]!;
+        const o: Record<string | symbol, unknown> = {};
+        // The object's codes lie together; its values' objects put theirs after.
+        const codes = this.codes;
+        const first = codes.length;
+        for (let i = 0; i < n; i++) codes.push(-1);
+        let ordered = true;
+        for (let i = 0; i < n; i++) {
+          const code = this.ops[this.op++]!;
+          let key: string;
+          if (code >= 0) {
+            if (code === this.keys.length) {
+              this.keys.push(own(this.next()));
+              this.indexLike.push(looksLikeIndex(this.keys[code]!));
+            }
+            key = this.keys[code]!;
+            if (this.indexLike[code]) ordered = false;
+          } else {
+            key = this.next();
+            if (looksLikeIndex(key)) ordered = false;
+          }
+          const valueCode = this.ops[this.op]!;
+          const v = this.value(code >= 0 ? code + 1 : -1);
+          if (valueCode >= 0) codes.data[first + i] = valueCode;
+          // JSON.parse makes `"__proto__": …` an own property; an assignment would set the prototype.
+          if (key === '__proto__') Object.defineProperty(o, key, { value: v, writable: true, enumerable: true, configurable: true });
+          else o[key] = v;
+        }
+        if (ordered) o[CODES_AT] = first;
+        return o;
+      }
+    }
+  }
+}
+
+/** Whether a key may be an array index, which for-in gives before the other keys (a digit first: wider than needed, never narrower). */
+function looksLikeIndex(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}

@@ -1,0 +1,61 @@
+import { parentPort } from 'node:worker_threads';
+import { readNdjson } from './json.js';
+import { JsonPacker } from './json-pack.js';
+import type { NdjsonPrefetchEvent, NdjsonStartMessage, NdjsonWorkerMessage } from './ndjson-parallel.js';
+
+/**
+ * Reads NDJSON files on a second core: decoding, hashing, cutting lines and JSON.parse (most of
+ * the time of reading NDJSON on one thread) happen here, and the akter go back in packed batches
+ * (see JsonPacker), so the main thread only rebuilds them from shared strings and checks them.
+ * The main thread sends a credit for each message it has used, so this side never runs more than
+ * a few batches ahead and memory stays bounded.
+ */
+const AHEAD = 4;
+/** Akter per batch, and characters of new text, at most: a message per batch is cheap at this size. */
+const BATCH_AKTER = 1000;
+const BATCH_CHARS = 1 << 20;
+
+let credits = AHEAD;
+let wake: (() => void) | undefined;
+const port = parentPort!;
+
+port.on('message', (m: { type: 'credit' } | NdjsonStartMessage) => {
+  if (m.type === 'credit') {
+    credits++;
+    wake?.();
+    return;
+  }
+  void run(m.files).catch((e: Error) => port.postMessage({ type: 'failed', message: e.message, code: (e as NodeJS.ErrnoException).code } satisfies NdjsonWorkerMessage));
+});
+
+async function send(message: NdjsonWorkerMessage): Promise<void> {
+  while (credits <= 0) await new Promise<void>((r) => (wake = r));
+  credits--;
+  port.postMessage(message);
+}
+
+async function run(files: NdjsonStartMessage['files']): Promise<void> {
+  for (let index = 0; index < files.length; index++) {
+    const { path, encoding } = files[index]!;
+    const packer = new JsonPacker();
+    let events: NdjsonPrefetchEvent[] = [];
+    const flush = async () => {
+      if (packer.size > 0) events.push(packer.take());
+      if (events.length > 0) await send({ type: 'events', index, events });
+      events = [];
+    };
+    for await (const ev of readNdjson(path, encoding)) {
+      if (ev.kind === 'value') {
+        packer.add(ev.line!, ev.value);
+        if (packer.size >= BATCH_AKTER || packer.textLength >= BATCH_CHARS) await flush();
+        continue;
+      }
+      // Broken lines stay in their place among the akter: the batch so far goes first.
+      if (packer.size > 0) events.push(packer.take());
+      if (ev.kind !== 'values') events.push(ev);
+      if (events.length >= BATCH_AKTER) await flush();
+    }
+    await flush();
+    await send({ type: 'done', index });
+  }
+}

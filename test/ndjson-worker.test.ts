@@ -1,0 +1,119 @@
+import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../src/errors.js';
+import { MAX_DEPTH, readNdjson, type JsonEvent } from '../src/load/json.js';
+import { NdjsonPrefetch } from '../src/load/ndjson-parallel.js';
+import { untagged } from './helpers/untagged.js';
+
+/** The worker as built (`npm run build`, which `npm test` runs first); from the sources there is none. */
+const BUILT = new URL('../dist/src/load/ndjson-worker.js', import.meta.url);
+const dir = mkdtempSync(path.join(tmpdir(), 'akt-ndjson-worker-'));
+
+/** Events with batches of akter spread out into one event per akt, as readNdjson gives them. */
+async function flat(events: AsyncIterable<JsonEvent>): Promise<JsonEvent[]> {
+  const out: JsonEvent[] = [];
+  for await (const ev of events) {
+    if (ev.kind === 'values') ev.values.forEach((value, i) => out.push({ kind: 'value', line: ev.lines[i], value: untagged(value) }));
+    else out.push(ev);
+  }
+  return out;
+}
+
+const akt = (i: number) => JSON.stringify({ caseId: `A-${i}`, district: i % 2 ? 'Bromma' : 'Kista', plans: [{ planId: `A-${i}-P1`, goal: 'Egen försörjning', subGoals: [{ text: 'Truckkort', due: '' }] }], n: i % 3 === 0 ? -0 : i });
+const deep = `${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}`;
+const lines = (n: number, broken: Record<number, string>) => Array.from({ length: n }, (_, i) => broken[i + 1] ?? akt(i + 1));
+
+/** Files as the worker meets them: none, one akt, broken lines on either side of a batch's end (1,000 akter), CRLF, Windows-1252. */
+const FILES: [string, string | Buffer][] = [
+  ['empty.ndjson', ''],
+  ['one.ndjson', akt(1)],
+  ['one-broken.ndjson', '{"caseId": \n'],
+  ['boundary.ndjson', `${lines(2003, { 1000: '{"caseId":', 1001: 'inte json', 2002: deep }).join('\n')}\n`],
+  ['blank-crlf.ndjson', `\r\n${akt(1)}\r\n   \r\n${akt(2)}\r${akt(3)}`],
+  ['latin1.ndjson', Buffer.from(`{"caseId":"A-1","goal":"Sj\xe4lvf\xf6rs\xf6rjning"}\n`, 'latin1')],
+];
+
+describe.skipIf(!existsSync(fileURLToPath(BUILT)))('NDJSON read on a worker thread', () => {
+  const paths = FILES.map(([name, text]) => {
+    const p = path.join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  });
+
+  it('gives every file the events readNdjson gives on this thread, akt for akt, in order', async () => {
+    const prefetch = new NdjsonPrefetch(
+      paths.map((p) => ({ path: p, encoding: undefined })),
+      BUILT,
+    );
+    try {
+      for (let i = 0; i < paths.length; i++) {
+        const expected = await flat(readNdjson(paths[i]!));
+        const got = await flat(prefetch.events(i));
+        expect(got).toEqual(expected);
+        expect(got.length).toBeGreaterThan(1);
+      }
+    } finally {
+      await prefetch.close();
+    }
+  });
+
+  it('reports a broken line and a line nested too deep where they are, between batches', async () => {
+    const prefetch = new NdjsonPrefetch([{ path: paths[3]!, encoding: undefined }], BUILT);
+    try {
+      const got = await flat(prefetch.events(0));
+      const errors = got.filter((e) => e.kind === 'error').map((e) => (e.kind === 'error' ? [e.line, e.message] : []));
+      expect(errors).toEqual([
+        [1000, '1000:11: value-expected'],
+        [1001, '1001:1: invalid-symbol'],
+        [2002, `nested more than ${MAX_DEPTH} levels deep`],
+      ]);
+      const values = got.filter((e) => e.kind === 'value');
+      expect(values).toHaveLength(2000);
+      expect(values.map((e) => (e.kind === 'value' ? e.line : 0)).slice(998, 1000)).toEqual([999, 1002]);
+      expect(got.at(-1)).toMatchObject({ kind: 'end', undecodable: 0 });
+    } finally {
+      await prefetch.close();
+    }
+  });
+
+  it('reads with the encoding it is given', async () => {
+    const prefetch = new NdjsonPrefetch([{ path: paths[1]!, encoding: 'windows-1252' }], BUILT);
+    try {
+      expect((await flat(prefetch.events(0)))[0]).toEqual({ kind: 'format', encoding: 'windows-1252' });
+    } finally {
+      await prefetch.close();
+    }
+  });
+
+  it('passes on a file that cannot be read with its error code, for the caller to report', async () => {
+    const prefetch = new NdjsonPrefetch([{ path: path.join(dir, 'missing.ndjson'), encoding: undefined }], BUILT);
+    try {
+      const e = await flat(prefetch.events(0)).then(() => undefined, (err: unknown) => err);
+      expect((e as NodeJS.ErrnoException).code).toBe('ENOENT');
+    } finally {
+      await prefetch.close();
+    }
+  });
+});
+
+describe('the NDJSON reading thread', () => {
+  it.each([
+    ['throws', 'throw new Error("broken worker");'],
+    ['stops', 'process.exit(3);'],
+  ])('that %s ends the read with one clear line naming the file, not a hang', async (_what, body) => {
+    const worker = path.join(dir, `worker-${_what}.mjs`);
+    writeFileSync(worker, `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { ${body} });\n`);
+    chmodSync(worker, 0o644);
+    const prefetch = new NdjsonPrefetch([{ path: 'x/akter.ndjson', encoding: undefined }], new URL(`file://${worker}`));
+    try {
+      const e = await flat(prefetch.events(0)).then(() => undefined, (err: unknown) => err);
+      expect(e).toBeInstanceOf(UserError);
+      expect((e as Error).message).toMatch(/^x\/akter\.ndjson: the thread reading NDJSON failed \(.+\); run again with --threads 1$/);
+    } finally {
+      await prefetch.close();
+    }
+  });
+});
