@@ -1,10 +1,10 @@
 /**
  * The akter of the text data formats (csv, json, ndjson) on their way from the pass (main thread)
  * to their text: TextCoder packs each akt as a list of pieces, TextBytes (on the text worker's
- * thread) and textOf (on this one) put the pieces together. Most pieces recur: a rule's result in
- * one akt is often the very object of the akt before (report/build.ts findingMasker), and statuses,
- * reasons and stadsdelar repeat, so each distinct piece is made and sent once and then named by
- * number. Building every akt's text anew on the main thread cost a third of the pass (csv).
+ * thread) and TextJoiner (on this one) put the pieces together. Most pieces recur: a rule's result
+ * in one akt is often the very object of the akt before (report/build.ts findingMasker), and
+ * statuses, reasons and stadsdelar repeat, so each such piece is made and sent once and then named
+ * by number. Building every akt's text anew on the main thread cost 1.2–1.4 s of it at 100,000 akter.
  */
 
 /** Cells that take the batch's next piece of text: OWN writes it (an akt's caseId and the like), DEFINE adds it to the dictionary. */
@@ -172,8 +172,8 @@ export class TextBytes {
     const ascii = all.length === text.length;
     const piece = (k: number): Uint8Array => {
       const from = k === 0 ? 0 : ends[k - 1]!;
-      // A copy, as a dictionary word would otherwise keep the whole batch's bytes.
-      return ascii ? all.slice(from, ends[k]) : Buffer.from(text.slice(from, ends[k]), 'utf8');
+      // A view: a word keeps its batch's bytes until the dictionary is emptied (LIMIT words at most).
+      return ascii ? all.subarray(from, ends[k]) : Buffer.from(text.slice(from, ends[k]), 'utf8');
     };
     const written: Uint8Array[] = [];
     let size = 0;
