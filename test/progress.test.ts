@@ -33,7 +33,7 @@ describe('two threads give the same report as one, byte for byte', () => {
     expect(g.status).toBe(0);
   }, 60_000);
 
-  it.each(['json', 'markdown', 'csv'])('%s', (format) => {
+  it.each(['json', 'ndjson', 'markdown', 'csv'])('%s', (format) => {
     const run = (threads: string) =>
       spawnSync(process.execPath, ['bin/aktgranskning.js', 'check', `${dir}/csv`, 'fixtures/stockholm-2011/excel', '--as-of', '2011-06-01', '--format', format, '--threads', threads], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
     const one = run('1');

@@ -3,6 +3,8 @@ import type { DataProblem } from '../../model/problems.js';
 import { problemMessage, reasonMessage, type FormatContext } from '../messages.js';
 import type { CaseResult, Report } from '../types.js';
 import { batched, textOf, type CaseWriter, type Out, type ReportHead, type WriterFactory } from './stream.js';
+import { codedWriter } from './text-out.js';
+import type { TextCoder } from './text-rows.js';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -21,15 +23,19 @@ export function caseJson(ctx: FormatContext, c: CaseResult, omit: ReadonlySet<st
     caseId: c.caseId,
     district: c.district,
     ...(c.origin ? { origin: c.origin } : {}),
-    results: (omit.size === 0 ? c.results : c.results.filter((r) => !omit.has(r.ruleId))).map((r) => ({
-      ruleId: r.ruleId,
-      status: r.status,
-      ...(r.reasons.length > 0
-        ? { reasons: ctx.messages ? r.reasons.map((x) => ({ ...x, message: reasonMessage(ctx, r.ruleId, x) })) : r.reasons }
-        : {}),
-      ...(r.evidence && ctx.evidence ? { evidence: r.evidence } : {}),
-      ...(r.baseline ? { baseline: r.baseline } : {}),
-    })),
+    results: (omit.size === 0 ? c.results : c.results.filter((r) => !omit.has(r.ruleId))).map((r) => resultJson(ctx, r)),
+  };
+}
+
+type Result = CaseResult['results'][number];
+
+function resultJson(ctx: FormatContext, r: Result): Record<string, unknown> {
+  return {
+    ruleId: r.ruleId,
+    status: r.status,
+    ...(r.reasons.length > 0 ? { reasons: ctx.messages ? r.reasons.map((x) => ({ ...x, message: reasonMessage(ctx, r.ruleId, x) })) : r.reasons } : {}),
+    ...(r.evidence && ctx.evidence ? { evidence: r.evidence } : {}),
+    ...(r.baseline ? { baseline: r.baseline } : {}),
   };
 }
 
@@ -44,27 +50,60 @@ function q(s: string): string {
   return x;
 }
 
+/** `JSON.stringify(resultJson(ctx, r))`, built as text. */
+function resultText(ctx: FormatContext, r: Result): string {
+  if (ctx.messages) return JSON.stringify(resultJson(ctx, r));
+  let s = `{"ruleId":${q(r.ruleId)},"status":${q(r.status)}`;
+  if (r.reasons.length > 0) s += `,"reasons":${JSON.stringify(r.reasons)}`;
+  if (r.evidence && ctx.evidence) s += `,"evidence":${JSON.stringify(r.evidence)}`;
+  if (r.baseline) s += `,"baseline":${q(r.baseline)}`;
+  return `${s}}`;
+}
+
+/** The akt's text up to its results: `{"caseId":…,"district":…,"origin":…,"results":[`. */
+function caseStart(c: CaseResult): string {
+  let s = `{"caseId":${JSON.stringify(c.caseId)}`;
+  if (c.district !== undefined) s += `,"district":${c.district === null ? 'null' : q(c.district)}`;
+  if (c.origin) s += `,"origin":${JSON.stringify(c.origin)}`;
+  return `${s},"results":[`;
+}
+
 /**
  * `JSON.stringify(caseJson(ctx, c, omit))` without the object in between: the data formats write
  * this for every akt, so it is built as text (a property test holds the two equal).
  */
 export function caseText(ctx: FormatContext, c: CaseResult, omit: ReadonlySet<string> = NONE): string {
-  if (ctx.messages || c.district === undefined) return JSON.stringify(caseJson(ctx, c, omit));
-  let s = `{"caseId":${JSON.stringify(c.caseId)},"district":${c.district === null ? 'null' : q(c.district)}`;
-  if (c.origin) s += `,"origin":${JSON.stringify(c.origin)}`;
-  s += ',"results":[';
+  let s = caseStart(c);
   let first = true;
-  for (let i = 0; i < c.results.length; i++) {
-    const r = c.results[i]!;
+  for (const r of c.results) {
     if (omit.size > 0 && omit.has(r.ruleId)) continue;
-    s += `${first ? '' : ','}{"ruleId":${q(r.ruleId)},"status":${q(r.status)}`;
+    s += (first ? '' : ',') + resultText(ctx, r);
     first = false;
-    if (r.reasons.length > 0) s += `,"reasons":${JSON.stringify(r.reasons)}`;
-    if (r.evidence && ctx.evidence) s += `,"evidence":${JSON.stringify(r.evidence)}`;
-    if (r.baseline) s += `,"baseline":${q(r.baseline)}`;
-    s += '}';
   }
   return `${s}]}`;
+}
+
+/** The words codeCase numbers its glue by: a comma, and the end of an akt. */
+const glue = (close: string) => [',', close];
+const COMMA = 0;
+const CLOSE = 1;
+
+/**
+ * Codes an akt as caseText writes it, followed by the glue's close: its results are written once
+ * per result object and then repeated by number (text-rows.ts).
+ */
+function codeCase(ctx: FormatContext, omit: ReadonlySet<string>, coder: TextCoder, c: CaseResult, before: string): void {
+  coder.own(before + caseStart(c));
+  let first = true;
+  const results = c.results;
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    if (omit.size > 0 && omit.has(r.ruleId)) continue;
+    if (!first) coder.push(COMMA);
+    coder.push(coder.keyed(i, r, () => resultText(ctx, r)));
+    first = false;
+  }
+  coder.push(CLOSE);
 }
 
 /** Message templates once, keyed by rule and code: {name} in a template is the reason's data. */
@@ -105,7 +144,6 @@ const text = (ctx: FormatContext, x: unknown) => JSON.stringify(x, null, ctx.pre
  * figures. Compact (one line) unless --pretty.
  */
 export const jsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
-  const out = batched(to);
   const nl = ctx.pretty ? '\n' : '';
   const indent = (s: string) => (ctx.pretty ? s.replace(/\n/g, '\n  ') : s);
   const fields = (o: Record<string, unknown>) =>
@@ -113,16 +151,21 @@ export const jsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${ctx.pretty ? '  ' : ''}${JSON.stringify(k)}:${ctx.pretty ? ' ' : ''}${indent(text(ctx, v))}`);
   const start = fields({ ...headJson(head, ctx), messages: messageCatalogue(ctx, head) });
-  out.write(`{${nl}${start.join(`,${nl}`)},${nl}${ctx.pretty ? '  ' : ''}"cases":${ctx.pretty ? ' ' : ''}[`);
+  to.write(`{${nl}${start.join(`,${nl}`)},${nl}${ctx.pretty ? '  ' : ''}"cases":${ctx.pretty ? ' ' : ''}[`);
   const omit = omitted(head);
   let first = true;
-  return {
-    add(c) {
-      const item = ctx.pretty ? `\n    ${text(ctx, caseJson(ctx, c, omit)).replace(/\n/g, '\n    ')}` : caseText(ctx, c, omit);
-      out.write(first ? item : `,${item}`);
+  return codedWriter(
+    to,
+    ctx.threads,
+    glue(']}'),
+    (coder, c) => {
+      // Indented, an akt is one piece of its own.
+      if (ctx.pretty) coder.own(`${first ? '' : ','}\n    ${text(ctx, caseJson(ctx, c, omit)).replace(/\n/g, '\n    ')}`);
+      else codeCase(ctx, omit, coder, c, first ? '' : ',');
       first = false;
     },
-    finish(report) {
+    (report) => {
+      const out = batched(to);
       const end = () => {
         out.write('}\n');
         out.flush();
@@ -136,7 +179,7 @@ export const jsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
       const wait = writeProblems(ctx, report.dataProblems, out);
       return wait ? wait.then(end) : end();
     },
-  };
+  );
 };
 
 export function formatJson(report: Report, ctx: FormatContext): Generator<string> {
@@ -148,13 +191,14 @@ export function formatJson(report: Report, ctx: FormatContext): Generator<string
  * report without cases[]. Streams into jq, DuckDB or pandas.
  */
 export const ndjsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
-  const out = batched(to);
   const omit = omitted(head);
-  return {
-    add(c) {
-      out.write(`${caseText(ctx, c, omit)}\n`);
-    },
-    finish(report) {
+  return codedWriter(
+    to,
+    ctx.threads,
+    glue(']}\n'),
+    (coder, c) => codeCase(ctx, omit, coder, c, ''),
+    (report) => {
+      const out = batched(to);
       const rest = figuresJson(report);
       // The summary line's last key is dataProblems, written one problem at a time.
       out.write(`${JSON.stringify({ ...headJson(head, ctx), messages: messageCatalogue(ctx, head), ...rest }).slice(0, -1)},"dataProblems":`);
@@ -165,7 +209,7 @@ export const ndjsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
       };
       return wait ? wait.then(end) : end();
     },
-  };
+  );
 };
 
 export function formatNdjson(report: Report, ctx: FormatContext): Generator<string> {

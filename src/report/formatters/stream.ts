@@ -72,10 +72,13 @@ export async function writeReport(factory: WriterFactory, report: Report, ctx: F
   await w.finish(report);
 }
 
-/** A text writer as a formatter: pieces yielded about every thousand akter. Only for writers whose finish is synchronous. */
+/**
+ * A text writer as a formatter: pieces yielded about every thousand akter. Only for writers whose
+ * finish is synchronous, which they are on one thread.
+ */
 export function* textOf(factory: WriterFactory, report: Report, ctx: FormatContext): Generator<string> {
   let pieces: string[] = [];
-  const w = factory(headOf(report), ctx, { write: (s) => pieces.push(s as string) });
+  const w = factory(headOf(report), { ...ctx, threads: 1 }, { write: (s) => pieces.push(s as string) });
   let n = 0;
   for (const c of report.cases) {
     w.add(c);
