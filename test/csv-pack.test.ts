@@ -81,6 +81,17 @@ describe('rows packed by the parsing thread', () => {
     expect(ids.pack([row(18, ['A-1', 'x'])])).toMatchObject({ codes: Int32Array.from([-1, 0]), text: 'A-1', newEntries: 0 });
   });
 
+  it('send a column as text early when more than half its values are new, and one whose values repeat less only after the trial', () => {
+    // Trial of 64 rows: at 8 rows, the first column (every value new) goes to text; the second
+    // (a new value every third row) keeps its dictionary until row 64, the third (one value) for good.
+    const packer = new RowPacker(1000, 64);
+    const rowsOf = (from: number, n: number) => Array.from({ length: n }, (_, i) => row(from + i, [`A-${from + i}`, `d${Math.floor((from + i) / 3)}`, 'x']));
+    packer.pack(rowsOf(0, 8));
+    expect(packer.pack([row(8, ['A-8', 'd2', 'x'])])).toMatchObject({ codes: Int32Array.from([-1, 2, 0]), text: 'A-8' });
+    packer.pack(rowsOf(9, 55));
+    expect(packer.pack([row(64, ['A-64', 'd0', 'x'])])).toMatchObject({ codes: Int32Array.from([-1, -1, 0]), text: 'A-64\u001fd0' });
+  });
+
   it('send a text that repeats the one above it in its column as a code, in the same batch or the next', () => {
     const packer = new RowPacker(100, 2);
     const unpacker = new RowUnpacker();
