@@ -30,21 +30,30 @@ describe('rows packed by the parsing thread', () => {
   const cell = fc.constantFrom('', 'a', 'b', ' a', '2011-01-01', 'x\u001fy', 'ö\nä', 'Egen försörjning genom arbete');
   const batches = fc.array(fc.array(fc.array(cell, { minLength: 0, maxLength: 5 }), { maxLength: 6 }), { maxLength: 8 });
 
-  it('unpack to the same rows, batch after batch, and equal codes in a column mean equal values', () => {
+  it('unpack to the same rows, batch after batch; equal codes in a column mean equal values, and -2 the last text again', () => {
     fc.assert(
       fc.property(batches, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }), (batchFields, limit, trial) => {
         const packer = new RowPacker(limit, trial);
         const unpacker = new RowUnpacker();
         const byCode = new Map<string, string>();
+        // Per column the last value that came as text (-1), which -2 repeats.
+        const lastText: string[] = [];
         let line = 2;
         for (const fields of batchFields) {
           const rows = fields.map((f) => row(line++, f));
-          const out = received(unpacker, send(packer.pack(rows)));
+          const sent = send(packer.pack(rows));
+          const out = received(unpacker, sent);
           expect(plain(out)).toEqual(plain(rows));
+          // Rows sent plain carry no codes: the receiver never sees them as texts.
+          if (sent.kind === 'rows') continue;
           for (const r of out) {
             r.fields.forEach((v, c) => {
               const code = r.codes[c]!;
-              if (code < 0) return;
+              if (code === -2) expect(v).toBe(lastText[c]);
+              if (code < 0) {
+                lastText[c] = v;
+                return;
+              }
               const key = `${c}:${code}`;
               expect(byCode.get(key) ?? v).toBe(v);
               byCode.set(key, v);
@@ -58,29 +67,57 @@ describe('rows packed by the parsing thread', () => {
   it('send a value once, then only its code', () => {
     const packer = new RowPacker();
     const first = packer.pack([row(2, ['A-1', '2011-01-01']), row(3, ['A-1', '2011-01-01'])]);
-    const second = packer.pack([row(4, ['A-1', '2011-02-01'])]);
-    expect(first).toMatchObject({ kind: 'packed', text: 'A-1\u001f2011-01-01', texts: 2, codes: Int32Array.from([0, 0, 0, 0]) });
-    expect(second).toMatchObject({ kind: 'packed', text: '2011-02-01', texts: 1, codes: Int32Array.from([0, 1]) });
+    const second = packer.pack([row(4, ['A-1', '2011-02-01']), row(5, ['A-2', '2011-01-01'])]);
+    expect(first).toMatchObject({ kind: 'packed', entries: 'A-1\u001f2011-01-01', newEntries: 2, text: '', texts: 0, codes: Int32Array.from([0, 0, 0, 0]) });
+    expect(second).toMatchObject({ kind: 'packed', entries: '2011-02-01\u001fA-2', newEntries: 2, texts: 0, codes: Int32Array.from([0, 1, 1, 0]) });
   });
 
   it('send values as text beyond the dictionary limit, and columns of identifiers as text after the trial rows', () => {
     const limited = new RowPacker(2, 1000);
-    expect(limited.pack([row(2, ['a']), row(3, ['b']), row(4, ['c']), row(5, ['a'])])).toMatchObject({ codes: Int32Array.from([0, 1, -1, 0]), text: 'a\u001fb\u001fc' });
+    expect(limited.pack([row(2, ['a']), row(3, ['b']), row(4, ['c']), row(5, ['a'])])).toMatchObject({ codes: Int32Array.from([0, 1, -1, 0]), entries: 'a\u001fb', text: 'c', texts: 1 });
     // After 16 rows: 16 distinct caseIds (more than an eighth) and one code (fewer).
     const ids = new RowPacker(100, 16);
     ids.pack(Array.from({ length: 16 }, (_, i) => row(i + 2, [`A-${i}`, 'x'])));
-    expect(ids.pack([row(18, ['A-1', 'x'])])).toMatchObject({ codes: Int32Array.from([-1, 0]), text: 'A-1' });
+    expect(ids.pack([row(18, ['A-1', 'x'])])).toMatchObject({ codes: Int32Array.from([-1, 0]), text: 'A-1', newEntries: 0 });
+  });
+
+  it('send a column as text early when more than half its values are new, and one whose values repeat less only after the trial', () => {
+    // Trial of 64 rows: at 8 rows, the first column (every value new) goes to text; the second
+    // (a new value every third row) keeps its dictionary until row 64, the third (one value) for good.
+    const packer = new RowPacker(1000, 64);
+    const rowsOf = (from: number, n: number) => Array.from({ length: n }, (_, i) => row(from + i, [`A-${from + i}`, `d${Math.floor((from + i) / 3)}`, 'x']));
+    packer.pack(rowsOf(0, 8));
+    expect(packer.pack([row(8, ['A-8', 'd2', 'x'])])).toMatchObject({ codes: Int32Array.from([-1, 2, 0]), text: 'A-8' });
+    packer.pack(rowsOf(9, 55));
+    expect(packer.pack([row(64, ['A-64', 'd0', 'x'])])).toMatchObject({ codes: Int32Array.from([-1, -1, 0]), text: 'A-64\u001fd0' });
+  });
+
+  it('send a text that repeats the one above it in its column as a code, in the same batch or the next', () => {
+    const packer = new RowPacker(100, 2);
+    const unpacker = new RowUnpacker();
+    received(unpacker, send(packer.pack([row(2, ['A-1', 'P-1']), row(3, ['A-2', 'P-2'])])));
+    const batch = packer.pack([row(4, ['A-2', 'P-3']), row(5, ['A-2', 'P-3']), row(6, ['A-3', 'P-3'])]);
+    // A-2 was a dictionary entry before the columns went to text: the cells above it had its code, and so does it.
+    expect(batch).toMatchObject({ codes: Int32Array.from([1, -1, 1, -2, -1, -2]), text: 'P-3\u001fA-3', texts: 2 });
+    expect(plain(received(unpacker, send(batch)))).toEqual([
+      { line: 4, fields: ['A-2', 'P-3'] },
+      { line: 5, fields: ['A-2', 'P-3'] },
+      { line: 6, fields: ['A-3', 'P-3'] },
+    ]);
   });
 
   it('fall back to plain rows when a value holds the separator, and forget what that batch would have added', () => {
-    const packer = new RowPacker();
+    // After 8 rows the caseIds go as text; the second column keeps its dictionary.
+    const packer = new RowPacker(100, 8);
     const unpacker = new RowUnpacker();
-    const broken = packer.pack([row(2, ['new']), row(3, ['x\u001fy'])]);
+    received(unpacker, send(packer.pack(Array.from({ length: 8 }, (_, i) => row(i + 2, [`A-${i}`, 'a'])))));
+    const broken = packer.pack([row(10, ['A-3', 'new']), row(11, ['A-3', 'x\u001fy'])]);
     expect(broken.kind).toBe('rows');
     received(unpacker, send(broken));
-    const next = packer.pack([row(4, ['new'])]);
-    expect(next).toMatchObject({ codes: Int32Array.from([0]), text: 'new' });
-    expect(plain(received(unpacker, send(next)))).toEqual([{ line: 4, fields: ['new'] }]);
+    // Neither the entry 'new' nor A-3 as the column's last text was ever seen by the receiver.
+    const next = packer.pack([row(12, ['A-3', 'new'])]);
+    expect(next).toMatchObject({ codes: Int32Array.from([-1, 1]), text: 'A-3', entries: 'new' });
+    expect(plain(received(unpacker, send(next)))).toEqual([{ line: 12, fields: ['A-3', 'new'] }]);
   });
 });
 

@@ -37,11 +37,13 @@ describe('the compiled row factory and its plain twin', () => {
 });
 
 describe('a row table as it grows', () => {
-  it('keeps every value set, and reads every field never set (or cleared) as empty, across its growth', () => {
+  it('keeps every value set, and reads every field never set (or cleared) as empty, across its growth and room made ahead', () => {
     const fields = scalarFields('plans');
     const write = fc.record({ row: fc.nat(), field: fc.nat(fields.length - 1), value: cell, clear: fc.boolean() });
+    // Room for more rows made once, at some row, as the loader does from a file's size: too little, too much or none.
+    const ahead = fc.option(fc.record({ at: fc.nat(5000), rows: fc.nat(6000) }));
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5000 }), fc.array(write, { maxLength: 60 }), (count, writes) => {
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.array(write, { maxLength: 60 }), ahead, (count, writes, reserve) => {
         const table = new RowTable(fields, UNIQUE_FIELDS);
         const values = new ValueTable();
         const expected = new Map<string, unknown>();
@@ -49,6 +51,7 @@ describe('a row table as it grows', () => {
         const byRow = new Map<number, typeof writes>();
         for (const w of writes) byRow.set(w.row % count, [...(byRow.get(w.row % count) ?? []), w]);
         for (let i = 0; i < count; i++) {
+          if (reserve && reserve.at % count === i) table.reserve(reserve.rows);
           const row = table.add();
           expect(row).toBe(i);
           for (const { field, value, clear } of byRow.get(row) ?? []) {

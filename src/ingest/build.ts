@@ -1,3 +1,4 @@
+import type { Scope } from '../model/fields.js';
 import type { DataProblem, Location, ProblemCode } from '../model/problems.js';
 import type { FileStats, LoadedExport } from '../model/types.js';
 import { makeNormalize, type Normalize } from '../model/values.js';
@@ -54,6 +55,11 @@ export class ExportBuilder {
   /** A row of a CSV table (or a sheet), its cells from `first` on: see CsvRows.add. */
   addCsvRow(input: CsvInput, cells: readonly string[], first: number, codes: Int32Array | undefined, line: number): void {
     this.csv.add(input, cells, first, codes, line);
+  }
+
+  /** Room in the store for about `rows` more rows of `scope`: see AktStore.reserve. */
+  reserve(scope: Scope, rows: number): void {
+    this.store.reserve(scope, rows);
   }
 
   /** The akter in report order, the problems and the files. */

@@ -43,6 +43,9 @@ export class FieldReader {
   /** Per scope, the codes of the fields of the JSON object last read (-1: none). */
   private readonly jsonCodes: Record<Scope, Int32Array>;
   private readonly paths = new Map<string, string>();
+  /** Per scope, the last value without a code each field of a CSV row had, and what it was checked as. */
+  private readonly lastRaws: Record<Scope, unknown[]>;
+  private readonly lastEncoded: Record<Scope, Encoded[]>;
 
   constructor(
     private readonly store: StoreWriter,
@@ -55,6 +58,9 @@ export class FieldReader {
     this.encoded = per((n) => new Array<Encoded>(n));
     this.jsonKeys = per((n) => new Uint8Array(n));
     this.jsonCodes = per((n) => new Int32Array(n));
+    // A value no cell can have, so that the first cell is always checked.
+    this.lastRaws = per((n) => new Array<unknown>(n).fill(FieldReader));
+    this.lastEncoded = per((n) => new Array<Encoded>(n).fill(undefined));
   }
 
   /** Where a field stands in its scope, looked up once by the caller. */
@@ -78,13 +84,21 @@ export class FieldReader {
       const record = rec.fields as readonly string[];
       const { codes, first } = rec;
       const memo = rec.memo!;
+      const lastRaws = this.lastRaws[scope];
+      const lastOut = this.lastEncoded[scope];
       for (let f = 0; f < fields.length; f++) {
         const col = cols[f]!;
         const raw = col >= 0 ? record[first + col] : undefined;
         raws[f] = raw;
         const code = col >= 0 ? codes[first + col]! : -1;
         if (code < 0) {
-          out[f] = encoders[f]!(raw);
+          // A value without a code (an identifier) is most often the one the row above had (the
+          // caseId of an akt's rows, the planId of a plan's follow-ups): checked once for them all.
+          if (raw !== lastRaws[f]) {
+            lastRaws[f] = raw;
+            lastOut[f] = encoders[f]!(raw);
+          }
+          out[f] = lastOut[f];
           continue;
         }
         const checked = (memo[col] ??= []);

@@ -101,6 +101,7 @@ async function readCsvFile(
     if (ev.kind === 'format' || ev.kind === 'not-text' || ev.kind === 'end') {
       if (ev.kind === 'not-text') text = false;
       settle(b, stats, ev);
+      if (ev.kind === 'format' && typeof f.bytes === 'string') table.sizeOfFile((await stat(f.bytes)).size, ev.encoding);
     } else if (ev.kind === 'error') {
       // An unclosed quote runs to the end of the file: that one broken record is rejected.
       b.rejectRow(stats, ev.code, at, { value: ev.message });

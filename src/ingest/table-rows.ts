@@ -61,8 +61,31 @@ export class TableRows {
     for (const h of match.duplicate) this.b.report(problem('duplicate-column', at, { field: h }));
   }
 
+  /**
+   * The size of the table's file in bytes, when known, and its encoding: from the first rows read,
+   * the store makes room for the table's rows at once (AktStore.reserve).
+   */
+  sizeOfFile(bytes: number, encoding: string | undefined): void {
+    this.bytes = encoding?.startsWith('utf-16') ? bytes / 2 : bytes;
+  }
+
+  private bytes: number | undefined;
+
+  /** `chars`: the characters the first `rows` rows of the file took, about. */
+  private reserve(rows: number, chars: number): void {
+    if (this.bytes === undefined || rows === 0 || chars === 0) return;
+    // A little over, as text outside the ASCII range takes more bytes than characters.
+    this.b.reserve(this.input!.layout.scope, Math.ceil(((this.bytes * rows) / chars) * 1.05));
+    this.bytes = undefined;
+  }
+
   rows(rows: readonly CsvRow[]): void {
     if (this.opts.progress) this.opts.progress.rows += rows.length;
+    if (this.bytes !== undefined) {
+      let chars = 0;
+      for (const row of rows) for (const f of row.fields) chars += f.length + 1;
+      this.reserve(rows.length, chars);
+    }
     const width = this.columns!.length;
     for (const row of rows) {
       if (row.fields.length !== width) this.wrongCount(row.fields, { file: this.stats.file, line: row.line });
@@ -74,6 +97,11 @@ export class TableRows {
   cells(batch: CellRows): void {
     const { lines, widths, cells, codes } = batch;
     if (this.opts.progress) this.opts.progress.rows += lines.length;
+    if (this.bytes !== undefined) {
+      let chars = 0;
+      for (const cell of cells) chars += cell.length + 1;
+      this.reserve(lines.length, chars);
+    }
     const width = this.columns!.length;
     for (let i = 0, first = 0; i < lines.length; first += widths[i++]!) {
       const w = widths[i]!;

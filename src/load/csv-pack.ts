@@ -8,28 +8,39 @@ const DICTIONARY_LIMIT = 1 << 16;
  * After this many rows, a column with more distinct values than an eighth of its rows is sent as
  * text from then on: identifiers (caseId, planId) would fill the dictionaries and cost this thread
  * a look-up in a large map per cell, while the main thread reads them without one anyway. By then
- * the columns that do repeat (dates, codes, boilerplate texts) have shown it.
+ * the columns that do repeat (dates, codes, boilerplate texts) have shown it. A column with more
+ * distinct values than half its rows goes to text already after an eighth of them (caseId in
+ * cases.csv, planId in plans.csv): dates there have a third of their rows distinct, not half.
+ * Filling and hashing those dictionaries until the full trial was a tenth of this thread's time.
  */
 const TRIAL_ROWS = 32_768;
 
 /**
- * A copy of a value of its own. A string cut from a larger text (the parsed chunk of a file, a
- * batch's text) keeps that whole text alive when it is 13 characters or more, and a dictionary
- * keeps its values for a whole file: without the copy, the two threads held most of a file's text
- * (peak RSS 568 MB rather than 493 MB loading 400,000 akter). The store has the same helper
- * (`detach`), which this stage may not import.
+ * A copy of a value of its own. A string cut from a larger text (the parsed chunk of a file) keeps
+ * that whole text alive when it is 13 characters or more, and a dictionary keeps its values for a
+ * whole file: without the copy, the parsing thread held most of a file's text (peak RSS 568 MB
+ * rather than 493 MB loading 400,000 akter, when the receiving side copied its entries too). The
+ * store has the same helper (`detach`), which this stage may not import.
  */
 function own(text: string): string {
   return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
 /**
- * A batch of rows as integer arrays and one string. Per cell a code: the index of the value in its
+ * A batch of rows as integer arrays and two strings. Per cell a code: the index of the value in its
  * column's dictionary, which the receiver builds from the batches in order (a code one past its end
- * adds the next text as a new entry), or -1 for a value sent as the next text. `text` holds, joined
- * by SEP, the new entries and the uncoded values in cell order.
+ * adds the next entry of `entries` to it); -1 for a value sent as the next text of `text`; or -2 for
+ * the value the column's last text (-1 or -2) had, in this batch or an earlier one. Both strings
+ * hold their values joined by SEP, in cell order, and `texts` and `newEntries` count them. The
+ * receiver keeps every entry for the rest of the file, so entries come in a string of their own:
+ * cut from it, they keep nothing else alive and need no copy.
  */
-export type PackedRows = { kind: 'packed'; lines: Int32Array; widths: Int32Array; codes: Int32Array; text: string; texts: number } | { kind: 'rows'; rows: CsvRow[] };
+export type PackedRows =
+  | { kind: 'packed'; lines: Int32Array; widths: Int32Array; codes: Int32Array; text: string; texts: number; entries: string; newEntries: number }
+  | { kind: 'rows'; rows: CsvRow[] };
+
+/** The code of a cell whose value is its column's last text again. */
+export const SAME_TEXT = -2;
 
 /**
  * Packs the rows of one file, batch after batch, on the parsing thread. A column's values repeat
@@ -42,6 +53,14 @@ export type PackedRows = { kind: 'packed'; lines: Int32Array; widths: Int32Array
 export class RowPacker {
   /** Per column its dictionary; null once the column is sent as text. */
   private readonly dictionaries: (Map<string, number> | null)[] = [];
+  /**
+   * Per column the last cell's value and code (-1 when it went as text). The rows of one akt stand
+   * together, and so do a plan's follow-ups: compared with the cell above first, a cell is most
+   * often settled without hashing it for a look-up in its dictionary, and an identifier that
+   * repeats is not sent again.
+   */
+  private lastValues: string[] = [];
+  private lastCodes: number[] = [];
   private rowsSeen = 0;
 
   /** The limits are parameters for the tests only. */
@@ -57,8 +76,15 @@ export class RowPacker {
     const widths = new Int32Array(rows.length);
     const codes = new Int32Array(cells);
     const parts: string[] = [];
-    // What this batch added, taken back if the batch goes unpacked: the receiver never saw it.
+    const entries: string[] = [];
+    // What this batch adds to the dictionaries, and the last values before it, kept in case it goes unpacked.
     const added: [Map<string, number>, string][] = [];
+    const lastValues = this.lastValues;
+    const lastCodes = this.lastCodes;
+    this.lastValues = lastValues.slice();
+    this.lastCodes = lastCodes.slice();
+    const values = this.lastValues;
+    const valueCodes = this.lastCodes;
     let k = 0;
     for (let i = 0; i < rows.length; i++) {
       const fields = rows[i]!.fields;
@@ -66,27 +92,41 @@ export class RowPacker {
       widths[i] = fields.length;
       for (let c = 0; c < fields.length; c++) {
         const f = fields[c]!;
-        const dictionary = this.dictionary(c);
-        const code = dictionary?.get(f);
-        if (code !== undefined) {
-          codes[k++] = code;
+        if (f === values[c]) {
+          const last = valueCodes[c]!;
+          codes[k++] = last === -1 ? SAME_TEXT : last;
           continue;
         }
-        if (f.includes(SEP)) {
-          for (const [d, v] of added) d.delete(v);
-          return { kind: 'rows', rows: [...rows] };
+        values[c] = f;
+        const dictionary = this.dictionary(c);
+        let code = dictionary?.get(f);
+        if (code === undefined) {
+          if (f.includes(SEP)) return this.unpacked(rows, added, lastValues, lastCodes);
+          if (dictionary && dictionary.size < this.limit) {
+            code = dictionary.size;
+            dictionary.set(own(f), code);
+            added.push([dictionary, f]);
+            entries.push(f);
+          } else {
+            code = -1;
+            parts.push(f);
+          }
         }
-        if (dictionary && dictionary.size < this.limit) {
-          codes[k++] = dictionary.size;
-          dictionary.set(own(f), dictionary.size);
-          added.push([dictionary, f]);
-        } else codes[k++] = -1;
-        parts.push(f);
+        codes[k++] = valueCodes[c] = code;
       }
     }
     this.rowsSeen += rows.length;
-    if (this.rowsSeen >= this.trialRows) this.dropIdentifiers();
-    return { kind: 'packed', lines, widths, codes, text: parts.join(SEP), texts: parts.length };
+    if (this.rowsSeen >= this.trialRows) this.dropIdentifiers(8);
+    else if (this.rowsSeen >= this.trialRows / 8) this.dropIdentifiers(2);
+    return { kind: 'packed', lines, widths, codes, text: parts.join(SEP), texts: parts.length, entries: entries.join(SEP), newEntries: entries.length };
+  }
+
+  /** A batch sent as plain rows; what packing it changed is taken back, for the receiver never sees it. */
+  private unpacked(rows: readonly CsvRow[], added: [Map<string, number>, string][], lastValues: string[], lastCodes: number[]): PackedRows {
+    for (const [d, v] of added) d.delete(v);
+    this.lastValues = lastValues;
+    this.lastCodes = lastCodes;
+    return { kind: 'rows', rows: [...rows] };
   }
 
   private dictionary(column: number): Map<string, number> | null {
@@ -94,10 +134,10 @@ export class RowPacker {
     return this.dictionaries[column]!;
   }
 
-  private dropIdentifiers(): void {
+  private dropIdentifiers(share: number): void {
     for (let c = 0; c < this.dictionaries.length; c++) {
       const d = this.dictionaries[c];
-      if (d && d.size * 8 > this.rowsSeen) this.dictionaries[c] = null;
+      if (d && d.size * share > this.rowsSeen) this.dictionaries[c] = null;
     }
   }
 }
@@ -118,26 +158,32 @@ export interface CellRows {
 /** Unpacks the batches of one file, in the order they were packed. */
 export class RowUnpacker {
   private readonly dictionaries: string[][] = [];
+  /** Per column its last value sent as text (code -1), which code -2 repeats. */
+  private readonly lastTexts: string[] = [];
 
   unpack(e: Extract<PackedRows, { kind: 'packed' }>): CellRows {
     // No text at all and one empty text are both '': the count tells them apart.
     const texts = e.texts === 0 ? [] : e.text.split(SEP);
+    const entries = e.newEntries === 0 ? [] : e.entries.split(SEP);
     const { lines, widths, codes } = e;
+    const lastTexts = this.lastTexts;
     // Filled by push, not made with a length: an array with holes is slower to read.
     const cells: string[] = [];
     let k = 0;
     let t = 0;
+    let n = 0;
     for (let i = 0; i < lines.length; i++) {
       const w = widths[i]!;
       for (let c = 0; c < w; c++) {
         const code = codes[k++]!;
-        if (code === -1) {
-          cells.push(texts[t++]!);
+        if (code < 0) {
+          if (code === -1) cells.push((lastTexts[c] = texts[t++]!));
+          else cells.push(lastTexts[c]!);
           continue;
         }
         while (this.dictionaries.length <= c) this.dictionaries.push([]);
         const dictionary = this.dictionaries[c]!;
-        if (code === dictionary.length) dictionary.push(own(texts[t++]!));
+        if (code === dictionary.length) dictionary.push(entries[n++]!);
         cells.push(dictionary[code]!);
       }
     }

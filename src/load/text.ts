@@ -11,6 +11,33 @@ export function openBytes(source: ByteSource): Readable {
   return typeof source === 'string' ? createReadStream(source) : source();
 }
 
+/** How much of a file on disk is read at a time. */
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * The bytes of a file in chunks. A file on disk is read into one buffer, used again for every
+ * chunk: a read stream allocates a fresh buffer per chunk, and the memory the system maps for
+ * each cost more CPU than reading (0.3 s against 0.05 s for the 85 MB of an export of 100,000
+ * akter). A chunk is therefore good only until the next is asked for: use it, never keep it.
+ */
+export async function* readChunks(source: ByteSource): AsyncGenerator<Uint8Array> {
+  if (typeof source !== 'string') {
+    for await (const chunk of openBytes(source)) yield chunk as Buffer;
+    return;
+  }
+  const fh = await open(source, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await fh.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
 /** How much of a file is looked at to choose its encoding and delimiter. */
 const SAMPLE_BYTES = 64 * 1024;
 
@@ -104,9 +131,9 @@ export async function* decodeFile(file: ByteSource, encoding: string, tally: Tex
   const hash = createHash('sha256');
   const decoder = new TextDecoder(encoding);
   const countBad = encoding === 'utf-8' || encoding.startsWith('utf-16');
-  for await (const chunk of openBytes(file)) {
-    hash.update(chunk as Buffer);
-    const text = decoder.decode(chunk as Buffer, { stream: true });
+  for await (const chunk of readChunks(file)) {
+    hash.update(chunk);
+    const text = decoder.decode(chunk, { stream: true });
     if (countBad) tally.undecodable += countReplacements(text);
     if (text !== '') yield text;
   }
@@ -124,6 +151,6 @@ export function countReplacements(text: string): number {
 
 export async function hashFile(file: ByteSource): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of openBytes(file)) hash.update(chunk as Buffer);
+  for await (const chunk of readChunks(file)) hash.update(chunk);
   return hash.digest('hex');
 }

@@ -102,6 +102,11 @@ export class RowTable {
 
   private capacity = 0;
 
+  /** Room for `more` rows beyond those there are, made at once (see AktStore.reserve). */
+  reserve(more: number): void {
+    if (this.length + more > this.capacity) this.grow(this.length + more);
+  }
+
   private grow(capacity: number): void {
     this.next.reserve(capacity);
     for (const c of this.shared) c?.reserve(capacity);
@@ -176,6 +181,12 @@ export class RowTable {
 export class Chains {
   readonly first = new IntColumn();
   readonly last = new IntColumn();
+
+  /** Room for `owners` owners, made at once; they are added by `grow`. */
+  reserve(owners: number): void {
+    this.first.reserve(owners);
+    this.last.reserve(owners);
+  }
 
   grow(owners: number): void {
     while (this.first.length < owners) {
