@@ -56,20 +56,22 @@ async function bytes(format: string, threads: number, cases: number | undefined,
 }
 
 describe('the text data formats on the text worker', () => {
+  // csv's akter are put together on the text worker; json's and ndjson's on the main thread, where
+  // they cost less (measured at 400,000 akter: docs/benchmarks.md, issue 17).
   it.each([
-    ['csv', {}],
-    ['csv', { csvLayout: 'long', excel: true }],
-    ['json', {}],
-    ['json', { messages: true, evidence: true }],
-    ['json', { pretty: true }],
-    ['ndjson', {}],
-  ] as const)('%s %o: the same bytes on one thread and on two, which start one worker, for all akter, one and none', async (format, extra) => {
+    ['csv', {}, 1],
+    ['csv', { csvLayout: 'long', excel: true }, 1],
+    ['json', {}, 0],
+    ['json', { messages: true, evidence: true }, 0],
+    ['json', { pretty: true }, 0],
+    ['ndjson', {}, 0],
+  ] as const)('%s %o: the same bytes on one thread and on two, which start %i worker(s), for all akter, one and none', async (format, extra, workers) => {
     for (const cases of [undefined, 1, 0]) {
       const before = started.workers;
       const one = await bytes(format, 1, cases, extra);
       expect(started.workers).toBe(before);
       const two = await bytes(format, 2, cases, extra);
-      expect(started.workers).toBe(before + 1);
+      expect(started.workers).toBe(before + workers);
       expect(two.equals(one)).toBe(true);
       expect(one.length).toBeGreaterThan(cases === 0 ? 50 : 1000);
     }

@@ -25,7 +25,7 @@ export interface FormatContext {
   evidence?: boolean;
   /** CSV: `wide` (default), one row per akt; `long`, one row per akt and rule (--csv-layout). */
   csvLayout?: 'wide' | 'long';
-  /** Threads the run may use (--threads; default: as many as it likes): with 1, the xlsx workbook and the akter of csv, json and ndjson are written on the main thread too. */
+  /** Threads the run may use (--threads; default: as many as it likes): with 1, the xlsx workbook and csv's akter are written on the main thread too. */
   threads?: number;
 }
 

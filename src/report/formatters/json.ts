@@ -3,8 +3,6 @@ import type { DataProblem } from '../../model/problems.js';
 import { problemMessage, reasonMessage, type FormatContext } from '../messages.js';
 import type { CaseResult, Report } from '../types.js';
 import { batched, textOf, type CaseWriter, type Out, type ReportHead, type WriterFactory } from './stream.js';
-import { codedWriter } from './text-out.js';
-import type { TextCoder } from './text-rows.js';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -83,29 +81,6 @@ export function caseText(ctx: FormatContext, c: CaseResult, omit: ReadonlySet<st
   return `${s}]}`;
 }
 
-/** The words codeCase numbers its glue by: a comma, and the end of an akt. */
-const glue = (close: string) => [',', close];
-const COMMA = 0;
-const CLOSE = 1;
-
-/**
- * Codes an akt as caseText writes it, followed by the glue's close: its results are written once
- * per result object and then repeated by number (text-rows.ts).
- */
-function codeCase(ctx: FormatContext, omit: ReadonlySet<string>, coder: TextCoder, c: CaseResult, before: string): void {
-  coder.own(before + caseStart(c));
-  let first = true;
-  const results = c.results;
-  for (let i = 0; i < results.length; i++) {
-    const r = results[i]!;
-    if (omit.size > 0 && omit.has(r.ruleId)) continue;
-    if (!first) coder.push(COMMA);
-    coder.push(coder.keyed(i, r, () => resultText(ctx, r)));
-    first = false;
-  }
-  coder.push(CLOSE);
-}
-
 /** Message templates once, keyed by rule and code: {name} in a template is the reason's data. */
 export function messageCatalogue(ctx: FormatContext, head: ReportHead): Record<string, unknown> {
   const rules: Record<string, Record<string, string>> = {};
@@ -144,6 +119,7 @@ const text = (ctx: FormatContext, x: unknown) => JSON.stringify(x, null, ctx.pre
  * figures. Compact (one line) unless --pretty.
  */
 export const jsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
+  const out = batched(to);
   const nl = ctx.pretty ? '\n' : '';
   const indent = (s: string) => (ctx.pretty ? s.replace(/\n/g, '\n  ') : s);
   const fields = (o: Record<string, unknown>) =>
@@ -151,21 +127,16 @@ export const jsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${ctx.pretty ? '  ' : ''}${JSON.stringify(k)}:${ctx.pretty ? ' ' : ''}${indent(text(ctx, v))}`);
   const start = fields({ ...headJson(head, ctx), messages: messageCatalogue(ctx, head) });
-  to.write(`{${nl}${start.join(`,${nl}`)},${nl}${ctx.pretty ? '  ' : ''}"cases":${ctx.pretty ? ' ' : ''}[`);
+  out.write(`{${nl}${start.join(`,${nl}`)},${nl}${ctx.pretty ? '  ' : ''}"cases":${ctx.pretty ? ' ' : ''}[`);
   const omit = omitted(head);
   let first = true;
-  return codedWriter(
-    to,
-    ctx.threads,
-    glue(']}'),
-    (coder, c) => {
-      // Indented, an akt is one piece of its own.
-      if (ctx.pretty) coder.own(`${first ? '' : ','}\n    ${text(ctx, caseJson(ctx, c, omit)).replace(/\n/g, '\n    ')}`);
-      else codeCase(ctx, omit, coder, c, first ? '' : ',');
+  return {
+    add(c) {
+      const item = ctx.pretty ? `\n    ${text(ctx, caseJson(ctx, c, omit)).replace(/\n/g, '\n    ')}` : caseText(ctx, c, omit);
+      out.write(first ? item : `,${item}`);
       first = false;
     },
-    (report) => {
-      const out = batched(to);
+    finish(report) {
       const end = () => {
         out.write('}\n');
         out.flush();
@@ -179,7 +150,7 @@ export const jsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
       const wait = writeProblems(ctx, report.dataProblems, out);
       return wait ? wait.then(end) : end();
     },
-  );
+  };
 };
 
 export function formatJson(report: Report, ctx: FormatContext): Generator<string> {
@@ -191,14 +162,13 @@ export function formatJson(report: Report, ctx: FormatContext): Generator<string
  * report without cases[]. Streams into jq, DuckDB or pandas.
  */
 export const ndjsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
+  const out = batched(to);
   const omit = omitted(head);
-  return codedWriter(
-    to,
-    ctx.threads,
-    glue(']}\n'),
-    (coder, c) => codeCase(ctx, omit, coder, c, ''),
-    (report) => {
-      const out = batched(to);
+  return {
+    add(c) {
+      out.write(`${caseText(ctx, c, omit)}\n`);
+    },
+    finish(report) {
       const rest = figuresJson(report);
       // The summary line's last key is dataProblems, written one problem at a time.
       out.write(`${JSON.stringify({ ...headJson(head, ctx), messages: messageCatalogue(ctx, head), ...rest }).slice(0, -1)},"dataProblems":`);
@@ -209,7 +179,7 @@ export const ndjsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
       };
       return wait ? wait.then(end) : end();
     },
-  );
+  };
 };
 
 export function formatNdjson(report: Report, ctx: FormatContext): Generator<string> {

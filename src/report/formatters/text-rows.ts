@@ -1,6 +1,6 @@
 /**
- * The akter of the text data formats (csv, json, ndjson) on their way from the pass (main thread)
- * to their text: TextCoder packs each akt as a list of pieces, TextBytes (on the text worker's
+ * The akter of a text data format (csv; json and ndjson were slower through it: docs/benchmarks.md,
+ * issue 17) on their way from the pass (main thread) to their text: TextCoder packs each akt as a list of pieces, TextBytes (on the text worker's
  * thread) and TextJoiner (on this one) put the pieces together. Most pieces recur: a rule's result
  * in one akt is often the very object of the akt before (report/build.ts findingMasker), and
  * statuses, reasons and stadsdelar repeat, so each such piece is made and sent once and then named

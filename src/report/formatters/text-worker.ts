@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { TextBytes, type CodedText } from './text-rows.js';
 
 /**
- * The akter of csv, json and ndjson put together as UTF-8 in a worker thread, so that the main
+ * The akter of csv put together as UTF-8 in a worker thread, so that the main
  * thread, the run's critical path, only numbers their pieces (text-rows.ts). The protocol
  * (text-out.ts speaks the other side): in: `{ rows }` (coded akter, in order), then `{ end }`;
  * out: `{ chunk }` (the bytes of one batch, in order; the batch is taken), `{ done }` after the
