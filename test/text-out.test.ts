@@ -13,17 +13,12 @@ import type { TextCoder } from '../src/report/formatters/text-rows.js';
 import type { FormatContext } from '../src/report/messages.js';
 import type { Report } from '../src/report/types.js';
 
-/** Counts the worker threads started by the built writers, which have a worker to start. */
-const started = vi.hoisted(() => ({ workers: 0 }));
+/** Workers started by the built writers, and a worker whose `done` comes with its exit (test/helpers/counted-worker.ts; both formats share worker-output.ts). */
+const started = vi.hoisted(() => ({ workers: 0, exitWithDone: false }));
 vi.mock('node:worker_threads', async (original) => {
   const real = await original<typeof import('node:worker_threads')>();
-  class Counted extends real.Worker {
-    constructor(...args: ConstructorParameters<typeof real.Worker>) {
-      super(...args);
-      started.workers++;
-    }
-  }
-  return { ...real, Worker: Counted };
+  const { countedWorker } = await import('./helpers/counted-worker.js');
+  return { ...real, Worker: countedWorker(real.Worker, started) };
 });
 
 const built = async <T>(file: string) => (await import(path.resolve('dist/src/report/formatters', file))) as T;
@@ -76,6 +71,16 @@ describe('the text data formats on the text worker', () => {
       expect(one.length).toBeGreaterThan(cases === 0 ? 50 : 1000);
     }
   });
+
+  it('a worker that exits as its last message is taken has completed the output, not failed', async () => {
+    const one = await bytes('csv', 1, undefined);
+    started.exitWithDone = true;
+    try {
+      expect((await bytes('csv', 2, undefined)).equals(one)).toBe(true);
+    } finally {
+      started.exitWithDone = false;
+    }
+  });
 });
 
 describe('a text worker that fails', () => {
@@ -85,7 +90,7 @@ describe('a text worker that fails', () => {
     writeFileSync(file, `import { parentPort } from 'node:worker_threads';\nlet n = 0;\nparentPort.on('message', (m) => {\n${body}\n});\n`);
     return pathToFileURL(file);
   };
-  const chunk = "parentPort.postMessage({ chunk: new TextEncoder().encode('x') });";
+  const chunk = "parentPort.postMessage({ chunk: new TextEncoder().encode('x'), taken: true });";
   const cases: [string, string, RegExp][] = [
     ['throws on a batch', `if ('rows' in m) throw new Error('boom');`, /boom/],
     ['reports an error', `parentPort.postMessage({ error: 'out of memory' });`, /text worker failed: out of memory/],

@@ -6,27 +6,12 @@ import { ruleMap } from '../src/cli/shared.js';
 import { writeReport } from '../src/report/formatters/stream.js';
 import type * as Xlsx from '../src/report/formatters/xlsx.js';
 
-/**
- * Counts the worker threads started, by the built formatter (which has a worker to start) too. With
- * `exitWithDone`, a worker's `done` comes in the same turn as its 'exit', as Node hands over a
- * worker's last messages when the main thread was too busy to take them before the worker exited.
- */
+/** Workers started, and a worker whose `done` comes with its exit (test/helpers/counted-worker.ts). */
 const started = vi.hoisted(() => ({ workers: 0, exitWithDone: false }));
 vi.mock('node:worker_threads', async (original) => {
   const real = await original<typeof import('node:worker_threads')>();
-  class Counted extends real.Worker {
-    constructor(...args: ConstructorParameters<typeof real.Worker>) {
-      super(...args);
-      started.workers++;
-    }
-
-    override emit(event: string | symbol, ...args: unknown[]): boolean {
-      const emitted = super.emit(event, ...args);
-      if (started.exitWithDone && event === 'message' && typeof args[0] === 'object' && args[0] !== null && 'done' in args[0]) super.emit('exit', 0);
-      return emitted;
-    }
-  }
-  return { ...real, Worker: Counted };
+  const { countedWorker } = await import('./helpers/counted-worker.js');
+  return { ...real, Worker: countedWorker(real.Worker, started) };
 });
 
 const built = async () => ((await import(path.resolve('dist/src/report/formatters/xlsx.js'))) as typeof Xlsx).xlsxWriter;

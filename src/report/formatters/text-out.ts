@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { workerBuilt } from '../../load/prefetch.js';
 import type { CaseResult, Report } from '../types.js';
 import type { CaseWriter, Out } from './stream.js';
 import { TextCoder, TextJoiner, type CodedText } from './text-rows.js';
-import type { FromText, ToText } from './text-worker.js';
+import type { ToText } from './text-worker.js';
+import { workerOutput } from './worker-output.js';
 
 /**
  * A batch is closed once its text has some 64,000 characters, or 512 akter: a longer string is
@@ -34,7 +33,7 @@ export const TEXT_WORKER = new URL('./text-worker.js', import.meta.url);
  * text is put together on this thread. Either way the bytes are the same (test/text-out.test.ts).
  */
 export function textSink(out: Out, threads = Infinity, worker: URL = TEXT_WORKER): TextSink {
-  return threads > 1 && worker.protocol === 'file:' && existsSync(fileURLToPath(worker)) ? workerSink(out, worker) : localSink(out);
+  return threads > 1 && workerBuilt(worker) ? workerSink(out, worker) : localSink(out);
 }
 
 function localSink(out: Out): TextSink {
@@ -46,69 +45,23 @@ function localSink(out: Out): TextSink {
   };
 }
 
-/** The main thread's side of the worker: sends coded akter, writes the bytes it gets back to the output. */
+/** The main thread's side of the worker: sends coded akter, GROUP batches a message. */
 function workerSink(out: Out, url: URL): TextSink {
-  const worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   let queued: CodedText[] = [];
   const send = () => {
     if (queued.length === 0) return;
-    worker.postMessage({ rows: queued } satisfies ToText, queued.flatMap((c) => [c.ends.buffer as ArrayBuffer, c.cells.buffer as ArrayBuffer]));
+    output.post({ rows: queued } satisfies ToText, queued.flatMap((c) => [c.ends.buffer as ArrayBuffer, c.cells.buffer as ArrayBuffer]));
     queued = [];
   };
-  // Until the end is sent, the worker must not keep a failed run's process alive.
-  worker.unref();
-  let inFlight = 0;
-  let complete = false;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  let done: (() => void) | undefined;
-  const fail = (e: Error) => {
-    failure ??= e;
-    wake?.();
-    done?.();
-  };
-  worker.on('message', (m: FromText) => {
-    if ('chunk' in m) {
-      out.write(m.chunk);
-      inFlight--;
-      if (inFlight < IN_FLIGHT) wake?.();
-    } else if ('done' in m) {
-      complete = true;
-      done?.();
-    } else fail(new Error(`the text worker failed: ${m.error}`));
-  });
-  worker.on('error', fail);
-  // A finished worker's last messages can come in the same turn as its 'exit' (see xlsx.ts).
-  worker.on('exit', () => {
-    if (!complete) fail(new Error('the text worker stopped before the output was complete'));
-  });
+  const output = workerOutput<ToText>(url, out, { name: 'text', writes: 'the output', limit: IN_FLIGHT, flush: send });
   return {
     rows(coded) {
-      inFlight++;
+      output.count();
       queued.push(coded);
       if (queued.length >= GROUP) send();
     },
-    ready() {
-      if (failure) return Promise.reject(failure);
-      if (inFlight < IN_FLIGHT) return undefined;
-      send();
-      return new Promise<void>((resolve) => (wake = resolve)).finally(() => (wake = undefined)).then(() => {
-        if (failure) throw failure;
-      });
-    },
-    async finish() {
-      worker.ref();
-      if (!failure) {
-        const finished = new Promise<void>((resolve) => (done = resolve));
-        send();
-        worker.postMessage({ end: true } satisfies ToText);
-        await finished;
-      }
-      const failed = failure;
-      worker.removeAllListeners('exit');
-      await worker.terminate();
-      if (failed) throw failed;
-    },
+    ready: () => output.ready(),
+    finish: () => output.finish({ end: true }),
   };
 }
 

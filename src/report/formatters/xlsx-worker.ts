@@ -1,21 +1,21 @@
 import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Book, type BookEnd, type BookStart } from './xlsx-book.js';
+import type { FromWorker } from './worker-output.js';
 import type { CodedRows } from './xlsx-rows.js';
 
 /**
  * The xlsx workbook written in a worker thread: rendering and zipping the XML of every akt's row
  * costs a fifth of checking the akter, and the main thread is the run's critical path while the
- * second core idles. The protocol (xlsx.ts speaks the other side):
+ * second core idles. The protocol (xlsx.ts and worker-output.ts speak the other side):
  * in: `{ rows }` (Akter rows, in order, coded: CodedRows), then `{ end }` (the other sheets);
- * out: `{ chunk }` (bytes of the file, in order), `{ taken }` once a batch of rows is written and
- * compressed, `{ done }` when the file is complete, or `{ error }`.
+ * out (FromWorker): `{ chunk }` (bytes of the file, in order), `{ taken }` once a batch of rows is
+ * written and compressed, `{ done }` when the file is complete, or `{ error }`.
  */
 export type ToBook = { rows: CodedRows } | { end: BookEnd };
-export type FromBook = { chunk: Uint8Array } | { taken: true } | { done: true } | { error: string };
 
 const port = parentPort!;
-const send = (m: FromBook) => port.postMessage(m);
+const send = (m: FromWorker) => port.postMessage(m);
 // The zip writes many small pieces; they cross to the main thread a quarter megabyte at a time.
 let held: Buffer[] = [];
 let size = 0;

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { severityName } from '../../i18n/catalog.js';
 import { gradeName } from '../../i18n/report-text.js';
 import { ui } from '../../i18n/ui.js';
+import { workerBuilt } from '../../load/prefetch.js';
 import type { DataProblem } from '../../model/problems.js';
 import { districtName, problemMessage, ruleTitle, type FormatContext } from '../messages.js';
 import type { Report } from '../types.js';
@@ -13,7 +11,8 @@ import { GRADE_COLOURS } from './html.js';
 import type { CaseWriter, Out, WriterFactory } from './stream.js';
 import type { BookEnd, BookStart, Sheet, Value } from './xlsx-book.js';
 import { RowCoder, type CodedRows } from './xlsx-rows.js';
-import type { FromBook, ToBook } from './xlsx-worker.js';
+import { workerOutput } from './worker-output.js';
+import type { ToBook } from './xlsx-worker.js';
 
 const PERCENT = '0%';
 /**
@@ -67,7 +66,7 @@ const WORKER = new URL('./xlsx-worker.js', import.meta.url);
  * this thread. Either way the bytes are the same (test/xlsx.test.ts).
  */
 function startBook(start: BookStart, out: Out, threads = Infinity): BookWriter {
-  return threads > 1 && WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER)) ? workerBook(start, out) : localBook(start, out);
+  return threads > 1 && workerBuilt(WORKER) ? workerBook(start, out) : localBook(start, out);
 }
 
 /** The workbook on this thread, each batch written before the pass goes on. */
@@ -98,61 +97,16 @@ function localBook(start: BookStart, out: Out): BookWriter {
   };
 }
 
-/** The main thread's side of the worker: sends rows, writes the bytes it gets back to the output. */
+/** The main thread's side of the worker: sends rows; the worker says when it has taken a batch. */
 function workerBook(start: BookStart, out: Out): BookWriter {
-  const worker = new Worker(WORKER, { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-  // Until the end is sent, the worker must not keep a failed run's process alive.
-  worker.unref();
-  let inFlight = 0;
-  let complete = false;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  let done: (() => void) | undefined;
-  const fail = (e: Error) => {
-    failure ??= e;
-    wake?.();
-    done?.();
-  };
-  worker.on('message', (m: FromBook) => {
-    if ('chunk' in m) out.write(m.chunk);
-    else if ('taken' in m) {
-      inFlight--;
-      if (inFlight < IN_FLIGHT) wake?.();
-    } else if ('done' in m) {
-      complete = true;
-      done?.();
-    } else fail(new Error(m.error));
-  });
-  worker.on('error', fail);
-  // A worker that has finished exits at once, and when this thread is busy its last messages are
-  // handed over only then: in the same turn as 'exit', before `finish` has seen `done`.
-  worker.on('exit', () => {
-    if (!complete) fail(new Error('the xlsx worker stopped before the workbook was complete'));
-  });
-  const send = (m: ToBook) => worker.postMessage(m);
+  const output = workerOutput<ToBook>(WORKER, out, { name: 'xlsx', writes: 'the workbook', limit: IN_FLIGHT, workerData: start });
   return {
-    rows(rows: CodedRows) {
-      inFlight++;
-      worker.postMessage({ rows } satisfies ToBook, [rows.ends.buffer as ArrayBuffer, rows.cells.buffer as ArrayBuffer]);
+    rows(rows) {
+      output.count();
+      output.post({ rows }, [rows.ends.buffer as ArrayBuffer, rows.cells.buffer as ArrayBuffer]);
     },
-    /** While the worker has enough rows to go on with, a promise of when it can take more. */
-    ready(): Promise<void> | undefined {
-      if (failure) return Promise.reject(failure);
-      if (inFlight < IN_FLIGHT) return undefined;
-      return new Promise<void>((resolve) => (wake = resolve)).finally(() => (wake = undefined));
-    },
-    async finish(end: BookEnd) {
-      worker.ref();
-      if (!failure) {
-        const finished = new Promise<void>((resolve) => (done = resolve));
-        send({ end });
-        await finished;
-      }
-      const failed = failure;
-      worker.removeAllListeners('exit');
-      await worker.terminate();
-      if (failed) throw failed;
-    },
+    ready: () => output.ready(),
+    finish: (end) => output.finish({ end }),
   };
 }
 
