@@ -72,12 +72,76 @@ describe('the example plug-in, end to end', () => {
   });
 });
 
+describe('a plug-in whose codes are named like members of every object', () => {
+  // Rules choose their codes; these name Object.prototype's members, where a lookup on a plain object
+  // finds a function (or the prototype) instead of no template.
+  const t = (name: string) => `{ sv: 'sv ${name} {n}', en: 'en ${name} {n}' }`;
+  const objectCodes = (reasons: string) => `{ id: 'object-codes', title: { sv: 'Objektkoder', en: 'Object codes' }, criterion: { sv: 'x', en: 'x', source: 's' },
+    defaultSeverity: 'error', reasons: ${reasons},
+    notApplicable: { constructor: ${t('constructor')} }, evidence: { toString: { sv: 'bevis {cases}', en: 'evidence {cases}' } },
+    observation: { sv: 'I {failed} av {applicable} akter x', en: 'In {failed} of {applicable} case files x' }, recommendation: { sv: 'r', en: 'r' },
+    check(akt) {
+      if (akt.caseId.endsWith('1')) return { status: 'not-applicable', reason: { code: 'constructor', data: { n: 1 } } };
+      if (akt.caseId.endsWith('2')) return { status: 'pass' };
+      return { status: 'fail', reasons: [{ code: 'valueOf', data: { n: 2 } }, { code: '__proto__', data: { n: 3 } }, { code: 'toString', data: { n: 4 } }] };
+    } }`;
+  const rule = objectCodes(`{ valueOf: ${t('valueOf')}, ['__proto__']: ${t('proto')}, toString: ${t('toString')} }`);
+  const file = config({ plugins: ['./p.mjs'], preset: 'core', rules: { 'object-codes': 'error' } }, { 'p.mjs': `export default ${rule};\n` });
+  const run = (...args: string[]) => {
+    const r = cli(['check', FIXTURE, ...AS_OF, '--config', file, '--quiet', ...args]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(EXIT_FINDINGS);
+    return r.stdout;
+  };
+
+  it("has each code's own message in --format json --messages, and its template in the catalogue", () => {
+    interface Result { ruleId: string; status: string; reasons: { code: string; message: string }[] }
+    const report = JSON.parse(run('--format', 'json', '--messages')) as { cases: { caseId: string; results: Result[] }[]; messages: { rules: Record<string, Record<string, string>> } };
+    const of = (id: string) => report.cases.find((c) => c.caseId === id)!.results.find((r) => r.ruleId === 'object-codes')!;
+    expect(of('HL-0003').reasons).toEqual([
+      { code: 'valueOf', data: { n: 2 }, message: 'sv valueOf 2' },
+      { code: '__proto__', data: { n: 3 }, message: 'sv proto 3' },
+      { code: 'toString', data: { n: 4 }, message: 'sv toString 4' },
+    ]);
+    expect(of('HL-0001')).toMatchObject({ status: 'not-applicable', reasons: [{ code: 'constructor', message: 'sv constructor 1' }] });
+    const templates = report.messages.rules['object-codes']!;
+    expect(Object.keys(templates)).toEqual(['valueOf', '__proto__', 'toString', 'constructor']);
+    expect(Object.values(templates)).toEqual(['sv valueOf {n}', 'sv proto {n}', 'sv toString {n}', 'sv constructor {n}']);
+  });
+
+  it('is worded by its own templates in markdown and terminal, in both languages', () => {
+    const sv = run('--format', 'markdown');
+    expect(sv).toContain('- Vanligast (8 akter): sv valueOf 2\n');
+    expect(sv).toContain('1 akt omfattas inte. sv constructor 1');
+    expect(sv).toContain('| Objektkoder | `HL-0003` | sv valueOf 2 sv proto 3 sv toString 4 |');
+    const en = run('--format', 'markdown', '--lang', 'en');
+    expect(en).toContain('- Most common (8 case files): en valueOf 2\n');
+    expect(en).toContain('| Object codes | `HL-0003` | en valueOf 2 en proto 3 en toString 4 |');
+    expect(run('--format', 'terminal')).toMatch(/HL-0003 +Objektkoder: sv valueOf 2/);
+    expect(cli(['explain', 'object-codes', '--config', file]).stdout).toContain('| `__proto__` | brist | sv proto {n} |');
+  });
+
+  it('a code named __proto__ is checked like any other', () => {
+    const bad = config({ plugins: ['./p.mjs'] }, { 'p.mjs': `export default ${rule.replace(t('proto'), "{ sv: 'x' }")};\n` });
+    const r = cli(['check', FIXTURE, ...AS_OF, '--config', bad, '--lang', 'en']);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stderr).toMatch(/rule "object-codes": reasons\.__proto__\.en is missing/);
+    // A rule's only fail code, and with it the check that a rule declares at least one.
+    const only = config({ plugins: ['./p.mjs'] }, { 'p.mjs': `export default ${objectCodes(`{ ['__proto__']: ${t('proto')} }`)};\n` });
+    const list = cli(['explain', 'object-codes', '--config', only]);
+    expect(list.stderr).toBe('');
+    expect(list.stdout).toContain('| `__proto__` | brist | sv proto {n} |');
+    expect(list.stdout).not.toContain('`valueOf`');
+  });
+});
+
 describe('malformed plug-ins are rejected with the file and the missing piece', () => {
   const rule = `{ id: 'x-rule', title: { sv: 'X', en: 'X' }, criterion: { sv: 'x', en: 'x', source: 's' }, defaultSeverity: 'error',
     reasons: { bad: { sv: 'x', en: 'x' } }, observation: { sv: 'x', en: 'x' }, recommendation: { sv: 'x', en: 'x' }, check: () => ({ status: 'pass' }) }`;
   const cases: [string, string, RegExp][] = [
     ['no check', rule.replace(", check: () => ({ status: 'pass' })", ''), /plug-in \.\/p\.mjs: rule "x-rule": check is missing/],
     ['no reasons', rule.replace("reasons: { bad: { sv: 'x', en: 'x' } }, ", ''), /rule "x-rule": reasons is missing/],
+    ['no reason codes', rule.replace("reasons: { bad: { sv: 'x', en: 'x' } }", 'reasons: {}'), /rule "x-rule": reasons must declare at least one reason code/],
     ['an id that is not kebab-case', rule.replace("'x-rule'", "'XRule'"), /rule "XRule": id must be kebab-case/],
     ['a title without English', rule.replace("title: { sv: 'X', en: 'X' }", "title: { sv: 'X' }"), /rule "x-rule": title\.en is missing/],
     ['an id a built-in rule has', rule.replace("'x-rule'", "'current-plan'"), /rule id "current-plan" is already taken/],

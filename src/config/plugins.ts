@@ -19,7 +19,8 @@ const PluginRule = z.object({
   defaultSeverity: z.enum(['error', 'warning']),
   requires: z.array(z.enum(DATASETS)).default([]),
   options: z.custom<z.ZodObject>(isZodObject, 'must be a zod object schema (z.strictObject) with a default for every field').optional(),
-  reasons: z.record(z.string(), Localized).refine((r) => Object.keys(r).length > 0, 'must declare at least one reason code'),
+  // At least one, counted once a code named `__proto__` is in (ownCodes).
+  reasons: z.record(z.string(), Localized),
   notApplicable: z.record(z.string(), Localized).default({}),
   evidence: z.record(z.string(), Localized).optional(),
   observation: Localized,
@@ -54,18 +55,47 @@ function rulesOf(mod: Record<string, unknown>): unknown[] | undefined {
   return undefined;
 }
 
+/** What a rule is told when a piece is not as it must be: the plug-in, the rule, where, and what is wrong. */
+function invalid(spec: string, index: number, raw: unknown, issue: z.core.$ZodIssue, within: { schema: z.ZodType; value: unknown; at: readonly PropertyKey[] }): UserError {
+  const name = (raw as { id?: unknown })?.id;
+  const rule = typeof name === 'string' ? { sv: `regeln "${name}"`, en: `rule "${name}"` } : { sv: `regel ${index + 1}`, en: `rule ${index + 1}` };
+  const path = [...within.at, ...issue.path];
+  const piece = path.length > 0 ? path.join('.') : { sv: '(regeln)', en: '(the rule)' };
+  const given = issue.path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined), within.value);
+  const what = given === undefined ? { sv: 'saknas', en: 'is missing' } : issueText(within.schema, within.value, issue);
+  return new UserError('plugin-rule-invalid', { spec, rule, piece, what });
+}
+
+/** The records a rule keys by codes of its own choosing. */
+const CODED = ['reasons', 'notApplicable', 'evidence', 'terms'] as const;
+const PROTO = '__proto__';
+
+/**
+ * zod leaves a record's key `__proto__` out of the object it builds, unchecked (assigning it would
+ * set the prototype); but a plug-in chooses its own codes. Such a code is checked here, and its
+ * record made again as entries, where `__proto__` is an own key like any other, in the order written.
+ */
+function ownCodes(raw: Record<string, unknown>, data: Record<string, unknown>, fail: (issue: z.core.$ZodIssue, at: readonly PropertyKey[], value: unknown) => UserError): void {
+  for (const key of CODED) {
+    const written = raw[key];
+    const parsed = data[key] as Record<string, z.infer<typeof Localized>> | undefined;
+    if (parsed === undefined || typeof written !== 'object' || written === null || !Object.hasOwn(written, PROTO)) continue;
+    const given = (written as Record<string, unknown>)[PROTO];
+    const t = Localized.safeParse(given);
+    if (!t.success) throw fail(t.error.issues[0]!, [key, PROTO], given);
+    data[key] = Object.fromEntries(Object.keys(written).map((code) => [code, code === PROTO ? t.data : parsed[code]!]));
+  }
+  if (Object.keys(data.reasons as object).length === 0) {
+    throw fail({ code: 'custom', message: 'must declare at least one reason code', path: [], input: raw.reasons }, ['reasons'], raw.reasons);
+  }
+}
+
 function checkRule(raw: unknown, spec: string, index: number): PluginRule {
   const r = PluginRule.safeParse(raw);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    const name = (raw as { id?: unknown })?.id;
-    const rule = typeof name === 'string' ? { sv: `regeln "${name}"`, en: `rule "${name}"` } : { sv: `regel ${index + 1}`, en: `rule ${index + 1}` };
-    const piece = issue.path.length > 0 ? issue.path.join('.') : { sv: '(regeln)', en: '(the rule)' };
-    const given = issue.path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined), raw);
-    const what = given === undefined ? { sv: 'saknas', en: 'is missing' } : issueText(PluginRule, raw, issue);
-    throw new UserError('plugin-rule-invalid', { spec, rule, piece, what });
-  }
-  const rule = { ...r.data, options: r.data.options ?? z.strictObject({}), plugin: `plug-in ${spec}` } as unknown as PluginRule;
+  if (!r.success) throw invalid(spec, index, raw, r.error.issues[0]!, { schema: PluginRule, value: raw, at: [] });
+  const data: Record<string, unknown> = { ...r.data };
+  ownCodes(raw as Record<string, unknown>, data, (issue, at, value) => invalid(spec, index, raw, issue, { schema: Localized, value, at }));
+  const rule = { ...data, options: r.data.options ?? z.strictObject({}), plugin: `plug-in ${spec}` } as unknown as PluginRule;
   if (!(rule.options as z.ZodObject).safeParse({}).success) {
     throw new UserError('plugin-rule-defaults', { spec, id: rule.id });
   }

@@ -37,10 +37,19 @@ export function districtName(ctx: FormatContext, d: DistrictSummary | CaseResult
   return d.district ?? ui('unknownDistrict', ctx.lang);
 }
 
+/**
+ * A template by its code, from the record's own keys only: a plug-in rule chooses its codes, and one
+ * named like a member of every object (`constructor`, `valueOf`) must find its own template or none.
+ */
+export function templateOf<T>(templates: Readonly<Record<string, T>> | undefined, code: string): T | undefined {
+  return templates !== undefined && Object.hasOwn(templates, code) ? templates[code] : undefined;
+}
+
 /** The sentence for one reason code: the rule's own template, or the engine's. */
 export function reasonMessage(ctx: FormatContext, ruleId: string, reason: Reason): string {
   const rule = ctx.rules.get(ruleId);
-  const template = rule?.reasons[reason.code] ?? rule?.notApplicable[reason.code] ?? ENGINE_MESSAGES[reason.code];
+  const { code } = reason;
+  const template = templateOf(rule?.reasons, code) ?? templateOf(rule?.notApplicable, code) ?? templateOf(ENGINE_MESSAGES, code);
   return template ? fill(template[ctx.lang], localizeTerms(ctx, rule?.terms, reason.data)) : reason.code;
 }
 
@@ -53,7 +62,7 @@ const EVIDENCE_QUOTE = 160;
  */
 export function evidenceMessage(ctx: FormatContext, ruleId: string, reason: Reason, cases: number): string | undefined {
   const rule = ctx.rules.get(ruleId);
-  const template = rule?.evidence?.[reason.code];
+  const template = templateOf(rule?.evidence, reason.code);
   if (!template) return undefined;
   const data: Record<string, string | number> = { ...localizeTerms(ctx, rule?.terms, reason.data) };
   for (const k in data) if (typeof data[k] === 'string') data[k] = quote(data[k], EVIDENCE_QUOTE);

@@ -58,3 +58,13 @@ describe('evidence in the iakttagelser', () => {
     expect(evidenceMessage(ctx('sv'), 'individual-goals', { code: 'placeholder-goal', data: { planId: 'P1', placeholder: '-' } }, 1)).toBeUndefined();
   });
 });
+
+describe('codes named like members of every object', () => {
+  const ctx = (lang: Lang) => ({ lang, rules, color: false });
+
+  it.each(['valueOf', 'toString', 'constructor', '__proto__', 'hasOwnProperty'])('%s, declared by no rule, has no template: its message is the code', (code) => {
+    expect(reasonMessage(ctx('sv'), 'individual-goals', { code })).toBe(code);
+    expect(reasonMessage(ctx('en'), 'no-such-rule', { code })).toBe(code);
+    expect(evidenceMessage(ctx('sv'), 'individual-goals', { code }, 1)).toBeUndefined();
+  });
+});

@@ -87,9 +87,8 @@ export function messageCatalogue(ctx: FormatContext, head: ReportHead): Record<s
   for (const { ruleId } of head.rules) {
     const rule = ctx.rules.get(ruleId);
     if (!rule) continue;
-    const own: Record<string, string> = {};
-    for (const [code, t] of [...Object.entries(rule.reasons), ...Object.entries(rule.notApplicable)]) own[code] = (t as { sv: string; en: string })[ctx.lang];
-    rules[ruleId] = own;
+    // Made as entries, not by assignment, where a code named `__proto__` would set the prototype instead.
+    rules[ruleId] = Object.fromEntries([...Object.entries(rule.reasons), ...Object.entries(rule.notApplicable)].map(([code, t]) => [code, (t as { sv: string; en: string })[ctx.lang]]));
   }
   const pick = (m: Record<string, { sv: string; en: string }>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v[ctx.lang]]));
   return { rules, engine: pick(ENGINE_MESSAGES), problems: pick(PROBLEM_MESSAGES) };
