@@ -26,7 +26,7 @@ const akt = (i: number) => JSON.stringify({ caseId: `A-${i}`, district: i % 2 ? 
 const deep = `${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}`;
 const lines = (n: number, broken: Record<number, string>) => Array.from({ length: n }, (_, i) => broken[i + 1] ?? akt(i + 1));
 
-/** Files as the worker meets them: none, one akt, broken lines on either side of a batch's end (1,000 akter), CRLF, Windows-1252. */
+/** Files as the worker meets them: none, one akt, broken lines on either side of a batch's end (250 akter), CRLF, Windows-1252. */
 const FILES: [string, string | Buffer][] = [
   ['empty.ndjson', ''],
   ['one.ndjson', akt(1)],

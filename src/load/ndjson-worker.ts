@@ -11,8 +11,14 @@ import type { NdjsonPrefetchEvent, NdjsonStartMessage, NdjsonWorkerMessage } fro
  * a few batches ahead and memory stays bounded.
  */
 const AHEAD = 4;
-/** Akter per batch, and characters of new text, at most: a message per batch is cheap at this size. */
-const BATCH_AKTER = 1000;
+/**
+ * Akter per batch, and characters of new text, at most: a message per batch is cheap at this size.
+ * The main thread makes a whole batch into objects at once, and they live until the store has taken
+ * them in. At 1,000 akter (some 3 MB of objects) about half the runs promoted most of a batch at
+ * every scavenge, and the old generation filled with akter already stored: at 400,000 akter 780 MB
+ * promoted instead of 290, peak RSS 707–735 MB instead of 490–550 (docs/benchmarks.md, session 10).
+ */
+const BATCH_AKTER = 250;
 const BATCH_CHARS = 1 << 20;
 
 let credits = AHEAD;
