@@ -164,6 +164,27 @@ describe('baselines for CI', () => {
     expect(after.some((e) => e.ruleId === 'current-plan' && e.caseId === 'ST-0003')).toBe(false);
   });
 
+  it('the akter are checked once: the baseline takes its failures from the pass that aggregates', () => {
+    const { dir, file } = setup();
+    // A rule that counts how often it is asked, and says so as the run ends.
+    writeFileSync(
+      path.join(dir, 'count.mjs'),
+      `let n = 0;\nprocess.on('exit', () => process.stderr.write('checked ' + n + '\\n'));\nexport default { id: 'count-checks', title: { sv: 'x', en: 'x' }, criterion: { sv: 'x', en: 'x', source: 's' }, defaultSeverity: 'error', reasons: { x: { sv: 'x', en: 'x' } }, observation: { sv: 'x', en: 'x' }, recommendation: { sv: 'x', en: 'x' }, check: () => (n++, { status: 'pass' }) };\n`,
+    );
+    const config = path.join(dir, 'aktgranskning.config.json');
+    writeFileSync(config, JSON.stringify({ plugins: ['./count.mjs'], preset: 'core', rules: { 'count-checks': 'error' } }));
+    const checked = (...extra: string[]) => {
+      const r = cli(['check', Y2011, ...AS_OF, '--config', config, ...extra]);
+      expect(r.code).toBe(extra.length === 0 ? EXIT_FINDINGS : EXIT_OK);
+      return Number(/^checked (\d+)$/m.exec(r.stderr)?.[1]);
+    };
+    // The fixture's 20 akter, each asked once.
+    expect(checked()).toBe(20);
+    expect(checked('--baseline', file)).toBe(20);
+    expect(checked('--write-baseline', path.join(dir, 'again.json'), '--baseline-reason', 'x', '--baseline-expires', '2011-06-30')).toBe(20);
+    expect(readFileSync(path.join(dir, 'again.json'), 'utf8')).toBe(readFileSync(file, 'utf8').replaceAll('Känt sedan 2011', 'x'));
+  });
+
   it('edited entries keep their reason; bad files and missing reasons are user errors', () => {
     const { dir, file } = setup();
     const b = JSON.parse(readFileSync(file, 'utf8')) as { entries: { reason: string; expires: string }[] };

@@ -83,11 +83,22 @@ export async function loadBaseline(file: string): Promise<Baseline> {
   return r.data;
 }
 
-/** The failing (akt, rule) pairs of a run that set the exit code: rules of severity error, by real caseId. */
-export function failingPairs(report: Report): Pair[] {
-  const out: Pair[] = [];
-  for (const c of report.cases) for (const r of c.results) if (r.status === 'fail' && r.severity === 'error') out.push({ ruleId: r.ruleId, caseId: realId(c) });
-  return out.sort(order);
+/**
+ * The failing (akt, rule) pairs of a run that set the exit code (rules of severity error, by real
+ * caseId), gathered akt by akt: `check` adds each akt in the pass that aggregates, as walking the
+ * report's akter again would run every rule on every akt again (LazyCases).
+ */
+export class FailingPairs {
+  private readonly pairs: Pair[] = [];
+
+  add(c: CaseResult): void {
+    for (const r of c.results) if (r.status === 'fail' && r.severity === 'error') this.pairs.push({ ruleId: r.ruleId, caseId: realId(c) });
+  }
+
+  /** In the baseline file's order. */
+  sorted(): readonly Pair[] {
+    return this.pairs.sort(order);
+  }
 }
 
 function needsKey(baseline: Baseline, namer: Namer, file: string): void {
@@ -101,17 +112,17 @@ function lookup(entries: ReadonlyMap<string, BaselineEntry>, p: Pair, namer: Nam
   return entries.get(key(p)) ?? (namer ? entries.get(key({ ruleId: p.ruleId, caseId: namer(p.caseId) })) : undefined);
 }
 
-export function applyBaseline(report: Report, baseline: Baseline, namer: Namer, file = 'baseline'): BaselineResult {
+/** `failing`: the run's failing pairs (FailingPairs), in order. */
+export function applyBaseline(asOf: string, failing: readonly Pair[], baseline: Baseline, namer: Namer, file = 'baseline'): BaselineResult {
   needsKey(baseline, namer, file);
   const entries = new Map(baseline.entries.map((e) => [entryKey(e), e]));
-  const failing = failingPairs(report);
   const used = new Set<BaselineEntry>();
   const result: BaselineResult = { accepted: [], expired: [], expiredPairs: [], fresh: [], stale: [] };
   for (const p of failing) {
     const e = lookup(entries, p, namer);
     if (e) used.add(e);
     if (!e) result.fresh.push(p);
-    else if (e.expires < report.asOf) {
+    else if (e.expires < asOf) {
       result.expired.push(e);
       result.expiredPairs.push(p);
     }
@@ -125,9 +136,9 @@ export function applyBaseline(report: Report, baseline: Baseline, namer: Namer, 
  * A baseline of today's failures; entries already in `previous` keep their reason and expiry. With
  * a key its entries name akter by pseudonym; without one by caseId, and it says it is a working paper.
  */
-export function makeBaseline(report: Report, previous: Baseline | undefined, reason: string | undefined, expires: string | undefined, namer: Namer): Baseline {
+export function makeBaseline(failing: readonly Pair[], previous: Baseline | undefined, reason: string | undefined, expires: string | undefined, namer: Namer): Baseline {
   const known = new Map((previous?.entries ?? []).map((e) => [entryKey(e), e]));
-  const entries = failingPairs(report).map((p): BaselineEntry => {
+  const entries = failing.map((p): BaselineEntry => {
     const id = namer ? { pseudonym: namer(p.caseId) } : { caseId: p.caseId };
     const e = lookup(known, p, namer);
     if (e) return { ruleId: e.ruleId, ...id, reason: e.reason, expires: e.expires };

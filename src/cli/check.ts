@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { audit, resolveSettings, type Settings } from '../audit.js';
 import { DEFAULT_GRADES } from '../report/stats.js';
-import { applyBaseline, baselineText, loadBaseline, makeBaseline, markBaseline, pruneBaseline, type Namer } from '../baseline/baseline.js';
+import { applyBaseline, baselineText, FailingPairs, loadBaseline, makeBaseline, markBaseline, pruneBaseline, type Namer, type Pair } from '../baseline/baseline.js';
 import type { Preset } from '../config/config.js';
 import type { Lang } from '../engine/types.js';
 import { UserError } from '../errors.js';
@@ -19,7 +19,7 @@ import { publicCase, publicReport } from '../report/public.js';
 import { VERSION } from '../version.js';
 import { drained, openStreamOutput, type StreamOutput } from './stream-output.js';
 import { isModulePath, loadFormatter, type LoadedFormatter } from './formatter-module.js';
-import type { Report } from '../report/types.js';
+import type { CaseResult, Report } from '../report/types.js';
 import { summaryLine } from '../report/formatters/summary.js';
 import { verdict } from '../report/verdict.js';
 import { chooseLang, invalidArgument } from './help.js';
@@ -83,20 +83,23 @@ function formats(value: string): string[] {
   return [...new Set(names)];
 }
 
-/** --write-baseline, --baseline and --prune-baseline; the baseline file is read and written whole. */
-async function baselines(report: Report, flags: CheckFlags, namer: Namer): Promise<Report> {
+/**
+ * --write-baseline, --baseline and --prune-baseline; the baseline file is read and written whole.
+ * `failing`: the run's failing pairs, gathered in the pass that aggregates.
+ */
+async function baselines(report: Report, failing: readonly Pair[], flags: CheckFlags, namer: Namer): Promise<Report> {
   dateFlag('--baseline-expires', flags.baselineExpires);
   if (flags.pruneBaseline && flags.baseline === undefined) throw new UserError('prune-needs-baseline');
   const inputs = report.input.files.map((f) => f.file);
   if (flags.writeBaseline !== undefined) {
     const previous = existsSync(flags.writeBaseline) ? await loadBaseline(flags.writeBaseline) : undefined;
-    const written = makeBaseline(report, previous, flags.baselineReason, flags.baselineExpires, namer);
+    const written = makeBaseline(failing, previous, flags.baselineReason, flags.baselineExpires, namer);
     await writeOutput(flags.writeBaseline, baselineText(written), inputs);
-    if (flags.baseline === undefined) return markBaseline(report, applyBaseline(report, written, namer), flags.writeBaseline);
+    if (flags.baseline === undefined) return markBaseline(report, applyBaseline(report.asOf, failing, written, namer), flags.writeBaseline);
   }
   if (flags.baseline === undefined) return report;
   const baseline = await loadBaseline(flags.baseline);
-  const result = applyBaseline(report, baseline, namer, flags.baseline);
+  const result = applyBaseline(report.asOf, failing, baseline, namer, flags.baseline);
   if (flags.pruneBaseline) await writeOutput(flags.baseline, baselineText(pruneBaseline(baseline, result.stale)), inputs);
   return markBaseline(report, result, flags.baseline);
 }
@@ -181,7 +184,10 @@ export function checkCommand(setExit: (code: number) => void): Command {
       });
       // Formats that list every akt are written in the pass that aggregates, so no format walks
       // the akter twice. A baseline changes the akter after that pass: then they are walked again.
-      const inPass = flags.baseline === undefined && flags.writeBaseline === undefined ? chosen.filter((f) => Object.hasOwn(WRITERS, f)) : [];
+      const withBaselines = flags.baseline !== undefined || flags.writeBaseline !== undefined;
+      const inPass = withBaselines ? [] : chosen.filter((f) => Object.hasOwn(WRITERS, f));
+      // The baseline's failing pairs are gathered in that pass too, not by walking the akter again.
+      const failing = withBaselines ? new FailingPairs() : undefined;
       const streams = new Map<string, { output: StreamOutput; writer?: CaseWriter }>();
       const progress = startProgress(lang, flags.quiet);
       const stdin = await withStdin(paths);
@@ -200,6 +206,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
           selection: selectionFrom(flags),
           progress: progress.counter,
           appendixLimit: flags.appendixLimit,
+          ...(failing ? { onCase: (c: CaseResult) => failing.add(c) } : {}),
           ...(streams.size > 0
             ? {
                 // The writers start once the export is read: their akter leave out the rules it cannot assess at all.
@@ -231,7 +238,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
       // A baseline is keyed when a key was given; a key made up for this run would match nothing next time.
       const baselineKey = key ?? (flags.pseudonymKeyFile !== undefined || process.env[KEY_ENV]?.trim() ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined);
       const namer: Namer = baselineKey && baselineKey.source !== 'per-run' ? (id) => pseudonym(baselineKey.key, id) : undefined;
-      const withBaseline = await baselines(full, flags, namer);
+      const withBaseline = await baselines(full, failing?.sorted() ?? [], flags, namer);
       const withConfig = settings.configFile !== undefined ? { ...withBaseline, config: quote(settings.configFile) } : withBaseline;
       const report = key ? publicReport(withConfig, key) : withConfig;
       const inputs = full.input.files.map((f) => f.file);
