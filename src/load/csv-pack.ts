@@ -1,4 +1,4 @@
-import type { CsvRow } from './csv.js';
+import { rowsOfLines, type CsvLines, type CsvRow } from './csv.js';
 
 /** Separates texts in a packed batch; a batch whose text holds it is sent unpacked instead. */
 const SEP = '\u001f';
@@ -115,10 +115,89 @@ export class RowPacker {
         codes[k++] = valueCodes[c] = code;
       }
     }
-    this.rowsSeen += rows.length;
+    this.seen(rows.length);
+    return { kind: 'packed', lines, widths, codes, text: parts.join(SEP), texts: parts.length, entries: entries.join(SEP), newEntries: entries.length };
+  }
+
+  /**
+   * Packs lines of a text without quotes (CsvLines) straight from the text, as `pack` packs their
+   * rows, with the same result: no array per row, and a cell that equals the one above it costs a
+   * cut of the text and a comparison. Undefined when no line is a record.
+   */
+  packLines(l: CsvLines): PackedRows | undefined {
+    const { text, start, end, delimiter } = l;
+    const sep = text.indexOf(SEP, start);
+    if (sep !== -1 && sep < end) {
+      const rows = rowsOfLines(l);
+      return rows.length > 0 ? this.pack(rows) : undefined;
+    }
+    let count = 0;
+    for (let e = text.indexOf('\n', start); e !== -1 && e < end; e = text.indexOf('\n', e + 1)) count++;
+    const lines = new Int32Array(count);
+    const widths = new Int32Array(count);
+    let codes = new Int32Array(count * Math.max(8, this.dictionaries.length));
+    const parts: string[] = [];
+    const entries: string[] = [];
+    const values = this.lastValues;
+    const valueCodes = this.lastCodes;
+    let k = 0;
+    let rows = 0;
+    let line = l.line;
+    // Where the next delimiter is, found once: a cell that ends a line leaves it for the next line.
+    let nextDelimiter = text.indexOf(delimiter, start);
+    for (let s = start; s < end; line++) {
+      const e = text.indexOf('\n', s);
+      if (e === s) {
+        s = e + 1;
+        continue;
+      }
+      let c = 0;
+      for (let a = s; ; c++) {
+        if (nextDelimiter !== -1 && nextDelimiter < a) nextDelimiter = text.indexOf(delimiter, a);
+        const b = nextDelimiter !== -1 && nextDelimiter < e ? nextDelimiter : e;
+        if (k === codes.length) {
+          const grown = new Int32Array(2 * codes.length);
+          grown.set(codes);
+          codes = grown;
+        }
+        const f = text.slice(a, b);
+        if (f === values[c]) {
+          const last = valueCodes[c]!;
+          codes[k++] = last === -1 ? SAME_TEXT : last;
+        } else {
+          values[c] = f;
+          const dictionary = this.dictionary(c);
+          let code = dictionary?.get(f);
+          if (code === undefined) {
+            if (dictionary && dictionary.size < this.limit) {
+              code = dictionary.size;
+              dictionary.set(own(f), code);
+              entries.push(f);
+            } else {
+              code = -1;
+              parts.push(f);
+            }
+          }
+          codes[k++] = valueCodes[c] = code;
+        }
+        if (b === e) break;
+        a = b + 1;
+      }
+      lines[rows] = line;
+      widths[rows++] = c + 1;
+      s = e + 1;
+    }
+    if (rows === 0) return undefined;
+    this.seen(rows);
+    // Empty lines made no row: the arrays are cut to the rows there are.
+    return { kind: 'packed', lines: rows < count ? lines.slice(0, rows) : lines, widths: rows < count ? widths.slice(0, rows) : widths, codes: codes.slice(0, k), text: parts.join(SEP), texts: parts.length, entries: entries.join(SEP), newEntries: entries.length };
+  }
+
+  /** After a batch of `rows` rows: columns of identifiers go to text (TRIAL_ROWS). */
+  private seen(rows: number): void {
+    this.rowsSeen += rows;
     if (this.rowsSeen >= this.trialRows) this.dropIdentifiers(8);
     else if (this.rowsSeen >= this.trialRows / 8) this.dropIdentifiers(2);
-    return { kind: 'packed', lines, widths, codes, text: parts.join(SEP), texts: parts.length, entries: entries.join(SEP), newEntries: entries.length };
   }
 
   /** A batch sent as plain rows; what packing it changed is taken back, for the receiver never sees it. */
