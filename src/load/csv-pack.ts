@@ -26,6 +26,64 @@ function own(text: string): string {
   return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
+/** While a column has no more distinct values than this, a value is found by comparing it with each. */
+const FEW = 8;
+
+/**
+ * The key a value is looked up by: an ISO date (dddd-dd-dd) as the number its digits make, any
+ * other value itself. A Map hashes a freshly parsed string outside the compiled code, about 100 ns
+ * a look-up; dates are half the values looked up, and a number is hashed at once.
+ */
+export function keyOf(value: string): string | number {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return value;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return value;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * A column's distinct values sent so far, each with its code (the order it was first sent in).
+ * Codes, yes-no answers and the like have a handful of values: they are compared, not hashed.
+ */
+class Dictionary {
+  private readonly codes = new Map<string | number, number>();
+  /** The first FEW values, at their codes. */
+  private readonly first: string[] = [];
+
+  get size(): number {
+    return this.codes.size;
+  }
+
+  find(value: string): number | undefined {
+    if (this.codes.size <= FEW) {
+      const code = this.first.indexOf(value);
+      return code === -1 ? undefined : code;
+    }
+    return this.codes.get(keyOf(value));
+  }
+
+  /** Adds a value not in the dictionary; its code is the size before. */
+  add(value: string): number {
+    const code = this.codes.size;
+    const key = keyOf(value);
+    const kept = typeof key === 'string' || code < FEW ? own(value) : value;
+    this.codes.set(typeof key === 'string' ? kept : key, code);
+    if (code < FEW) this.first.push(kept);
+    return code;
+  }
+
+  /** Forgets a value added last (the values of a batch sent plain). */
+  remove(value: string): void {
+    this.codes.delete(keyOf(value));
+    if (this.first.length > this.codes.size) this.first.length = this.codes.size;
+  }
+}
+
 /**
  * A batch of rows as integer arrays and two strings. Per cell a code: the index of the value in its
  * column's dictionary, which the receiver builds from the batches in order (a code one past its end
@@ -52,7 +110,7 @@ export const SAME_TEXT = -2;
  */
 export class RowPacker {
   /** Per column its dictionary; null once the column is sent as text. */
-  private readonly dictionaries: (Map<string, number> | null)[] = [];
+  private readonly dictionaries: (Dictionary | null)[] = [];
   /**
    * Per column the last cell's value and code (-1 when it went as text). The rows of one akt stand
    * together, and so do a plan's follow-ups: compared with the cell above first, a cell is most
@@ -78,7 +136,7 @@ export class RowPacker {
     const parts: string[] = [];
     const entries: string[] = [];
     // What this batch adds to the dictionaries, and the last values before it, kept in case it goes unpacked.
-    const added: [Map<string, number>, string][] = [];
+    const added: [Dictionary, string][] = [];
     const lastValues = this.lastValues;
     const lastCodes = this.lastCodes;
     this.lastValues = lastValues.slice();
@@ -99,12 +157,11 @@ export class RowPacker {
         }
         values[c] = f;
         const dictionary = this.dictionary(c);
-        let code = dictionary?.get(f);
+        let code = dictionary?.find(f);
         if (code === undefined) {
           if (f.includes(SEP)) return this.unpacked(rows, added, lastValues, lastCodes);
           if (dictionary && dictionary.size < this.limit) {
-            code = dictionary.size;
-            dictionary.set(own(f), code);
+            code = dictionary.add(f);
             added.push([dictionary, f]);
             entries.push(f);
           } else {
@@ -167,11 +224,10 @@ export class RowPacker {
         } else {
           values[c] = f;
           const dictionary = this.dictionary(c);
-          let code = dictionary?.get(f);
+          let code = dictionary?.find(f);
           if (code === undefined) {
             if (dictionary && dictionary.size < this.limit) {
-              code = dictionary.size;
-              dictionary.set(own(f), code);
+              code = dictionary.add(f);
               entries.push(f);
             } else {
               code = -1;
@@ -201,15 +257,15 @@ export class RowPacker {
   }
 
   /** A batch sent as plain rows; what packing it changed is taken back, for the receiver never sees it. */
-  private unpacked(rows: readonly CsvRow[], added: [Map<string, number>, string][], lastValues: string[], lastCodes: number[]): PackedRows {
-    for (const [d, v] of added) d.delete(v);
+  private unpacked(rows: readonly CsvRow[], added: [Dictionary, string][], lastValues: string[], lastCodes: number[]): PackedRows {
+    for (let i = added.length - 1; i >= 0; i--) added[i]![0].remove(added[i]![1]);
     this.lastValues = lastValues;
     this.lastCodes = lastCodes;
     return { kind: 'rows', rows: [...rows] };
   }
 
-  private dictionary(column: number): Map<string, number> | null {
-    while (this.dictionaries.length <= column) this.dictionaries.push(new Map());
+  private dictionary(column: number): Dictionary | null {
+    while (this.dictionaries.length <= column) this.dictionaries.push(new Dictionary());
     return this.dictionaries[column]!;
   }
 
