@@ -31,8 +31,8 @@ const FEW = 8;
 
 /**
  * The key a value is looked up by: an ISO date (dddd-dd-dd) as the number its digits make, any
- * other value itself. A Map hashes a freshly parsed string outside the compiled code, about 100 ns
- * a look-up; dates are half the values looked up, and a number is hashed at once.
+ * other value itself. A Map hashes a freshly parsed string in a call out of the compiled code (a
+ * million fresh dates: about 50 ms by string, 25 ms by number); dates are half the values looked up.
  */
 export function keyOf(value: string): string | number {
   if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return value;
