@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ExportBuilder } from '../src/ingest/build.js';
 import { TableRows } from '../src/ingest/table-rows.js';
-import { RowPacker, RowUnpacker, type CellRows, type PackedRows } from '../src/load/csv-pack.js';
+import { keyOf, RowPacker, RowUnpacker, type CellRows, type PackedRows } from '../src/load/csv-pack.js';
 import type { CsvRow } from '../src/load/csv.js';
 import type { CsvTable } from '../src/load/discover.js';
 import { TABLE_COLUMNS } from '../src/model/columns.js';
@@ -62,6 +62,43 @@ describe('rows packed by the parsing thread', () => {
         }
       }),
     );
+  });
+
+  it('give each of many values its own code, dates (looked up by their digits) and texts alike', () => {
+    // More distinct values than a dictionary compares one by one; dates, and texts that only look like them.
+    const digit = fc.constantFrom('0', '1', '2', '9');
+    const date = fc.tuple(fc.array(digit, { minLength: 4, maxLength: 4 }), fc.array(digit, { minLength: 2, maxLength: 2 }), fc.array(digit, { minLength: 2, maxLength: 2 })).map(([y, m, d]) => `${y.join('')}-${m.join('')}-${d.join('')}`);
+    const nearDate = fc.oneof(date.map((d) => ` ${d.slice(1)}`), date.map((d) => `${d.slice(0, 9)}x`), date.map((d) => d.replace('-', '/')), date.map((d) => d.slice(0, 9)));
+    const cell = fc.oneof(date, nearDate, fc.string({ maxLength: 3 }), fc.constantFrom('x\u001fy'));
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { maxLength: 30 }), { maxLength: 6 }), fc.integer({ min: 1, max: 40 }), (batchFields, limit) => {
+        const packer = new RowPacker(limit, 1000);
+        const unpacker = new RowUnpacker();
+        const byCode = new Map<string, string>();
+        let line = 2;
+        for (const fields of batchFields) {
+          const rows = fields.map((f) => row(line++, f));
+          const sent = send(packer.pack(rows));
+          const out = received(unpacker, sent);
+          expect(plain(out)).toEqual(plain(rows));
+          for (const r of out) {
+            r.fields.forEach((v, c) => {
+              if (r.codes[c]! < 0) return;
+              const key = `${c}:${r.codes[c]}`;
+              expect(byCode.get(key) ?? v).toBe(v);
+              byCode.set(key, v);
+            });
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('look a date up by the number its digits make, and anything else by itself', () => {
+    expect(keyOf('2011-06-01')).toBe(20110601);
+    expect(keyOf('0000-00-00')).toBe(0);
+    for (const text of ['2011-06-1', '2011-06-011', '2011/06/01', ' 2011-06-0', '2011-0a-01', '2011-06-0:', '2011-06-0/', '20110601']) expect(keyOf(text)).toBe(text);
   });
 
   it('send a value once, then only its code', () => {

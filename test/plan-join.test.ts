@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tmpExport } from './helpers/export-dir.js';
 import { readExport } from '../src/ingest/read-export.js';
@@ -33,5 +34,33 @@ describe('rows joined to their plan', () => {
     const loaded = await readExport([dir], { asOf: '2011-06-01' });
     expect(loaded.problems.map((p) => [p.line, p.code, p.field])).toEqual([[1, 'unknown-plan-id', 'followUps[0].planId']]);
     expect([...loaded.akter].map((a) => a.akt.followUps.map((f) => f.planId ?? null))).toEqual([[null], ['P2']]);
+  });
+});
+
+describe('child rows joined to their akt by caseId', () => {
+  it('find their own akt whatever the order, the gaps between akter, padding or unknown caseIds', async () => {
+    // Akter 0..n-1 in cases.csv, one of them a duplicate; follow-ups name akter in any order, now and then
+    // a few akter further on (tried before the map), with spaces around the caseId, or one that does not exist.
+    const ref = fc.record({ akt: fc.integer({ min: 0, max: 24 }), pad: fc.boolean(), unknown: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 20 }), fc.array(ref, { maxLength: 40 }), fc.integer({ min: 0, max: 19 }), async (n, refs, dup) => {
+        const ids = Array.from({ length: n }, (_, i) => `K-${i}`);
+        const cases = ['caseId,district', ...ids.map((id) => `${id},Bromma`), `${ids[dup % n]},Kista`];
+        const rows = refs.map((r, i) => {
+          const id = r.unknown ? `X-${r.akt}` : `K-${r.akt % n}`;
+          return { id: r.unknown ? undefined : id, cell: r.pad ? ` ${id} ` : id, date: `2010-01-${String((i % 28) + 1).padStart(2, '0')}` };
+        });
+        const dir = tmpExport({
+          'cases.csv': `${cases.join('\n')}\n`,
+          'followups.csv': `${['caseId,date,type', ...rows.map((r) => `${r.cell},${r.date},uppfoljning`)].join('\n')}\n`,
+        });
+        const loaded = await readExport([dir], { asOf: '2011-06-01' });
+        const byId = new Map([...loaded.akter].map((a) => [a.akt.caseId, a.akt.followUps.map((f) => f.date)]));
+        for (const id of ids) expect(byId.get(id)).toEqual(rows.filter((r) => r.id === id).map((r) => r.date));
+        const unknown = loaded.problems.filter((p) => p.code === 'unknown-case-id').map((p) => p.line);
+        expect(unknown).toEqual(rows.flatMap((r, i) => (r.id === undefined ? [i + 2] : [])));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { readCsvBatches } from './csv.js';
+import { readCsvChunks } from './csv.js';
 import { RowPacker } from './csv-pack.js';
 import type { StartMessage, WorkerMessage } from './csv-parallel.js';
 
@@ -36,8 +36,11 @@ async function run(files: StartMessage['files']): Promise<void> {
   for (let index = 0; index < files.length; index++) {
     const { path, overrides } = files[index]!;
     const packer = new RowPacker();
-    for await (const ev of readCsvBatches(path, overrides)) {
-      await send({ type: 'events', index, events: [ev.kind === 'rows' ? packer.pack(ev.rows) : ev] });
+    for await (const ev of readCsvChunks(path, overrides)) {
+      if (ev.kind === 'lines') {
+        const packed = packer.packLines(ev);
+        if (packed) await send({ type: 'events', index, events: [packed] });
+      } else await send({ type: 'events', index, events: [ev.kind === 'rows' ? packer.pack(ev.rows) : ev] });
     }
     await send({ type: 'done', index });
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { UserError } from '../errors.js';
@@ -19,22 +19,26 @@ const CHUNK_BYTES = 64 * 1024;
  * chunk: a read stream allocates a fresh buffer per chunk, and the memory the system maps for
  * each cost more CPU than reading (0.3 s against 0.05 s for the 85 MB of an export of 100,000
  * akter). A chunk is therefore good only until the next is asked for: use it, never keep it.
+ * The reads are synchronous: each asynchronous one went through the thread pool and back (two
+ * thread switches and a wake-up of the event loop per 64 KB), which cost three to eight times the
+ * CPU of the reads themselves (85 MB: 90–280 ms against 25–35 ms), and the caller has nothing to
+ * do meanwhile but wait for the chunk.
  */
 export async function* readChunks(source: ByteSource): AsyncGenerator<Uint8Array> {
   if (typeof source !== 'string') {
     for await (const chunk of openBytes(source)) yield chunk as Buffer;
     return;
   }
-  const fh = await open(source, 'r');
+  const fd = openSync(source, 'r');
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     for (;;) {
-      const { bytesRead } = await fh.read(buffer, 0, CHUNK_BYTES, null);
+      const bytesRead = readSync(fd, buffer, 0, CHUNK_BYTES, null);
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 

@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readCsv, readCsvChunks, rowsOfLines, type CsvEvent } from '../src/load/csv.js';
+import { RowPacker, type PackedRows } from '../src/load/csv-pack.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'akt-split-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+/**
+ * What the reader gave before texts without quotes were split here: Papa Parse over the whole
+ * text at once (line breaks made LF), each record on the line after the previous one plus the line
+ * breaks inside it, empty lines skipped, the first record the header.
+ */
+function papaEvents(text: string, delimiter: string): { kind: string; line: number; fields: string[] }[] {
+  // The decoder takes a byte-order mark at the start of the file away.
+  const lf = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const parsed = new Papa.Parser({ delimiter, newline: '\n' }).parse(lf, 0, false) as { data: string[][] };
+  const out = [];
+  let line = 1;
+  for (const record of parsed.data) {
+    const at = line;
+    line += 1 + record.reduce((k, f) => k + (f.match(/\n/g)?.length ?? 0), 0);
+    if (record.length === 1 && record[0] === '') continue;
+    out.push(out.length === 0 ? { kind: 'header', line: at, fields: record.map((f) => f.trim()) } : { kind: 'row', line: at, fields: record });
+  }
+  return out;
+}
+
+async function readEvents(text: string, delimiter: string): Promise<{ kind: string; line: number; fields: string[] }[]> {
+  const file = path.join(dir, `t${n++}.csv`);
+  writeFileSync(file, text);
+  const out = [];
+  for await (const ev of readCsv(file, { delimiter }) as AsyncGenerator<CsvEvent>) if (ev.kind === 'header' || ev.kind === 'row') out.push({ kind: ev.kind, line: ev.line, fields: ev.fields });
+  return out;
+}
+
+// Cells of every kind the split must leave as Papa does: empty, spaces, other delimiters, letters outside ASCII, a byte-order mark.
+const plainCell = fc.string({ unit: fc.constantFrom('a', 'Ö', ' ', ',', ';', '\t', '|', '1', '-', '\ufeff'), maxLength: 8 });
+const quotedCell = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r\n', ' '), maxLength: 6 }).map((c) => `"${c.replace(/"/g, '""')}"`);
+const eol = fc.constantFrom('\n', '\r\n', '\r');
+
+describe('a text without quotes, split at line breaks and delimiters rather than parsed', () => {
+  it('gives the records, header and line numbers Papa Parse gives, quoted parts of the file or not', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(fc.oneof({ weight: 5, arbitrary: plainCell }, { weight: 1, arbitrary: quotedCell }), { minLength: 1, maxLength: 5 }), { maxLength: 12 }),
+        fc.constantFrom(',', ';', '\t', '|'),
+        eol,
+        fc.boolean(),
+        async (rows, delimiter, br, endsWithBreak) => {
+          const text = rows.map((r) => r.join(delimiter)).join(br) + (endsWithBreak ? br : '');
+          expect(await readEvents(text, delimiter)).toEqual(papaEvents(text, delimiter));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('across chunks of the file: texts of hundreds of kilobytes, quotes in some parts only, empty lines', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof({ weight: 20, arbitrary: fc.array(plainCell, { minLength: 1, maxLength: 6 }) }, { weight: 1, arbitrary: fc.array(quotedCell, { minLength: 1, maxLength: 3 }) }, { weight: 1, arbitrary: fc.constant(['']) }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.integer({ min: 200, max: 6000 }),
+        fc.constantFrom(',', ';'),
+        eol,
+        async (block, times, delimiter, br) => {
+          // A block repeated, so that the file spans several chunks and records are cut at their edges;
+          // each record numbered in a cell of its own, so that every quote opens a field, as in a well-formed file.
+          const lines: string[] = [];
+          for (let i = 0; i < times; i++) for (const r of block) lines.push(r.length === 1 && r[0] === '' ? '' : [i, ...r].join(delimiter));
+          const text = lines.join(br);
+          expect(await readEvents(text, delimiter)).toEqual(papaEvents(text, delimiter));
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('comes as lines of the text only when the text has no quote; a delimiter Papa Parse refuses goes through it', async () => {
+    const kinds = async (text: string, delimiter: string) => {
+      const file = path.join(dir, `k${n++}.csv`);
+      writeFileSync(file, text);
+      const out: string[] = [];
+      for await (const ev of readCsvChunks(file, { delimiter })) out.push(ev.kind);
+      return out;
+    };
+    expect(await kinds('a,b\n1,2\n3,4\n', ',')).toEqual(['format', 'header', 'lines', 'end']);
+    expect(await kinds('a,b\n1,"2"\n3,4\n', ',')).toEqual(['format', 'header', 'rows', 'end']);
+    // Papa Parse reads with a comma when given a byte-order mark as delimiter.
+    expect(await kinds('a,b\n1\ufeff2\n', '\ufeff')).toEqual(['format', 'header', 'rows', 'end']);
+    expect(await readEvents('a,b\n1\ufeff2,3\n', '\ufeff')).toEqual(papaEvents('a,b\n1\ufeff2,3\n', '\ufeff'));
+  });
+});
+
+describe('lines packed straight from the text', () => {
+  // Few values, so that codes and the cell above repeat; the separator, which sends a batch plain.
+  const cell = fc.constantFrom('', 'a', 'b', '2011-01-01', 'Egen försörjning genom arbete', 'x\u001fy', 'K-1', 'K-2');
+  const batch = fc.record({
+    rows: fc.array(fc.oneof({ weight: 6, arbitrary: fc.array(cell, { minLength: 1, maxLength: 5 }) }, { weight: 1, arbitrary: fc.constant([] as string[]) }), { maxLength: 8 }),
+    lead: fc.string({ unit: fc.constantFrom('x', ',', '\n'), maxLength: 4 }),
+  });
+
+  it('pack as the same rows packed one by one, batch after batch', () => {
+    fc.assert(
+      fc.property(fc.array(batch, { maxLength: 8 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }), fc.constantFrom(',', ';'), (batches, limit, trial, delimiter) => {
+        const byLines = new RowPacker(limit, trial);
+        const byRows = new RowPacker(limit, trial);
+        let line = 2;
+        for (const { rows, lead } of batches) {
+          // The lines stand in a longer text, after text that is not theirs.
+          const body = rows.map((r) => `${r.join(delimiter)}\n`).join('');
+          const text = `${lead}${body}tail`;
+          const l = { kind: 'lines' as const, text, start: lead.length, end: lead.length + body.length, line, delimiter };
+          line += rows.length;
+          const expected = rowsOfLines(l);
+          const got: PackedRows | undefined = byLines.packLines(l);
+          if (expected.length === 0) expect(got).toBeUndefined();
+          else expect(got).toEqual(byRows.pack(expected));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
