@@ -109,6 +109,14 @@ describe('a plug-in whose codes are named like members of every object', () => {
     expect(Object.values(templates)).toEqual(['sv valueOf {n}', 'sv proto {n}', 'sv toString {n}', 'sv constructor {n}']);
   });
 
+  it('counts each code per stadsdel in reasonCounts, __proto__ and valueOf too', () => {
+    interface Summary { ruleId: string; failed: number; reasonCounts: Record<string, number> }
+    const report = JSON.parse(run('--format', 'json')) as { total: { rules: Summary[] } };
+    const s = report.total.rules.find((r) => r.ruleId === 'object-codes')!;
+    expect(s.failed).toBeGreaterThan(0);
+    expect(Object.entries(s.reasonCounts)).toEqual([['valueOf', s.failed], ['__proto__', s.failed], ['toString', s.failed]]);
+  });
+
   it('is worded by its own templates in markdown and terminal, in both languages', () => {
     const sv = run('--format', 'markdown');
     expect(sv).toContain('- Vanligast (8 akter): sv valueOf 2\n');

@@ -102,6 +102,16 @@ class ReasonTally {
   }
 }
 
+/**
+ * One more akt with `code`. A plug-in's code may be named like a member of every object (`valueOf`,
+ * `__proto__`): read as own properties only, and a new one defined, as assigning `__proto__` would
+ * set the object's prototype instead.
+ */
+function bump(counts: Record<string, number>, code: string): void {
+  if (Object.hasOwn(counts, code)) counts[code]!++;
+  else Object.defineProperty(counts, code, { value: 1, writable: true, enumerable: true, configurable: true });
+}
+
 /** One stadsdel's counts (or the whole export's), filled akt by akt. */
 class Group {
   cases = 0;
@@ -156,7 +166,7 @@ class Group {
           // A code counts once per akt, however many of its reasons have it.
           let first = true;
           for (let j = 0; j < k; j++) if (reasons[j]!.code === code) first = false;
-          if (first) s.reasonCounts[code] = (s.reasonCounts[code] ?? 0) + 1;
+          if (first) bump(s.reasonCounts, code);
         }
         const tally = this.reasons[i]!;
         for (let k = 0; k < reasons.length; k++) tally.count(reasons[k]!);
