@@ -99,6 +99,8 @@ export type PackedRows =
 
 /** The code of a cell whose value is its column's last text again. */
 export const SAME_TEXT = -2;
+/** A new value holding SEP: the batch goes as plain rows (codeOf). */
+const UNPACKABLE = -3;
 
 /**
  * Packs the rows of one file, batch after batch, on the parsing thread. A column's values repeat
@@ -156,19 +158,8 @@ export class RowPacker {
           continue;
         }
         values[c] = f;
-        const dictionary = this.dictionary(c);
-        let code = dictionary?.find(f);
-        if (code === undefined) {
-          if (f.includes(SEP)) return this.unpacked(rows, added, lastValues, lastCodes);
-          if (dictionary && dictionary.size < this.limit) {
-            code = dictionary.add(f);
-            added.push([dictionary, f]);
-            entries.push(f);
-          } else {
-            code = -1;
-            parts.push(f);
-          }
-        }
+        const code = this.codeOf(c, f, entries, parts, added);
+        if (code === UNPACKABLE) return this.unpacked(rows, added, lastValues, lastCodes);
         codes[k++] = valueCodes[c] = code;
       }
     }
@@ -223,18 +214,8 @@ export class RowPacker {
           codes[k++] = last === -1 ? SAME_TEXT : last;
         } else {
           values[c] = f;
-          const dictionary = this.dictionary(c);
-          let code = dictionary?.find(f);
-          if (code === undefined) {
-            if (dictionary && dictionary.size < this.limit) {
-              code = dictionary.add(f);
-              entries.push(f);
-            } else {
-              code = -1;
-              parts.push(f);
-            }
-          }
-          codes[k++] = valueCodes[c] = code;
+          // No cell holds the separator: the text was looked at for it above.
+          codes[k++] = valueCodes[c] = this.codeOf(c, f, entries, parts);
         }
         if (b === e) break;
         a = b + 1;
@@ -247,6 +228,25 @@ export class RowPacker {
     this.seen(rows);
     // Empty lines made no row: the arrays are cut to the rows there are.
     return { kind: 'packed', lines: rows < count ? lines.slice(0, rows) : lines, widths: rows < count ? widths.slice(0, rows) : widths, codes: codes.slice(0, k), text: parts.join(SEP), texts: parts.length, entries: entries.join(SEP), newEntries: entries.length };
+  }
+
+  /**
+   * The code of a value unlike the cell above it: its dictionary's, a new entry's (in `entries`, and
+   * in `added` when the batch may yet be sent plain), or -1 with the value in `parts`; UNPACKABLE for
+   * a new value holding the separator, which only a plain batch can carry.
+   */
+  private codeOf(column: number, value: string, entries: string[], parts: string[], added?: [Dictionary, string][]): number {
+    const dictionary = this.dictionary(column);
+    const code = dictionary?.find(value);
+    if (code !== undefined) return code;
+    if (value.includes(SEP)) return UNPACKABLE;
+    if (dictionary && dictionary.size < this.limit) {
+      added?.push([dictionary, value]);
+      entries.push(value);
+      return dictionary.add(value);
+    }
+    parts.push(value);
+    return -1;
   }
 
   /** After a batch of `rows` rows: columns of identifiers go to text (TRIAL_ROWS). */
