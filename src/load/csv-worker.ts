@@ -1,38 +1,28 @@
 import { parentPort } from 'node:worker_threads';
+import { serveFiles } from './credits.js';
 import { readCsvChunks } from './csv.js';
 import { RowPacker } from './csv-pack.js';
-import type { StartMessage, WorkerMessage } from './csv-parallel.js';
+import type { PrefetchEvent, StartMessage, WorkerMessage } from './csv-parallel.js';
 
 /**
  * Parses CSV files on a second core. Rows go back in packed batches (integer arrays and one string
  * of the values not sent before, cheap to copy; see RowPacker), so this side also finds which
  * values repeat and the main thread checks each distinct value once; it checks the values and
  * joins the rows to akter meanwhile. (Checking values here as well was measured: it made the
- * worker the slower side.) The main thread sends a credit for each batch it has used, so this side
- * never runs more than a few batches ahead and memory stays bounded.
+ * worker the slower side.)
  */
-const AHEAD = 4;
 
-let credits = AHEAD;
-let wake: (() => void) | undefined;
-const port = parentPort!;
+/**
+ * Batches sent and not yet taken, at most. Each is one 64 KB stretch of a file, packed (some
+ * 100 KB), so 32 hold a few MB. Four were too few: a pause of the main thread's garbage collector
+ * (up to 15–20 ms at 100,000 akter) used them up and this side waited, and then the main thread
+ * waited for it; both were idle a fifth to a quarter of the loading time (docs/benchmarks.md, session 11).
+ */
+const AHEAD = 32;
 
-port.on('message', (m: { type: 'credit' } | StartMessage) => {
-  if (m.type === 'credit') {
-    credits++;
-    wake?.();
-    return;
-  }
-  void run(m.files).catch((e: Error) => port.postMessage({ type: 'failed', message: e.message, code: (e as NodeJS.ErrnoException).code } satisfies WorkerMessage));
-});
+serveFiles<StartMessage, PrefetchEvent>(parentPort!, AHEAD, run);
 
-async function send(message: WorkerMessage): Promise<void> {
-  while (credits <= 0) await new Promise<void>((r) => (wake = r));
-  credits--;
-  port.postMessage(message);
-}
-
-async function run(files: StartMessage['files']): Promise<void> {
+async function run({ files }: StartMessage, send: (m: WorkerMessage) => Promise<void>): Promise<void> {
   for (let index = 0; index < files.length; index++) {
     const { path, overrides } = files[index]!;
     const packer = new RowPacker();

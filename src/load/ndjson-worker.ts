@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { serveFiles } from './credits.js';
 import { readNdjson } from './json.js';
 import { JsonPacker } from './json-pack.js';
 import type { NdjsonPrefetchEvent, NdjsonStartMessage, NdjsonWorkerMessage } from './ndjson-parallel.js';
@@ -7,9 +8,9 @@ import type { NdjsonPrefetchEvent, NdjsonStartMessage, NdjsonWorkerMessage } fro
  * Reads NDJSON files on a second core: decoding, hashing, cutting lines and JSON.parse (most of
  * the time of reading NDJSON on one thread) happen here, and the akter go back in packed batches
  * (see JsonPacker), so the main thread only rebuilds them from shared strings and checks them.
- * The main thread sends a credit for each message it has used, so this side never runs more than
- * a few batches ahead and memory stays bounded.
  */
+
+/** Messages sent and not yet taken, at most: the main thread turns a whole message into objects at once (below). */
 const AHEAD = 4;
 /**
  * Akter per batch, and characters of new text, at most: a message per batch is cheap at this size.
@@ -21,26 +22,9 @@ const AHEAD = 4;
 const BATCH_AKTER = 250;
 const BATCH_CHARS = 1 << 20;
 
-let credits = AHEAD;
-let wake: (() => void) | undefined;
-const port = parentPort!;
+serveFiles<NdjsonStartMessage, NdjsonPrefetchEvent>(parentPort!, AHEAD, run);
 
-port.on('message', (m: { type: 'credit' } | NdjsonStartMessage) => {
-  if (m.type === 'credit') {
-    credits++;
-    wake?.();
-    return;
-  }
-  void run(m.files).catch((e: Error) => port.postMessage({ type: 'failed', message: e.message, code: (e as NodeJS.ErrnoException).code } satisfies NdjsonWorkerMessage));
-});
-
-async function send(message: NdjsonWorkerMessage): Promise<void> {
-  while (credits <= 0) await new Promise<void>((r) => (wake = r));
-  credits--;
-  port.postMessage(message);
-}
-
-async function run(files: NdjsonStartMessage['files']): Promise<void> {
+async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage) => Promise<void>): Promise<void> {
   for (let index = 0; index < files.length; index++) {
     const { path, encoding } = files[index]!;
     const packer = new JsonPacker();

@@ -14,8 +14,8 @@ export function workerBuilt(worker: URL): boolean {
 /**
  * Files read ahead on a worker thread, in the order the main thread will take them, so reading and
  * parsing (on one core) and checking values and building the store (on the other) overlap. The
- * worker sends at most a few messages ahead: it spends a credit on each, and each message taken
- * here gives one back, so memory stays bounded. CsvPrefetch and NdjsonPrefetch say what the events are.
+ * worker (serveFiles) sends a bounded number of messages ahead: it spends a credit on each, and
+ * each message taken here gives one back. CsvPrefetch and NdjsonPrefetch say what the events are.
  */
 export class Prefetch<E, F extends { path: string }> {
   private readonly worker: Worker;
