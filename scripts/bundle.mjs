@@ -10,6 +10,7 @@ await build({
   entryPoints: [
     { in: 'src/cli/bin.ts', out: 'cli/bin' },
     { in: 'src/load/csv-worker.ts', out: 'cli/csv-worker' },
+    { in: 'src/cli/early.ts', out: 'cli/early' },
     { in: 'src/load/ndjson-worker.ts', out: 'cli/ndjson-worker' },
     { in: 'src/report/formatters/xlsx-worker.ts', out: 'cli/xlsx-worker' },
     { in: 'src/report/formatters/text-worker.ts', out: 'cli/text-worker' },

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.js';
+import { takeEarly } from './early.js';
 
 /** What a loading worker sends: a file's events in batches, its end, or a failure. */
 export type PrefetchMessage<E> = { type: 'events'; index: number; events: E[] } | { type: 'done'; index: number } | { type: 'failed'; message: string; code?: string };
@@ -31,7 +32,7 @@ export class Prefetch<E, F extends { path: string }> {
     private readonly layout: string,
     private readonly error: 'csv-thread-failed' | 'ndjson-thread-failed',
   ) {
-    this.worker = new Worker(worker);
+    this.worker = takeEarly(worker) ?? new Worker(worker);
     this.worker.on('message', (m: PrefetchMessage<E>) => {
       this.queue.push(m);
       this.waiting?.();
