@@ -45,6 +45,16 @@ interface ScopeState {
   lastRaws: unknown[];
   lastEncoded: Encoded[];
   writer: RowWriter;
+  /** The CSV row last read with value codes, whose values are read from it (else `raws` holds them). */
+  rawRec: Rec | undefined;
+}
+
+/** The value a field of the record last read had as read. */
+function rawOf(state: ScopeState, field: number): unknown {
+  const rec = state.rawRec;
+  if (rec === undefined) return state.raws[field];
+  const col = rec.cols![field]!;
+  return col >= 0 ? (rec.fields as readonly string[])[rec.first + col] : undefined;
 }
 
 /**
@@ -79,6 +89,7 @@ export class FieldReader {
           lastRaws: new Array<unknown>(n).fill(FieldReader),
           lastEncoded: new Array<Encoded>(n).fill(undefined),
           writer: store.writer(scope),
+          rawRec: undefined,
         };
         return [scope, state];
       }),
@@ -109,14 +120,15 @@ export class FieldReader {
       const memo = rec.memo!;
       const lastRaws = state.lastRaws;
       const lastOut = state.lastEncoded;
+      // The values as read are not copied out: `raw` finds one in the row when a problem quotes it.
+      state.rawRec = rec;
       for (let f = 0; f < fields.length; f++) {
         const col = cols[f]!;
-        const raw = col >= 0 ? record[first + col] : undefined;
-        raws[f] = raw;
         const code = col >= 0 ? codes[first + col]! : -1;
         if (code < 0) {
           // A value without a code (an identifier) is most often the one the row above had (the
           // caseId of an akt's rows, the planId of a plan's follow-ups): checked once for them all.
+          const raw = col >= 0 ? record[first + col] : undefined;
           if (raw !== lastRaws[f]) {
             lastRaws[f] = raw;
             lastOut[f] = encoders[f]!(raw);
@@ -126,11 +138,12 @@ export class FieldReader {
         }
         const checked = (memo[col] ??= []);
         let v = checked[code];
-        if (v === undefined) checked[code] = v = encoders[f]!(raw);
+        if (v === undefined) checked[code] = v = encoders[f]!(record[first + col]);
         out[f] = v;
       }
       return out;
     }
+    state.rawRec = undefined;
     if (cols) {
       const record = rec.fields as readonly string[];
       const first = rec.first;
@@ -178,12 +191,13 @@ export class FieldReader {
 
   /** The value a field of the record last read in `scope` had as read (for a problem that quotes it). */
   raw(scope: Scope, field: number): unknown {
-    return this.scopes[scope].raws[field];
+    return rawOf(this.scopes[scope], field);
   }
 
   /** Reports the fields of the record last read in `scope` that did not pass, and stores the rest in `row`. */
   keep(scope: Scope, row: number, rec: Rec, caseId: string): void {
-    const { checks, raws, encoded, writer } = this.scopes[scope];
+    const state = this.scopes[scope];
+    const { checks, encoded, writer } = state;
     const fields = checks.fields;
     for (let f = 0; f < encoded.length; f++) {
       const v = encoded[f];
@@ -191,7 +205,7 @@ export class FieldReader {
         if (v !== 0) writer.setId(row, f, v);
       } else if (typeof v === 'string') writer.setText(row, f, v);
       else if (v instanceof FieldIssue) {
-        const original = v.code === 'missing-required' ? undefined : raws[f];
+        const original = v.code === 'missing-required' ? undefined : rawOf(state, f);
         this.accounts.report(problem(v.code, rec.at, { caseId, field: this.path(rec.prefix, fields[f]!), value: showValue(original) }));
       }
     }
