@@ -3,6 +3,7 @@ import { problem, showValue } from '../model/problems.js';
 import type { Provided } from '../model/types.js';
 import type { StoreWriter } from '../store/index.js';
 import type { Accounts } from './accounts.js';
+import { CaseIds } from './case-ids.js';
 import { FieldIssue } from './field-checks.js';
 import type { FieldReader, Rec } from './field-reader.js';
 
@@ -19,7 +20,7 @@ const PLAN_NESTED = new Set<string>(['subGoals'] satisfies Dataset[]);
  * names, a follow-up after the audit date.
  */
 export class AktRows {
-  private readonly akter = new Map<string, number>();
+  private readonly akter: CaseIds;
   /**
    * Akter whose case row in a CSV directory (`group`) was rejected as read already from another
    * file, with where: the other rows of that akt in the same directory belong to the rejected copy
@@ -38,13 +39,21 @@ export class AktRows {
     private readonly fields: FieldReader,
     private readonly asOf: string | undefined,
   ) {
+    this.akter = new CaseIds((akt) => store.caseId(akt));
     const at = (scope: Parameters<FieldReader['position']>[0], name: string) => fields.position(scope, name);
     this.pos = { caseId: at('akt', 'caseId'), planId: at('plans', 'planId'), validFrom: at('plans', 'validFrom'), validTo: at('plans', 'validTo'), followUpPlan: at('followUps', 'planId'), followUpDate: at('followUps', 'date') };
   }
 
+  /** The last group looked up and its number: an akt's neighbours come from the same layout. */
+  private lastGroup: string | undefined;
+  private lastGroupId = -1;
+
   private groupId(group: string): number {
+    if (group === this.lastGroup) return this.lastGroupId;
     let id = this.groupIds.get(group);
     if (id === undefined) this.groupIds.set(group, (id = this.groupIds.size));
+    this.lastGroup = group;
+    this.lastGroupId = id;
     return id;
   }
 
@@ -88,7 +97,7 @@ export class AktRows {
     // A JSON file is a layout of its own; CSV tables in one directory are one layout.
     this.aktGroup[akt] = this.groupId(group ?? `\0${at.file}`);
     this.fields.keep('akt', akt, rec, id);
-    this.akter.set(id, akt);
+    this.akter.add(id, akt);
     return akt;
   }
 
@@ -101,9 +110,7 @@ export class AktRows {
     // The follow-ups and delmål of one plan usually stand together: one walk of the akt's plans serves them all.
     const last = this.planFound;
     if (last.akt === akt && last.planId === planId && last.plans === this.plansAdded) return last.plan;
-    const f = this.pos.planId;
-    let found: number | undefined;
-    for (const p of this.store.rows('plans', akt)) if (this.store.field('plans', p, f) === planId) found = p;
+    const found = this.store.lastRowWith('plans', akt, this.pos.planId, planId);
     last.akt = akt;
     last.planId = planId;
     last.plans = this.plansAdded;
@@ -137,15 +144,16 @@ export class AktRows {
     const planField = this.pos.followUpPlan;
     const planId = this.fields.valueOf(checked[planField]);
     const date = this.fields.valueOf(checked[this.pos.followUpDate]);
+    // The planId read is not stored: the plan's own string is, below, or none when no plan has it.
+    if (typeof planId === 'string') checked[planField] = undefined;
     this.fields.keep('followUps', row, rec, caseId);
     if (typeof planId === 'string') {
       const plan = this.planById(akt, planId);
       if (plan === undefined) {
         this.accounts.report(problem('unknown-plan-id', rec.at, { caseId, field: this.fields.path(rec.prefix, 'planId'), value: showValue(planId) }));
-        this.store.clear('followUps', row, planField);
       } else {
         // The plan's own string: a country has millions of follow-ups, each naming its plan.
-        this.store.setText('followUps', row, planField, this.store.field('plans', plan, this.pos.planId) as string);
+        this.store.setText('followUps', row, planField, this.store.field('plans', plan, this.pos.planId) as string, true);
       }
     }
     // A follow-up cannot have been held after the audit date; the rules already leave it out.

@@ -2,7 +2,7 @@ import type { Scope } from '../model/fields.js';
 import { problem, showValue, type Location } from '../model/problems.js';
 import type { Dataset, FieldPath, FileStats } from '../model/types.js';
 import type { Normalize } from '../model/values.js';
-import { detach, type StoreWriter } from '../store/index.js';
+import { detach, type RowWriter, type StoreWriter } from '../store/index.js';
 import type { Accounts } from './accounts.js';
 import { FieldIssue, makeChecks, type Encoded, type ScopeChecks } from './field-checks.js';
 
@@ -30,42 +30,75 @@ export interface Rec {
 }
 
 /**
+ * What reading the records of one scope uses. The buffers are reused: a row is stored before the
+ * next row of its scope is read.
+ */
+interface ScopeState {
+  checks: ScopeChecks;
+  raws: unknown[];
+  encoded: Encoded[];
+  /** The fields some JSON record carries as a key. */
+  jsonKeys: Uint8Array;
+  /** The codes of the fields of the JSON object last read (-1: none). */
+  jsonCodes: Int32Array;
+  /** The last value without a code each field of a CSV row had, and what it was checked as. */
+  lastRaws: unknown[];
+  lastEncoded: Encoded[];
+  writer: RowWriter;
+  /** The CSV row last read with value codes, whose values are read from it (else `raws` holds them). */
+  rawRec: Rec | undefined;
+}
+
+/** The value a field of the record last read had as read. */
+function rawOf(state: ScopeState, field: number): unknown {
+  const rec = state.rawRec;
+  if (rec === undefined) return state.raws[field];
+  const col = rec.cols![field]!;
+  return col >= 0 ? (rec.fields as readonly string[])[rec.first + col] : undefined;
+}
+
+/**
  * Reads the fields of one record of a scope through their checks, and stores the ones that pass
  * in the record's row; each field that does not pass is a data problem. The buffers are reused
  * per scope: a row is stored before the next row of its scope is read.
  */
 export class FieldReader {
-  private readonly checks: Record<Scope, ScopeChecks>;
-  private readonly raws: Record<Scope, unknown[]>;
-  private readonly encoded: Record<Scope, Encoded[]>;
-  /** Per scope, the fields some JSON record carries as a key. */
-  private readonly jsonKeys: Record<Scope, Uint8Array>;
-  /** Per scope, the codes of the fields of the JSON object last read (-1: none). */
-  private readonly jsonCodes: Record<Scope, Int32Array>;
+  /**
+   * Per scope what reading its records uses, in one object: a row costs one look-up by scope name
+   * (a megamorphic load, the scope names being many) rather than one per buffer and per field stored.
+   */
+  private readonly scopes: Record<Scope, ScopeState>;
   private readonly paths = new Map<string, string>();
-  /** Per scope, the last value without a code each field of a CSV row had, and what it was checked as. */
-  private readonly lastRaws: Record<Scope, unknown[]>;
-  private readonly lastEncoded: Record<Scope, Encoded[]>;
 
   constructor(
     private readonly store: StoreWriter,
     private readonly accounts: Accounts,
     normalize: Normalize,
   ) {
-    this.checks = makeChecks(normalize, store.values);
-    const per = <T>(make: (n: number) => T) => Object.fromEntries(Object.entries(this.checks).map(([k, c]) => [k, make(c.fields.length)])) as Record<Scope, T>;
-    this.raws = per((n) => new Array<unknown>(n));
-    this.encoded = per((n) => new Array<Encoded>(n));
-    this.jsonKeys = per((n) => new Uint8Array(n));
-    this.jsonCodes = per((n) => new Int32Array(n));
-    // A value no cell can have, so that the first cell is always checked.
-    this.lastRaws = per((n) => new Array<unknown>(n).fill(FieldReader));
-    this.lastEncoded = per((n) => new Array<Encoded>(n).fill(undefined));
+    const checks = makeChecks(normalize, store.values);
+    this.scopes = Object.fromEntries(
+      (Object.entries(checks) as [Scope, ScopeChecks][]).map(([scope, c]) => {
+        const n = c.fields.length;
+        const state: ScopeState = {
+          checks: c,
+          raws: new Array<unknown>(n),
+          encoded: new Array<Encoded>(n),
+          jsonKeys: new Uint8Array(n),
+          jsonCodes: new Int32Array(n),
+          // A value no cell can have, so that the first cell is always checked.
+          lastRaws: new Array<unknown>(n).fill(FieldReader),
+          lastEncoded: new Array<Encoded>(n).fill(undefined),
+          writer: store.writer(scope),
+          rawRec: undefined,
+        };
+        return [scope, state];
+      }),
+    ) as Record<Scope, ScopeState>;
   }
 
   /** Where a field stands in its scope, looked up once by the caller. */
   position(scope: Scope, name: string): number {
-    return this.checks[scope].index.get(name)!;
+    return this.scopes[scope].checks.index.get(name)!;
   }
 
   /**
@@ -73,9 +106,10 @@ export class FieldReader {
    * `nested` are reported first), or from a CSV row, column by column.
    */
   read(scope: Scope, rec: Rec, nested?: ReadonlySet<string>): Encoded[] {
-    const { fields, encoders, index } = this.checks[scope];
-    const raws = this.raws[scope];
-    const out = this.encoded[scope];
+    const state = this.scopes[scope];
+    const { fields, encoders, index } = state.checks;
+    const raws = state.raws;
+    const out = state.encoded;
     const cols = rec.cols;
     if (cols && rec.codes) {
       // A code names one value of its column in this file, and a check gives one value the same
@@ -84,16 +118,17 @@ export class FieldReader {
       const record = rec.fields as readonly string[];
       const { codes, first } = rec;
       const memo = rec.memo!;
-      const lastRaws = this.lastRaws[scope];
-      const lastOut = this.lastEncoded[scope];
+      const lastRaws = state.lastRaws;
+      const lastOut = state.lastEncoded;
+      // The values as read are not copied out: `raw` finds one in the row when a problem quotes it.
+      state.rawRec = rec;
       for (let f = 0; f < fields.length; f++) {
         const col = cols[f]!;
-        const raw = col >= 0 ? record[first + col] : undefined;
-        raws[f] = raw;
         const code = col >= 0 ? codes[first + col]! : -1;
         if (code < 0) {
           // A value without a code (an identifier) is most often the one the row above had (the
           // caseId of an akt's rows, the planId of a plan's follow-ups): checked once for them all.
+          const raw = col >= 0 ? record[first + col] : undefined;
           if (raw !== lastRaws[f]) {
             lastRaws[f] = raw;
             lastOut[f] = encoders[f]!(raw);
@@ -103,11 +138,12 @@ export class FieldReader {
         }
         const checked = (memo[col] ??= []);
         let v = checked[code];
-        if (v === undefined) checked[code] = v = encoders[f]!(raw);
+        if (v === undefined) checked[code] = v = encoders[f]!(record[first + col]);
         out[f] = v;
       }
       return out;
     }
+    state.rawRec = undefined;
     if (cols) {
       const record = rec.fields as readonly string[];
       const first = rec.first;
@@ -115,9 +151,9 @@ export class FieldReader {
     } else {
       // One pass over the object's own keys (a JSON object has no others), in the order its codes lie in.
       const obj = rec.fields as Record<string, unknown>;
-      const seen = this.jsonKeys[scope];
+      const seen = state.jsonKeys;
       const codes = rec.codes;
-      const fieldCodes = this.jsonCodes[scope];
+      const fieldCodes = state.jsonCodes;
       raws.fill(undefined);
       fieldCodes.fill(-1);
       let at = rec.first;
@@ -155,22 +191,21 @@ export class FieldReader {
 
   /** The value a field of the record last read in `scope` had as read (for a problem that quotes it). */
   raw(scope: Scope, field: number): unknown {
-    return this.raws[scope][field];
+    return rawOf(this.scopes[scope], field);
   }
 
   /** Reports the fields of the record last read in `scope` that did not pass, and stores the rest in `row`. */
   keep(scope: Scope, row: number, rec: Rec, caseId: string): void {
-    const store = this.store;
-    const fields = this.checks[scope].fields;
-    const raws = this.raws[scope];
-    const encoded = this.encoded[scope];
+    const state = this.scopes[scope];
+    const { checks, encoded, writer } = state;
+    const fields = checks.fields;
     for (let f = 0; f < encoded.length; f++) {
       const v = encoded[f];
       if (typeof v === 'number') {
-        if (v !== 0) store.setId(scope, row, f, v);
-      } else if (typeof v === 'string') store.setText(scope, row, f, v);
+        if (v !== 0) writer.setId(row, f, v);
+      } else if (typeof v === 'string') writer.setText(row, f, v);
       else if (v instanceof FieldIssue) {
-        const original = v.code === 'missing-required' ? undefined : raws[f];
+        const original = v.code === 'missing-required' ? undefined : rawOf(state, f);
         this.accounts.report(problem(v.code, rec.at, { caseId, field: this.path(rec.prefix, fields[f]!), value: showValue(original) }));
       }
     }
@@ -195,11 +230,11 @@ export class FieldReader {
 
   /** Adds to what the JSON akter provide the fields some record carried as a key. */
   addJsonFields(provided: Set<Dataset | FieldPath>): void {
-    for (const [scope, seen] of Object.entries(this.jsonKeys) as [Scope, Uint8Array][]) {
+    for (const [scope, { jsonKeys: seen, checks }] of Object.entries(this.scopes) as [Scope, ScopeState][]) {
       // No record of this kind at all (every akt has `plans: []`) says nothing of which fields the
       // export carries: an empty dataset is a finding ("no plan"), not a gap in the export.
       const none = !seen.some((on) => on !== 0) && provided.has(scope as Dataset);
-      seen.forEach((on, f) => (on || none) && provided.add(`${scope}.${this.checks[scope].fields[f]!}` as FieldPath));
+      seen.forEach((on, f) => (on || none) && provided.add(`${scope}.${checks.fields[f]!}` as FieldPath));
     }
   }
 }

@@ -8,6 +8,9 @@ import { Chains, IntColumn, RowTable, ValueTable } from './columns.js';
 
 export type ChildScope = Dataset;
 
+/** Sets a table's fields: see AktStore.setId and setText. */
+export type RowWriter = Pick<RowTable, 'setId' | 'setText'>;
+
 /**
  * Fields every row has its own value of (identifiers, and the planId a plan replaces): stored as
  * text, not shared. Shared, `replaces` filled the value table with one entry per plan and missed
@@ -110,18 +113,19 @@ export class AktStore {
     return this.tables.akt.value(akt, this.districtField, this.values) as string | undefined;
   }
 
+  /** The setters of one table's fields, for a caller that sets many fields of one scope (FieldReader.keep). */
+  writer(scope: Scope): RowWriter {
+    return this.tables[scope];
+  }
+
   /** Sets a field to a shared value's id (from `values`). */
   setId(scope: Scope, row: number, field: number, id: number): void {
     this.tables[scope].setId(row, field, id);
   }
 
-  /** Sets a field to its own text (an identifier). */
-  setText(scope: Scope, row: number, field: number, text: string): void {
-    this.tables[scope].setText(row, field, text);
-  }
-
-  clear(scope: Scope, row: number, field: number): void {
-    this.tables[scope].clear(row, field);
+  /** Sets a field to its own text (an identifier); `kept`: a text the store holds already. */
+  setText(scope: Scope, row: number, field: number, text: string, kept = false): void {
+    this.tables[scope].setText(row, field, text, kept);
   }
 
   hasJobCenter(akt: number): boolean {
@@ -139,6 +143,17 @@ export class AktStore {
 
   rows(scope: AktList, akt: number): Generator<number> {
     return this.chains[scope].rows(akt, this.tables[scope]);
+  }
+
+  /** The last of the akt's rows in `scope` whose `field` is `value`: a plain walk, called for every follow-up and delmål loaded. */
+  lastRowWith(scope: AktList, akt: number, field: number, value: unknown): number | undefined {
+    const chains = this.chains[scope];
+    if (akt >= chains.first.length) return undefined;
+    const table = this.tables[scope];
+    const next = table.next.data;
+    let found: number | undefined;
+    for (let r = chains.first.data[akt]!; r !== -1; r = next[r]!) if (table.value(r, field, this.values) === value) found = r;
+    return found;
   }
 
   /** The rows of `owner` in a chain, as objects. Called for every akt of every pass: plain loops, no generators. */

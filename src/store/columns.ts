@@ -13,6 +13,9 @@ export function detach(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
+/** The most rows an identifier's column gets its room for at once (RowTable.grow). */
+const OWN_ROOM_LIMIT = 1 << 24;
+
 /** A growable Int32Array. */
 export class IntColumn {
   data: Int32Array;
@@ -79,7 +82,12 @@ export class RowTable {
   private readonly own: (string[] | undefined)[];
   readonly next = new IntColumn();
 
-  constructor(fields: readonly string[], unique: ReadonlySet<string>) {
+  /** `roomLimit` is a parameter for the tests only: see grow. */
+  constructor(
+    fields: readonly string[],
+    unique: ReadonlySet<string>,
+    private readonly roomLimit = OWN_ROOM_LIMIT,
+  ) {
     this.fields = fields;
     this.shared = fields.map((f) => (unique.has(f) ? undefined : new IntColumn()));
     this.own = fields.map((f) => (unique.has(f) ? [] : undefined));
@@ -110,6 +118,18 @@ export class RowTable {
   private grow(capacity: number): void {
     this.next.reserve(capacity);
     for (const c of this.shared) c?.reserve(capacity);
+    // An identifier's column gets its room at once too (a holey array, read as undefined where unset):
+    // grown by V8 as it was written, half again each time, it was copied and filled anew a dozen
+    // times, and the fresh memory touched cost the main thread more than the copies.
+    // (Beyond some 33 million elements, V8 makes an array so made a dictionary: there, as before,
+    // the column grows as it is written.)
+    for (let f = 0; f < this.own.length; f++) {
+      const own = this.own[f];
+      if (own === undefined || capacity > this.roomLimit) continue;
+      const grown = new Array<string>(capacity);
+      for (let i = 0; i < this.length; i++) grown[i] = own[i]!;
+      this.own[f] = grown;
+    }
     this.capacity = capacity;
   }
 
@@ -123,16 +143,17 @@ export class RowTable {
 
   clear(row: number, field: number): void {
     const own = this.own[field];
-    if (own) {
-      if (row < own.length) own[row] = undefined as unknown as string;
-    } else this.shared[field]!.set(row, 0);
+    if (own) own[row] = undefined as unknown as string;
+    else this.shared[field]!.set(row, 0);
   }
 
-  setText(row: number, field: number, text: string): void {
+  /** `kept`: the text is one the store holds already (another row's), not cut from a file's text. */
+  setText(row: number, field: number, text: string, kept = false): void {
     const own = this.own[field]!;
-    // Filled up to the row first: an array written past its end gets holes, or turns into a dictionary.
+    // Within the room made ahead (grow) every row has its slot. Beyond it the column is filled up
+    // to the row first: an array written past its end gets holes, or turns into a dictionary.
     while (own.length < row) own.push(undefined as unknown as string);
-    own[row] = detach(text);
+    own[row] = kept ? text : detach(text);
   }
 
   /** The row's value of `field`, undefined when it has none. */

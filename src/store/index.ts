@@ -6,9 +6,9 @@
  */
 import type { AktStore } from './akt-store.js';
 
-export { AktStore, UNIQUE_FIELDS } from './akt-store.js';
+export { AktStore, UNIQUE_FIELDS, type RowWriter } from './akt-store.js';
 export { StoredAkter } from './akter.js';
 export { detach, type ValueTable } from './columns.js';
 
 /** What the ingest does with the store: add akter and rows, set and read fields, look an akt up. */
-export type StoreWriter = Pick<AktStore, 'values' | 'size' | 'addAkt' | 'addRow' | 'setId' | 'setText' | 'clear' | 'field' | 'caseId' | 'district' | 'origin' | 'rows' | 'hasJobCenter'>;
+export type StoreWriter = Pick<AktStore, 'values' | 'size' | 'addAkt' | 'addRow' | 'setId' | 'setText' | 'field' | 'caseId' | 'district' | 'origin' | 'rows' | 'lastRowWith' | 'writer' | 'hasJobCenter'>;
