@@ -1,7 +1,8 @@
 import { ENGINE_MESSAGES, PROBLEM_MESSAGES } from '../../i18n/catalog.js';
-import type { DataProblem } from '../../model/problems.js';
+import type { DataProblem, Location } from '../../model/problems.js';
 import { problemMessage, reasonMessage, type FormatContext } from '../messages.js';
 import type { CaseResult, Report } from '../types.js';
+import { ByteOut, statusSlot } from './bytes.js';
 import { batched, textOf, type CaseWriter, type Out, type ReportHead, type WriterFactory } from './stream.js';
 
 const NONE: ReadonlySet<string> = new Set();
@@ -81,6 +82,143 @@ export function caseText(ctx: FormatContext, c: CaseResult, omit: ReadonlySet<st
   return `${s}]}`;
 }
 
+const utf8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
+const CASE_ID = utf8('{"caseId":');
+const ORIGIN = utf8(',"origin":');
+const RESULTS = utf8(',"results":[');
+const CASE_END = utf8(']}');
+const REASONS = utf8(',"reasons":');
+const EVIDENCE = utf8(',"evidence":');
+const BASELINE = utf8(',"baseline":');
+const LINE = utf8(',"line":');
+const INDEX = utf8(',"index":');
+const COMMA = 0x2c;
+
+/**
+ * Writes each akt as `caseText` gives it, as UTF-8 into a ByteOut. A result is mostly the very
+ * object an akt before had in its place (findingMasker), and then its bytes are copied from there,
+ * not made again; a stadsdel's bytes are made once. An akt of its own is not made a string at all:
+ * its caseId is written as it is unless JSON must escape it.
+ */
+class CaseBytes {
+  /** Per slot (4 × the rule's place + statusSlot), the last result there and its bytes (undefined: left out). */
+  private readonly keys: (Result | undefined)[] = [];
+  private readonly texts: (Uint8Array | undefined)[] = [];
+  private readonly districts = new Map<string | null, Uint8Array>();
+  /** Per slot, the start of its result's text: `{"ruleId":…,"status":…`. */
+  private readonly ruleIds: string[] = [];
+  private readonly statuses: string[] = [];
+  private readonly heads: Uint8Array[] = [];
+  private lastFile: string | undefined;
+  private fileBytes = CASE_END;
+
+  constructor(
+    private readonly ctx: FormatContext,
+    private readonly omit: ReadonlySet<string>,
+    private readonly out: ByteOut,
+  ) {}
+
+  write(c: CaseResult): void {
+    const out = this.out;
+    out.copy(CASE_ID);
+    out.jsonString(c.caseId);
+    if (c.district !== undefined) out.copy(this.district(c.district));
+    if (c.origin) this.origin(c.origin);
+    out.copy(RESULTS);
+    const { keys, texts } = this;
+    const results = c.results;
+    let first = true;
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i]!;
+      const slot = 4 * i + statusSlot(r.status);
+      if (keys[slot] === r) {
+        const bytes = texts[slot];
+        if (bytes === undefined) continue;
+        if (!first) out.byte(COMMA);
+        out.copy(bytes);
+      } else {
+        keys[slot] = r;
+        if (this.omit.size > 0 && this.omit.has(r.ruleId)) {
+          texts[slot] = undefined;
+          continue;
+        }
+        if (!first) out.byte(COMMA);
+        const bytes = this.result(r, slot);
+        if (bytes) texts[slot] = bytes;
+        else keys[slot] = undefined;
+      }
+      first = false;
+    }
+    out.copy(CASE_END);
+  }
+
+  /** `resultText`, written; its bytes, unless they did not fit in one buffer. */
+  private result(r: Result, slot: number): Uint8Array | undefined {
+    const out = this.out;
+    if (this.ctx.messages) return out.piece(resultText(this.ctx, r));
+    const from = out.start(1024);
+    if (this.ruleIds[slot] !== r.ruleId || this.statuses[slot] !== r.status) {
+      this.ruleIds[slot] = r.ruleId;
+      this.statuses[slot] = r.status;
+      this.heads[slot] = utf8(`{"ruleId":${q(r.ruleId)},"status":${q(r.status)}`);
+    }
+    out.copy(this.heads[slot]!);
+    if (r.reasons.length > 0) {
+      out.copy(REASONS);
+      out.json(r.reasons);
+    }
+    if (r.evidence && this.ctx.evidence) {
+      out.copy(EVIDENCE);
+      out.json(r.evidence);
+    }
+    if (r.baseline) {
+      out.copy(BASELINE);
+      out.jsonString(r.baseline);
+    }
+    out.byte(0x7d);
+    return out.since(from);
+  }
+
+  /**
+   * `,"origin":` and the origin as JSON.stringify writes it. The store's are the file, then a line
+   * or an index (store/akt-store.ts), and the file's bytes are made once; any other shape is stringified.
+   */
+  private origin(o: Location): void {
+    const out = this.out;
+    const fields = o as unknown as Record<string, unknown>;
+    let n = 0;
+    let plain = true;
+    for (const k in o) {
+      const v = fields[k];
+      if (n++ === 0 ? k !== 'file' || typeof v !== 'string' : (k !== 'line' && k !== 'index') || typeof v !== 'number') plain = false;
+    }
+    if (!plain || n === 0) {
+      out.copy(ORIGIN);
+      return out.text(JSON.stringify(o));
+    }
+    if (o.file !== this.lastFile) {
+      this.lastFile = o.file;
+      this.fileBytes = utf8(`,"origin":{"file":${JSON.stringify(o.file)}`);
+    }
+    out.copy(this.fileBytes);
+    for (const k in o) {
+      if (k === 'file') continue;
+      out.copy(k === 'line' ? LINE : INDEX);
+      out.number(fields[k] as number);
+    }
+    out.byte(0x7d);
+  }
+
+  private district(d: string | null): Uint8Array {
+    let bytes = this.districts.get(d);
+    if (bytes === undefined) {
+      bytes = utf8(`,"district":${d === null ? 'null' : JSON.stringify(d)}`);
+      if (this.districts.size < 10_000) this.districts.set(d, bytes);
+    }
+    return bytes;
+  }
+}
+
 /** Message templates once, keyed by rule and code: {name} in a template is the reason's data. */
 export function messageCatalogue(ctx: FormatContext, head: ReportHead): Record<string, unknown> {
   const rules: Record<string, Record<string, string>> = {};
@@ -113,44 +251,61 @@ function headJson(head: ReportHead, ctx: FormatContext): Record<string, unknown>
 /** Indents a whole value (with --pretty) or leaves it on one line. */
 const text = (ctx: FormatContext, x: unknown) => JSON.stringify(x, null, ctx.pretty ? 2 : undefined);
 
+/** A value's keys and values (undefined left out) as JSON fields, indented with --pretty. */
+function fields(ctx: FormatContext, o: Record<string, unknown>): string[] {
+  const pad = ctx.pretty ? '  ' : '';
+  const indent = (s: string) => (ctx.pretty ? s.replace(/\n/g, '\n  ') : s);
+  return Object.entries(o)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${pad}${JSON.stringify(k)}:${ctx.pretty ? ' ' : ''}${indent(text(ctx, v))}`);
+}
+
 /**
  * The whole result for machines, written as the akter are made: the head, every akt, then the
  * figures. Compact (one line) unless --pretty.
  */
-export const jsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
-  const out = batched(to);
-  const nl = ctx.pretty ? '\n' : '';
-  const indent = (s: string) => (ctx.pretty ? s.replace(/\n/g, '\n  ') : s);
-  const fields = (o: Record<string, unknown>) =>
-    Object.entries(o)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${ctx.pretty ? '  ' : ''}${JSON.stringify(k)}:${ctx.pretty ? ' ' : ''}${indent(text(ctx, v))}`);
-  const start = fields({ ...headJson(head, ctx), messages: messageCatalogue(ctx, head) });
-  out.write(`{${nl}${start.join(`,${nl}`)},${nl}${ctx.pretty ? '  ' : ''}"cases":${ctx.pretty ? ' ' : ''}[`);
-  const omit = omitted(head);
+export const jsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => (ctx.pretty ? prettyWriter(head, ctx, to) : compactWriter(head, ctx, to));
+
+function compactWriter(head: ReportHead, ctx: FormatContext, to: Out): CaseWriter {
+  const out = new ByteOut(to);
+  out.write(`{${fields(ctx, { ...headJson(head, ctx), messages: messageCatalogue(ctx, head) }).join(',')},"cases":[`);
+  const akter = new CaseBytes(ctx, omitted(head), out);
   let first = true;
   return {
     add(c) {
-      const item = ctx.pretty ? `\n    ${text(ctx, caseJson(ctx, c, omit)).replace(/\n/g, '\n    ')}` : caseText(ctx, c, omit);
-      out.write(first ? item : `,${item}`);
+      if (!first) out.byte(COMMA);
+      akter.write(c);
       first = false;
     },
     finish(report) {
+      out.write(`],${fields(ctx, figuresJson(report)).join(',')},"dataProblems":`);
       const end = () => {
         out.write('}\n');
         out.flush();
       };
-      if (ctx.pretty) {
-        out.write(`${first ? '' : '\n  '}],${nl}${fields(tailJson(report, ctx)).join(`,${nl}`)}${nl}`);
-        return end();
-      }
-      const rest = figuresJson(report);
-      out.write(`],${fields(rest).join(',')},"dataProblems":`);
       const wait = writeProblems(ctx, report.dataProblems, out);
       return wait ? wait.then(end) : end();
     },
   };
-};
+}
+
+/** With --pretty: each akt indented as JSON.stringify indents it. */
+function prettyWriter(head: ReportHead, ctx: FormatContext, to: Out): CaseWriter {
+  const out = batched(to);
+  out.write(`{\n${fields(ctx, { ...headJson(head, ctx), messages: messageCatalogue(ctx, head) }).join(',\n')},\n  "cases": [`);
+  const omit = omitted(head);
+  let first = true;
+  return {
+    add(c) {
+      out.write(`${first ? '' : ','}\n    ${text(ctx, caseJson(ctx, c, omit)).replace(/\n/g, '\n    ')}`);
+      first = false;
+    },
+    finish(report) {
+      out.write(`${first ? '' : '\n  '}],\n${fields(ctx, tailJson(report, ctx)).join(',\n')}\n}\n`);
+      out.flush();
+    },
+  };
+}
 
 export function formatJson(report: Report, ctx: FormatContext): Generator<string> {
   return textOf(jsonWriter, report, ctx);
@@ -161,11 +316,12 @@ export function formatJson(report: Report, ctx: FormatContext): Generator<string
  * report without cases[]. Streams into jq, DuckDB or pandas.
  */
 export const ndjsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
-  const out = batched(to);
-  const omit = omitted(head);
+  const out = new ByteOut(to);
+  const akter = new CaseBytes(ctx, omitted(head), out);
   return {
     add(c) {
-      out.write(`${caseText(ctx, c, omit)}\n`);
+      akter.write(c);
+      out.byte(0x0a);
     },
     finish(report) {
       const rest = figuresJson(report);
@@ -189,16 +345,33 @@ export function formatNdjson(report: Report, ctx: FormatContext): Generator<stri
  * The data problems as a JSON array, one at a time: a country-wide export has hundreds of
  * thousands, too many to hold as one string beside the report.
  */
-function writeProblems(ctx: FormatContext, problems: readonly DataProblem[], out: ReturnType<typeof batched>, from = 0): Promise<void> | undefined {
+function writeProblems(ctx: FormatContext, problems: readonly DataProblem[], out: ByteOut, from = 0): Promise<void> | undefined {
   // Synchronous unless the output is full, so that formatJson (pieces collected in memory) gets all.
-  if (from === 0) out.write('[');
+  if (from === 0) out.byte(0x5b);
   for (let i = from; i < problems.length; i++) {
-    out.write(`${i === 0 ? '' : ','}${JSON.stringify(problemJson(ctx, problems[i]!))}`);
+    if (i > 0) out.byte(COMMA);
+    problemBytes(ctx, problems[i]!, out);
     const wait = i % 1000 === 999 ? out.settle() : undefined;
     if (wait) return wait.then(() => writeProblems(ctx, problems, out, i + 1));
   }
   out.write(']');
   return undefined;
+}
+
+const PROBLEM_KEYS = ['file', 'line', 'index', 'caseId', 'field', 'level', 'code', 'rejected', 'value', 'message'].map((k, i) => utf8(`${i === 0 ? '{' : ','}"${k}":`));
+
+/** `JSON.stringify(problemJson(ctx, p))`, written without the object (a country-wide export has hundreds of thousands). */
+function problemBytes(ctx: Pick<FormatContext, 'lang' | 'messages'>, p: DataProblem, out: ByteOut): void {
+  const values = [p.file, p.line ?? null, p.index ?? null, p.caseId ?? null, p.field ?? null, p.level, p.code, p.rejected ?? false, p.value ?? null];
+  for (let i = 0; i < values.length; i++) {
+    out.copy(PROBLEM_KEYS[i]!);
+    out.json(values[i]);
+  }
+  if (ctx.messages) {
+    out.copy(PROBLEM_KEYS[9]!);
+    out.jsonString(problemMessage(ctx, p));
+  }
+  out.byte(0x7d);
 }
 
 /** One data problem with every key present, so consumers need no existence checks; its sentence only with --messages. */

@@ -8,12 +8,15 @@ export interface Out {
   write(chunk: string | Uint8Array): unknown;
 }
 
+/** An output that holds what is written until `flush`; `settle` as ByteOut's (bytes.ts). */
+export type Batched = Out & { flush(): void; settle(): Promise<void> | undefined };
+
 /**
  * Joins the small writes of a text format (one per akt) into pieces of about `size` characters:
  * turning each short string into a buffer of its own cost more than the text. `flush` writes what
  * is held; the writer calls it when it finishes.
  */
-export function batched(out: Out, size = 1 << 16): Out & { flush(): void; settle(): Promise<void> | undefined } {
+export function batched(out: Out, size = 1 << 16): Batched {
   let parts: string[] = [];
   let length = 0;
   const flush = () => {
@@ -78,7 +81,8 @@ export async function writeReport(factory: WriterFactory, report: Report, ctx: F
  */
 export function* textOf(factory: WriterFactory, report: Report, ctx: FormatContext): Generator<string> {
   let pieces: string[] = [];
-  const w = factory(headOf(report), { ...ctx, threads: 1 }, { write: (s) => pieces.push(s as string) });
+  // json's and ndjson's writers hand on UTF-8, each buffer ending where a piece of text does.
+  const w = factory(headOf(report), { ...ctx, threads: 1 }, { write: (s) => pieces.push(typeof s === 'string' ? s : Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('utf8')) });
   let n = 0;
   for (const c of report.cases) {
     w.add(c);

@@ -1,18 +1,14 @@
 import { workerBuilt } from '../../load/prefetch.js';
-import type { CaseResult, Report } from '../types.js';
-import type { CaseWriter, Out } from './stream.js';
-import { TextCoder, TextJoiner, type CodedText } from './text-rows.js';
+import type { Out } from './stream.js';
+import { TextJoiner, type CodedText } from './text-rows.js';
 import type { ToText } from './text-worker.js';
 import { workerOutput } from './worker-output.js';
 
 /**
- * A batch is closed once its text has some 64,000 characters, or 512 akter: a longer string is
- * made in the heap's space for large objects, and sending such strings cost five times as much of
- * the main thread. GROUP batches cross in one message, as each message that wakes the worker cost
- * the main thread more than copying the batch did. IN_FLIGHT batches may wait for the worker.
+ * Unused since session 11 (text-rows.ts says why it stays). GROUP batches crossed in one message,
+ * as each message that wakes the worker cost the main thread more than copying the batch did.
+ * IN_FLIGHT batches may wait for the worker.
  */
-const TEXT = 1 << 16;
-const BATCH = 512;
 const GROUP = 8;
 const IN_FLIGHT = 32;
 
@@ -62,38 +58,5 @@ function workerSink(out: Out, url: URL): TextSink {
     },
     ready: () => output.ready(),
     finish: () => output.finish({ end: true }),
-  };
-}
-
-/**
- * A writer whose akter are coded here and put together by `textSink`: `code` appends one akt's
- * pieces, `glue` are words numbered 0, 1, … (TextCoder), `tail` writes what follows the akter (to
- * the output itself, once every akt is written). The head must already be written.
- */
-export function codedWriter(
-  out: Out,
-  threads: number | undefined,
-  glue: readonly string[],
-  code: (coder: TextCoder, c: CaseResult) => void,
-  tail: (report: Report) => void | Promise<void>,
-): CaseWriter {
-  const coder = new TextCoder(glue);
-  const sink = textSink(out, threads);
-  let n = 0;
-  return {
-    add(c) {
-      code(coder, c);
-      if (++n === BATCH || coder.length >= TEXT) {
-        sink.rows(coder.take());
-        n = 0;
-      }
-    },
-    ready: () => sink.ready(),
-    finish(report) {
-      if (n > 0) sink.rows(coder.take());
-      n = 0;
-      const written = sink.finish();
-      return written ? written.then(() => tail(report)) : tail(report);
-    },
   };
 }

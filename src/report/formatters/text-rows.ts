@@ -1,6 +1,10 @@
 /**
- * The akter of a text data format (csv; json and ndjson were slower through it: docs/benchmarks.md,
- * issue 17) on their way from the pass (main thread) to their text: TextCoder packs each akt as a list of pieces, TextBytes (on the text worker's
+ * No format uses this since session 11: csv, json and ndjson write their akter as UTF-8 on the main
+ * thread (bytes.ts), which cost less than coding them for the text worker did (docs/benchmarks.md).
+ * It stays, with text-out.ts and text-worker.ts, until the bundle (scripts/bundle.mjs) drops the
+ * text worker's entry.
+ *
+ * The akter of a text data format on their way from the pass (main thread) to their text: TextCoder packs each akt as a list of pieces, TextBytes (on the text worker's
  * thread) and TextJoiner (on this one) put the pieces together. Most pieces recur: a rule's result
  * in one akt is often the very object of the akt before (report/build.ts findingMasker), and
  * statuses, reasons and stadsdelar repeat, so each such piece is made and sent once and then named

@@ -3,7 +3,7 @@ import { TextBytes, type CodedText } from './text-rows.js';
 import type { FromWorker } from './worker-output.js';
 
 /**
- * The akter of csv put together as UTF-8 in a worker thread, so that the main
+ * Unused since session 11 (text-rows.ts says why it stays). The akter of a text format put together as UTF-8 in a worker thread, so that the main
  * thread, the run's critical path, only numbers their pieces (text-rows.ts). The protocol
  * (text-out.ts and worker-output.ts speak the other side): in: `{ rows }` (coded akter, in order),
  * then `{ end }`; out (FromWorker): `{ chunk, taken }` (the bytes of one batch, in order), `{ done }`
