@@ -2,7 +2,7 @@ import { Worker, type Transferable } from 'node:worker_threads';
 import type { Out } from './stream.js';
 
 /**
- * What a report worker sends back (xlsx-worker.ts, text-worker.ts): bytes of the output, in order,
+ * What a report worker sends back (xlsx-worker.ts): bytes of the output, in order,
  * with `taken` once a batch it was sent is dealt with (alone, or with the batch's bytes), `done`
  * after the last bytes, or `error`.
  */

@@ -5,7 +5,6 @@ import { builtinRules } from '../rules/index.js';
 import { cellWriter, csvWriter, neutralise, wideHeader, wideRow } from '../src/report/formatters/csv.js';
 import { caseText, jsonWriter, ndjsonWriter, omitted } from '../src/report/formatters/json.js';
 import type { WriterFactory } from '../src/report/formatters/stream.js';
-import { DEFINE, OWN, TextBytes, TextCoder, TextJoiner } from '../src/report/formatters/text-rows.js';
 import { statusName } from '../src/i18n/report-text.js';
 import { districtName, reasonMessage, ruleTitle, type FormatContext } from '../src/report/messages.js';
 import type { CaseResult, Report, ReportHead } from '../src/report/types.js';
@@ -13,103 +12,6 @@ import type { CaseResult, Report, ReportHead } from '../src/report/types.js';
 const text = fc.string({ unit: 'grapheme', maxLength: 12 });
 /** Any UTF-16, lone surrogates too, as caseIds and data may hold. */
 const anyText = fc.string({ unit: 'binary', maxLength: 12 });
-
-/** The coder's operations, each with the text it must give. */
-type Op = { kind: 'word' | 'own'; text: string } | { kind: 'keyed'; slot: number; key: number; text: string };
-const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('word' as const), text: fc.constantFrom(',', ']}', '\n', 'Bromma', 'Spånga-Tensta') }),
-  fc.record({ kind: fc.constant('own' as const), text }),
-  fc.record({ kind: fc.constant('keyed' as const), slot: fc.nat(3), key: fc.nat(4), text }),
-);
-
-/** Runs the operations; a key stands for one object whose text is fixed the first time it is coded. */
-function code(coder: TextCoder, ops: readonly Op[], keys: Map<number, { text: string }>): string {
-  let expected = '';
-  for (const o of ops) {
-    if (o.kind === 'own') {
-      coder.own(o.text);
-      expected += o.text;
-    } else if (o.kind === 'word') {
-      coder.push(coder.word(o.text));
-      expected += o.text;
-    } else if (o.kind === 'keyed') {
-      let key = keys.get(o.key);
-      if (!key) keys.set(o.key, (key = { text: o.text }));
-      const k = key;
-      coder.push(coder.keyed(o.slot, key, () => k.text));
-      expected += key.text;
-    }
-  }
-  return expected;
-}
-
-describe('akter coded for the text worker', () => {
-  it('come out as the text coded, on this thread and as UTF-8 on the worker, batch after batch', () => {
-    fc.assert(
-      fc.property(fc.array(fc.array(op, { maxLength: 30 }), { maxLength: 5 }), (batches) => {
-        const coder = new TextCoder([',', ']}']);
-        const joiner = new TextJoiner();
-        const bytes = new TextBytes();
-        const keys = new Map<number, { text: string }>();
-        for (const ops of batches) {
-          const expected = code(coder, ops, keys);
-          const coded = coder.take();
-          expect(joiner.join(coded)).toBe(expected);
-          expect(Buffer.from(bytes.render(coded)).equals(Buffer.from(expected, 'utf8'))).toBe(true);
-        }
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it('an empty batch is empty, and the glue is numbered from 0', () => {
-    const coder = new TextCoder(['a', 'b']);
-    const coded = coder.take();
-    expect(coded.cells).toEqual(new Uint32Array([DEFINE, DEFINE]));
-    expect(new TextJoiner().join(coded)).toBe('');
-    expect(new TextBytes().render(coded)).toHaveLength(0);
-    coder.push(1);
-    coder.push(0);
-    const joiner = new TextJoiner();
-    joiner.join(coded);
-    expect(joiner.join(coder.take())).toBe('ba');
-  });
-
-  it('sends a result repeated in its place once, and an akt of its own every time', () => {
-    const coder = new TextCoder();
-    const result = {};
-    for (let i = 0; i < 3; i++) {
-      coder.own(`A-${i}`);
-      coder.push(coder.keyed(0, result, () => '{"status":"pass"}'));
-    }
-    const coded = coder.take();
-    expect(coded.text).toBe('A-0{"status":"pass"}A-1A-2');
-    expect([...coded.cells]).toEqual([OWN, DEFINE, 0, OWN, 0, OWN, 0]);
-  });
-
-  it('empties the dictionary on both sides once it is full, and names the glue by the same numbers after', () => {
-    const coder = new TextCoder(['|']);
-    const joiner = new TextJoiner();
-    const bytes = new TextBytes();
-    let expected = '';
-    let resets = 0;
-    for (let batch = 0; batch < 12; batch++) {
-      for (let i = 0; i < 10_000; i++) {
-        const t = `r${batch}-${i}`;
-        coder.push(coder.keyed(i % 16, { i }, () => t));
-        coder.push(0);
-        expected += `${t}|`;
-      }
-      const coded = coder.take();
-      if (coded.reset) resets++;
-      const out = joiner.join(coded);
-      expect(out).toBe(expected);
-      expect(Buffer.from(bytes.render(coded)).toString('utf8')).toBe(expected);
-      expected = '';
-    }
-    expect(resets).toBe(1);
-  });
-});
 
 describe('a CSV cell', () => {
   it('is what csv-stringify writes, with either delimiter and line ending', () => {
@@ -173,7 +75,7 @@ function akterText(factory: WriterFactory, h: ReportHead, x: FormatContext, case
   return pieces.join('');
 }
 
-describe('the text data formats over coded akter', () => {
+describe('the text data formats', () => {
   it('CSV, wide and long, plain and for Excel, is what csv-stringify makes of the rows', () => {
     fc.assert(
       fc.property(akter, fc.boolean(), (cases, excel) => {
