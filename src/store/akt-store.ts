@@ -8,7 +8,7 @@ import { Chains, IntColumn, RowTable, ValueTable } from './columns.js';
 
 export type ChildScope = Dataset;
 
-/** Sets a table's fields: see AktStore.setId and setText. */
+/** Sets a table's fields (RowTable.setId and setText): what AktStore.writer gives. */
 export type RowWriter = Pick<RowTable, 'setId' | 'setText'>;
 
 /**
@@ -118,11 +118,6 @@ export class AktStore {
     return this.tables[scope];
   }
 
-  /** Sets a field to a shared value's id (from `values`). */
-  setId(scope: Scope, row: number, field: number, id: number): void {
-    this.tables[scope].setId(row, field, id);
-  }
-
   /** Sets a field to its own text (an identifier); `kept`: a text the store holds already. */
   setText(scope: Scope, row: number, field: number, text: string, kept = false): void {
     this.tables[scope].setText(row, field, text, kept);
@@ -139,10 +134,6 @@ export class AktStore {
     else if (scope === 'jobCenter') this.jobCenter.set(owner, row);
     else this.chains[scope].append(owner, row, this.tables[scope]);
     return row;
-  }
-
-  rows(scope: AktList, akt: number): Generator<number> {
-    return this.chains[scope].rows(akt, this.tables[scope]);
   }
 
   /** The last of the akt's rows in `scope` whose `field` is `value`: a plain walk, called for every follow-up and delmål loaded. */

@@ -223,9 +223,4 @@ export class Chains {
     else rows.next.set(last, row);
     this.last.set(owner, row);
   }
-
-  *rows(owner: number, rows: RowTable): Generator<number> {
-    if (owner >= this.first.length) return;
-    for (let r = this.first.get(owner); r !== -1; r = rows.next.get(r)) yield r;
-  }
 }

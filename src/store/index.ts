@@ -11,4 +11,4 @@ export { StoredAkter } from './akter.js';
 export { detach, type ValueTable } from './columns.js';
 
 /** What the ingest does with the store: add akter and rows, set and read fields, look an akt up. */
-export type StoreWriter = Pick<AktStore, 'values' | 'size' | 'addAkt' | 'addRow' | 'setId' | 'setText' | 'field' | 'caseId' | 'district' | 'origin' | 'rows' | 'lastRowWith' | 'writer' | 'hasJobCenter'>;
+export type StoreWriter = Pick<AktStore, 'values' | 'size' | 'addAkt' | 'addRow' | 'setText' | 'field' | 'caseId' | 'district' | 'origin' | 'lastRowWith' | 'writer' | 'hasJobCenter'>;
