@@ -59,7 +59,9 @@ describe('ByteOut', () => {
           if (keep) kept.push([out.piece(t), t]);
           else out.text(t);
         }
-        expect(bytes().equals(Buffer.from(texts.map(([t]) => t).join(''), 'utf8'))).toBe(true);
+        // Each text is encoded on its own, as a stream's writes are: a lone surrogate at the end of
+        // one and its other half at the start of the next are two replacement characters, not one pair.
+        expect(bytes().equals(Buffer.concat(texts.map(([t]) => Buffer.from(t, 'utf8'))))).toBe(true);
         for (const [piece, t] of kept) expect(Buffer.from(piece).equals(Buffer.from(t, 'utf8'))).toBe(true);
       }),
       { numRuns: 500 },
