@@ -25,8 +25,27 @@ export function numberWord(n: number, lang: Lang): string {
   return NUMBER_WORDS[lang][n] ?? formatInt(n, lang);
 }
 
+/** Made on first use: the first NumberFormat of a run loads its locale's data (some 25 ms). */
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
+/**
+ * An integer as the report's language writes it: "100 000" (sv-SE, with a plain space), "100,000"
+ * (en-GB). A count, the common case, is grouped here rather than by Intl, which then never loads
+ * the locale at the end of a run; test/catalog.test.ts holds the two equal.
+ */
 export function formatInt(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB').format(n).replace(/\u00a0/g, ' ');
+  if (Number.isSafeInteger(n) && n >= 0 && !Object.is(n, -0)) return grouped(String(n), lang === 'sv' ? ' ' : ',');
+  let f = numberFormats.get(lang);
+  if (f === undefined) numberFormats.set(lang, (f = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB')));
+  return f.format(n).replace(/\u00a0/g, ' ');
+}
+
+/** Digits in groups of three from the right. */
+function grouped(digits: string, separator: string): string {
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += separator + digits.slice(i, i + 3);
+  return out;
 }
 
 export function formatPercent(share: number | null, lang: Lang): string {
