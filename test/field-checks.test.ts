@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { FieldIssue, kindCheck } from '../src/ingest/field-checks.js';
 import { FIELD_KINDS, scalarFields, SCOPES, type FieldKind, type Scope } from '../src/model/fields.js';
@@ -47,5 +47,27 @@ describe('field checks carry their problem codes explicitly', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('field kinds', () => {
+  /** The kinds as read before through the JSON Schema of each scope. */
+  function viaJsonSchema(schema: z.ZodObject): Map<string, FieldKind> {
+    const json = z.toJSONSchema(schema, { io: 'input' }) as { properties: Record<string, { type?: string; format?: string; enum?: string[] }> };
+    const kinds = new Map<string, FieldKind>();
+    for (const [field, p] of Object.entries(json.properties)) {
+      if (p.format === 'date') kinds.set(field, { kind: 'date' });
+      else if (p.type === 'boolean') kinds.set(field, { kind: 'boolean' });
+      else if (p.enum) kinds.set(field, { kind: 'enum', values: p.enum });
+      else if (p.type === 'string') kinds.set(field, { kind: 'text' });
+    }
+    return kinds;
+  }
+
+  it.each(Object.keys(SCOPES) as Scope[])('%s: the same kinds, in the same order, as the JSON Schema says', (scope) => {
+    const kinds = FIELD_KINDS.get(scope)!;
+    const expected = viaJsonSchema(SCOPES[scope] as z.ZodObject);
+    expect([...kinds]).toEqual([...expected]);
+    expect([...kinds.values()].map((k) => k.kind)).toContain(scope === 'akt' ? 'enum' : 'date');
   });
 });
