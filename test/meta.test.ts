@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { builtinRules } from '../rules/index.js';
@@ -62,5 +62,22 @@ describe('docs/reading-exports.md and docs/export-format-v1.md', () => {
 
   it('every problem code is documented', () => {
     for (const code of PROBLEM_CODES) expect(format, code).toContain(`\`${code}\``);
+  });
+});
+
+describe('the bundles (scripts/bundle.mjs)', () => {
+  const dir = 'dist/bundle/cli';
+
+  it('are ASCII, so that V8 reads them as one-byte text', () => {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+      const text = readFileSync(`${dir}/${file}`, 'latin1');
+      expect(/[^\0-\x7f]/.exec(text)?.index, file).toBeUndefined();
+    }
+  });
+
+  it('carry zod messages in English and Swedish only', () => {
+    const text = readFileSync(`${dir}/bin.js`, 'utf8');
+    expect(text).toMatch(/zod\/v4\/locales\/sv\.js/);
+    expect(text).not.toMatch(/zod\/v4\/locales\/de\.js/);
   });
 });
