@@ -6,6 +6,7 @@
 // dist/bundle/cli as from dist/src/cli, which lie at the same depth.
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { fileURLToPath, URL } from 'node:url';
 import { build } from 'esbuild';
 
 /**
@@ -21,6 +22,16 @@ const twoLocales = {
       loader: 'js',
       resolveDir: dirname(args.path),
     }));
+  },
+};
+
+/** cli-table3's string-width, with a fast path for plain text (scripts/string-width.cjs). */
+const plainWidth = {
+  name: 'string-width-plain',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      /[\\/]cli-table3[\\/]/.test(args.importer) ? { path: fileURLToPath(new URL('./string-width.cjs', import.meta.url)) } : undefined,
+    );
   },
 };
 
@@ -43,7 +54,7 @@ const result = await build({
   external: ['exceljs'],
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as aktCreateRequire } from 'node:module'; const require = aktCreateRequire(import.meta.url);" },
-  plugins: [twoLocales],
+  plugins: [twoLocales, plainWidth],
   logLevel: 'warning',
   write: false,
 });
