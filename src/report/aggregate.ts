@@ -171,6 +171,8 @@ class Group {
   readonly examples: NonNullable<RuleSummary['examples']>[];
   readonly leftOut: LeftOutTallies;
   private readonly lastOut: Record<keyof LeftOutTallies, (LeftOutCount | undefined)[]> = { 'not-assessable': [], 'not-applicable': [] };
+  /** Per status and rule, the akt (its number in the pass) each reason of leftOut was first seen in, in the same order. */
+  private readonly firstOut: Record<keyof LeftOutTallies, number[][]>;
 
   constructor(rules: readonly RuleInfo[]) {
     this.rules = rules.map((r) => ({
@@ -190,6 +192,7 @@ class Group {
     this.examples = rules.map(() => []);
     this.listed = rules.map(() => []);
     this.leftOut = { 'not-assessable': rules.map(() => new Map()), 'not-applicable': rules.map(() => new Map()) };
+    this.firstOut = { 'not-assessable': rules.map(() => []), 'not-applicable': rules.map(() => []) };
   }
 
   /** The akt's first reason for failing rule `i`, while the rule has fewer than EXAMPLES. */
@@ -198,8 +201,8 @@ class Group {
     if (examples.length < EXAMPLES) examples.push(sameRealId({ caseId: c.caseId, code: first.code, ...(first.data ? { data: first.data } : {}) }, c));
   }
 
-  /** An akt the rule could not assess or did not cover, counted by its one reason. */
-  leaveOut(status: keyof LeftOutTallies, rule: number, reason: Reason): void {
+  /** Akt number `at` of the pass, which the rule could not assess or did not cover, counted by its one reason. */
+  leaveOut(status: keyof LeftOutTallies, rule: number, reason: Reason, at: number): void {
     // Most akter a rule leaves out share one reason object (the engine makes its not-assessable
     // finding once per set of datasets): counted without building its key.
     const last = this.lastOut[status][rule];
@@ -211,12 +214,15 @@ class Group {
     const key = reasonKey(reason);
     let e = m.get(key);
     if (e) e.count++;
-    else m.set(key, (e = { reason, count: 1 }));
+    else {
+      m.set(key, (e = { reason, count: 1 }));
+      this.firstOut[status][rule]!.push(at);
+    }
     this.lastOut[status][rule] = e;
   }
 
   /** These (the whole export's) akter and counts per status made the sum of `groups`', once the pass is over. */
-  sumOf(groups: Iterable<Group>): void {
+  sumOf(groups: readonly Group[]): void {
     this.cases = this.failingCases = this.withFindings = 0;
     for (const s of this.rules) s.passed = s.failed = s.notAssessable = s.notApplicable = 0;
     for (const g of groups) {
@@ -229,6 +235,24 @@ class Group {
         s.failed += t.failed;
         s.notAssessable += t.notAssessable;
         s.notApplicable += t.notApplicable;
+      });
+    }
+    // Each reason an akt was left out for, counted in all stadsdelar, in the order first seen in any.
+    for (const status of ['not-assessable', 'not-applicable'] as const) {
+      this.leftOut[status] = this.rules.map((_, i) => {
+        const seen: { at: number; key: string; e: LeftOutCount }[] = [];
+        for (const g of groups) {
+          let n = 0;
+          for (const [key, e] of g.leftOut[status][i]!) seen.push({ at: g.firstOut[status][i]![n++]!, key, e });
+        }
+        seen.sort((a, b) => a.at - b.at);
+        const m = new Map<string, LeftOutCount>();
+        for (const { key, e } of seen) {
+          const t = m.get(key);
+          if (t) t.count += e.count;
+          else m.set(key, { reason: e.reason, count: e.count });
+        }
+        return m;
       });
     }
   }
@@ -257,6 +281,8 @@ export class Aggregator {
   private readonly groups = new Map<string | null, Group>();
   private readonly total: Group;
   private readonly tallies: ReasonTally[];
+  /** Akter added so far. */
+  private akter = 0;
 
   /** `listLimit`: failing akter kept per stadsdel and rule for the report's Bilaga A. */
   constructor(
@@ -268,7 +294,11 @@ export class Aggregator {
     this.tallies = rules.map(() => new ReasonTally());
   }
 
-  /** The akt counted in its stadsdel and in the whole export, rule by rule in one walk through its results. */
+  /**
+   * The akt counted in its stadsdel and in the whole export, rule by rule in one walk through its
+   * results. Akter left out of a rule are counted in the stadsdel only; the whole export's count is
+   * made from those at the end.
+   */
   add(c: CaseResult): void {
     let g = this.groups.get(c.district);
     if (!g) {
@@ -276,6 +306,7 @@ export class Aggregator {
       this.groups.set(c.district, g);
     }
     const total = this.total;
+    this.akter++;
     g.cases++;
     let failing = false;
     let found = false;
@@ -310,8 +341,7 @@ export class Aggregator {
       } else {
         if (r.status === 'not-assessable') s.notAssessable++;
         else s.notApplicable++;
-        g.leaveOut(r.status, i, r.reasons[0]!);
-        total.leaveOut(r.status, i, r.reasons[0]!);
+        g.leaveOut(r.status, i, r.reasons[0]!, this.akter);
       }
     }
     if (failing) g.failingCases++;
@@ -320,7 +350,7 @@ export class Aggregator {
 
   finish(): { districts: DistrictSummary[]; total: DistrictSummary; listed: Listed; leftOut: LeftOut } {
     const severities = this.rules.map((r) => r.severity);
-    this.total.sumOf(this.groups.values());
+    this.total.sumOf([...this.groups.values()]);
     const total = this.total.summary(null, severities, this.thresholds);
     const listed: Listed = {
       limit: this.listLimit,
