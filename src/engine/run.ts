@@ -166,9 +166,8 @@ function sameData(a: TemplateData | undefined, b: TemplateData | undefined): boo
 /** The akter to check: the export's (through the contract's `Akter`), or (in tests and plug-in code) an array. */
 export type AktSource = Akter | readonly CheckedAkt[];
 
-function* models(akter: AktSource): Generator<Akt> {
-  if (isArray(akter)) for (const c of akter) yield c.akt;
-  else yield* akter.models();
+function models(akter: AktSource): Iterable<Akt> {
+  return isArray(akter) ? akter.map((c) => c.akt) : akter.models();
 }
 
 function isArray(akter: AktSource): akter is readonly CheckedAkt[] {
@@ -229,8 +228,26 @@ export function runRules(akter: AktSource, active: readonly ActiveRule[], ctx: B
 export function resultsOf(akter: AktSource, checker: Checker): Iterable<AktResult> & { readonly length: number } {
   return {
     length: akter.length,
-    *[Symbol.iterator]() {
-      for (const checked of akter) yield { checked, findings: checker.findings(checked) };
-    },
+    [Symbol.iterator]: () => new Results(akter, checker),
   };
+}
+
+/**
+ * The walk of resultsOf, written out rather than as a generator: the check pass takes every akt
+ * through it, and a plain `next` can be inlined where a generator is resumed.
+ */
+class Results implements Iterator<AktResult> {
+  private i = 0;
+
+  constructor(
+    private readonly akter: AktSource,
+    private readonly checker: Checker,
+  ) {}
+
+  next(): IteratorResult<AktResult> {
+    if (this.i >= this.akter.length) return { done: true, value: undefined };
+    const i = this.i++;
+    const checked = isArray(this.akter) ? this.akter[i]! : this.akter.at(i);
+    return { done: false, value: { checked, findings: this.checker.findings(checked) } };
+  }
 }

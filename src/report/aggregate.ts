@@ -18,35 +18,87 @@ interface Tally {
   cases: number;
 }
 
-/** A reason by code and data; rules build their data in a fixed key order, so the values in order identify it. */
+/**
+ * A reason by code and data; rules build their data in a fixed key order, so the keys and values in
+ * order identify it. Each key and value is preceded by its length, so no text can pass for two.
+ */
 function reasonKey(reason: Reason): string {
   let key = reason.code;
-  if (reason.data) for (const k in reason.data) key += `\0${k}\0${reason.data[k]}`;
+  if (reason.data) {
+    for (const k in reason.data) {
+      const v = valueKey(reason.data[k]!);
+      key += `\0${k.length}\0${k}${v.length}\0${v}`;
+    }
+  }
   return key;
 }
 
 /** The reasons of one code whose data have the keys `names`, in that order: a tree of maps, one level per value. */
 interface CodeTree {
   names: string[];
-  /** The tally (no data), or the map of the first value. */
-  root: Tally | Map<string, unknown> | undefined;
+  /** The reason (no data), or the map of the first value. */
+  root: Seen | Map<string, unknown> | undefined;
 }
 
 const valueKey = (v: string | number): string => (typeof v === 'string' ? v : String(v));
 
 /**
- * Failing reasons counted by code and data: the same reasons as by reasonKey, the first EVIDENCE_KEYS
- * distinct ones, but found through one map per value instead of a key string built and hashed per
- * reason (the values are mostly the store's own strings, whose hash is known). Data with other keys
- * than the first of its code had are counted by their reasonKey.
+ * One distinct failing reason of a rule, with its tally in the whole export and in each stadsdel
+ * that counts it (one it is among the first EVIDENCE_KEYS of). A stadsdel is known by its list
+ * of tallies; most reasons are seen in one stadsdel only, which is kept beside the reason.
+ */
+interface Seen {
+  total: Tally | undefined;
+  owner: Tally[] | undefined;
+  tally: Tally | undefined;
+  more: Map<Tally[], Tally> | undefined;
+}
+
+const unseen = (): Seen => ({ total: undefined, owner: undefined, tally: undefined, more: undefined });
+
+function tallyOf(reason: Reason, list: Tally[]): Tally {
+  const e: Tally = reason.data ? { code: reason.code, data: reason.data, cases: 1 } : { code: reason.code, cases: 1 };
+  list.push(e);
+  return e;
+}
+
+/** Scratch for the values of the reason being counted. */
+const values: (string | number)[] = [];
+
+/**
+ * One rule's failing reasons, counted by code and data in a stadsdel and in the whole export: in
+ * each, the first EVIDENCE_KEYS distinct ones, in the order first seen (for ties). A reason is
+ * found once for both, through one map per value instead of a key string built and hashed per
+ * reason (the values are mostly the store's own strings, whose hash is known). Data with other
+ * keys than the first of its code had are found by their reasonKey.
  */
 class ReasonTally {
-  /** In the order first seen, for ties. */
-  readonly entries: Tally[] = [];
   private readonly byCode = new Map<string, CodeTree>();
-  private readonly others = new Map<string, Tally>();
+  private readonly others = new Map<string, Seen>();
 
-  count(reason: Reason): void {
+  count(reason: Reason, group: Tally[], total: Tally[]): void {
+    // The stadsdel's tally holds at most as many reasons as the whole export's (each is also among
+    // the first distinct ones of the whole export, unless that one is full): when it is full, a
+    // reason not seen before has no tally to go to.
+    const seen = this.find(reason, group.length < EVIDENCE_KEYS);
+    if (seen === undefined) return;
+    if (seen.total !== undefined) seen.total.cases++;
+    else if (total.length < EVIDENCE_KEYS) seen.total = tallyOf(reason, total);
+    if (seen.owner === group) {
+      seen.tally!.cases++;
+    } else if (seen.owner === undefined) {
+      // Not seen before, so found with room in this stadsdel's tally.
+      seen.owner = group;
+      seen.tally = tallyOf(reason, group);
+    } else {
+      const e = seen.more?.get(group);
+      if (e !== undefined) e.cases++;
+      else if (group.length < EVIDENCE_KEYS) (seen.more ??= new Map()).set(group, tallyOf(reason, group));
+    }
+  }
+
+  /** The reason as seen before, or (if `room`: the stadsdel's tally can take it) a new one. */
+  private find(reason: Reason, room: boolean): Seen | undefined {
     const data = reason.data;
     let tree = this.byCode.get(reason.code);
     if (tree === undefined) {
@@ -58,47 +110,37 @@ class ReasonTally {
     let n = 0;
     if (data) {
       for (const k in data) {
-        if (k !== names[n]) return this.countOther(reason);
-        n++;
+        if (k !== names[n]) return this.findOther(reason, room);
+        values[n++] = data[k]!;
       }
     }
-    if (n !== names.length) return this.countOther(reason);
-    if (n === 0) {
-      if (tree.root !== undefined) (tree.root as Tally).cases++;
-      else if (this.entries.length < EVIDENCE_KEYS) tree.root = this.add(reason);
-      return;
-    }
+    if (n !== names.length) return this.findOther(reason, room);
+    if (n === 0) return (tree.root as Seen | undefined) ?? (room ? (tree.root = unseen()) : undefined);
     let level = tree.root as Map<string, unknown> | undefined;
     if (level === undefined) {
-      if (this.entries.length >= EVIDENCE_KEYS) return;
+      if (!room) return undefined;
       tree.root = level = new Map();
     }
-    let i = 0;
-    for (const k in data) {
-      const key = valueKey(data![k]!);
-      const next = level.get(key);
-      if (++i === n) {
-        if (next !== undefined) (next as Tally).cases++;
-        else if (this.entries.length < EVIDENCE_KEYS) level.set(key, this.add(reason));
-        return;
-      }
-      if (next !== undefined) level = next as Map<string, unknown>;
-      else if (this.entries.length < EVIDENCE_KEYS) level.set(key, (level = new Map()));
-      else return;
+    for (let i = 0; i < n - 1; i++) {
+      const key = valueKey(values[i]!);
+      const next = level.get(key) as Map<string, unknown> | undefined;
+      if (next !== undefined) level = next;
+      else if (room) level.set(key, (level = new Map()));
+      else return undefined;
     }
+    const key = valueKey(values[n - 1]!);
+    const seen = level.get(key) as Seen | undefined;
+    if (seen !== undefined || !room) return seen;
+    const fresh = unseen();
+    level.set(key, fresh);
+    return fresh;
   }
 
-  private countOther(reason: Reason): void {
+  private findOther(reason: Reason, room: boolean): Seen | undefined {
     const key = reasonKey(reason);
-    const e = this.others.get(key);
-    if (e) e.cases++;
-    else if (this.entries.length < EVIDENCE_KEYS) this.others.set(key, this.add(reason));
-  }
-
-  private add(reason: Reason): Tally {
-    const e: Tally = { code: reason.code, ...(reason.data ? { data: reason.data } : {}), cases: 1 };
-    this.entries.push(e);
-    return e;
+    let seen = this.others.get(key);
+    if (seen === undefined && room) this.others.set(key, (seen = unseen()));
+    return seen;
   }
 }
 
@@ -112,7 +154,10 @@ function bump(counts: Record<string, number>, code: string): void {
   else Object.defineProperty(counts, code, { value: 1, writable: true, enumerable: true, configurable: true });
 }
 
-/** One stadsdel's counts (or the whole export's), filled akt by akt. */
+/**
+ * One stadsdel's counts (or the whole export's), filled akt by akt. The whole export's akter, and
+ * its akter per status, are its stadsdelar's added up when the pass is over.
+ */
 class Group {
   cases = 0;
   failingCases = 0;
@@ -121,10 +166,13 @@ class Group {
   readonly rules: RuleSummary[];
   /** Per rule, the first failing akter (up to the appendix limit), each with that rule's result only. */
   readonly listed: CaseResult[][];
-  readonly reasons: ReasonTally[];
+  /** Per rule, its failing reasons counted (see ReasonTally), in the order first seen. */
+  readonly reasons: Tally[][];
   readonly examples: NonNullable<RuleSummary['examples']>[];
   readonly leftOut: LeftOutTallies;
   private readonly lastOut: Record<keyof LeftOutTallies, (LeftOutCount | undefined)[]> = { 'not-assessable': [], 'not-applicable': [] };
+  /** Per status and rule, the akt (its number in the pass) each reason of leftOut was first seen in, in the same order. */
+  private readonly firstOut: Record<keyof LeftOutTallies, number[][]>;
 
   constructor(rules: readonly RuleInfo[]) {
     this.rules = rules.map((r) => ({
@@ -140,53 +188,21 @@ class Group {
       fewCases: false,
       grade: null,
     }));
-    this.reasons = rules.map(() => new ReasonTally());
+    this.reasons = rules.map(() => []);
     this.examples = rules.map(() => []);
     this.listed = rules.map(() => []);
     this.leftOut = { 'not-assessable': rules.map(() => new Map()), 'not-applicable': rules.map(() => new Map()) };
+    this.firstOut = { 'not-assessable': rules.map(() => []), 'not-applicable': rules.map(() => []) };
   }
 
-  add(c: CaseResult, listLimit: number): void {
-    this.cases++;
-    let failing = false;
-    let found = false;
-    for (let i = 0; i < c.results.length; i++) {
-      const r = c.results[i]!;
-      const s = this.rules[i]!;
-      if (r.status === 'pass') s.passed++;
-      else if (r.status === 'fail') {
-        s.failed++;
-        found = true;
-        if (r.severity === 'error') failing = true;
-        const listed = this.listed[i]!;
-        if (listed.length < listLimit) listed.push({ caseId: c.caseId, district: c.district, ...(c.origin ? { origin: c.origin } : {}), results: [r] });
-        const reasons = r.reasons;
-        for (let k = 0; k < reasons.length; k++) {
-          const code = reasons[k]!.code;
-          // A code counts once per akt, however many of its reasons have it.
-          let first = true;
-          for (let j = 0; j < k; j++) if (reasons[j]!.code === code) first = false;
-          if (first) bump(s.reasonCounts, code);
-        }
-        const tally = this.reasons[i]!;
-        for (let k = 0; k < reasons.length; k++) tally.count(reasons[k]!);
-        const examples = this.examples[i]!;
-        if (examples.length < EXAMPLES) {
-          const first = r.reasons[0]!;
-          examples.push(sameRealId({ caseId: c.caseId, code: first.code, ...(first.data ? { data: first.data } : {}) }, c));
-        }
-      } else {
-        if (r.status === 'not-assessable') s.notAssessable++;
-        else s.notApplicable++;
-        this.leaveOut(r.status, i, r.reasons[0]!);
-      }
-    }
-    if (failing) this.failingCases++;
-    if (found) this.withFindings++;
+  /** The akt's first reason for failing rule `i`, while the rule has fewer than EXAMPLES. */
+  example(i: number, c: CaseResult, first: Reason): void {
+    const examples = this.examples[i]!;
+    if (examples.length < EXAMPLES) examples.push(sameRealId({ caseId: c.caseId, code: first.code, ...(first.data ? { data: first.data } : {}) }, c));
   }
 
-  /** An akt the rule could not assess or did not cover, counted by its one reason. */
-  private leaveOut(status: keyof LeftOutTallies, rule: number, reason: Reason): void {
+  /** Akt number `at` of the pass, which the rule could not assess or did not cover, counted by its one reason. */
+  leaveOut(status: keyof LeftOutTallies, rule: number, reason: Reason, at: number): void {
     // Most akter a rule leaves out share one reason object (the engine makes its not-assessable
     // finding once per set of datasets): counted without building its key.
     const last = this.lastOut[status][rule];
@@ -198,8 +214,47 @@ class Group {
     const key = reasonKey(reason);
     let e = m.get(key);
     if (e) e.count++;
-    else m.set(key, (e = { reason, count: 1 }));
+    else {
+      m.set(key, (e = { reason, count: 1 }));
+      this.firstOut[status][rule]!.push(at);
+    }
     this.lastOut[status][rule] = e;
+  }
+
+  /** These (the whole export's) akter and counts per status made the sum of `groups`', once the pass is over. */
+  sumOf(groups: readonly Group[]): void {
+    this.cases = this.failingCases = this.withFindings = 0;
+    for (const s of this.rules) s.passed = s.failed = s.notAssessable = s.notApplicable = 0;
+    for (const g of groups) {
+      this.cases += g.cases;
+      this.failingCases += g.failingCases;
+      this.withFindings += g.withFindings;
+      this.rules.forEach((s, i) => {
+        const t = g.rules[i]!;
+        s.passed += t.passed;
+        s.failed += t.failed;
+        s.notAssessable += t.notAssessable;
+        s.notApplicable += t.notApplicable;
+      });
+    }
+    // Each reason an akt was left out for, counted in all stadsdelar, in the order first seen in any.
+    for (const status of ['not-assessable', 'not-applicable'] as const) {
+      this.leftOut[status] = this.rules.map((_, i) => {
+        const seen: { at: number; key: string; e: LeftOutCount }[] = [];
+        for (const g of groups) {
+          let n = 0;
+          for (const [key, e] of g.leftOut[status][i]!) seen.push({ at: g.firstOut[status][i]![n++]!, key, e });
+        }
+        seen.sort((a, b) => a.at - b.at);
+        const m = new Map<string, LeftOutCount>();
+        for (const { key, e } of seen) {
+          const t = m.get(key);
+          if (t) t.count += e.count;
+          else m.set(key, { reason: e.reason, count: e.count });
+        }
+        return m;
+      });
+    }
   }
 
   summary(district: string | null, severities: readonly Severity[], thresholds: GradeThresholds): DistrictSummary {
@@ -211,7 +266,7 @@ class Group {
       s.grade = s.share === null ? null : grade(s.share, thresholds);
       // The reason most failing akter share; ties go to the first seen.
       let best: Tally | undefined;
-      for (const e of this.reasons[i]!.entries) if (!best || e.cases > best.cases) best = e;
+      for (const e of this.reasons[i]!) if (!best || e.cases > best.cases) best = e;
       if (s.failed > 0 && best) s.evidence = best;
       if (s.failed > 0) s.examples = this.examples[i]!;
     });
@@ -225,6 +280,9 @@ class Group {
 export class Aggregator {
   private readonly groups = new Map<string | null, Group>();
   private readonly total: Group;
+  private readonly tallies: ReasonTally[];
+  /** Akter added so far. */
+  private akter = 0;
 
   /** `listLimit`: failing akter kept per stadsdel and rule for the report's Bilaga A. */
   constructor(
@@ -233,20 +291,66 @@ export class Aggregator {
     private readonly listLimit = 0,
   ) {
     this.total = new Group(rules);
+    this.tallies = rules.map(() => new ReasonTally());
   }
 
+  /**
+   * The akt counted in its stadsdel and in the whole export, rule by rule in one walk through its
+   * results. Akter left out of a rule are counted in the stadsdel only; the whole export's count is
+   * made from those at the end.
+   */
   add(c: CaseResult): void {
     let g = this.groups.get(c.district);
     if (!g) {
       g = new Group(this.rules);
       this.groups.set(c.district, g);
     }
-    g.add(c, this.listLimit);
-    this.total.add(c, 0);
+    const total = this.total;
+    this.akter++;
+    g.cases++;
+    let failing = false;
+    let found = false;
+    for (let i = 0; i < c.results.length; i++) {
+      const r = c.results[i]!;
+      const s = g.rules[i]!;
+      if (r.status === 'pass') s.passed++;
+      else if (r.status === 'fail') {
+        s.failed++;
+        found = true;
+        if (r.severity === 'error') failing = true;
+        const listed = g.listed[i]!;
+        if (listed.length < this.listLimit) listed.push({ caseId: c.caseId, district: c.district, ...(c.origin ? { origin: c.origin } : {}), results: [r] });
+        const reasons = r.reasons;
+        const totalCounts = total.rules[i]!.reasonCounts;
+        for (let k = 0; k < reasons.length; k++) {
+          const code = reasons[k]!.code;
+          // A code counts once per akt, however many of its reasons have it.
+          let first = true;
+          for (let j = 0; j < k; j++) if (reasons[j]!.code === code) first = false;
+          if (first) {
+            bump(s.reasonCounts, code);
+            bump(totalCounts, code);
+          }
+        }
+        const tally = this.tallies[i]!;
+        const groupTallies = g.reasons[i]!;
+        const totalTallies = total.reasons[i]!;
+        for (let k = 0; k < reasons.length; k++) tally.count(reasons[k]!, groupTallies, totalTallies);
+        g.example(i, c, reasons[0]!);
+        total.example(i, c, reasons[0]!);
+      } else {
+        if (r.status === 'not-assessable') s.notAssessable++;
+        else s.notApplicable++;
+        g.leaveOut(r.status, i, r.reasons[0]!, this.akter);
+      }
+    }
+    if (failing) g.failingCases++;
+    if (found) g.withFindings++;
   }
 
   finish(): { districts: DistrictSummary[]; total: DistrictSummary; listed: Listed; leftOut: LeftOut } {
     const severities = this.rules.map((r) => r.severity);
+    this.total.sumOf([...this.groups.values()]);
     const total = this.total.summary(null, severities, this.thresholds);
     const listed: Listed = {
       limit: this.listLimit,

@@ -23,7 +23,10 @@ export function reportHead(opts: { asOf: string; version: string; rules: readonl
   };
 }
 
-/** Akter with their findings; walked through once here and again by each formatter that lists akter. */
+/**
+ * Akter with their findings; walked through once here and again by each formatter that lists akter.
+ * Each walk gives every akt its findings in an array of their own, which the report takes over.
+ */
 export type Results = Iterable<AktResult> & { readonly length: number };
 
 /**
@@ -57,20 +60,28 @@ export async function buildReport(opts: {
   const districtNames = new Map<string, string>();
   const maskedDistrict = (d: string) => districtNames.get(d) ?? districtNames.set(d, quote(d)).get(d)!;
   const results = opts.results;
-  const cases = new LazyCases(results.length, function* () {
-    const maskAll = findingMasker();
-    for (const { checked, findings } of results) {
-      yield withRealId({
+  /** Each akt as the report holds it, its findings masked by `maskAll` (one per walk through the akter). */
+  const caseOf = ({ checked, findings }: AktResult, maskAll: FindingMasker): CaseResult =>
+    withRealId(
+      {
         caseId: quote(checked.akt.caseId),
         district: checked.akt.district === undefined ? null : maskedDistrict(checked.akt.district),
         origin: maskedFile(checked.origin.file) === checked.origin.file ? checked.origin : { ...checked.origin, file: maskedFile(checked.origin.file) },
         results: maskAll(findings),
-      }, checked.akt.caseId);
-    }
+      },
+      checked.akt.caseId,
+    );
+  const cases = new LazyCases(results.length, function* () {
+    const maskAll = findingMasker();
+    for (const r of results) yield caseOf(r, maskAll);
   });
   const aggregator = new Aggregator(inForce, thresholds, opts.appendixLimit ?? DEFAULT_APPENDIX_LIMIT);
+  // The pass walks the results itself, not `cases`: a generator between them cost a resumption and
+  // an object per akt.
+  const maskAll = findingMasker();
   let n = 0;
-  for (const c of cases) {
+  for (const r of results) {
+    const c = caseOf(r, maskAll);
     aggregator.add(c);
     opts.onCase?.(c);
     if (opts.progress) opts.progress.akter++;
@@ -106,15 +117,18 @@ export async function buildReport(opts: {
   };
 }
 
+type FindingMasker = (findings: Finding[]) => CaseResult['results'];
+
 /**
- * Masks an akt's findings. The engine gives akter that pass a rule, or fail or fall outside it, as the
- * one before did one finding object (engine/run.ts), so each is masked once while it lasts.
+ * Masks an akt's findings, in the engine's array of them (made for this akt alone). The engine gives
+ * akter that pass a rule, or fail or fall outside it, as the one before did one finding object
+ * (engine/run.ts), so each is masked once while it lasts.
  */
-function findingMasker(): (findings: readonly Finding[]) => CaseResult['results'] {
+function findingMasker(): FindingMasker {
   const seen: Finding[] = [];
   const masked: CaseResult['results'] = [];
   return (findings) => {
-    const out: CaseResult['results'] = new Array(findings.length);
+    const out: CaseResult['results'] = findings;
     for (let i = 0; i < findings.length; i++) {
       const f = findings[i]!;
       const slot = 4 * i + (f.status === 'pass' ? 0 : f.status === 'fail' ? 1 : f.status === 'not-applicable' ? 2 : 3);

@@ -25,8 +25,10 @@ export class StoredAkter implements Akter {
     return this.store.datasets(this.order[i]!);
   }
 
-  *[Symbol.iterator](): Iterator<CheckedAkt> {
-    for (let i = 0; i < this.order.length; i++) yield this.at(i);
+  [Symbol.iterator](): Iterator<CheckedAkt> {
+    // Not a generator: a plain `next` can be inlined where a generator is resumed, akt by akt.
+    let i = 0;
+    return { next: () => (i < this.order.length ? { done: false, value: this.at(i++) } : { done: true, value: undefined }) };
   }
 
   /** The akter of this list that `keep` accepts, as a view of the same store. */
@@ -43,7 +45,12 @@ export class StoredAkter implements Akter {
   }
 
   /** Each akt, for rules that look at the whole export first; its lists are made when read. */
-  *models(): Generator<Akt> {
-    for (let i = 0; i < this.order.length; i++) yield this.store.view(this.order[i]!);
+  models(): Iterable<Akt> {
+    return {
+      [Symbol.iterator]: () => {
+        let i = 0;
+        return { next: () => (i < this.order.length ? { done: false, value: this.store.view(this.order[i++]!) } : { done: true, value: undefined }) };
+      },
+    };
   }
 }
