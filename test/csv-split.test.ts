@@ -19,7 +19,9 @@ let n = 0;
 function papaEvents(text: string, delimiter: string): { kind: string; line: number; fields: string[] }[] {
   // The decoder takes a byte-order mark at the start of the file away.
   const lf = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
-  const parsed = new Papa.Parser({ delimiter, newline: '\n' }).parse(lf, 0, false) as { data: string[][] };
+  const parsed = new Papa.Parser({ delimiter, newline: '\n' }).parse(lf, 0, false) as { data: string[][]; errors: { code: string }[] };
+  // A record whose quote is never closed is rejected (an error event), not a row.
+  if (parsed.errors.some((e) => e.code === 'MissingQuotes')) parsed.data.pop();
   const out = [];
   let line = 1;
   for (const record of parsed.data) {
@@ -100,12 +102,71 @@ describe('a text without quotes, split at line breaks and delimiters rather than
   });
 });
 
+describe('a text with quotes, of which Papa Parse parses only the lines that hold one', () => {
+  // Quotes where a well-formed file has none: inside a field, after a closing quote, spaces around
+  // one, a quote never closed, quoted line breaks.
+  const oddCell = fc.constantFrom('a"b', '"a"b', '"a"  ', ' "a"', '"a\nb"', '"a\r\nb"', '""', '"', '"a\n', 'x"\n"y');
+
+  it('gives the records and line numbers Papa Parse gives the whole text, over many chunks', async () => {
+    // Quoted line breaks only in the odd line: a text with one goes through Papa Parse whole.
+    const quotedFlat = fc.string({ unit: fc.constantFrom('a', ',', ';', '"', ' ', 'ö'), maxLength: 6 }).map((c) => `"${c.replace(/"/g, '""')}"`);
+    const cell = fc.oneof({ weight: 3, arbitrary: plainCell }, { weight: 2, arbitrary: quotedFlat });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.oneof(cell, oddCell), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 4000 }),
+        fc.nat({ max: 200 }),
+        fc.constantFrom(',', ';'),
+        eol,
+        async (block, odd, times, at, delimiter, br) => {
+          // A block of lines repeated (past the first chunk of 64 KB, which holds the header), every
+          // other time numbered in a first cell of its own, and one line with odd quotes among them.
+          const lines = ['h1,h2'];
+          for (let i = 0; i < times; i++) for (const r of block) lines.push((i % 2 === 0 ? r : [i, ...r]).join(delimiter));
+          lines.splice(1 + Math.min(at * 50, lines.length - 1), 0, odd.join(delimiter));
+          const text = lines.join(br);
+          expect(await readEvents(text, delimiter)).toEqual(papaEvents(text, delimiter));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('comes as lines of the text, with the records of the quoted ones, after the first chunk', async () => {
+    const file = path.join(dir, `q${n++}.csv`);
+    const body = Array.from({ length: 30_000 }, (_, i) => (i % 3 === 0 ? `${i},"a, b"` : `${i},c`)).join('\n');
+    writeFileSync(file, `h1,h2\n${body}\n`);
+    const kinds = new Set<string>();
+    for await (const ev of readCsvChunks(file, { delimiter: ',' })) if (ev.kind === 'lines' && ev.quoted) kinds.add('lines with quoted');
+    expect(kinds).toEqual(new Set(['lines with quoted']));
+  });
+});
+
 describe('lines packed straight from the text', () => {
   // Few values, so that codes and the cell above repeat; the separator, which sends a batch plain.
   const cell = fc.constantFrom('', 'a', 'b', '2011-01-01', 'Egen försörjning genom arbete', 'x\u001fy', 'K-1', 'K-2');
   const batch = fc.record({
     rows: fc.array(fc.oneof({ weight: 6, arbitrary: fc.array(cell, { minLength: 1, maxLength: 5 }) }, { weight: 1, arbitrary: fc.constant([] as string[]) }), { maxLength: 8 }),
     lead: fc.string({ unit: fc.constantFrom('x', ',', '\n'), maxLength: 4 }),
+    // Which lines hold a quote, and so come parsed (CsvLines.quoted); `""` alone on its line is no row.
+    quotes: fc.array(fc.constantFrom('none', 'quoted', 'empty'), { maxLength: 8 }),
+  });
+
+  it('pack lines after a line of thousands of cells as they pack rows, without room for thousands per line', () => {
+    const byLines = new RowPacker();
+    const byRows = new RowPacker();
+    const wide = Array.from({ length: 5000 }, (_, i) => `c${i % 7}`).join(',');
+    const narrow = Array.from({ length: 400 }, (_, i) => `K-${i},2011-01-0${i % 9}`).join('\n');
+    let line = 2;
+    for (const body of [`${wide}\n`, `${narrow}\n${wide}\n${narrow}\n`, `${narrow}\n`]) {
+      const l = { kind: 'lines' as const, text: body, start: 0, end: body.length, line, delimiter: ',' };
+      line += body.split('\n').length - 1;
+      const got = byLines.packLines(l)!;
+      expect(got).toEqual(byRows.pack(rowsOfLines(l)));
+      // Sent as it is: the codes array has no room left over that a copy would cut away.
+      if (got.kind === 'packed') expect(got.codes.buffer.byteLength).toBe(4 * got.codes.length);
+    }
   });
 
   it('pack as the same rows packed one by one, batch after batch', () => {
@@ -114,11 +175,20 @@ describe('lines packed straight from the text', () => {
         const byLines = new RowPacker(limit, trial);
         const byRows = new RowPacker(limit, trial);
         let line = 2;
-        for (const { rows, lead } of batches) {
-          // The lines stand in a longer text, after text that is not theirs.
-          const body = rows.map((r) => `${r.join(delimiter)}\n`).join('');
-          const text = `${lead}${body}tail`;
-          const l = { kind: 'lines' as const, text, start: lead.length, end: lead.length + body.length, line, delimiter };
+        for (const { rows, lead, quotes } of batches) {
+          // The lines stand in a longer text, after text that is not theirs; a line with a quote
+          // stands for the record given for it (what Papa Parse made of it).
+          const quoted: string[][] = [];
+          const body = rows
+            .map((r, i) => {
+              const q = r.length > 0 ? (quotes[i] ?? 'none') : 'none';
+              if (q === 'none') return `${r.join(delimiter)}\n`;
+              quoted.push(q === 'empty' ? [''] : r);
+              return `"${r.join(delimiter)}\n`;
+            })
+            .join('');
+          const text = `${lead}${body}tail"`;
+          const l = { kind: 'lines' as const, text, start: lead.length, end: lead.length + body.length, line, delimiter, ...(quoted.length > 0 && { quoted }) };
           line += rows.length;
           const expected = rowsOfLines(l);
           const got: PackedRows | undefined = byLines.packLines(l);

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readsOnTwoThreads, startEarly, takeEarly } from '../src/load/early.js';
+import { readsNdjson, readsOnTwoThreads, startEarly, takeEarly } from '../src/load/early.js';
 import type { Worker } from 'node:worker_threads';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'early-'));
@@ -13,6 +13,16 @@ const ECHO = pathToFileURL(path.join(dir, 'echo.mjs'));
 const ENDS = pathToFileURL(path.join(dir, 'ends.mjs'));
 writeFileSync(ECHO, "import { parentPort } from 'node:worker_threads'; parentPort.on('message', (m) => parentPort.postMessage(m));");
 writeFileSync(ENDS, '');
+/** The NDJSON thread's module, found beside the CSV thread's (here: ECHO's). */
+const NDJSON = pathToFileURL(path.join(dir, 'ndjson-worker.js'));
+writeFileSync(NDJSON, "import { parentPort } from 'node:worker_threads'; parentPort.on('message', (m) => parentPort.postMessage(['ndjson', m]));");
+/** Exports: one of NDJSON files, one of CSV tables. */
+const ndjsonDir = path.join(dir, 'ndjson');
+const csvDir = path.join(dir, 'csv');
+mkdirSync(ndjsonDir);
+mkdirSync(csvDir);
+writeFileSync(path.join(ndjsonDir, 'akter.NDJSON'), '');
+writeFileSync(path.join(csvDir, 'cases.csv'), '');
 
 const taken: Worker[] = [];
 afterEach(async () => {
@@ -43,7 +53,36 @@ describe('readsOnTwoThreads', () => {
   });
 });
 
+describe('readsNdjson', () => {
+  it.each([
+    [['check', ndjsonDir], true],
+    [['check', csvDir, ndjsonDir, '--as-of', '2011-06-01'], true],
+    [['check', 'akter.jsonl'], true],
+    [['check', 'export/akter.ndjson', '--threads', '2'], true],
+    [['check', csvDir], false],
+    [['check', csvDir, '--output', 'r.ndjson.txt'], false],
+    [['check', path.join(dir, 'no-such-directory')], false],
+    [['check', 'akter.json'], false],
+  ])('%j → %s', (args, expected) => {
+    expect(readsNdjson(argv(...args))).toBe(expected);
+  });
+});
+
 describe('startEarly and takeEarly', () => {
+  it('starts the NDJSON thread, found beside the CSV thread, for an export of NDJSON files', async () => {
+    startEarly(argv('check', ndjsonDir), ECHO);
+    expect(takeEarly(ECHO)).toBeUndefined();
+    const w = takeEarly(NDJSON)!;
+    taken.push(w);
+    w.postMessage('hej');
+    expect(await once(w, 'message')).toEqual([['ndjson', 'hej']]);
+    startEarly(argv('check', csvDir), ECHO);
+    expect(takeEarly(NDJSON)).toBeUndefined();
+    const csv = takeEarly(ECHO);
+    expect(csv).toBeDefined();
+    taken.push(csv!);
+  });
+
   it('hands the started thread over once, to the one who asks for its module', async () => {
     startEarly(argv('check', 'akter'), ECHO);
     expect(takeEarly(ENDS)).toBeUndefined();

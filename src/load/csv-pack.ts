@@ -1,4 +1,4 @@
-import { rowsOfLines, type CsvLines, type CsvRow } from './csv.js';
+import { emptyRecord, rowsOfLines, type CsvLines, type CsvRow } from './csv.js';
 
 /** Separates texts in a packed batch; a batch whose text holds it is sent unpacked instead. */
 const SEP = '\u001f';
@@ -25,6 +25,9 @@ const TRIAL_ROWS = 32_768;
 function own(text: string): string {
   return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
+
+/** Cells per line packLines makes room for at most before it has to grow its array. */
+const WIDEST = 256;
 
 /** While a column has no more distinct values than this, a value is found by comparing it with each. */
 const FEW = 8;
@@ -168,9 +171,10 @@ export class RowPacker {
   }
 
   /**
-   * Packs lines of a text without quotes (CsvLines) straight from the text, as `pack` packs their
-   * rows, with the same result: no array per row, and a cell that equals the one above it costs a
-   * cut of the text and a comparison. Undefined when no line is a record.
+   * Packs the lines of a text (CsvLines) straight from the text, as `pack` packs their rows, with
+   * the same result: no array per row (but for a line with a quote, which comes parsed), and a cell
+   * that equals the one above it costs a cut of the text and a comparison. Undefined when no line
+   * is a record.
    */
   packLines(l: CsvLines): PackedRows | undefined {
     const { text, start, end, delimiter } = l;
@@ -183,7 +187,10 @@ export class RowPacker {
     for (let e = text.indexOf('\n', start); e !== -1 && e < end; e = text.indexOf('\n', e + 1)) count++;
     const lines = new Int32Array(count);
     const widths = new Int32Array(count);
-    let codes = new Int32Array(count * Math.max(8, this.dictionaries.length));
+    // Room for as many cells per line as the widest line so far had (eight before the first batch),
+    // so that a batch of lines as wide as the header fills it exactly and goes without a copy; but
+    // not for a stray line of a million delimiters in every line after it (the array grows instead).
+    let codes = new Int32Array(count * Math.min(this.dictionaries.length || 8, WIDEST));
     const parts: string[] = [];
     const entries: string[] = [];
     const values = this.lastValues;
@@ -193,9 +200,41 @@ export class RowPacker {
     let line = l.line;
     // Where the next delimiter is, found once: a cell that ends a line leaves it for the next line.
     let nextDelimiter = text.indexOf(delimiter, start);
+    // Lines that hold a quote come parsed (CsvLines.quoted), in order.
+    const quoted = l.quoted;
+    let nextQuoted = 0;
+    let nextQuote = quoted ? text.indexOf('"', start) : -1;
     for (let s = start; s < end; line++) {
       const e = text.indexOf('\n', s);
       if (e === s) {
+        s = e + 1;
+        continue;
+      }
+      if (nextQuote !== -1 && nextQuote < e) {
+        // Its cells come from the line itself, which holds no separator either.
+        const fields = quoted![nextQuoted++]!;
+        nextQuote = text.indexOf('"', e + 1);
+        if (emptyRecord(fields)) {
+          s = e + 1;
+          continue;
+        }
+        if (k + fields.length > codes.length) {
+          const grown = new Int32Array(2 * (k + fields.length));
+          grown.set(codes);
+          codes = grown;
+        }
+        for (let c = 0; c < fields.length; c++) {
+          const f = fields[c]!;
+          if (f === values[c]) {
+            const last = valueCodes[c]!;
+            codes[k++] = last === -1 ? SAME_TEXT : last;
+          } else {
+            values[c] = f;
+            codes[k++] = valueCodes[c] = this.codeOf(c, f, entries, parts);
+          }
+        }
+        lines[rows] = line;
+        widths[rows++] = fields.length;
         s = e + 1;
         continue;
       }
@@ -226,8 +265,8 @@ export class RowPacker {
     }
     if (rows === 0) return undefined;
     this.seen(rows);
-    // Empty lines made no row: the arrays are cut to the rows there are.
-    return { kind: 'packed', lines: rows < count ? lines.slice(0, rows) : lines, widths: rows < count ? widths.slice(0, rows) : widths, codes: codes.slice(0, k), text: parts.join(SEP), texts: parts.length, entries: entries.join(SEP), newEntries: entries.length };
+    // Empty lines made no row, and shorter lines left room: the arrays are cut to what there is.
+    return { kind: 'packed', lines: rows < count ? lines.slice(0, rows) : lines, widths: rows < count ? widths.slice(0, rows) : widths, codes: k < codes.length ? codes.slice(0, k) : codes, text: parts.join(SEP), texts: parts.length, entries: entries.join(SEP), newEntries: entries.length };
   }
 
   /**

@@ -14,11 +14,15 @@ import type { PrefetchEvent, StartMessage, WorkerMessage } from './csv-parallel.
 
 /**
  * Batches sent and not yet taken, at most. Each is one 64 KB stretch of a file, packed (some
- * 100 KB), so 32 hold a few MB. Four were too few: a pause of the main thread's garbage collector
- * (up to 15–20 ms at 100,000 akter) used them up and this side waited, and then the main thread
- * waited for it; both were idle a fifth to a quarter of the loading time (docs/benchmarks.md, session 11).
+ * 30–100 KB), so 512 hold some 15–50 MB. Four were too few: a pause of the main thread's garbage
+ * collector (up to 15–20 ms at 100,000 akter) used them up (session 11). 32 were too few as well:
+ * the main thread is the slower side while it registers the akter of cases.csv, and this side the
+ * slower one in plans.csv and followups.csv, so what this side could have parsed ahead while it
+ * waited for credits in the first table, the main thread waited for later. At 400,000 akter this
+ * side waited 1.0 s for credits in cases.csv and 2.0 s in all, and the main thread 5.4 s for
+ * batches; with 512, 0.2 s and 1.2 s (docs/benchmarks.md, session 12).
  */
-const AHEAD = 32;
+const AHEAD = 512;
 
 serveFiles<StartMessage, PrefetchEvent>(parentPort!, AHEAD, run);
 

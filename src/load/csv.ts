@@ -41,11 +41,12 @@ export async function* readCsv(file: ByteSource, overrides: ReadOverrides = {}):
 }
 
 /**
- * Records that are the lines of a text without a quote: `text` from `start` to `end` (just after a
- * line break), each line a record cut at `delimiter`, the first on line `line`; an empty line is
- * no record but counts as a line. This is how Papa Parse reads a text with no quote in it (split
- * at line breaks, then at the delimiter); the parsing thread packs such lines straight from the
- * text, without an array per row (RowPacker.packLines), and rowsOfLines makes them rows.
+ * Records that are the lines of a text: `text` from `start` to `end` (just after a line break), each
+ * line a record cut at `delimiter` (or, holding a quote, the next of `quoted`), the first on line
+ * `line`; an empty line is no record but counts as a line. This is how Papa Parse reads a text with
+ * no quote in it (split at line breaks, then at the delimiter); the parsing thread packs such lines
+ * straight from the text, without an array per row (RowPacker.packLines), and rowsOfLines makes
+ * them rows.
  */
 export interface CsvLines {
   kind: 'lines';
@@ -54,6 +55,11 @@ export interface CsvLines {
   end: number;
   line: number;
   delimiter: string;
+  /**
+   * When some lines hold a quote: their records as Papa Parse gives them, in line order, one per
+   * such line (the other lines are split as above). See quotedRecords.
+   */
+  quoted?: string[][];
 }
 
 /** readCsvBatches with the records of a text without quotes as lines of it, not yet rows. */
@@ -63,12 +69,46 @@ export type CsvChunkEvent = CsvBatchEvent | CsvLines;
 export function rowsOfLines(l: CsvLines): CsvRow[] {
   const rows: CsvRow[] = [];
   let line = l.line;
+  let quoted = 0;
+  let quote = l.quoted ? l.text.indexOf('"', l.start) : -1;
   for (let s = l.start; s < l.end; line++) {
     const e = l.text.indexOf('\n', s);
-    if (e > s) rows.push({ kind: 'row', line, fields: l.text.slice(s, e).split(l.delimiter) });
+    if (quote !== -1 && quote < e) {
+      const fields = l.quoted![quoted++]!;
+      if (!emptyRecord(fields)) rows.push({ kind: 'row', line, fields });
+      quote = l.text.indexOf('"', e + 1);
+    } else if (e > s) rows.push({ kind: 'row', line, fields: l.text.slice(s, e).split(l.delimiter) });
     s = e + 1;
   }
   return rows;
+}
+
+/** A record Papa Parse gives for a line with nothing in it, or only `""`: no row, as an empty line. */
+export function emptyRecord(fields: readonly string[]): boolean {
+  return fields.length === 1 && fields[0] === '';
+}
+
+/**
+ * The records of the lines of `text` up to `end` (just after a line break, at the start of a
+ * record) that hold a quote, when each of them is one whole record: those lines, each with its
+ * line break, parsed on their own by Papa Parse, give as many records without an error. Papa
+ * Parse then reads the whole text as those records and the other lines split at the delimiter: a
+ * record starts at the start of each line, and Papa Parse decides where a quoted field and its
+ * record end from the record's own characters up to its line break, while a line without a quote
+ * it splits at delimiters. Undefined when a quoted field runs over a line break, or a quote is out
+ * of place (an error), or the parse stopped short of the end (a quote not closed): the text then
+ * goes through Papa Parse whole, as before.
+ */
+function quotedRecords(parser: InstanceType<typeof Papa.Parser>, text: string, end: number): string[][] | undefined {
+  const lines: string[] = [];
+  for (let q = text.indexOf('"'); q !== -1 && q < end; ) {
+    const e = text.indexOf('\n', q);
+    lines.push(text.slice(text.lastIndexOf('\n', q) + 1, e + 1));
+    q = text.indexOf('"', e + 1);
+  }
+  const joined = lines.join('');
+  const parsed = parser.parse(joined, 0, true) as Parsed;
+  return parsed.errors.length === 0 && parsed.data.length === lines.length && parsed.meta.cursor === joined.length ? parsed.data : undefined;
 }
 
 /** Delimiters Papa Parse does not accept (it reads with a comma instead): such a text always goes through it. */
@@ -86,12 +126,13 @@ export async function* readCsvBatches(file: ByteSource, overrides: ReadOverrides
 }
 
 /**
- * readCsvBatches, but a parsed text without a quote comes as its lines (CsvLines). Papa Parse reads
- * every text that has a quote, and the last record of the file; a text without one it would only
- * split at line breaks and delimiters, which is left to the consumer: packed straight from the text,
- * without Papa's arrays and the row objects made of them, a table without quotes costs the parsing
- * thread about a seventh less (plans.csv of 400,000 akter: 1.99–2.54 s against 2.07–2.71 s, four
- * runs each). test/csv-split.test.ts holds the two readings equal.
+ * readCsvBatches, but a parsed text comes as its lines (CsvLines) when Papa Parse has only the lines
+ * with a quote to read (quotedRecords), or none. Papa Parse reads every other text with a quote,
+ * the header, and the last record of the file; a text without one it would only split at line
+ * breaks and delimiters, which is left to the consumer: packed straight from the text, without
+ * Papa's arrays and the row objects made of them, a table without quotes costs the parsing thread
+ * about a seventh less (plans.csv of 400,000 akter: 1.99–2.54 s against 2.07–2.71 s, four runs
+ * each). test/csv-split.test.ts holds the two readings equal.
  */
 export async function* readCsvChunks(file: ByteSource, overrides: ReadOverrides = {}): AsyncGenerator<CsvChunkEvent> {
   const detected = detectEncoding(await readSample(file), overrides.encoding);
@@ -122,7 +163,7 @@ export async function* readCsvChunks(file: ByteSource, overrides: ReadOverrides 
       const line = next;
       // Without a quote in the text, no field can hold a line break.
       next = line + 1 + (quoted ? quotedLineBreaks(record) : 0);
-      if (record.length === 1 && record[0] === '') continue;
+      if (emptyRecord(record)) continue;
       if (header) {
         header = false;
         yield { kind: 'header', line, fields: record.map((f) => f.trim()) };
@@ -133,8 +174,8 @@ export async function* readCsvChunks(file: ByteSource, overrides: ReadOverrides 
     if (rows.length > 0) yield { kind: 'rows', rows };
   }
   const split = delimiter.length === 1 && !PAPA_REFUSES.includes(delimiter);
-  /** The records of `text` up to `end` (just after its last line break), the text having no quote. */
-  function* lines(text: string, end: number): Generator<CsvChunkEvent> {
+  /** The records of `text` up to `end` (just after its last line break): split, or those of `quoted` (CsvLines). */
+  function* lines(text: string, end: number, quoted?: string[][]): Generator<CsvChunkEvent> {
     let start = 0;
     while (header && start < end) {
       const e = text.indexOf('\n', start);
@@ -148,7 +189,7 @@ export async function* readCsvChunks(file: ByteSource, overrides: ReadOverrides 
     if (start === end) return;
     const first = next;
     for (let e = text.indexOf('\n', start); e !== -1 && e < end; e = text.indexOf('\n', e + 1)) next++;
-    yield { kind: 'lines', text, start, end, line: first, delimiter };
+    yield quoted ? { kind: 'lines', text, start, end, line: first, delimiter, quoted } : { kind: 'lines', text, start, end, line: first, delimiter };
   }
   for await (const chunk of lineFeeds(decodeFile(file, detected.encoding, tally))) {
     waiting.push(chunk);
@@ -163,6 +204,20 @@ export async function* readCsvChunks(file: ByteSource, overrides: ReadOverrides 
       nextTry = end === 0 ? 2 * text.length : 0;
       yield* lines(text, end);
       continue;
+    }
+    // A text with quotes after the header: Papa Parse parses only the lines that hold one, when
+    // each is a record of its own (quotedRecords). In followups.csv of 400,000 akter three lines
+    // in five hold a quote (a comma in an outcome), and Papa Parse's arrays and the rows made of
+    // them cost this thread more than the lines split and packed straight from the text.
+    if (split && !header) {
+      const end = text.lastIndexOf('\n') + 1;
+      const quoted = end > 0 ? quotedRecords(parser, text, end) : undefined;
+      if (quoted) {
+        carry = text.slice(end);
+        nextTry = 0;
+        yield* lines(text, end, quoted);
+        continue;
+      }
     }
     const parsed = parser.parse(text, 0, true) as Parsed;
     const quoted = text.includes('"');

@@ -1,8 +1,10 @@
+import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /**
- * The CSV parsing thread, started while the command itself is still loading. A worker thread takes
+ * The loading thread (CSV or NDJSON), started while the command itself is still loading. A worker thread takes
  * some 0.1 s to start (a heap and Node's start-up of its own), and the main thread used to wait that
  * long for the first batch of every CSV export; started from bin/aktgranskning.js before the
  * command's bundle is read, the thread is ready by the time the export's files are known
@@ -26,9 +28,37 @@ export function readsOnTwoThreads(argv: readonly string[]): boolean {
   return !argv.some((a, i) => a === '--threads=1' || (a === '--threads' && argv[i + 1] === '1'));
 }
 
-/** Starts the thread of `worker` for `argv`'s command, if it will read an export on two threads. */
-export function startEarly(argv: readonly string[], worker: URL): void {
+const NDJSON = new Set(['.ndjson', '.jsonl']);
+
+/**
+ * Whether the export named on a command line has NDJSON files: a path that is one, or a directory
+ * that holds one. They are read before any CSV table, so their thread is the one the command takes
+ * first. A guess from the arguments as they stand (an option's value is looked at like a path):
+ * a wrong one costs an idle thread, and the right thread is started when it is needed.
+ */
+export function readsNdjson(argv: readonly string[]): boolean {
+  for (const a of argv.slice(3)) {
+    if (a.startsWith('-')) continue;
+    if (NDJSON.has(path.extname(a).toLowerCase())) return true;
+    let names: string[];
+    try {
+      names = readdirSync(a);
+    } catch {
+      continue;
+    }
+    if (names.some((n) => NDJSON.has(path.extname(n).toLowerCase()))) return true;
+  }
+  return false;
+}
+
+/**
+ * Starts the loading thread `argv`'s command takes first, if it will read an export on two
+ * threads: the CSV thread `csvWorker`, or the NDJSON thread, which is built beside it (in
+ * dist/src/load and in dist/bundle/cli alike).
+ */
+export function startEarly(argv: readonly string[], csvWorker: URL): void {
   if (!readsOnTwoThreads(argv)) return;
+  const worker = readsNdjson(argv) ? new URL('./ndjson-worker.js', csvWorker) : csvWorker;
   const early: Early = { href: worker.href, worker: new Worker(worker), gone: false };
   // Until it is taken it neither keeps the process alive nor, failing, brings it down.
   early.worker.unref();

@@ -10,8 +10,14 @@ import type { NdjsonPrefetchEvent, NdjsonStartMessage, NdjsonWorkerMessage } fro
  * (see JsonPacker), so the main thread only rebuilds them from shared strings and checks them.
  */
 
-/** Messages sent and not yet taken, at most: the main thread turns a whole message into objects at once (below). */
-const AHEAD = 4;
+/**
+ * Messages sent and not yet taken, at most. The main thread turns a message into objects only when
+ * it takes it (below); until then a message is its packed arrays and strings. With four, this side
+ * waited 0.86–0.90 s for credits at 100,000 akter (the main thread's garbage-collection pauses and
+ * its slower stretches) and the main thread 3.4–4.2 s for messages; with 16, 0.15–0.23 s and
+ * 2.7–2.9 s (docs/benchmarks.md, session 12).
+ */
+const AHEAD = 16;
 /**
  * Akter per batch, and characters of new text, at most: a message per batch is cheap at this size.
  * The main thread makes a whole batch into objects at once, and they live until the store has taken
