@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readsNdjson, readsOnTwoThreads, startEarly, takeEarly } from '../src/load/early.js';
+import { startThreads } from '../src/cli/early.js';
 import type { Worker } from 'node:worker_threads';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'early-'));
@@ -106,5 +107,21 @@ describe('startEarly and takeEarly', () => {
     const slot = (globalThis as Record<symbol, { worker: Worker } | undefined>)[Symbol.for('aktgranskning.early-worker')];
     await once(slot!.worker, 'exit');
     expect(takeEarly(ENDS)).toBeUndefined();
+  });
+
+  it('reads the command line as the command does: --lang before the command still starts the thread', () => {
+    startEarly(argv('--lang', 'en', 'check', 'akter'), ECHO);
+    // startEarly alone takes the first argument for the command, so it starts nothing here.
+    expect(takeEarly(ECHO)).toBeUndefined();
+    startThreads(argv('--lang', 'en', 'check', 'akter'), ECHO);
+    const w = takeEarly(ECHO);
+    expect(w).toBeDefined();
+    taken.push(w!);
+    startThreads(argv('--lang=en', 'check', ndjsonDir), ECHO);
+    const n = takeEarly(NDJSON);
+    expect(n).toBeDefined();
+    taken.push(n!);
+    startThreads(argv('--lang', 'en', 'rules'), ECHO);
+    expect(takeEarly(ECHO)).toBeUndefined();
   });
 });

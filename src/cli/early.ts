@@ -1,10 +1,12 @@
 import { startEarly } from '../load/early.js';
+import { langAfterCommand } from './argv.js';
 
 /**
- * What bin/aktgranskning.js runs before it reads the command's bundle: the CSV parsing thread is
- * started now, so that its start-up and the command's overlap (src/load/early.ts). Bundled beside
+ * What bin/aktgranskning.js runs before it reads the command's bundle: the thread that will load
+ * the export is started now, so that its start-up and the command's overlap (src/load/early.ts).
+ * The command line is read as the command reads it (`--lang en check …` is a check). Bundled beside
  * the command and its workers (scripts/bundle.mjs).
  */
-export function startThreads(argv: readonly string[]): void {
-  startEarly(argv, new URL('./csv-worker.js', import.meta.url));
+export function startThreads(argv: readonly string[], csvWorker = new URL('./csv-worker.js', import.meta.url)): void {
+  startEarly(langAfterCommand(argv), csvWorker);
 }

@@ -13,6 +13,7 @@ import { rulesCommand } from './rules.js';
 import { sampleCommand } from './sample.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
+import { langAfterCommand } from './argv.js';
 
 function fail(message: string): number {
   // Messages can quote the export (a header that was a data row, a file name): mask them too.
@@ -28,21 +29,6 @@ const OUTPUT = {
   writeErr: (s: string) => process.stderr.write(quoteLines(s)),
   outputError: (s: string, write: (s: string) => void) => write(`${quote(usageError(s.trim(), cliLang()))}\n`),
 };
-
-/**
- * `aktgranskning --lang en check …`: every command has --lang, so one given before the command is
- * moved after it rather than refused as an option the program does not know.
- */
-export function langAfterCommand(argv: readonly string[]): string[] {
-  const args = argv.slice(2);
-  const command = args.findIndex((a, i) => !a.startsWith('-') && args[i - 1] !== '--lang');
-  if (command <= 0) return [...argv];
-  const before = args.slice(0, command);
-  const lang = before.flatMap((a, i) => (a === '--lang' ? [a, before[i + 1] ?? ''] : a.startsWith('--lang=') ? [a] : []));
-  if (lang.length === 0) return [...argv];
-  const rest = before.filter((a, i) => a !== '--lang' && before[i - 1] !== '--lang' && !a.startsWith('--lang='));
-  return [...argv.slice(0, 2), ...rest, args[command]!, ...lang, ...args.slice(command + 1)];
-}
 
 /** Runs the CLI and returns the exit code; it never throws and never prints a stack trace. */
 export async function main(given: readonly string[]): Promise<number> {

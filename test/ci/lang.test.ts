@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { langAfterCommand } from '../../src/cli/main.js';
+import { langAfterCommand } from '../../src/cli/argv.js';
 import { cli } from '../helpers/cli.js';
 
 describe('Swedish first: help, explain, sample and the summary line', () => {
