@@ -4,9 +4,11 @@ import { runInNewContext } from 'node:vm';
 // V8 lets the old space grow to several times what is alive before it collects; for a whole
 // country that headroom is hundreds of megabytes of garbage from the phase before. Collecting
 // between phases keeps the peak near what is alive. (Node's documented way to reach gc() without
-// a command-line flag.)
+// a command-line flag.) The flag is set back at once: V8 keys its code cache to the flags, and the
+// command's cache (src/cli/command-script.ts) is made after a run.
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as (() => void) | undefined;
+setFlagsFromString('--no-expose-gc');
 
 /**
  * Below this a heap is left to V8: a full collection would cost time and save little. (After

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importModule } from '../dynamic-import.js';
 import { UserError } from '../errors.js';
 import { EXTENSIONS, FORMATTERS, type Formatter } from '../report/formatters/index.js';
 
@@ -23,7 +24,7 @@ export async function loadFormatter(name: string): Promise<LoadedFormatter> {
   const file = path.resolve(name);
   let mod: { default?: unknown; extension?: unknown };
   try {
-    mod = (await import(pathToFileURL(file).href)) as typeof mod;
+    mod = (await importModule(pathToFileURL(file).href)) as typeof mod;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ERR_MODULE_NOT_FOUND' ? { sv: 'filen finns inte', en: 'no such file' } : (e as Error).message.split('\n')[0]!;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { AnyRule } from '../engine/types.js';
+import { importModule } from '../dynamic-import.js';
 import { UserError } from '../errors.js';
 import { DATASETS } from '../model/datasets.js';
 import { issueText } from './issue.js';
@@ -110,7 +111,7 @@ export async function loadPlugins(specs: readonly string[], base: string, taken:
     const file = resolveSpec(spec, base);
     let mod: Record<string, unknown>;
     try {
-      mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      mod = (await importModule(pathToFileURL(file).href)) as Record<string, unknown>;
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       throw err.code === 'ERR_MODULE_NOT_FOUND' ? new UserError('plugin-missing-import', { spec }) : new UserError('plugin-unloadable', { spec, why: err.message.split('\n')[0]! });

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { importModule } from '../dynamic-import.js';
 import { UserError } from '../errors.js';
 import type { CsvRow } from './csv.js';
 import type { ByteSource } from './text.js';
@@ -94,7 +95,7 @@ export async function* readWorkbook(source: ByteSource, name: string, want: (she
     });
   }
   // Loaded only when a workbook is read: exceljs takes longer to load than a city's CSV export takes to check.
-  const { default: excel } = await import('exceljs');
+  const { default: excel } = (await importModule('exceljs')) as { default: typeof ExcelJS };
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
