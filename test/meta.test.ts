@@ -69,14 +69,14 @@ describe('the bundles (scripts/bundle.mjs)', () => {
   const dir = 'dist/bundle/cli';
 
   it('are ASCII, so that V8 reads them as one-byte text', () => {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+    for (const file of readdirSync(dir).filter((f) => /\.c?js$/.test(f))) {
       const text = readFileSync(`${dir}/${file}`, 'latin1');
       expect(/[^\0-\x7f]/.exec(text)?.index, file).toBeUndefined();
     }
   });
 
   it('carry zod messages in English and Swedish only', () => {
-    const text = readFileSync(`${dir}/bin.js`, 'utf8');
+    const text = readFileSync(`${dir}/command.cjs`, 'utf8');
     expect(text).toMatch(/zod\/v4\/locales\/sv\.js/);
     expect(text).not.toMatch(/zod\/v4\/locales\/de\.js/);
   });

@@ -1,27 +1,5 @@
-import { main } from './main.js';
-import { exitCleanlyOnSignals } from './output.js';
+import { run } from './run.js';
 
-// The command's entry, bundled into one file (scripts/bundle.mjs) so that start-up reads one
-// module instead of some two hundred; bin/aktgranskning.js only imports it.
-exitCleanlyOnSignals();
-
-// A reader that stops early (`| head`) closes the pipe: that is not an error to report. Any other
-// failure to write (a full disk, /dev/full) is one line and exit 2, never a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    if (stream === process.stdout) process.stderr.write(`aktgranskning: cannot write to standard output (${e.code ?? e.message}); check the disk or pipe it goes to\n`);
-    process.exit(2);
-  });
-}
-
-process.exitCode = await main(process.argv);
-
-/** Resolves once everything written to `stream` before it has been handed to the system. */
-const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
-
-// The run is over once its output has left the process. Node's own way out would then take the
-// heap down (some 0.1–0.2 s after a run over 100,000 akter, docs/benchmarks.md), which nothing
-// needs; process.exit ends the process without it, still with the 'exit' handlers run.
-await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-process.exit();
+// The command unbundled (dist/src/cli/bin.js), for profiles that name each module; bin/aktgranskning.js
+// runs the same function from the bundle (src/cli/command-script.ts).
+await run(process.argv);

@@ -1,5 +1,8 @@
 import { startEarly } from '../load/early.js';
 import { langAfterCommand } from './argv.js';
+import { loadCommand } from './command-script.js';
+
+export { loadCommand };
 
 /**
  * What bin/aktgranskning.js runs before it reads the command's bundle: the thread that will load
@@ -9,4 +12,9 @@ import { langAfterCommand } from './argv.js';
  */
 export function startThreads(argv: readonly string[], csvWorker = new URL('./csv-worker.js', import.meta.url)): void {
   startEarly(langAfterCommand(argv), csvWorker);
+}
+
+/** Runs the command from its bundle beside this file. This module's `import()` is the bundle's. */
+export function runCommand(argv: string[], bundle = new URL('./command.cjs', import.meta.url)): Promise<never> {
+  return loadCommand(bundle, (specifier) => import(specifier)).run(argv);
 }
