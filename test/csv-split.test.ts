@@ -86,7 +86,7 @@ describe('a text without quotes, split at line breaks and delimiters rather than
     );
   });
 
-  it('comes as lines of the text only when the text has no quote; a delimiter Papa Parse refuses goes through it', async () => {
+  it('comes as lines of the text only when the text has no quote or well-formed ones; a delimiter Papa Parse refuses goes through it', async () => {
     const kinds = async (text: string, delimiter: string) => {
       const file = path.join(dir, `k${n++}.csv`);
       writeFileSync(file, text);
@@ -95,7 +95,10 @@ describe('a text without quotes, split at line breaks and delimiters rather than
       return out;
     };
     expect(await kinds('a,b\n1,2\n3,4\n', ',')).toEqual(['format', 'header', 'lines', 'end']);
-    expect(await kinds('a,b\n1,"2"\n3,4\n', ',')).toEqual(['format', 'header', 'rows', 'end']);
+    expect(await kinds('a,b\n1,"2"\n3,4\n', ',')).toEqual(['format', 'header', 'lines', 'end']);
+    // A quote in the header, or one that is not well-formed, and Papa Parse reads the text.
+    expect(await kinds('"a",b\n1,"2"\n3,4\n', ',')).toEqual(['format', 'header', 'rows', 'end']);
+    expect(await kinds('a,b\n1,"2" \n3,4\n', ',')).toEqual(['format', 'header', 'rows', 'end']);
     // Papa Parse reads with a comma when given a byte-order mark as delimiter.
     expect(await kinds('a,b\n1\ufeff2\n', '\ufeff')).toEqual(['format', 'header', 'rows', 'end']);
     expect(await readEvents('a,b\n1\ufeff2,3\n', '\ufeff')).toEqual(papaEvents('a,b\n1\ufeff2,3\n', '\ufeff'));

@@ -183,8 +183,8 @@ export class RowPacker {
       const rows = rowsOfLines(l);
       return rows.length > 0 ? this.pack(rows) : undefined;
     }
-    let count = 0;
-    for (let e = text.indexOf('\n', start); e !== -1 && e < end; e = text.indexOf('\n', e + 1)) count++;
+    let count = l.count ?? 0;
+    if (l.count === undefined) for (let e = text.indexOf('\n', start); e !== -1 && e < end; e = text.indexOf('\n', e + 1)) count++;
     const lines = new Int32Array(count);
     const widths = new Int32Array(count);
     // Room for as many cells per line as the widest line so far had (eight before the first batch),
