@@ -176,12 +176,13 @@ export async function* readCsvBatches(file: ByteSource, overrides: ReadOverrides
 
 /**
  * readCsvBatches, but a parsed text comes as its lines (CsvLines) when it has no quote, or only
- * well-formed ones that a line's cells can be cut by (quotesInLines). Papa Parse reads every other
- * text with a quote, the header, and the last record of the file; a text without one it would only split at line
- * breaks and delimiters, which is left to the consumer: packed straight from the text, without
- * Papa's arrays and the row objects made of them, a table without quotes costs the parsing thread
- * about a seventh less (plans.csv of 400,000 akter: 1.99–2.54 s against 2.07–2.71 s, four runs
- * each). test/csv-split.test.ts holds the two readings equal.
+ * well-formed ones by which a line's cells can be cut (quotesInLines). Papa Parse reads every other
+ * text with a quote, a header that holds one, and the last record of the file; the others it would
+ * only split at line breaks and delimiters (and unquote), which is left to the consumer: packed
+ * straight from the text, without Papa's arrays and the row objects made of them, a table without
+ * quotes costs the parsing thread about a seventh less (plans.csv of 400,000 akter: 1.99–2.54 s
+ * against 2.07–2.71 s, four runs each), followups.csv, three lines in five with a quote, about a
+ * fifth less (session 13). test/csv-split.test.ts holds the two readings equal.
  */
 export async function* readCsvChunks(file: ByteSource, overrides: ReadOverrides = {}): AsyncGenerator<CsvChunkEvent> {
   const detected = detectEncoding(await readSample(file), overrides.encoding);
