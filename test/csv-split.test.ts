@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCsv, readCsvChunks, rowsOfLines, type CsvEvent } from '../src/load/csv.js';
+import { quotesInLines, readCsv, readCsvChunks, rowsOfLines, type CsvEvent } from '../src/load/csv.js';
 import { RowPacker, type PackedRows } from '../src/load/csv-pack.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'akt-split-'));
@@ -86,7 +86,7 @@ describe('a text without quotes, split at line breaks and delimiters rather than
     );
   });
 
-  it('comes as lines of the text only when the text has no quote; a delimiter Papa Parse refuses goes through it', async () => {
+  it('comes as lines of the text only when the text has no quote or well-formed ones; a delimiter Papa Parse refuses goes through it', async () => {
     const kinds = async (text: string, delimiter: string) => {
       const file = path.join(dir, `k${n++}.csv`);
       writeFileSync(file, text);
@@ -95,14 +95,17 @@ describe('a text without quotes, split at line breaks and delimiters rather than
       return out;
     };
     expect(await kinds('a,b\n1,2\n3,4\n', ',')).toEqual(['format', 'header', 'lines', 'end']);
-    expect(await kinds('a,b\n1,"2"\n3,4\n', ',')).toEqual(['format', 'header', 'rows', 'end']);
+    expect(await kinds('a,b\n1,"2"\n3,4\n', ',')).toEqual(['format', 'header', 'lines', 'end']);
+    // A quote in the header, or one that is not well-formed, and Papa Parse reads the text.
+    expect(await kinds('"a",b\n1,"2"\n3,4\n', ',')).toEqual(['format', 'header', 'rows', 'end']);
+    expect(await kinds('a,b\n1,"2" \n3,4\n', ',')).toEqual(['format', 'header', 'rows', 'end']);
     // Papa Parse reads with a comma when given a byte-order mark as delimiter.
     expect(await kinds('a,b\n1\ufeff2\n', '\ufeff')).toEqual(['format', 'header', 'rows', 'end']);
     expect(await readEvents('a,b\n1\ufeff2,3\n', '\ufeff')).toEqual(papaEvents('a,b\n1\ufeff2,3\n', '\ufeff'));
   });
 });
 
-describe('a text with quotes, of which Papa Parse parses only the lines that hold one', () => {
+describe('a text with quotes, cut at its delimiters when every quote is well-formed', () => {
   // Quotes where a well-formed file has none: inside a field, after a closing quote, spaces around
   // one, a quote never closed, quoted line breaks.
   const oddCell = fc.constantFrom('a"b', '"a"b', '"a"  ', ' "a"', '"a\nb"', '"a\r\nb"', '""', '"', '"a\n', 'x"\n"y');
@@ -133,23 +136,61 @@ describe('a text with quotes, of which Papa Parse parses only the lines that hol
     );
   });
 
-  it('comes as lines of the text, with the records of the quoted ones, after the first chunk', async () => {
+  it('comes as lines of the text with quotes, after the first chunk', async () => {
     const file = path.join(dir, `q${n++}.csv`);
-    const body = Array.from({ length: 30_000 }, (_, i) => (i % 3 === 0 ? `${i},"a, b"` : `${i},c`)).join('\n');
+    const body = Array.from({ length: 30_000 }, (_, i) => (i % 3 === 0 ? `${i},"a, ""b"""` : `${i},c`)).join('\n');
     writeFileSync(file, `h1,h2\n${body}\n`);
     const kinds = new Set<string>();
-    for await (const ev of readCsvChunks(file, { delimiter: ',' })) if (ev.kind === 'lines' && ev.quoted) kinds.add('lines with quoted');
-    expect(kinds).toEqual(new Set(['lines with quoted']));
+    for await (const ev of readCsvChunks(file, { delimiter: ',' })) if (ev.kind === 'lines') kinds.add(ev.quotes ? 'lines with quotes' : 'lines');
+    expect(kinds).toEqual(new Set(['lines with quotes']));
+  });
+
+  // Cells that are well-formed quoted fields or plain ones, and cells that are not (a quote not
+  // closed, closed before other text or spaces, spanning a line break, stray quotes inside a field).
+  const anyCell = fc.oneof(
+    { weight: 3, arbitrary: fc.string({ unit: fc.constantFrom('a', 'ö', ' ', ',', ';', '"'), maxLength: 6 }).map((c) => `"${c.replace(/"/g, '""')}"`) },
+    { weight: 3, arbitrary: fc.string({ unit: fc.constantFrom('a', 'Ö', ' ', '\ufeff', '-'), maxLength: 6 }) },
+    { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('a', '"', ' ', ',', ';', '\n'), maxLength: 6 }) },
+  );
+
+  it('are well-formed only where Papa Parse reads each line as one record, as cut here', () => {
+    let wellFormed = 0;
+    fc.assert(
+      fc.property(fc.array(fc.array(anyCell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 10 }), fc.constantFrom(',', ';', '\t', '|'), (records, delimiter) => {
+        const body = records.map((r) => `${r.join(delimiter)}\n`).join('');
+        // Text after the lines is not theirs: a quote there must not be taken for a closing one.
+        const text = `${body}x"`;
+        if (!quotesInLines(text, body.length, delimiter)) return;
+        wellFormed++;
+        const parsed = new Papa.Parser({ delimiter, newline: '\n' }).parse(body, 0, false) as { data: string[][]; errors: unknown[] };
+        const lines = body.split('\n').length - 1;
+        // One record per line, and the empty one after the last line break.
+        expect(parsed.errors).toEqual([]);
+        expect(parsed.data).toHaveLength(lines + 1);
+        const expected = parsed.data.slice(0, lines).flatMap((fields, i) => (fields.length === 1 && fields[0] === '' ? [] : [{ kind: 'row', line: i + 1, fields }]));
+        expect(rowsOfLines({ kind: 'lines', text, start: 0, end: body.length, line: 1, delimiter, quotes: true })).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(wellFormed).toBeGreaterThan(200);
+  });
+
+  it('are so for quoted fields holding delimiters and doubled quotes, and not for a quote closed before spaces or text', () => {
+    const good = 'a,"b, ""c""",d\n"",x"y\n""\n';
+    expect(quotesInLines(good, good.length, ',')).toBe(true);
+    for (const bad of ['a,"b" ,d\n', 'a,"b"c,d\n', 'a,"b\nc",d\n', 'a,"b\n', 'a,"b""\n']) expect(quotesInLines(bad, bad.length, ','), bad).toBe(false);
   });
 });
 
 describe('lines packed straight from the text', () => {
   // Few values, so that codes and the cell above repeat; the separator, which sends a batch plain.
-  const cell = fc.constantFrom('', 'a', 'b', '2011-01-01', 'Egen försörjning genom arbete', 'x\u001fy', 'K-1', 'K-2');
+  // Dates, which are looked up by their digits, and values of ten characters that are not quite dates.
+  const date = fc.constantFrom('2011-01-01', '2011-01-02', '2011-02-01', '2012-01-01', '1999-12-31', '2011-0a-01', '2011-01-0-', '2011/01/01', '20110-1-01', '-011-01-01');
+  const cell = fc.oneof(fc.constantFrom('', 'a', 'b', 'Egen försörjning genom arbete', 'x\u001fy', 'K-1', 'K-2', 'a, "b"; c', '"', '""'), date);
   const batch = fc.record({
     rows: fc.array(fc.oneof({ weight: 6, arbitrary: fc.array(cell, { minLength: 1, maxLength: 5 }) }, { weight: 1, arbitrary: fc.constant([] as string[]) }), { maxLength: 8 }),
     lead: fc.string({ unit: fc.constantFrom('x', ',', '\n'), maxLength: 4 }),
-    // Which lines hold a quote, and so come parsed (CsvLines.quoted); `""` alone on its line is no row.
+    // Which lines are written with their cells quoted (a cell holding a quote or the delimiter always is); `""` alone on its line is no row.
     quotes: fc.array(fc.constantFrom('none', 'quoted', 'empty'), { maxLength: 8 }),
   });
 
@@ -171,24 +212,29 @@ describe('lines packed straight from the text', () => {
 
   it('pack as the same rows packed one by one, batch after batch', () => {
     fc.assert(
-      fc.property(fc.array(batch, { maxLength: 8 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }), fc.constantFrom(',', ';'), (batches, limit, trial, delimiter) => {
+      fc.property(fc.array(batch, { maxLength: 8 }), fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constant(1 << 16)), fc.oneof(fc.integer({ min: 1, max: 6 }), fc.constant(1000)), fc.constantFrom(',', ';'), (batches, limit, trial, delimiter) => {
         const byLines = new RowPacker(limit, trial);
         const byRows = new RowPacker(limit, trial);
         let line = 2;
         for (const { rows, lead, quotes } of batches) {
-          // The lines stand in a longer text, after text that is not theirs; a line with a quote
-          // stands for the record given for it (what Papa Parse made of it).
-          const quoted: string[][] = [];
+          // The lines stand in a longer text, after text that is not theirs; a line marked quoted has
+          // all its cells quoted, and any other some (those holding a quote or the delimiter at least).
           const body = rows
             .map((r, i) => {
               const q = r.length > 0 ? (quotes[i] ?? 'none') : 'none';
-              if (q === 'none') return `${r.join(delimiter)}\n`;
-              quoted.push(q === 'empty' ? [''] : r);
-              return `"${r.join(delimiter)}\n`;
+              const must = r.some((c) => c.includes('"') || c.includes(delimiter));
+              if (q === 'none' && !must) return `${r.join(delimiter)}\n`;
+              if (q === 'empty') return '""\n';
+              return `${r.map((c, j) => (j % 2 === 0 || q === 'quoted' || c.includes('"') || c.includes(delimiter) ? `"${c.replace(/"/g, '""')}"` : c)).join(delimiter)}\n`;
             })
             .join('');
           const text = `${lead}${body}tail"`;
-          const l = { kind: 'lines' as const, text, start: lead.length, end: lead.length + body.length, line, delimiter, ...(quoted.length > 0 && { quoted }) };
+          const quotesIn = body.includes('"');
+          const l = { kind: 'lines' as const, text, start: lead.length, end: lead.length + body.length, line, delimiter, ...(quotesIn && { quotes: true as const }) };
+          if (quotesIn) expect(quotesInLines(body, body.length, delimiter)).toBe(true);
+          // The rows are the ones written, but for empty lines and `""`.
+          const written = rows.filter((r, i) => r.length > 0 && !(r.length === 1 && r[0] === '') && (quotes[i] ?? 'none') !== 'empty');
+          expect(rowsOfLines(l).map((r) => r.fields)).toEqual(written);
           line += rows.length;
           const expected = rowsOfLines(l);
           const got: PackedRows | undefined = byLines.packLines(l);

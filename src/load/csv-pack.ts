@@ -1,4 +1,4 @@
-import { emptyRecord, rowsOfLines, type CsvLines, type CsvRow } from './csv.js';
+import { closingQuote, rowsOfLines, type CsvLines, type CsvRow } from './csv.js';
 
 /** Separates texts in a packed batch; a batch whose text holds it is sent unpacked instead. */
 const SEP = '\u001f';
@@ -172,9 +172,9 @@ export class RowPacker {
 
   /**
    * Packs the lines of a text (CsvLines) straight from the text, as `pack` packs their rows, with
-   * the same result: no array per row (but for a line with a quote, which comes parsed), and a cell
-   * that equals the one above it costs a cut of the text and a comparison. Undefined when no line
-   * is a record.
+   * the same result: no array per row, and a cell that equals the one above it costs a cut of the
+   * text and a comparison. A cell that starts with a quote is a quoted field (CsvLines.quotes).
+   * Undefined when no line is a record.
    */
   packLines(l: CsvLines): PackedRows | undefined {
     const { text, start, end, delimiter } = l;
@@ -183,8 +183,8 @@ export class RowPacker {
       const rows = rowsOfLines(l);
       return rows.length > 0 ? this.pack(rows) : undefined;
     }
-    let count = 0;
-    for (let e = text.indexOf('\n', start); e !== -1 && e < end; e = text.indexOf('\n', e + 1)) count++;
+    let count = l.count ?? 0;
+    if (l.count === undefined) for (let e = text.indexOf('\n', start); e !== -1 && e < end; e = text.indexOf('\n', e + 1)) count++;
     const lines = new Int32Array(count);
     const widths = new Int32Array(count);
     // Room for as many cells per line as the widest line so far had (eight before the first batch),
@@ -195,59 +195,39 @@ export class RowPacker {
     const entries: string[] = [];
     const values = this.lastValues;
     const valueCodes = this.lastCodes;
+    const quotes = l.quotes === true;
     let k = 0;
     let rows = 0;
     let line = l.line;
     // Where the next delimiter is, found once: a cell that ends a line leaves it for the next line.
     let nextDelimiter = text.indexOf(delimiter, start);
-    // Lines that hold a quote come parsed (CsvLines.quoted), in order.
-    const quoted = l.quoted;
-    let nextQuoted = 0;
-    let nextQuote = quoted ? text.indexOf('"', start) : -1;
     for (let s = start; s < end; line++) {
       const e = text.indexOf('\n', s);
-      if (e === s) {
-        s = e + 1;
-        continue;
-      }
-      if (nextQuote !== -1 && nextQuote < e) {
-        // Its cells come from the line itself, which holds no separator either.
-        const fields = quoted![nextQuoted++]!;
-        nextQuote = text.indexOf('"', e + 1);
-        if (emptyRecord(fields)) {
-          s = e + 1;
-          continue;
-        }
-        if (k + fields.length > codes.length) {
-          const grown = new Int32Array(2 * (k + fields.length));
-          grown.set(codes);
-          codes = grown;
-        }
-        for (let c = 0; c < fields.length; c++) {
-          const f = fields[c]!;
-          if (f === values[c]) {
-            const last = valueCodes[c]!;
-            codes[k++] = last === -1 ? SAME_TEXT : last;
-          } else {
-            values[c] = f;
-            codes[k++] = valueCodes[c] = this.codeOf(c, f, entries, parts);
-          }
-        }
-        lines[rows] = line;
-        widths[rows++] = fields.length;
+      // `""` alone on its line is a record of one empty field, which is no row, as an empty line.
+      if (e === s || (quotes && e === s + 2 && text.charCodeAt(s) === 34 && text.charCodeAt(s + 1) === 34)) {
         s = e + 1;
         continue;
       }
       let c = 0;
       for (let a = s; ; c++) {
-        if (nextDelimiter !== -1 && nextDelimiter < a) nextDelimiter = text.indexOf(delimiter, a);
-        const b = nextDelimiter !== -1 && nextDelimiter < e ? nextDelimiter : e;
+        let b: number;
+        let f: string;
+        if (quotes && text.charCodeAt(a) === 34) {
+          // Well-formed: its closing quote stands before the delimiter or the line break.
+          const q = closingQuote(text, a);
+          f = text.slice(a + 1, q);
+          if (q > a + 1 && f.includes('""')) f = f.replaceAll('""', '"');
+          b = q + 1;
+        } else {
+          if (nextDelimiter !== -1 && nextDelimiter < a) nextDelimiter = text.indexOf(delimiter, a);
+          b = nextDelimiter !== -1 && nextDelimiter < e ? nextDelimiter : e;
+          f = text.slice(a, b);
+        }
         if (k === codes.length) {
           const grown = new Int32Array(2 * codes.length);
           grown.set(codes);
           codes = grown;
         }
-        const f = text.slice(a, b);
         if (f === values[c]) {
           const last = valueCodes[c]!;
           codes[k++] = last === -1 ? SAME_TEXT : last;

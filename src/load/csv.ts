@@ -42,11 +42,10 @@ export async function* readCsv(file: ByteSource, overrides: ReadOverrides = {}):
 
 /**
  * Records that are the lines of a text: `text` from `start` to `end` (just after a line break), each
- * line a record cut at `delimiter` (or, holding a quote, the next of `quoted`), the first on line
- * `line`; an empty line is no record but counts as a line. This is how Papa Parse reads a text with
- * no quote in it (split at line breaks, then at the delimiter); the parsing thread packs such lines
- * straight from the text, without an array per row (RowPacker.packLines), and rowsOfLines makes
- * them rows.
+ * line a record cut at `delimiter`, the first on line `line`; an empty line is no record but counts
+ * as a line. This is how Papa Parse reads a text with no quote in it (split at line breaks, then at
+ * the delimiter); the parsing thread packs such lines straight from the text, without an array per
+ * row (RowPacker.packLines), and rowsOfLines makes them rows.
  */
 export interface CsvLines {
   kind: 'lines';
@@ -54,12 +53,15 @@ export interface CsvLines {
   start: number;
   end: number;
   line: number;
+  /** How many lines (line breaks) there are from `start` to `end`, empty ones too, when known. */
+  count?: number;
   delimiter: string;
   /**
-   * When some lines hold a quote: their records as Papa Parse gives them, in line order, one per
-   * such line (the other lines are split as above). See quotedRecords.
+   * Some lines hold a quote, each of them in well-formed quoted fields that end on their line
+   * (quotesInLines): a cell that starts with a quote runs to the next quote not doubled, and its
+   * value is what lies between, its doubled quotes made single, as Papa Parse reads it.
    */
-  quoted?: string[][];
+  quotes?: true;
 }
 
 /** readCsvBatches with the records of a text without quotes as lines of it, not yet rows. */
@@ -67,20 +69,51 @@ export type CsvChunkEvent = CsvBatchEvent | CsvLines;
 
 /** The rows of a CsvLines event, as Papa Parse would give them. */
 export function rowsOfLines(l: CsvLines): CsvRow[] {
+  const { text, delimiter } = l;
   const rows: CsvRow[] = [];
   let line = l.line;
-  let quoted = 0;
-  let quote = l.quoted ? l.text.indexOf('"', l.start) : -1;
+  let quote = l.quotes ? text.indexOf('"', l.start) : -1;
   for (let s = l.start; s < l.end; line++) {
-    const e = l.text.indexOf('\n', s);
+    const e = text.indexOf('\n', s);
     if (quote !== -1 && quote < e) {
-      const fields = l.quoted![quoted++]!;
+      const fields = quotedLine(text, s, e, delimiter);
       if (!emptyRecord(fields)) rows.push({ kind: 'row', line, fields });
-      quote = l.text.indexOf('"', e + 1);
-    } else if (e > s) rows.push({ kind: 'row', line, fields: l.text.slice(s, e).split(l.delimiter) });
+      quote = text.indexOf('"', e + 1);
+    } else if (e > s) rows.push({ kind: 'row', line, fields: text.slice(s, e).split(delimiter) });
     s = e + 1;
   }
   return rows;
+}
+
+/** The cells of the line of `text` from `s` to its line break `e`, whose quotes are well-formed (CsvLines.quotes). */
+function quotedLine(text: string, s: number, e: number, delimiter: string): string[] {
+  const fields: string[] = [];
+  for (let a = s; ; ) {
+    let b: number;
+    if (text.charCodeAt(a) === 34) {
+      const q = closingQuote(text, a);
+      const f = text.slice(a + 1, q);
+      fields.push(q > a + 1 && f.includes('""') ? f.replaceAll('""', '"') : f);
+      b = q + 1;
+    } else {
+      b = text.indexOf(delimiter, a);
+      if (b === -1 || b > e) b = e;
+      fields.push(text.slice(a, b));
+    }
+    if (b === e) return fields;
+    a = b + 1;
+  }
+}
+
+/**
+ * The quote that closes a quoted field opened at `open`: the next quote not followed by another,
+ * a pair being one quote of the value (Papa Parse's reading). -1 when none is left in the text.
+ */
+export function closingQuote(text: string, open: number): number {
+  for (let q = text.indexOf('"', open + 1); q !== -1; q = text.indexOf('"', q + 2)) {
+    if (text.charCodeAt(q + 1) !== 34) return q;
+  }
+  return -1;
 }
 
 /** A record Papa Parse gives for a line with nothing in it, or only `""`: no row, as an empty line. */
@@ -89,26 +122,42 @@ export function emptyRecord(fields: readonly string[]): boolean {
 }
 
 /**
- * The records of the lines of `text` up to `end` (just after a line break, at the start of a
- * record) that hold a quote, when each of them is one whole record: those lines, each with its
- * line break, parsed on their own by Papa Parse, give as many records without an error. Papa
- * Parse then reads the whole text as those records and the other lines split at the delimiter: a
- * record starts at the start of each line, and Papa Parse decides where a quoted field and its
- * record end from the record's own characters up to its line break, while a line without a quote
- * it splits at delimiters. Undefined when a quoted field runs over a line break, or a quote is out
- * of place (an error), or the parse stopped short of the end (a quote not closed): the text then
- * goes through Papa Parse whole, as before.
+ * Whether every quote in the lines of `text` up to `end` (just after a line break, at the start of a
+ * record) stands where a text needs no parser to read it: a field that starts with a quote ends, on
+ * its line, with a quote not doubled right before a delimiter or the line break, and any other
+ * quote lies inside a field that does not start with one. Papa Parse reads such a line as one
+ * record: a quoted field as what lies between its quotes with doubled quotes made single, any
+ * other field (stray quotes and all) as it stands, cut at the delimiter. A quoted field that runs
+ * over a line break, a closing quote followed by anything else (spaces too), or one never closed
+ * sends the text through Papa Parse whole, as before. Only the quotes are visited, so a text with
+ * few costs little more than one without.
  */
-function quotedRecords(parser: InstanceType<typeof Papa.Parser>, text: string, end: number): string[][] | undefined {
-  const lines: string[] = [];
+export function quotesInLines(text: string, end: number, delimiter: string): boolean {
+  const d = delimiter.charCodeAt(0);
   for (let q = text.indexOf('"'); q !== -1 && q < end; ) {
-    const e = text.indexOf('\n', q);
-    lines.push(text.slice(text.lastIndexOf('\n', q) + 1, e + 1));
-    q = text.indexOf('"', e + 1);
+    const before = q === 0 ? 10 : text.charCodeAt(q - 1);
+    if (before !== d && before !== 10) {
+      // Inside a field that started without a quote: Papa Parse keeps it as text.
+      q = text.indexOf('"', q + 1);
+      continue;
+    }
+    const close = closingQuote(text, q);
+    const lineEnd = text.indexOf('\n', q);
+    if (close === -1 || close > lineEnd) return false;
+    const after = text.charCodeAt(close + 1);
+    if (after !== d && after !== 10) return false;
+    q = text.indexOf('"', close + 1);
   }
-  const joined = lines.join('');
-  const parsed = parser.parse(joined, 0, true) as Parsed;
-  return parsed.errors.length === 0 && parsed.data.length === lines.length && parsed.meta.cursor === joined.length ? parsed.data : undefined;
+  return true;
+}
+
+/** Whether the first line of `text` with anything on it is whole and holds no quote (a header split at its delimiters). */
+function plainHeader(text: string): boolean {
+  let s = 0;
+  while (text.charCodeAt(s) === 10) s++;
+  const e = text.indexOf('\n', s);
+  const q = text.indexOf('"', s);
+  return e !== -1 && (q === -1 || q > e);
 }
 
 /** Delimiters Papa Parse does not accept (it reads with a comma instead): such a text always goes through it. */
@@ -126,13 +175,14 @@ export async function* readCsvBatches(file: ByteSource, overrides: ReadOverrides
 }
 
 /**
- * readCsvBatches, but a parsed text comes as its lines (CsvLines) when Papa Parse has only the lines
- * with a quote to read (quotedRecords), or none. Papa Parse reads every other text with a quote,
- * the header, and the last record of the file; a text without one it would only split at line
- * breaks and delimiters, which is left to the consumer: packed straight from the text, without
- * Papa's arrays and the row objects made of them, a table without quotes costs the parsing thread
- * about a seventh less (plans.csv of 400,000 akter: 1.99–2.54 s against 2.07–2.71 s, four runs
- * each). test/csv-split.test.ts holds the two readings equal.
+ * readCsvBatches, but a parsed text comes as its lines (CsvLines) when it has no quote, or only
+ * well-formed ones by which a line's cells can be cut (quotesInLines). Papa Parse reads every other
+ * text with a quote, a header that holds one, and the last record of the file; the others it would
+ * only split at line breaks and delimiters (and unquote), which is left to the consumer: packed
+ * straight from the text, without Papa's arrays and the row objects made of them, a table without
+ * quotes costs the parsing thread about a seventh less (plans.csv of 400,000 akter: 1.99–2.54 s
+ * against 2.07–2.71 s, four runs each), followups.csv, three lines in five with a quote, about a
+ * fifth less (session 13). test/csv-split.test.ts holds the two readings equal.
  */
 export async function* readCsvChunks(file: ByteSource, overrides: ReadOverrides = {}): AsyncGenerator<CsvChunkEvent> {
   const detected = detectEncoding(await readSample(file), overrides.encoding);
@@ -174,8 +224,8 @@ export async function* readCsvChunks(file: ByteSource, overrides: ReadOverrides 
     if (rows.length > 0) yield { kind: 'rows', rows };
   }
   const split = delimiter.length === 1 && !PAPA_REFUSES.includes(delimiter);
-  /** The records of `text` up to `end` (just after its last line break): split, or those of `quoted` (CsvLines). */
-  function* lines(text: string, end: number, quoted?: string[][]): Generator<CsvChunkEvent> {
+  /** The records of `text` up to `end` (just after its last line break), as its lines (CsvLines); `quotes` when it holds any. */
+  function* lines(text: string, end: number, quotes: boolean): Generator<CsvChunkEvent> {
     let start = 0;
     while (header && start < end) {
       const e = text.indexOf('\n', start);
@@ -189,7 +239,8 @@ export async function* readCsvChunks(file: ByteSource, overrides: ReadOverrides 
     if (start === end) return;
     const first = next;
     for (let e = text.indexOf('\n', start); e !== -1 && e < end; e = text.indexOf('\n', e + 1)) next++;
-    yield quoted ? { kind: 'lines', text, start, end, line: first, delimiter, quoted } : { kind: 'lines', text, start, end, line: first, delimiter };
+    const count = next - first;
+    yield quotes ? { kind: 'lines', text, start, end, line: first, count, delimiter, quotes } : { kind: 'lines', text, start, end, line: first, count, delimiter };
   }
   for await (const chunk of lineFeeds(decodeFile(file, detected.encoding, tally))) {
     waiting.push(chunk);
@@ -202,20 +253,18 @@ export async function* readCsvChunks(file: ByteSource, overrides: ReadOverrides 
       const end = text.lastIndexOf('\n') + 1;
       carry = text.slice(end);
       nextTry = end === 0 ? 2 * text.length : 0;
-      yield* lines(text, end);
+      yield* lines(text, end, false);
       continue;
     }
-    // A text with quotes after the header: Papa Parse parses only the lines that hold one, when
-    // each is a record of its own (quotedRecords). In followups.csv of 400,000 akter three lines
-    // in five hold a quote (a comma in an outcome), and Papa Parse's arrays and the rows made of
-    // them cost this thread more than the lines split and packed straight from the text.
-    if (split && !header) {
+    // A text with quotes: when they are all well-formed, each on its line (quotesInLines), and the
+    // header, if the text holds it, has none, its lines are cut and packed straight from the text,
+    // quoted fields and all. In followups.csv three lines in five hold a quote (a comma in an outcome).
+    if (split && (!header || plainHeader(text))) {
       const end = text.lastIndexOf('\n') + 1;
-      const quoted = end > 0 ? quotedRecords(parser, text, end) : undefined;
-      if (quoted) {
+      if (end > 0 && quotesInLines(text, end, delimiter)) {
         carry = text.slice(end);
         nextTry = 0;
-        yield* lines(text, end, quoted);
+        yield* lines(text, end, true);
         continue;
       }
     }
