@@ -1,4 +1,4 @@
-// Bundles the command (src/cli/bin.ts) and its workers (CSV and NDJSON loading, xlsx) into dist/bundle/ with esbuild, so that
+// Bundles the command (src/cli/bin.ts) and its workers (CSV and NDJSON loading, checking, xlsx) into dist/bundle/ with esbuild, so that
 // a run loads two files instead of some two hundred modules: start-up is the fixed cost of every
 // run, and module loading was most of it. The library (dist/src, the package's exports) stays
 // unbundled for plug-ins and tests. A worker is found beside the module that starts it, so each
@@ -42,6 +42,7 @@ const result = await build({
     { in: 'src/cli/early.ts', out: 'cli/early' },
     { in: 'src/load/ndjson-worker.ts', out: 'cli/ndjson-worker' },
     { in: 'src/report/formatters/xlsx-worker.ts', out: 'cli/xlsx-worker' },
+    { in: 'src/check-worker.ts', out: 'cli/check-worker' },
   ],
   outdir: 'dist/bundle',
   bundle: true,
