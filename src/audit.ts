@@ -9,7 +9,7 @@ import type { AnyRule, Lang } from './engine/types.js';
 import { UserError } from './errors.js';
 import { criteriaText } from './i18n/error-text.js';
 import { collectGarbage } from './memory.js';
-import { viewsOf } from './ingest/hand-over.js';
+import { shareStore, viewsOf } from './ingest/hand-over.js';
 import { readExport } from './ingest/read-export.js';
 import type { ExportMapping, LoadedExport, ReadOptions } from './model/types.js';
 import { buildReport, DEFAULT_APPENDIX_LIMIT } from './report/build.js';
@@ -56,9 +56,11 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   // The second core runs some of the rules (check-thread.ts) unless each akt goes to a format as it is made.
   const mayUse = opts.onCase === undefined && (opts.splitFrom !== undefined || (await largeInput(opts.paths)));
   const thread = mayUse ? CheckThread.start(opts.read?.threads ?? 1, opts.rules) : undefined;
+  shareStore(thread !== undefined);
   try {
     return await auditOn(opts, thread);
   } finally {
+    shareStore(false);
     await thread?.close();
   }
 }

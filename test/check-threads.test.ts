@@ -121,5 +121,11 @@ describe('whether an export may be large enough to check on two threads', () => 
     expect(await largeInput([path.join(big, 'cases.csv')])).toBe(false);
     expect(await largeInput([big])).toBe(true);
     expect(await largeInput([path.join(big, 'cases.csv'), path.join(big, 'plans.csv')])).toBe(true);
+    // An NDJSON export keeps to one thread, however large (its peak memory).
+    const nd = mkdtempSync(path.join(tmpdir(), 'akt-large-nd-'));
+    writeFileSync(path.join(nd, 'akter.ndjson'), '');
+    truncateSync(path.join(nd, 'akter.ndjson'), 400 << 20);
+    expect(await largeInput([nd])).toBe(false);
+    expect(await largeInput([path.join(nd, 'akter.ndjson')])).toBe(false);
   });
 });

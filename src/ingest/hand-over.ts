@@ -1,6 +1,6 @@
 import type { Scope } from '../model/fields.js';
 import type { Akter } from '../model/types.js';
-import { StoredAkter, type AkterPart } from '../store/index.js';
+import { shareColumns, StoredAkter, type AkterPart } from '../store/index.js';
 
 export type { AkterPart };
 
@@ -21,4 +21,9 @@ export function takeOver(parts: readonly AkterPart[]): StoredAkter {
 /** The akter with their lists made only when read (StoredAkter.views), for a thread that runs a few of the rules. */
 export function viewsOf(akter: Akter): Akter {
   return akter instanceof StoredAkter ? akter.views() : akter;
+}
+
+/** Whether the store of the export read next keeps its integer columns in shared memory, for a second thread to read (see shareColumns). */
+export function shareStore(on: boolean): void {
+  shareColumns(on);
 }
