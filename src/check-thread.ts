@@ -110,7 +110,7 @@ export class CheckThread {
   private closed = false;
 
   private constructor() {
-    // A small young generation: its garbage is one akt at a time (peak RSS at 400k 617–635 → 596–614 MB).
+    // A small young generation: its garbage is one akt at a time (peak RSS at 400k 545–549 → 513–532 MB, session 13).
     this.worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     // A worker that is never given a job (too few akter) must not keep the run alive.
     this.worker.unref();
