@@ -1,4 +1,4 @@
-// Bundles the command (src/cli/run.ts, as a script compiled from a code cache: src/cli/command-script.ts) and its workers (CSV and NDJSON loading, xlsx) into dist/bundle/ with esbuild, so that
+// Bundles the command (src/cli/run.ts, as a script compiled from a code cache: src/cli/command-script.ts) and its workers (CSV and NDJSON loading, checking, xlsx) into dist/bundle/ with esbuild, so that
 // a run loads two files instead of some two hundred modules: start-up is the fixed cost of every
 // run, and module loading was most of it. The library (dist/src, the package's exports) stays
 // unbundled for plug-ins and tests. A worker is found beside the module that starts it, so each
@@ -72,6 +72,7 @@ const modules = await build({
     { in: 'src/cli/early.ts', out: 'cli/early' },
     { in: 'src/load/ndjson-worker.ts', out: 'cli/ndjson-worker' },
     { in: 'src/report/formatters/xlsx-worker.ts', out: 'cli/xlsx-worker' },
+    { in: 'src/check-worker.ts', out: 'cli/check-worker' },
   ],
   outdir: 'dist/bundle',
   format: 'esm',

@@ -2,15 +2,17 @@ import { builtinRules } from '../rules/index.js';
 import { dirname } from 'node:path';
 import { activeRules, activeThresholds, CONFIG_FILE, configMapping, loadConfig, type Selection } from './config/config.js';
 import { loadPlugins } from './config/plugins.js';
-import { Checker, notAssessedRules, resultsOf, type ActiveRule } from './engine/run.js';
+import { Checker, notAssessedRules, resultsOf, RuleContractError, type ActiveRule, type AktResult } from './engine/run.js';
+import { CheckThread, largeInput, SPLIT_FROM, WORKER_RULES, WorkerRuleError, type CheckedPart } from './check-thread.js';
 import type { ProgressCounter } from './progress.js';
 import type { AnyRule, Lang } from './engine/types.js';
 import { UserError } from './errors.js';
 import { criteriaText } from './i18n/error-text.js';
 import { collectGarbage } from './memory.js';
+import { shareStore, viewsOf } from './ingest/hand-over.js';
 import { readExport } from './ingest/read-export.js';
 import type { ExportMapping, LoadedExport, ReadOptions } from './model/types.js';
-import { buildReport } from './report/build.js';
+import { buildReport, DEFAULT_APPENDIX_LIMIT } from './report/build.js';
 import { describeSelection, selectPopulation, type Selection as Population } from './sample/population.js';
 import type { GradeThresholds } from './report/stats.js';
 import type { CaseResult, NotAssessed, Report } from './report/types.js';
@@ -38,6 +40,8 @@ export interface AuditOptions {
   /** Each akt with its results as the report is aggregated, and a wait for full outputs: see buildReport. */
   onCase?: (c: CaseResult) => void;
   drain?: () => Promise<void>;
+  /** Populations of at least this many akter are checked on two threads when the run may use two (default SPLIT_FROM; tests set it lower, and then small files are split too). */
+  splitFrom?: number;
 }
 
 export interface AuditResult {
@@ -49,6 +53,19 @@ export interface AuditResult {
 export async function audit(opts: AuditOptions): Promise<AuditResult> {
   // Auditing against no criterion would report every akt as fine.
   if (opts.rules.length === 0) throw new UserError('no-rules-left');
+  // The second core runs some of the rules (check-thread.ts) unless each akt goes to a format as it is made.
+  const mayUse = opts.onCase === undefined && (opts.splitFrom !== undefined || (await largeInput(opts.paths)));
+  const thread = mayUse ? CheckThread.start(opts.read?.threads ?? 1, opts.rules) : undefined;
+  shareStore(thread !== undefined);
+  try {
+    return await auditOn(opts, thread);
+  } finally {
+    shareStore(false);
+    await thread?.close();
+  }
+}
+
+async function auditOn(opts: AuditOptions, thread: CheckThread | undefined): Promise<AuditResult> {
   const loaded = await readExport(opts.paths, { ...opts.read, asOf: opts.asOf, progress: opts.progress });
   if (loaded.akter.length === 0) {
     const n = loaded.problems.length;
@@ -61,15 +78,68 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   if (population.length === 0) throw new UserError('no-akter-selected', { paths: opts.paths.join(', '), criteria: criteriaText(criteria) });
   if (opts.progress) opts.progress.phase = 'check';
   collectGarbage();
-  const checker = new Checker(population, opts.rules, { asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}) });
-  collectGarbage();
-  const results = resultsOf(population, checker);
-  const notAssessed = notAssessedRules(population, opts.rules);
-  opts.onStart?.(notAssessed);
-  const report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, notAssessed, grades: opts.grades, criteria, progress: opts.progress, appendixLimit: opts.appendixLimit, onCase: opts.onCase, drain: opts.drain });
+  const ctx = { asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}) };
+  const appendixLimit = opts.appendixLimit ?? DEFAULT_APPENDIX_LIMIT;
+  // The worker runs its rules on every akt while this thread runs the others (check-thread.ts).
+  const theirs = thread && population.length >= (opts.splitFrom ?? SPLIT_FROM) ? opts.rules.flatMap((a, i) => (WORKER_RULES.has(a.rule.id) ? [i] : [])) : [];
+  const other =
+    theirs.length > 0 && theirs.length < opts.rules.length
+      ? thread!.check(population, { rules: theirs.map((i) => ({ ruleId: opts.rules[i]!.rule.id, severity: opts.rules[i]!.severity, options: opts.rules[i]!.options })), asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}), listLimit: appendixLimit })
+      : undefined;
+  const at = { akt: -1 };
+  let report: Report;
+  try {
+    let split: { mine: number[]; results: Iterable<AktResult>; theirs: number[]; other: Promise<CheckedPart> } | undefined;
+    let results: Iterable<AktResult> & { readonly length: number };
+    if (other) {
+      const mine = opts.rules.flatMap((_, i) => (theirs.includes(i) ? [] : [i]));
+      const checker = new Checker(population, mine.map((i) => opts.rules[i]!), ctx);
+      // Its rules, too, read a few of the akt's lists (StoredAkter.views).
+      split = { mine, results: counted(resultsOf(viewsOf(population), checker), at), theirs, other };
+      // The formats that walk the akter again need every rule's findings: made, with every `prepare`, on the first walk.
+      let all: Checker | undefined;
+      results = { length: population.length, [Symbol.iterator]: () => resultsOf(population, (all ??= new Checker(population, opts.rules, ctx)))[Symbol.iterator]() };
+    } else {
+      results = resultsOf(population, new Checker(population, opts.rules, ctx));
+    }
+    collectGarbage();
+    const notAssessed = notAssessedRules(population, opts.rules);
+    opts.onStart?.(notAssessed);
+    report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, notAssessed, grades: opts.grades, criteria, progress: opts.progress, appendixLimit, onCase: opts.onCase, drain: opts.drain, ...(split ? { split } : {}) });
+  } catch (e) {
+    if (other && e instanceof RuleContractError) throw await firstBroken(e, at.akt, other, opts.rules);
+    throw e;
+  }
   collectGarbage();
   if (opts.progress) opts.progress.phase = 'report';
   return { report, loaded };
+}
+
+/** The results, with the number of the akt being checked kept in `at` (counted before it is made, for a rule that breaks its contract on it). */
+function* counted(results: Iterable<AktResult>, at: { akt: number }): Generator<AktResult> {
+  const walk = results[Symbol.iterator]();
+  for (;;) {
+    at.akt++;
+    const r = walk.next();
+    if (r.done === true) return;
+    yield r.value;
+  }
+}
+
+/**
+ * With both threads checking, the error one thread would have given: of a rule that broke its
+ * contract on either, the one on the earlier akt (a `prepare` before all), or of the earlier rule
+ * on the same akt.
+ */
+async function firstBroken(mine: RuleContractError, at: number, other: Promise<CheckedPart>, rules: readonly ActiveRule[]): Promise<Error> {
+  const theirs = await other.then(
+    () => undefined,
+    (w: unknown) => w,
+  );
+  if (!(theirs instanceof WorkerRuleError)) return mine;
+  if (theirs.at !== at) return theirs.at < at ? theirs : mine;
+  const order = (e: Error) => rules.findIndex((a) => e.message.startsWith(`rule ${a.rule.id} `));
+  return order(theirs) < order(mine) ? theirs : mine;
 }
 
 /** `validate`: the export against the contract, no rules. Exit 2 territory when nothing is an export file. */

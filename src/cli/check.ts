@@ -54,6 +54,7 @@ interface CheckFlags extends InputFlags, SelectionFlags {
   messages?: boolean;
   evidence?: boolean;
   csvLayout?: 'wide' | 'long';
+  splitFrom?: number;
 }
 
 /** --threshold current-plan=90 (repeatable): the per cent each stadsdel must reach. */
@@ -147,6 +148,8 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .option('--baseline-expires <date>', 'until when the new baseline entries are accepted, YYYY-MM-DD')
     .option('--prune-baseline', 'with --baseline: remove the entries that no longer fail')
     .option('--public', 'a report fit to publish: akter only by keyed pseudonym, no text quoted from the export')
+    // For tests: the population size from which two threads check the akter (audit.ts), so small fixtures take that path.
+    .addOption(new Option('--split-from <n>').hideHelp().argParser(Number))
     .option('--pseudonym-key-file <file>', `secret for the pseudonyms (default: $${KEY_ENV}, else a key for this run only)`)
     .action(async (paths: string[], flags: CheckFlags) => {
       const read = readFlags(flags);
@@ -207,6 +210,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
           progress: progress.counter,
           appendixLimit: flags.appendixLimit,
           ...(failing ? { onCase: (c: CaseResult) => failing.add(c) } : {}),
+          ...(flags.splitFrom !== undefined ? { splitFrom: flags.splitFrom } : {}),
           ...(streams.size > 0
             ? {
                 // The writers start once the export is read: their akter leave out the rules it cannot assess at all.

@@ -62,7 +62,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--mapping <file>', "mapping of the export's file names, columns and codes (overrides the config's)")
     .option('--encoding <name>', 'encoding of the input files, e.g. utf-8, windows-1252 (default: detected)')
     .option('--delimiter <char>', 'CSV delimiter: , ; | or tab (default: detected)')
-    .option('--threads <n>', 'threads for the run: 1 keeps all on one, 2 parses CSV and NDJSON and writes the akter of xlsx and csv on a second core (default: 2 when there is one)', positive);
+    .option('--threads <n>', 'threads for the run: 1 keeps all on one, 2 parses CSV and NDJSON, runs some of the rules on a large export and writes the akter of xlsx and csv on a second core (default: 2 when there is one)', positive);
 }
 
 /** A commander parser for a whole number of at least `min`. */

@@ -52,7 +52,7 @@ const OPTIONS: Record<string, Localized> = {
     en: 'exit 1 only when some stadsdel meets this rule in fewer than pct % of its akter (repeatable; rules without one then do not set the exit code)',
   },
   '--print-config': { sv: 'skriv inställningarna som gäller (fil, standardvärden och flaggor) som JSON, och läs ingen export', en: 'print the settings in force (config file, defaults and flags) as JSON, and read no export' },
-  '--threads': { sv: 'trådar för körningen: 1 håller allt på en, 2 tolkar CSV och NDJSON och skriver akterna i xlsx och csv på en andra kärna (standard: 2 när det finns en)', en: 'threads for the run: 1 keeps all on one, 2 parses CSV and NDJSON and writes the akter of xlsx and csv on a second core (default: 2 when there is one)' },
+  '--threads': { sv: 'trådar för körningen: 1 håller allt på en, 2 tolkar CSV och NDJSON, kör en del av reglerna på en stor export och skriver akterna i xlsx och csv på en andra kärna (standard: 2 när det finns en)', en: 'threads for the run: 1 keeps all on one, 2 parses CSV and NDJSON, runs some of the rules on a large export and writes the akter of xlsx and csv on a second core (default: 2 when there is one)' },
   '--district': { sv: 'bara akter i dessa stadsdelar', en: 'only akter of these stadsdelar' },
   '--min-support-months': { sv: 'bara akter med minst n hela månader från supportStart till granskningsdatum', en: 'only akter with at least n full months from supportStart to the audit date' },
   '--support-reason': { sv: 'bara akter med dessa försörjningshinder', en: 'only akter with these försörjningshinder' },

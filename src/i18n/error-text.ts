@@ -59,6 +59,7 @@ export const ERROR_TEXT = {
     en: '{file}: no {missing} column; found {found} ({how}); expected columns: {expected} or their Swedish names; name others in a mapping (aktgranskning init)',
   },
   'csv-thread-failed': { sv: '{file}: tråden som läser CSV misslyckades ({why}); kör igen med --threads 1', en: '{file}: the thread reading CSV failed ({why}); run again with --threads 1' },
+  'check-thread-failed': { sv: 'tråden som granskar akterna misslyckades ({why}); kör igen med --threads 1', en: 'the thread checking the akter failed ({why}); run again with --threads 1' },
   'ndjson-thread-failed': { sv: '{file}: tråden som läser NDJSON misslyckades ({why}); kör igen med --threads 1', en: '{file}: the thread reading NDJSON failed ({why}); run again with --threads 1' },
   'unreadable-workbook': {
     sv: '{file}: ingen läsbar Excel-arbetsbok ({why}); spara den igen som .xlsx eller exportera tabellerna som CSV',

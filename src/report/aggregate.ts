@@ -1,7 +1,7 @@
 import type { Reason, Severity, TemplateData } from '../engine/types.js';
 import { FEW_CASES, grade, wilson, type GradeThresholds } from './stats.js';
 import type { CaseResult, DistrictSummary, LeftOut, LeftOutCount, LeftOutTallies, Listed, RuleInfo, RuleSummary } from './types.js';
-import { sameRealId } from '../privacy/real-id.js';
+import { hasRealId, realId, sameRealId, withRealId } from '../privacy/real-id.js';
 
 /**
  * Distinct failing reasons counted per stadsdel and rule to find the most common one. Reasons that
@@ -163,16 +163,18 @@ class Group {
   failingCases = 0;
   /** Akter failing any rule, whatever its severity. */
   withFindings = 0;
-  readonly rules: RuleSummary[];
+  /** Its number among the stadsdelar, in the order first seen. */
+  number = 0;
+  rules: RuleSummary[];
   /** Per rule, the first failing akter (up to the appendix limit), each with that rule's result only. */
-  readonly listed: CaseResult[][];
+  listed: CaseResult[][];
   /** Per rule, its failing reasons counted (see ReasonTally), in the order first seen. */
-  readonly reasons: Tally[][];
-  readonly examples: NonNullable<RuleSummary['examples']>[];
-  readonly leftOut: LeftOutTallies;
+  reasons: Tally[][];
+  examples: NonNullable<RuleSummary['examples']>[];
+  leftOut: LeftOutTallies;
   private readonly lastOut: Record<keyof LeftOutTallies, (LeftOutCount | undefined)[]> = { 'not-assessable': [], 'not-applicable': [] };
   /** Per status and rule, the akt (its number in the pass) each reason of leftOut was first seen in, in the same order. */
-  private readonly firstOut: Record<keyof LeftOutTallies, number[][]>;
+  firstOut: Record<keyof LeftOutTallies, number[][]>;
 
   constructor(rules: readonly RuleInfo[]) {
     this.rules = rules.map((r) => ({
@@ -221,6 +223,28 @@ class Group {
     this.lastOut[status][rule] = e;
   }
 
+  /** Its counts per rule as data (see Aggregator.state); the real caseIds of its examples beside them, as a clone drops them. */
+  state(district: string | null): GroupState {
+    const { cases, rules, listed, reasons, examples, leftOut, firstOut } = this;
+    const exampleIds = examples.map((list) => list.map((x) => (hasRealId(x) ? realId(x) : null)));
+    return { district, cases, rules, listed, reasons, examples, exampleIds, leftOut, firstOut };
+  }
+
+  /**
+   * Rule `to` of this group made what rule `from` of `part` counted (the same akter, another
+   * thread's share of the rules): each rule's counts are its own, whoever counted the others.
+   */
+  take(to: number, part: Group | GroupState, from: number): void {
+    this.rules[to] = part.rules[from]!;
+    this.listed[to] = part.listed[from]!;
+    this.reasons[to] = part.reasons[from]!;
+    this.examples[to] = part instanceof Group ? part.examples[from]! : part.examples[from]!.map((x, j) => withRealId(x, part.exampleIds[from]![j] ?? undefined));
+    for (const status of LEFT_OUT) {
+      this.leftOut[status][to] = part.leftOut[status][from]!;
+      this.firstOut[status][to] = part.firstOut[status][from]!;
+    }
+  }
+
   /** These (the whole export's) akter and counts per status made the sum of `groups`', once the pass is over. */
   sumOf(groups: readonly Group[]): void {
     this.cases = this.failingCases = this.withFindings = 0;
@@ -238,7 +262,7 @@ class Group {
       });
     }
     // Each reason an akt was left out for, counted in all stadsdelar, in the order first seen in any.
-    for (const status of ['not-assessable', 'not-applicable'] as const) {
+    for (const status of LEFT_OUT) {
       this.leftOut[status] = this.rules.map((_, i) => {
         const seen: { at: number; key: string; e: LeftOutCount }[] = [];
         for (const g of groups) {
@@ -276,22 +300,91 @@ class Group {
   }
 }
 
+const LEFT_OUT = ['not-assessable', 'not-applicable'] as const;
+
+/** A Group's counts per rule as data (see Aggregator.state). */
+interface GroupState {
+  district: string | null;
+  cases: number;
+  rules: RuleSummary[];
+  listed: CaseResult[][];
+  reasons: Tally[][];
+  examples: NonNullable<RuleSummary['examples']>[];
+  exampleIds: (string | null)[][];
+  leftOut: LeftOutTallies;
+  firstOut: Record<keyof LeftOutTallies, number[][]>;
+}
+
+/** What an Aggregator has counted per rule, as data a structured clone carries to another thread: see Aggregator.join. */
+export interface AggregateState {
+  groups: GroupState[];
+  total: GroupState;
+}
+
+/** What `add` gives for an akt: it fails a rule of severity error (AKT_FAILING), it fails any rule (AKT_FOUND). */
+export const AKT_FAILING = 1;
+export const AKT_FOUND = 2;
+
 /** Per stadsdel (in the order they first appear) and for the whole export, in one pass over the akter. */
 export class Aggregator {
-  private readonly groups = new Map<string | null, Group>();
-  private readonly total: Group;
+  private groups = new Map<string | null, Group>();
+  private total: Group;
   private readonly tallies: ReasonTally[];
   /** Akter added so far. */
   private akter = 0;
+  /** With `marks`: per akt, its stadsdel's number (in the order first seen) times 4 plus what `add` gave. */
+  private readonly marks: Int32Array | undefined;
 
-  /** `listLimit`: failing akter kept per stadsdel and rule for the report's Bilaga A. */
+  /**
+   * `listLimit`: failing akter kept per stadsdel and rule for the report's Bilaga A. `marks`: the
+   * akter to come, when another thread counts the same akter for other rules (see join).
+   */
   constructor(
-    private readonly rules: readonly RuleInfo[],
+    private rules: readonly RuleInfo[],
     private readonly thresholds: GradeThresholds,
     private readonly listLimit = 0,
+    marks?: number,
   ) {
     this.total = new Group(rules);
     this.tallies = rules.map(() => new ReasonTally());
+    if (marks !== undefined) this.marks = new Int32Array(marks);
+  }
+
+  /** What is counted so far per rule, as data for a structured clone (see join). */
+  state(): AggregateState {
+    return { groups: [...this.groups].map(([d, g]) => g.state(d)), total: this.total.state(null) };
+  }
+
+  /**
+   * The aggregate of every rule of the run (`all`), from this one, which counted the rules `mine`
+   * (their numbers in `all`), and `other`, which counted the rules `theirs` of the same akter in the
+   * same order on another thread and gave `flags` per akt (what its `add` gave). Each rule's counts
+   * are exactly one aggregator's; only an akt's failing any rule needs both, per akt.
+   */
+  join(all: readonly RuleInfo[], mine: readonly number[], other: AggregateState, theirs: readonly number[], flags: Uint8Array): void {
+    const marks = this.marks!;
+    const own = [...this.groups];
+    if (own.length !== other.groups.length || own.some(([d], i) => d !== other.groups[i]!.district) || flags.length !== this.akter) {
+      throw new Error('the two threads counted different akter');
+    }
+    const joined = (g: Group, s: GroupState): Group => {
+      const out = new Group(all);
+      out.cases = g.cases;
+      mine.forEach((to, from) => out.take(to, g, from));
+      theirs.forEach((to, from) => out.take(to, s, from));
+      return out;
+    };
+    const groups = own.map(([, g], i) => joined(g, other.groups[i]!));
+    for (let k = 0; k < this.akter; k++) {
+      const m = marks[k]!;
+      const bits = (m & 3) | flags[k]!;
+      const g = groups[m >> 2]!;
+      if (bits & AKT_FAILING) g.failingCases++;
+      if (bits & AKT_FOUND) g.withFindings++;
+    }
+    this.groups = new Map(own.map(([d], i) => [d, groups[i]!]));
+    this.total = joined(this.total, other.total);
+    this.rules = all;
   }
 
   /**
@@ -299,11 +392,13 @@ export class Aggregator {
    * results. Akter left out of a rule are counted in the stadsdel only; the whole export's count is
    * made from those at the end.
    */
-  add(c: CaseResult): void {
+  add(c: CaseResult): number {
     let g = this.groups.get(c.district);
     if (!g) {
       g = new Group(this.rules);
       this.groups.set(c.district, g);
+      // Its number, for marks.
+      g.number = this.groups.size - 1;
     }
     const total = this.total;
     this.akter++;
@@ -346,6 +441,9 @@ export class Aggregator {
     }
     if (failing) g.failingCases++;
     if (found) g.withFindings++;
+    const bits = (failing ? AKT_FAILING : 0) | (found ? AKT_FOUND : 0);
+    if (this.marks) this.marks[this.akter - 1] = g.number * 4 + bits;
+    return bits;
   }
 
   finish(): { districts: DistrictSummary[]; total: DistrictSummary; listed: Listed; leftOut: LeftOut } {

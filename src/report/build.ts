@@ -3,7 +3,7 @@ import type { DataProblem } from '../model/problems.js';
 import type { FileStats, LoadedExport } from '../model/types.js';
 import { quote, quoteData } from '../privacy/quote.js';
 import { withRealId } from '../privacy/real-id.js';
-import { Aggregator } from './aggregate.js';
+import { Aggregator, type AggregateState } from './aggregate.js';
 import { LazyCases } from './case-list.js';
 import { DEFAULT_GRADES, type GradeThresholds } from './stats.js';
 import { REPORT_SCHEMA_VERSION, type CaseResult, type NotAssessed, type Report, type ReportHead } from './types.js';
@@ -52,36 +52,31 @@ export async function buildReport(opts: {
   onCase?: (c: CaseResult) => void;
   /** Waits while those formats' outputs are full. */
   drain?: () => Promise<void>;
+  /**
+   * With two threads checking: here only the rules `mine` (their numbers in `rules`) are run, giving
+   * `results` (each akt's findings of those rules); the other thread runs the rules `theirs` on the
+   * same akter and gives their aggregate and what each akt failed (`other`). `opts.results` still
+   * holds every rule, for the walks of the formats. Not with onCase.
+   */
+  split?: { mine: number[]; results: Iterable<AktResult>; theirs: number[]; other: Promise<{ state: AggregateState; flags: Uint8Array }> };
 }): Promise<Report> {
   const { grades: thresholds, rules: inForce } = reportHead(opts);
   const fileNames = new Map<string, string>();
   const maskedFile = (file: string) => fileNames.get(file) ?? fileNames.set(file, quote(file)).get(file)!;
-  // A few stadsdelar name every akt: each is masked once.
-  const districtNames = new Map<string, string>();
-  const maskedDistrict = (d: string) => districtNames.get(d) ?? districtNames.set(d, quote(d)).get(d)!;
   const results = opts.results;
-  /** Each akt as the report holds it, its findings masked by `maskAll` (one per walk through the akter). */
-  const caseOf = ({ checked, findings }: AktResult, maskAll: FindingMasker): CaseResult =>
-    withRealId(
-      {
-        caseId: quote(checked.akt.caseId),
-        district: checked.akt.district === undefined ? null : maskedDistrict(checked.akt.district),
-        origin: maskedFile(checked.origin.file) === checked.origin.file ? checked.origin : { ...checked.origin, file: maskedFile(checked.origin.file) },
-        results: maskAll(findings),
-      },
-      checked.akt.caseId,
-    );
   const cases = new LazyCases(results.length, function* () {
-    const maskAll = findingMasker();
-    for (const r of results) yield caseOf(r, maskAll);
+    const make = caseMaker();
+    for (const r of results) yield make(r);
   });
-  const aggregator = new Aggregator(inForce, thresholds, opts.appendixLimit ?? DEFAULT_APPENDIX_LIMIT);
+  const split = opts.split;
+  const listLimit = opts.appendixLimit ?? DEFAULT_APPENDIX_LIMIT;
+  const aggregator = split ? new Aggregator(split.mine.map((i) => inForce[i]!), thresholds, listLimit, results.length) : new Aggregator(inForce, thresholds, listLimit);
   // The pass walks the results itself, not `cases`: a generator between them cost a resumption and
   // an object per akt.
-  const maskAll = findingMasker();
+  const make = caseMaker();
   let n = 0;
-  for (const r of results) {
-    const c = caseOf(r, maskAll);
+  for (const r of split ? split.results : results) {
+    const c = make(r);
     aggregator.add(c);
     opts.onCase?.(c);
     if (opts.progress) opts.progress.akter++;
@@ -90,6 +85,10 @@ export async function buildReport(opts: {
     n++;
     if (opts.drain && n % 256 === 0) await opts.drain();
     else if (n % 5000 === 0) await new Promise((r) => setImmediate(r));
+  }
+  if (split) {
+    const other = await split.other;
+    aggregator.join(inForce, split.mine, other.state, split.theirs, other.flags);
   }
   const { districts, total, listed, leftOut } = aggregator.finish();
   const files = maskFiles(opts.loaded.files);
@@ -115,6 +114,30 @@ export async function buildReport(opts: {
     },
     dataProblems: opts.loaded.problems.map((p) => maskProblem(p, maskedFile)),
   };
+}
+
+/**
+ * Makes each akt's CaseResult: every string that came from the export passes the personnummer
+ * mask, and personId is never copied. One maker per walk through the akter (it keeps the masked
+ * findings of the akt before); the same on every thread.
+ */
+export function caseMaker(): (r: AktResult) => CaseResult {
+  const fileNames = new Map<string, string>();
+  const maskedFile = (file: string) => fileNames.get(file) ?? fileNames.set(file, quote(file)).get(file)!;
+  // A few stadsdelar name every akt: each is masked once.
+  const districtNames = new Map<string, string>();
+  const maskedDistrict = (d: string) => districtNames.get(d) ?? districtNames.set(d, quote(d)).get(d)!;
+  const maskAll = findingMasker();
+  return ({ checked, findings }) =>
+    withRealId(
+      {
+        caseId: quote(checked.akt.caseId),
+        district: checked.akt.district === undefined ? null : maskedDistrict(checked.akt.district),
+        origin: maskedFile(checked.origin.file) === checked.origin.file ? checked.origin : { ...checked.origin, file: maskedFile(checked.origin.file) },
+        results: maskAll(findings),
+      },
+      checked.akt.caseId,
+    );
 }
 
 type FindingMasker = (findings: Finding[]) => CaseResult['results'];

@@ -4,7 +4,7 @@ import type { Location } from '../model/problems.js';
 import type { Akt, Plan } from '../model/schema.js';
 import type { CheckedAkt, Provided } from '../model/types.js';
 import { AktView } from './akt-view.js';
-import { Chains, IntColumn, RowTable, ValueTable } from './columns.js';
+import { Chains, IntColumn, RowTable, ValueTable, type PackedState, type RowTableState } from './columns.js';
 
 export type ChildScope = Dataset;
 
@@ -23,6 +23,26 @@ export const UNIQUE_FIELDS: ReadonlySet<string> = new Set(['caseId', 'personId',
  * plans (each with its delmål), follow-ups and other lists. An akt becomes an object only when
  * a rule or a report asks for it, and is garbage again straight after.
  */
+/** An AktStore as data to send to another thread (see AktStore.state). */
+export interface StoreState {
+  values: unknown[];
+  tables: Record<Scope, RowTableState>;
+  chains: Record<AktList, [Int32Array, Int32Array]>;
+  subGoals: [Int32Array, Int32Array];
+  jobCenter: Int32Array;
+  files: string[];
+  origin: [Int32Array, Int32Array, Int32Array];
+  datasetSets: Provided[];
+  datasetOf: Int32Array;
+}
+
+/** One column of identifiers, packed (see PackedText), sent apart from the rest of the store. */
+export interface OwnPart {
+  scope: Scope;
+  field: number;
+  packed: PackedState;
+}
+
 export class AktStore {
   readonly values = new ValueTable();
   readonly tables: Record<Scope, RowTable>;
@@ -51,6 +71,60 @@ export class AktStore {
 
   get size(): number {
     return this.tables.akt.length;
+  }
+
+  /**
+   * The store as data, for a thread that reads the same akter (two threads checking them): the
+   * integer columns are shared memory, sent without a copy; values are copied; identifiers go
+   * apart (ownParts).
+   */
+  state(): StoreState {
+    const cut = (c: IntColumn) => c.cut();
+    return {
+      values: this.values.values,
+      tables: Object.fromEntries(Object.entries(this.tables).map(([scope, t]) => [scope, t.state()])) as StoreState['tables'],
+      chains: Object.fromEntries(AKT_LISTS.map((list) => [list, this.chains[list].state()])) as StoreState['chains'],
+      subGoals: this.subGoals.state(),
+      jobCenter: cut(this.jobCenter),
+      files: this.files,
+      origin: [cut(this.originFile), cut(this.originLine), cut(this.originIndex)],
+      datasetSets: this.datasetSets,
+      datasetOf: cut(this.datasetOf),
+    };
+  }
+
+  /**
+   * The identifiers of the tables `scopes`, a column at a time, each packed as one text when it
+   * is taken: sent one by one, only one such copy is held at a time on either side. The other
+   * tables' identifiers stay here (the largest, the follow-ups' planIds, are a third of them), and
+   * reading one there throws.
+   */
+  *ownParts(scopes: ReadonlySet<Scope>): Generator<OwnPart> {
+    for (const [scope, t] of Object.entries(this.tables) as [Scope, RowTable][]) {
+      if (scopes.has(scope)) for (const field of t.ownFields()) yield { scope, field, packed: t.pack(field) };
+    }
+  }
+
+  /** The store `state` and the identifier columns describe, to read akter from (not to add to). */
+  static of(state: StoreState, own: readonly OwnPart[]): AktStore {
+    const store = new AktStore();
+    const ownOf = (scope: string) => new Map(own.filter((o) => o.scope === scope).map((o) => [o.field, o.packed]));
+    const tables = Object.fromEntries(Object.entries(state.tables).map(([scope, t]) => [scope, RowTable.of(scalarFields(scope as Scope), UNIQUE_FIELDS, t, ownOf(scope))]));
+    const chains = Object.fromEntries(AKT_LISTS.map((list) => [list, Chains.of(state.chains[list])]));
+    const [originFile, originLine, originIndex] = state.origin.map((c) => IntColumn.of(c));
+    return Object.assign(store, {
+      values: ValueTable.of(state.values),
+      tables,
+      chains,
+      subGoals: Chains.of(state.subGoals),
+      jobCenter: IntColumn.of(state.jobCenter),
+      files: state.files,
+      originFile,
+      originLine,
+      originIndex,
+      datasetSets: state.datasetSets,
+      datasetOf: IntColumn.of(state.datasetOf),
+    });
   }
 
   /**

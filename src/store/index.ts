@@ -7,8 +7,8 @@
 import type { AktStore } from './akt-store.js';
 
 export { AktStore, UNIQUE_FIELDS, type RowWriter } from './akt-store.js';
-export { StoredAkter } from './akter.js';
-export { detach, type ValueTable } from './columns.js';
+export { StoredAkter, type AkterPart } from './akter.js';
+export { detach, shareColumns, type ValueTable } from './columns.js';
 
 /** What the ingest does with the store: add akter and rows, set and read fields, look an akt up. */
 export type StoreWriter = Pick<AktStore, 'values' | 'size' | 'addAkt' | 'addRow' | 'setText' | 'field' | 'caseId' | 'district' | 'origin' | 'lastRowWith' | 'writer' | 'hasJobCenter'>;

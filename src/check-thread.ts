@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { builtinRules } from '../rules/index.js';
+import { RuleContractError, type ActiveRule } from './engine/run.js';
+import { UserError } from './errors.js';
+import { handOver, type AkterPart } from './ingest/hand-over.js';
+import type { Scope } from './model/fields.js';
+import type { Akter } from './model/types.js';
+import type { AggregateState } from './report/aggregate.js';
+import type { RuleInfo } from './report/types.js';
+
+const WORKER = new URL('./check-worker.js', import.meta.url);
+
+/**
+ * Below this many akter one thread checks them all: at 100,000 the two threads were no faster
+ * (3.69–3.89 s against 3.36–3.79 s, session 13), the worker's start-up and second heap costing
+ * what its share of the pass saves; at 400,000 they were (docs/benchmarks.md).
+ */
+export const SPLIT_FROM = 150_000;
+
+/**
+ * CSV files named (or lying directly in a directory named) of fewer bytes than this hold fewer
+ * than SPLIT_FROM akter (about 850 bytes of CSV an akt): no worker is started.
+ */
+const SPLIT_BYTES = 160 * 1024 * 1024;
+
+/**
+ * Files that do not count towards SPLIT_BYTES: an NDJSON or JSON export keeps to one thread for
+ * the pass, as its run already peaks at 500–525 MB at 400,000 akter and the worker's heap took it
+ * to 597–620 MB (session 13; CSV 513–527 MB); a workbook is read far slower than it is checked.
+ */
+const ONE_THREAD = /\.(ndjson|jsonl|json|xlsx)$/i;
+
+/** Whether the export may be large enough to split: its CSV files' sizes, without reading them. */
+export async function largeInput(paths: readonly string[]): Promise<boolean> {
+  let bytes = 0;
+  const size = async (file: string) => (ONE_THREAD.test(file) ? 0 : ((await stat(file).catch(() => undefined))?.size ?? 0));
+  for (const p of paths) {
+    const s = await stat(p).catch(() => undefined);
+    if (s?.isFile()) bytes += await size(p);
+    else if (s?.isDirectory()) {
+      for (const e of await readdir(p, { withFileTypes: true }).catch(() => [])) {
+        if (e.isFile()) bytes += await size(path.join(p, e.name));
+      }
+    }
+    if (bytes >= SPLIT_BYTES) return true;
+  }
+  return false;
+}
+
+/**
+ * The built-in rules the worker runs; the main thread runs the others. Chosen so that both finish
+ * together at 100,000 and 400,000 akter (each thread's end timed, session 13): the worker also
+ * receives the store and makes every akt, the main thread hands the store over. The rules that
+ * read follow-ups stay on the main thread, so their identifiers (a third of the store's text)
+ * are never sent; individual-goals is the worker's, so its `prepare` runs on one thread only.
+ */
+export const WORKER_RULES: ReadonlySet<string> = new Set([
+  'individual-goals',
+  'requirements-stated',
+  'subgoals-present',
+  'subgoals-dated',
+  'investigation-before-plan',
+  'job-plan-received',
+  'waiting-time',
+  'job-plan-within-5-days',
+]);
+
+/** What the check worker is sent: the akter in parts, then what to do with them (see check-worker.ts). */
+export type ToWorker = { type: 'part'; part: AkterPart } | ({ type: 'check' } & CheckJob);
+
+/** The worker's rules and the run's settings for them. */
+export interface CheckJob {
+  rules: RuleInfo[];
+  asOf: string;
+  placeholders?: readonly string[];
+  listLimit: number;
+}
+
+/** The worker's aggregate of its rules, and per akt what it failed (AKT_FAILING, AKT_FOUND). */
+export interface CheckedPart {
+  state: AggregateState;
+  flags: Uint8Array;
+}
+
+/** `at`: the akt the worker's rule failed on (its number in the population), -1 in a rule's prepare. */
+export type CheckMessage = { type: 'done'; part: CheckedPart } | { type: 'failed'; name: string; message: string; at: number };
+
+/** A rule that broke its contract on the worker, and on which akt (see CheckMessage). */
+export class WorkerRuleError extends RuleContractError {
+  constructor(
+    message: string,
+    readonly at: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The second core's share of the check pass: the worker runs some of the rules (WORKER_RULES) on
+ * every akt and aggregates them while the main thread runs the others (buildReport's `split`), and
+ * the two aggregates are joined rule by rule. Only for built-in rules, whose code the worker has
+ * itself (a plug-in's rules are objects of the main thread, and cannot be sent).
+ */
+export class CheckThread {
+  private readonly worker: Worker;
+  private closed = false;
+
+  private constructor() {
+    // A small young generation: its garbage is one akt at a time (peak RSS at 400k 545–549 → 513–532 MB, session 13).
+    this.worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    // A worker that is never given a job (too few akter) must not keep the run alive.
+    this.worker.unref();
+  }
+
+  /** Started when the run starts (its modules load while the export is read), or undefined when the run keeps to one thread. */
+  static start(threads: number, rules: readonly ActiveRule[]): CheckThread | undefined {
+    if (threads < 2 || !rules.every((a) => builtinRules.includes(a.rule))) return undefined;
+    if (WORKER.protocol !== 'file:' || !existsSync(fileURLToPath(WORKER))) return undefined;
+    return new CheckThread();
+  }
+
+  /**
+   * Sends the akter and has the job's rules run on them all; gives their aggregate. A failed worker
+   * ends the run with one line (or, for a rule that broke its contract, with the rule's own
+   * message), never leaves it waiting.
+   */
+  check(akter: Akter, job: CheckJob): Promise<CheckedPart> | undefined {
+    // The worker's rules read the akt and the tables they require (a plan's delmål with its plan).
+    const byId = new Map(builtinRules.map((r) => [r.id, r]));
+    const scopes = new Set<Scope>(['akt', ...job.rules.flatMap((r) => byId.get(r.ruleId)?.requires ?? [])]);
+    if (scopes.has('plans')) scopes.add('subGoals');
+    const parts = handOver(akter, scopes);
+    if (!parts) return undefined;
+    try {
+      // Each part is made when it is sent, so no two packed copies of the identifiers are held at once.
+      for (const part of parts) this.worker.postMessage({ type: 'part', part } satisfies ToWorker);
+      this.worker.postMessage({ type: 'check', ...job } satisfies ToWorker);
+    } catch {
+      // Something that cannot be cloned (options a plug-in-free config never has): the main thread checks every akt.
+      return undefined;
+    }
+    this.worker.ref();
+    const done = new Promise<CheckedPart>((resolve, reject) => {
+      const fail = (why: string) => reject(new UserError('check-thread-failed', { why: why.split('\n')[0]! }));
+      this.worker.on('message', (m: CheckMessage) => {
+        if (m.type === 'done') {
+          resolve(m.part);
+          // Its heap (its akter's objects, its copy of the identifiers) goes now, not at the end of the run.
+          void this.close();
+        } else reject(m.name === 'RuleContractError' ? new WorkerRuleError(m.message, m.at) : new UserError('check-thread-failed', { why: `${m.name}: ${m.message.split('\n')[0]!}` }));
+      });
+      this.worker.on('error', (e) => fail(e.message));
+      this.worker.on('messageerror', (e) => fail(e.message));
+      this.worker.on('exit', (code) => {
+        if (!this.closed) fail(`it stopped with exit code ${code}`);
+      });
+    });
+    // Handled here too: the main thread may fail first (a rule's prepare), and then no one awaits it.
+    done.catch(() => undefined);
+    return done;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.worker.terminate();
+  }
+}
