@@ -11,6 +11,7 @@ import { canParseAhead, NdjsonPrefetch } from '../load/ndjson-parallel.js';
 import { hashFile } from '../load/text.js';
 import { openArchive, type Archive } from '../load/zip.js';
 import { ExportBuilder } from './build.js';
+import { rowsByScope } from './json-akt.js';
 import { TABLE_DATASET } from '../model/columns.js';
 import { problem } from '../model/problems.js';
 import { archiveLimits, bookBlocks, newBook, readBook, type Book, type CsvSource, type JsonSource, type Schedule, type Source } from './read-workbook.js';
@@ -44,7 +45,8 @@ async function readJsonFile(b: ExportBuilder, f: JsonSource, opts: ReadOptions, 
   const stats = b.addFile({ file, format: f.kind, rowsRead: 0, rowsRejected: 0 });
   const encoding = opts.encoding ?? opts.mapping?.encoding;
   const events = prefetched ?? (f.kind === 'json' ? readJson(f.bytes, encoding) : readNdjson(f.bytes, encoding));
-  if ((f.size ?? (await stat(f.bytes as string)).size) === 0) {
+  let bytes: number | undefined = f.size ?? (await stat(f.bytes as string)).size;
+  if (bytes === 0) {
     b.report(problem('empty-file', { file }));
     // The worker reads every file it was given: this one's events are taken, so the next file's follow.
     if (prefetched) for await (const _ of prefetched) void _;
@@ -56,6 +58,12 @@ async function readJsonFile(b: ExportBuilder, f: JsonSource, opts: ReadOptions, 
   for await (const ev of events) {
     if (ev.kind === 'values') {
       const { lines, values } = ev;
+      if (bytes !== undefined && ev.chars > 0) {
+        // Room for the file's rows at once, from the first batch's share of its text (as TableRows.reserve).
+        const scale = ((stats.encoding?.startsWith('utf-16') ? bytes / 2 : bytes) / ev.chars) * 1.05;
+        for (const [scope, rows] of rowsByScope(values)) b.reserve(scope, Math.ceil(rows * scale));
+        bytes = undefined;
+      }
       const packed = { codes: ev.codes, memo };
       for (let i = 0; i < values.length; i++) b.addJsonAkt(values[i], { file, line: lines[i], index: undefined }, stats, packed);
       if (opts.progress) opts.progress.rows += values.length;

@@ -42,7 +42,7 @@ async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage)
     };
     for await (const ev of readNdjson(path, encoding)) {
       if (ev.kind === 'value') {
-        packer.add(ev.line!, ev.value);
+        packer.add(ev.line!, ev.value, ev.chars);
         if (packer.size >= BATCH_AKTER || packer.textLength >= BATCH_CHARS) await flush();
         continue;
       }
