@@ -18,6 +18,10 @@ import { archiveLimits, bookBlocks, newBook, readBook, type Book, type CsvSource
 import { TableRows } from './table-rows.js';
 import type { Dataset, FieldPath, FileStats, LoadedExport, ReadOptions } from '../model/types.js';
 import { makeNormalize } from '../model/values.js';
+import { withHeapGrowth } from '../memory.js';
+
+/** How far a heap may grow between full collections while NDJSON akter are read (see withHeapGrowth). */
+const NDJSON_HEAP_GROWTH = 2;
 
 /** Paths in the report are relative to the working directory, so reports do not depend on where a checkout lives. */
 export function displayPath(p: string): string {
@@ -205,14 +209,18 @@ async function readJsonSources(b: ExportBuilder, sources: Source[], opts: ReadOp
   const ahead = json.filter((f) => f.kind === 'ndjson' && typeof f.bytes === 'string');
   const encoding = opts.encoding ?? opts.mapping?.encoding;
   const prefetch = (opts.threads ?? 1) > 1 && ahead.length > 0 && canParseAhead() ? new NdjsonPrefetch(ahead.map((f) => ({ path: f.bytes as string, encoding }))) : undefined;
-  try {
-    for (const f of json) {
-      const i = ahead.indexOf(f);
-      await unreadable(f, readJsonFile(b, f, opts, i >= 0 ? prefetch?.events(i) : undefined));
+  const read = async () => {
+    try {
+      for (const f of json) {
+        const i = ahead.indexOf(f);
+        await unreadable(f, readJsonFile(b, f, opts, i >= 0 ? prefetch?.events(i) : undefined));
+      }
+    } finally {
+      await prefetch?.close();
     }
-  } finally {
-    await prefetch?.close();
-  }
+  };
+  // The akter rebuilt from NDJSON are garbage once stored, and much of it reaches the old generation.
+  await (json.some((f) => f.kind === 'ndjson') ? withHeapGrowth(NDJSON_HEAP_GROWTH, read) : read());
 }
 
 /** Sources in dependency order: JSON first, then table by table; a workbook is read in as few passes as its sheets' order allows. */
