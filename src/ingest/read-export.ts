@@ -20,8 +20,12 @@ import type { Dataset, FieldPath, FileStats, LoadedExport, ReadOptions } from '.
 import { makeNormalize } from '../model/values.js';
 import { withHeapGrowth } from '../memory.js';
 
-/** How far a heap may grow between full collections while NDJSON akter are read (see withHeapGrowth). */
-const NDJSON_HEAP_GROWTH = 2;
+/**
+ * How far a heap may grow between full collections while NDJSON akter are read (see withHeapGrowth).
+ * In the runs at 400,000 akter where much of the rebuilt akter reached the old generation, the
+ * process peaked at 561 MB with 2 and at 509 MB with 1.5 (docs/benchmarks.md, session 13).
+ */
+const NDJSON_HEAP_GROWTH = 1.5;
 
 /** Paths in the report are relative to the working directory, so reports do not depend on where a checkout lives. */
 export function displayPath(p: string): string {
