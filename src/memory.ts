@@ -20,3 +20,20 @@ const LARGE_HEAP = 150 * 1024 * 1024;
 export function collectGarbage(): void {
   if (process.memoryUsage().heapUsed > LARGE_HEAP) gc?.();
 }
+
+/**
+ * While `run` runs, each heap (this thread's and its workers') may grow to `factor` × what was
+ * alive after its last full collection before the next, instead of V8's own factor. V8 takes up
+ * to 4 × when its collections look cheap beside the allocation, which on a busy machine they do:
+ * while NDJSON akter were rebuilt and stored at 400,000 akter, the main heap, some 80–140 MB alive,
+ * grew to 336–371 MB between collections, and the process to 600–684 MB (docs/benchmarks.md,
+ * session 13). A V8 flag read at every collection; set and cleared here only.
+ */
+export async function withHeapGrowth<T>(factor: number, run: () => Promise<T>): Promise<T> {
+  setFlagsFromString(`--heap-growing-percent=${Math.round((factor - 1) * 100)}`);
+  try {
+    return await run();
+  } finally {
+    setFlagsFromString('--heap-growing-percent=0');
+  }
+}

@@ -8,7 +8,7 @@ const ports: MessagePort[] = [];
 afterEach(() => ports.splice(0).forEach((p) => p.close()));
 
 /** A worker side running `run`, and the messages the main side has received so far. */
-function serve(ahead: number, run: (send: (m: Message) => Promise<void>) => Promise<void>) {
+function serve(ahead: number, run: (send: (m: Message, transfer?: readonly ArrayBuffer[]) => Promise<void>) => Promise<void>) {
   const { port1: worker, port2: main } = new MessageChannel();
   ports.push(worker, main);
   const got: Message[] = [];
@@ -34,6 +34,15 @@ describe('serveFiles', () => {
     for (let i = 0; i < 3; i++) credit();
     await settle();
     expect(got.map((m) => (m.type === 'events' ? m.events[0] : m.type))).toEqual([0, 1, 2, 3, 4, 5, 'done']);
+  });
+
+  it('moves the buffers it is given rather than copying them', async () => {
+    const sent = new Int32Array([1, 2, 3]);
+    const { got } = serve(2, (send) => send({ type: 'events', index: 0, events: [sent[0]!] }, [sent.buffer]));
+    await settle();
+    expect(got).toEqual([{ type: 'events', index: 0, events: [1] }]);
+    // A moved buffer is no longer this side's.
+    expect(sent.buffer.byteLength).toBe(0);
   });
 
   it('gives back a failure as one message with its code', async () => {

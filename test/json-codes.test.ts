@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ExportBuilder } from '../src/ingest/build.js';
+import { rowsByScope } from '../src/ingest/json-akt.js';
 import { JsonPacker, JsonUnpacker } from '../src/load/json-pack.js';
 
 /**
@@ -75,5 +76,16 @@ describe('JSON akter checked by value code', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the rows a batch of JSON akter stands for', () => {
+  it('counts each scope as the store will hold it: plain objects only, delmål under their plans, a jobCenter object once', () => {
+    const values = [
+      { plans: [{ subGoals: [{}, {}] }, { subGoals: null }, 3], followUps: [{}], jobCenter: {}, consents: 'x', placements: [] },
+      'inte en akt',
+      { jobCenter: null, investigations: [{}, {}] },
+    ];
+    expect(Object.fromEntries(rowsByScope(values))).toEqual({ akt: 2, plans: 3, subGoals: 2, followUps: 1, jobCenter: 1, placements: 0, investigations: 2 });
   });
 });

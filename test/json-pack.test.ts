@@ -57,14 +57,20 @@ function roundTrip(values: unknown[], cuts: number[], packer = new JsonPacker(2,
   const strings = new Map<string, string>();
   const out: unknown[] = [];
   const ends = new Set(cuts.map((c) => c % (values.length + 1)));
+  // Each line's length (any number will do): a batch carries the sum of its lines'.
+  let chars = 0;
   const unpack = () => {
-    const batch = unpacker.unpack(packer.take());
+    const packed = packer.take();
+    expect(packed.chars).toBe(chars);
+    chars = 0;
+    const batch = unpacker.unpack(packed);
     checkCodes(batch, strings);
     expect(batch.values.every(plainPrototypes)).toBe(true);
     out.push(...batch.values.map(untagged));
   };
   values.forEach((v, i) => {
-    packer.add(i + 1, v);
+    packer.add(i + 1, v, 7 * i + 1);
+    chars += 7 * i + 1;
     if (ends.has(i + 1)) unpack();
   });
   if (packer.size > 0) unpack();

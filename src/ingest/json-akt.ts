@@ -26,6 +26,27 @@ function nestedCount(raw: Record<string, unknown>): number {
 }
 
 /**
+ * The rows of each scope the akter stand for, about as add would store them: the store makes room
+ * for a file's rows at once from its first batch (AktStore.reserve), as for a CSV table.
+ */
+export function rowsByScope(values: readonly unknown[]): Map<Scope, number> {
+  const rows = new Map<Scope, number>();
+  const add = (scope: Scope, n: number) => rows.set(scope, (rows.get(scope) ?? 0) + n);
+  for (const raw of values) {
+    if (!isPlainObject(raw)) continue;
+    add('akt', 1);
+    if (isPlainObject(raw.jobCenter)) add('jobCenter', 1);
+    for (const key of AKT_LISTS) {
+      const list = raw[key];
+      if (!Array.isArray(list)) continue;
+      add(key, list.length);
+      if (key === 'plans') for (const p of list) if (isPlainObject(p) && Array.isArray(p.subGoals)) add('subGoals', p.subGoals.length);
+    }
+  }
+  return rows;
+}
+
+/**
  * The value codes of a batch of akter parsed on another thread (see CODES_AT), and the checked
  * values per scope, field and code, kept for the rest of their file.
  */

@@ -11,12 +11,21 @@ import { canParseAhead, NdjsonPrefetch } from '../load/ndjson-parallel.js';
 import { hashFile } from '../load/text.js';
 import { openArchive, type Archive } from '../load/zip.js';
 import { ExportBuilder } from './build.js';
+import { rowsByScope } from './json-akt.js';
 import { TABLE_DATASET } from '../model/columns.js';
 import { problem } from '../model/problems.js';
 import { archiveLimits, bookBlocks, newBook, readBook, type Book, type CsvSource, type JsonSource, type Schedule, type Source } from './read-workbook.js';
 import { TableRows } from './table-rows.js';
 import type { Dataset, FieldPath, FileStats, LoadedExport, ReadOptions } from '../model/types.js';
 import { makeNormalize } from '../model/values.js';
+import { withHeapGrowth } from '../memory.js';
+
+/**
+ * How far a heap may grow between full collections while NDJSON akter are read (see withHeapGrowth).
+ * In the runs at 400,000 akter where much of the rebuilt akter reached the old generation, the
+ * process peaked at 561 MB with 2 and at 509 MB with 1.5 (docs/benchmarks.md, session 13).
+ */
+const NDJSON_HEAP_GROWTH = 1.5;
 
 /** Paths in the report are relative to the working directory, so reports do not depend on where a checkout lives. */
 export function displayPath(p: string): string {
@@ -44,7 +53,8 @@ async function readJsonFile(b: ExportBuilder, f: JsonSource, opts: ReadOptions, 
   const stats = b.addFile({ file, format: f.kind, rowsRead: 0, rowsRejected: 0 });
   const encoding = opts.encoding ?? opts.mapping?.encoding;
   const events = prefetched ?? (f.kind === 'json' ? readJson(f.bytes, encoding) : readNdjson(f.bytes, encoding));
-  if ((f.size ?? (await stat(f.bytes as string)).size) === 0) {
+  let bytes: number | undefined = f.size ?? (await stat(f.bytes as string)).size;
+  if (bytes === 0) {
     b.report(problem('empty-file', { file }));
     // The worker reads every file it was given: this one's events are taken, so the next file's follow.
     if (prefetched) for await (const _ of prefetched) void _;
@@ -56,6 +66,12 @@ async function readJsonFile(b: ExportBuilder, f: JsonSource, opts: ReadOptions, 
   for await (const ev of events) {
     if (ev.kind === 'values') {
       const { lines, values } = ev;
+      if (bytes !== undefined && ev.chars > 0) {
+        // Room for the file's rows at once, from the first batch's share of its text (as TableRows.reserve).
+        const scale = ((stats.encoding?.startsWith('utf-16') ? bytes / 2 : bytes) / ev.chars) * 1.05;
+        for (const [scope, rows] of rowsByScope(values)) b.reserve(scope, Math.ceil(rows * scale));
+        bytes = undefined;
+      }
       const packed = { codes: ev.codes, memo };
       for (let i = 0; i < values.length; i++) b.addJsonAkt(values[i], { file, line: lines[i], index: undefined }, stats, packed);
       if (opts.progress) opts.progress.rows += values.length;
@@ -197,14 +213,18 @@ async function readJsonSources(b: ExportBuilder, sources: Source[], opts: ReadOp
   const ahead = json.filter((f) => f.kind === 'ndjson' && typeof f.bytes === 'string');
   const encoding = opts.encoding ?? opts.mapping?.encoding;
   const prefetch = (opts.threads ?? 1) > 1 && ahead.length > 0 && canParseAhead() ? new NdjsonPrefetch(ahead.map((f) => ({ path: f.bytes as string, encoding }))) : undefined;
-  try {
-    for (const f of json) {
-      const i = ahead.indexOf(f);
-      await unreadable(f, readJsonFile(b, f, opts, i >= 0 ? prefetch?.events(i) : undefined));
+  const read = async () => {
+    try {
+      for (const f of json) {
+        const i = ahead.indexOf(f);
+        await unreadable(f, readJsonFile(b, f, opts, i >= 0 ? prefetch?.events(i) : undefined));
+      }
+    } finally {
+      await prefetch?.close();
     }
-  } finally {
-    await prefetch?.close();
-  }
+  };
+  // The akter rebuilt from NDJSON are garbage once stored, and much of it reaches the old generation.
+  await (json.some((f) => f.kind === 'ndjson') ? withHeapGrowth(NDJSON_HEAP_GROWTH, read) : read());
 }
 
 /** Sources in dependency order: JSON first, then table by table; a workbook is read in as few passes as its sheets' order allows. */

@@ -1,4 +1,4 @@
-import type { MessagePort } from 'node:worker_threads';
+import type { MessagePort, TransferListItem } from 'node:worker_threads';
 import type { PrefetchMessage } from './prefetch.js';
 
 /**
@@ -6,13 +6,18 @@ import type { PrefetchMessage } from './prefetch.js';
  * events; a failure goes back as one message. Flow control: at most `ahead` messages sent and not
  * yet taken by the main thread, each one it takes comes back as a credit, so memory stays bounded.
  */
-export function serveFiles<S, E>(port: MessagePort, ahead: number, run: (start: S, send: (m: PrefetchMessage<E>) => Promise<void>) => Promise<void>): void {
+export function serveFiles<S, E>(
+  port: MessagePort,
+  ahead: number,
+  run: (start: S, send: (m: PrefetchMessage<E>, transfer?: readonly TransferListItem[]) => Promise<void>) => Promise<void>,
+): void {
   let credits = ahead;
   let wake: (() => void) | undefined;
-  const send = async (message: PrefetchMessage<E>) => {
+  // `transfer`: buffers the message moves rather than copies (none of them used here afterwards).
+  const send = async (message: PrefetchMessage<E>, transfer?: readonly TransferListItem[]) => {
     while (credits <= 0) await new Promise<void>((r) => (wake = r));
     credits--;
-    port.postMessage(message);
+    port.postMessage(message, transfer);
   };
   port.on('message', (m: { type: 'credit' } | S) => {
     if ((m as { type?: unknown }).type === 'credit') {

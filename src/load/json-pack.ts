@@ -50,6 +50,8 @@ export interface PackedJson {
   /** The texts, end to end, and the length of each: no separator a text could hold. */
   text: string;
   lengths: Int32Array;
+  /** The length of the values' lines as read, line breaks included (the store's room is estimated from it). */
+  chars: number;
 }
 
 /**
@@ -101,6 +103,7 @@ export class JsonPacker {
   private readonly lengths = new Grow(new Int32Array(1 << 14));
   private texts: string[] = [];
   private chars = 0;
+  private lineChars = 0;
 
   /** The limits are parameters for the tests only. */
   constructor(
@@ -118,9 +121,10 @@ export class JsonPacker {
     return this.chars;
   }
 
-  /** Adds a value as JSON.parse gives it (no cycles, nothing but plain objects, arrays and primitives). */
-  add(line: number, value: unknown): void {
+  /** Adds a value as JSON.parse gives it (no cycles, nothing but plain objects, arrays and primitives), from a line of `chars` characters. */
+  add(line: number, value: unknown, chars = 0): void {
     this.lines.push(line);
+    this.lineChars += chars;
     this.value(value, 0);
   }
 
@@ -133,7 +137,9 @@ export class JsonPacker {
     const text = this.texts.join('');
     this.texts = [];
     this.chars = 0;
-    return { kind: 'packed', lines: this.lines.take(), ops: this.ops.take(), numbers: this.numbers.take(), text, lengths: this.lengths.take() };
+    const chars = this.lineChars;
+    this.lineChars = 0;
+    return { kind: 'packed', lines: this.lines.take(), ops: this.ops.take(), numbers: this.numbers.take(), text, lengths: this.lengths.take(), chars };
   }
 
   private text(s: string): void {

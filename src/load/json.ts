@@ -7,9 +7,13 @@ import { countReplacements, decodeFile, detectEncoding, readSample, type ByteSou
 
 export type JsonEvent =
   | { kind: 'format'; encoding: string }
-  | { kind: 'value'; index?: number; line?: number; value: unknown }
-  /** NDJSON akter parsed on a worker thread (ndjson-parallel.ts), a batch at a time: value i is on line `lines[i]`; `codes`: see CODES_AT. */
-  | { kind: 'values'; lines: Int32Array; values: unknown[]; codes: Int32Array }
+  /** `chars`: an NDJSON line's length with its line break (the store's room is estimated from it). */
+  | { kind: 'value'; index?: number; line?: number; value: unknown; chars?: number }
+  /**
+   * NDJSON akter parsed on a worker thread (ndjson-parallel.ts), a batch at a time: value i is on
+   * line `lines[i]`; `codes`: see CODES_AT; `chars`: the lines' length with their line breaks.
+   */
+  | { kind: 'values'; lines: Int32Array; values: unknown[]; codes: Int32Array; chars: number }
   /** `message`: where and what kind (json-error.ts), never the text. */
   | { kind: 'error'; index?: number; line?: number; message: string }
   | { kind: 'not-text' }
@@ -104,5 +108,5 @@ function parseLine(text: string, line: number): JsonEvent | undefined {
   } catch {
     return { kind: 'error', line, message: jsonErrorAt(text, { firstLine: line }) };
   }
-  return tooDeep(value) ? { kind: 'error', line, message: TOO_DEEP } : { kind: 'value', line, value };
+  return tooDeep(value) ? { kind: 'error', line, message: TOO_DEEP } : { kind: 'value', line, value, chars: text.length + 1 };
 }

@@ -36,7 +36,7 @@ export class NdjsonPrefetch extends Prefetch<NdjsonPrefetchEvent, NdjsonStartMes
   async *events(index: number): AsyncGenerator<JsonEvent> {
     const unpacker = new JsonUnpacker();
     for await (const events of this.batches(index)) {
-      for (const ev of events) yield ev.kind === 'packed' ? { kind: 'values', lines: ev.lines, ...unpacker.unpack(ev) } : ev;
+      for (const ev of events) yield ev.kind === 'packed' ? { kind: 'values', lines: ev.lines, chars: ev.chars, ...unpacker.unpack(ev) } : ev;
     }
   }
 }

@@ -27,27 +27,44 @@ const AHEAD = 16;
  */
 const BATCH_AKTER = 250;
 const BATCH_CHARS = 1 << 20;
+/**
+ * Packed batches per message, at most. The main thread unpacks them one at a time as it takes them
+ * (NdjsonPrefetch.events), so a message of several costs it no more memory in objects than one;
+ * but each message wakes it and gives this side a credit to wait for (docs/benchmarks.md, session 13).
+ */
+const MESSAGE_BATCHES = 4;
 
 serveFiles<NdjsonStartMessage, NdjsonPrefetchEvent>(parentPort!, AHEAD, run);
 
-async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage) => Promise<void>): Promise<void> {
+async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage, transfer?: readonly ArrayBuffer[]) => Promise<void>): Promise<void> {
   for (let index = 0; index < files.length; index++) {
     const { path, encoding } = files[index]!;
     const packer = new JsonPacker();
     let events: NdjsonPrefetchEvent[] = [];
+    // A batch's arrays are its own (JsonPacker.take), so they move to the main thread without a copy.
+    let buffers: ArrayBuffer[] = [];
+    const pack = () => {
+      const p = packer.take();
+      events.push(p);
+      buffers.push(p.lines.buffer as ArrayBuffer, p.ops.buffer as ArrayBuffer, p.numbers.buffer as ArrayBuffer, p.lengths.buffer as ArrayBuffer);
+    };
     const flush = async () => {
-      if (packer.size > 0) events.push(packer.take());
-      if (events.length > 0) await send({ type: 'events', index, events });
+      if (packer.size > 0) pack();
+      if (events.length > 0) await send({ type: 'events', index, events }, buffers);
       events = [];
+      buffers = [];
     };
     for await (const ev of readNdjson(path, encoding)) {
       if (ev.kind === 'value') {
-        packer.add(ev.line!, ev.value);
-        if (packer.size >= BATCH_AKTER || packer.textLength >= BATCH_CHARS) await flush();
+        packer.add(ev.line!, ev.value, ev.chars);
+        if (packer.size >= BATCH_AKTER || packer.textLength >= BATCH_CHARS) {
+          pack();
+          if (buffers.length >= 4 * MESSAGE_BATCHES) await flush();
+        }
         continue;
       }
       // Broken lines stay in their place among the akter: the batch so far goes first.
-      if (packer.size > 0) events.push(packer.take());
+      if (packer.size > 0) pack();
       if (ev.kind !== 'values') events.push(ev);
       if (events.length >= BATCH_AKTER) await flush();
     }
