@@ -15,7 +15,7 @@ import { rowsByScope } from './json-akt.js';
 import { TABLE_DATASET } from '../model/columns.js';
 import { problem } from '../model/problems.js';
 import { archiveLimits, bookBlocks, newBook, readBook, type Book, type CsvSource, type JsonSource, type Schedule, type Source } from './read-workbook.js';
-import { TableRows } from './table-rows.js';
+import { rowsInFile, TableRows } from './table-rows.js';
 import type { Dataset, FieldPath, FileStats, LoadedExport, ReadOptions } from '../model/types.js';
 import { makeNormalize } from '../model/values.js';
 import { withHeapGrowth } from '../memory.js';
@@ -67,9 +67,8 @@ async function readJsonFile(b: ExportBuilder, f: JsonSource, opts: ReadOptions, 
     if (ev.kind === 'values') {
       const { lines, values } = ev;
       if (bytes !== undefined && ev.chars > 0) {
-        // Room for the file's rows at once, from the first batch's share of its text (as TableRows.reserve).
-        const scale = ((stats.encoding?.startsWith('utf-16') ? bytes / 2 : bytes) / ev.chars) * 1.05;
-        for (const [scope, rows] of rowsByScope(values)) b.reserve(scope, Math.ceil(rows * scale));
+        // Room for the file's rows at once, from the first batch's share of its text (as for a CSV table).
+        for (const [scope, rows] of rowsByScope(values)) b.reserve(scope, rowsInFile(bytes, stats.encoding, rows, ev.chars));
         bytes = undefined;
       }
       const packed = { codes: ev.codes, memo };

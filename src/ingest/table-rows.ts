@@ -13,6 +13,16 @@ import { scalarFields } from '../model/fields.js';
 import type { Dataset, FieldPath, FileStats, ReadOptions } from '../model/types.js';
 
 /**
+ * About how many rows a file of `bytes` bytes holds, when its first `rows` took `chars` characters:
+ * the store makes room for them at once (AktStore.reserve). A little over, as text outside the
+ * ASCII range takes more bytes than characters.
+ */
+export function rowsInFile(bytes: number, encoding: string | undefined, rows: number, chars: number): number {
+  const units = encoding?.startsWith('utf-16') ? bytes / 2 : bytes;
+  return Math.ceil(((units * rows) / chars) * 1.05);
+}
+
+/**
  * One table's header and rows, whatever held them (a CSV file, a workbook's sheet, either inside
  * an archive): the header is matched to columns once, and every row goes the same way into the
  * builder, so checks, problems and the count of rows read and rejected are the same for all.
@@ -66,22 +76,21 @@ export class TableRows {
    * the store makes room for the table's rows at once (AktStore.reserve).
    */
   sizeOfFile(bytes: number, encoding: string | undefined): void {
-    this.bytes = encoding?.startsWith('utf-16') ? bytes / 2 : bytes;
+    this.file = { bytes, encoding };
   }
 
-  private bytes: number | undefined;
+  private file: { bytes: number; encoding: string | undefined } | undefined;
 
   /** `chars`: the characters the first `rows` rows of the file took, about. */
   private reserve(rows: number, chars: number): void {
-    if (this.bytes === undefined || rows === 0 || chars === 0) return;
-    // A little over, as text outside the ASCII range takes more bytes than characters.
-    this.b.reserve(this.input!.layout.scope, Math.ceil(((this.bytes * rows) / chars) * 1.05));
-    this.bytes = undefined;
+    if (this.file === undefined || rows === 0 || chars === 0) return;
+    this.b.reserve(this.input!.layout.scope, rowsInFile(this.file.bytes, this.file.encoding, rows, chars));
+    this.file = undefined;
   }
 
   rows(rows: readonly CsvRow[]): void {
     if (this.opts.progress) this.opts.progress.rows += rows.length;
-    if (this.bytes !== undefined) {
+    if (this.file !== undefined) {
       let chars = 0;
       for (const row of rows) for (const f of row.fields) chars += f.length + 1;
       this.reserve(rows.length, chars);
@@ -97,7 +106,7 @@ export class TableRows {
   cells(batch: CellRows): void {
     const { lines, widths, cells, codes } = batch;
     if (this.opts.progress) this.opts.progress.rows += lines.length;
-    if (this.bytes !== undefined) {
+    if (this.file !== undefined) {
       let chars = 0;
       for (const cell of cells) chars += cell.length + 1;
       this.reserve(lines.length, chars);

@@ -43,23 +43,26 @@ async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage,
     let events: NdjsonPrefetchEvent[] = [];
     // A batch's arrays are its own (JsonPacker.take), so they move to the main thread without a copy.
     let buffers: ArrayBuffer[] = [];
+    let batches = 0;
     const pack = () => {
       const p = packer.take();
       events.push(p);
       buffers.push(p.lines.buffer as ArrayBuffer, p.ops.buffer as ArrayBuffer, p.numbers.buffer as ArrayBuffer, p.lengths.buffer as ArrayBuffer);
+      batches++;
     };
     const flush = async () => {
       if (packer.size > 0) pack();
       if (events.length > 0) await send({ type: 'events', index, events }, buffers);
       events = [];
       buffers = [];
+      batches = 0;
     };
     for await (const ev of readNdjson(path, encoding)) {
       if (ev.kind === 'value') {
         packer.add(ev.line!, ev.value, ev.chars);
         if (packer.size >= BATCH_AKTER || packer.textLength >= BATCH_CHARS) {
           pack();
-          if (buffers.length >= 4 * MESSAGE_BATCHES) await flush();
+          if (batches >= MESSAGE_BATCHES) await flush();
         }
         continue;
       }

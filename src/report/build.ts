@@ -61,8 +61,7 @@ export async function buildReport(opts: {
   split?: { mine: number[]; results: Iterable<AktResult>; theirs: number[]; other: Promise<{ state: AggregateState; flags: Uint8Array }> };
 }): Promise<Report> {
   const { grades: thresholds, rules: inForce } = reportHead(opts);
-  const fileNames = new Map<string, string>();
-  const maskedFile = (file: string) => fileNames.get(file) ?? fileNames.set(file, quote(file)).get(file)!;
+  const maskedFile = maskedOnce();
   const results = opts.results;
   const cases = new LazyCases(results.length, function* () {
     const make = caseMaker();
@@ -116,17 +115,21 @@ export async function buildReport(opts: {
   };
 }
 
+/** `quote`, each distinct text masked once: a few files and stadsdelar name every akt and problem. */
+function maskedOnce(): (text: string) => string {
+  const masked = new Map<string, string>();
+  return (text) => masked.get(text) ?? masked.set(text, quote(text)).get(text)!;
+}
+
 /**
  * Makes each akt's CaseResult: every string that came from the export passes the personnummer
  * mask, and personId is never copied. One maker per walk through the akter (it keeps the masked
  * findings of the akt before); the same on every thread.
  */
 export function caseMaker(): (r: AktResult) => CaseResult {
-  const fileNames = new Map<string, string>();
-  const maskedFile = (file: string) => fileNames.get(file) ?? fileNames.set(file, quote(file)).get(file)!;
+  const maskedFile = maskedOnce();
   // A few stadsdelar name every akt: each is masked once.
-  const districtNames = new Map<string, string>();
-  const maskedDistrict = (d: string) => districtNames.get(d) ?? districtNames.set(d, quote(d)).get(d)!;
+  const maskedDistrict = maskedOnce();
   const maskAll = findingMasker();
   return ({ checked, findings }) =>
     withRealId(
