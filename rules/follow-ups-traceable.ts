@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentPlan, daysBefore, isDocumented, longestGap, maxDate, minDate } from '../src/engine/akt-helpers.js';
+import { currentPlan, daysBefore, longestGap, maxDate, minDate } from '../src/engine/akt-helpers.js';
 import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
 import { placeholderOf } from '../src/engine/text.js';
 import { FOLLOW_UP_TYPES } from '../src/model/schema.js';
@@ -65,18 +65,24 @@ export default defineRule({
 
     const earliest = minDate([akt.supportStart, ...akt.plans.map((p) => p.validFrom)]);
     const start = maxDate([ctx.shared.windowFrom, earliest])!;
-    const counted = akt.followUps.filter((f) => f.type === undefined || options.countedTypes.includes(f.type));
-    const documented = counted.filter((f) => isDocumented(f, ctx.asOf, ctx.placeholders)).map((f) => f.date);
-    const gap = longestGap(start, ctx.asOf, documented);
+    const asOf = ctx.asOf;
+    // One walk through the follow-ups of the counted types, each note looked at once: documented
+    // (held by asOf, with a note that is not a placeholder), and the latest one in the window whose
+    // note is a placeholder ("-", "oförändrat"), named as the auditor would.
+    const documented: string[] = [];
+    let empty: { date: string; placeholder: string } | undefined;
+    for (const f of akt.followUps) {
+      if (f.type !== undefined && !options.countedTypes.includes(f.type)) continue;
+      const date = f.date;
+      if (date === undefined || date > asOf) continue;
+      const placeholder = placeholderOf(f.outcome, ctx.placeholders);
+      if (placeholder === undefined) {
+        if (f.outcome !== undefined && f.outcome.trim() !== '') documented.push(date);
+      } else if (date !== '' && date >= start && !(empty && empty.date >= date)) empty = { date, placeholder };
+    }
+    const gap = longestGap(start, asOf, documented);
     const limit = options.intervalDays + options.graceDays;
     if (gap.days > limit) reasons.push({ code: 'follow-up-gap', data: { ...gap, limit } });
-    // The latest follow-up in the window whose note is a placeholder ("-", "oförändrat"): named, as the auditor would.
-    let empty: { date: string; placeholder: string } | undefined;
-    for (const f of counted) {
-      if (!f.date || f.date < start || f.date > ctx.asOf || (empty && empty.date >= f.date)) continue;
-      const placeholder = placeholderOf(f.outcome, ctx.placeholders);
-      if (placeholder !== undefined) empty = { date: f.date, placeholder };
-    }
     if (empty) reasons.push({ code: 'placeholder-outcome', data: empty });
 
     for (const f of akt.followUps) {

@@ -7,8 +7,27 @@ import { defineRule, type Reason } from '../src/engine/types.js';
 
 type Fail = 'missing-goal' | 'placeholder-goal' | 'generic-goal' | 'vague-goal' | 'boilerplate' | 'boilerplate-district';
 
-/** Whose plans a boilerplate count is over: the handläggare's, or the stadsdel's where no handläggare is recorded. */
-const groupOf = (akt: { caseworker?: string; district?: string }): string => (akt.caseworker ? `c\0${akt.caseworker}` : `d\0${akt.district ?? ''}`);
+/** Per group (a handläggare, or a stadsdel), per goal as normalised, how many current plans have it. */
+type Tally = Map<string, Map<string, number>>;
+
+/**
+ * Whose plans a boilerplate count is over: the handläggare's, or the stadsdel's where no handläggare
+ * is recorded. Maps of maps rather than a key joined per akt: the store's strings are hashed once,
+ * a joined key afresh for every look-up.
+ */
+interface Counts {
+  byCaseworker: Tally;
+  byDistrict: Tally;
+}
+
+const groupOf = (counts: Counts, akt: { caseworker?: string; district?: string }): Map<string, number> | undefined =>
+  akt.caseworker ? counts.byCaseworker.get(akt.caseworker) : counts.byDistrict.get(akt.district ?? '');
+
+function add(tally: Tally, group: string, key: string): void {
+  let n = tally.get(group);
+  if (n === undefined) tally.set(group, (n = new Map()));
+  n.set(key, (n.get(key) ?? 0) + 1);
+}
 
 export default defineRule({
   id: 'individual-goals',
@@ -80,9 +99,9 @@ export default defineRule({
       anchorParts: [...options.anchorWords, ...options.extraAnchorWords],
       commonNames: options.commonNames,
     });
-    const counts = new Map<string, number>();
+    const counts: Counts = { byCaseworker: new Map(), byDistrict: new Map() };
     // The same goal in the stadsdel, however spelt: how many akter the iakttagelser say share it.
-    const inDistrict = new Map<string, number>();
+    const inDistrict: Tally = new Map();
     const keys = new Map<string, string>();
     for (const akt of akter) {
       const goal = currentPlan(akt, ctx.asOf)?.goal;
@@ -90,10 +109,9 @@ export default defineRule({
       let key = keys.get(goal);
       if (key === undefined) keys.set(goal, (key = normalizeText(goal)));
       if (!key) continue;
-      const grouped = `${groupOf(akt)}\0${key}`;
-      counts.set(grouped, (counts.get(grouped) ?? 0) + 1);
-      const district = `${akt.district ?? ''}\0${key}`;
-      inDistrict.set(district, (inDistrict.get(district) ?? 0) + 1);
+      if (akt.caseworker) add(counts.byCaseworker, akt.caseworker, key);
+      else add(counts.byDistrict, akt.district ?? '', key);
+      add(inDistrict, akt.district ?? '', key);
     }
     return { counts, inDistrict, keys, matcher };
   },
@@ -110,10 +128,10 @@ export default defineRule({
     const reasons: Reason<Fail>[] = [];
     const judgement = matcher.judge(goal);
     if (!judgement.individual) {
-      const shared = inDistrict.get(`${akt.district ?? ''}\0${key}`) ?? 1;
+      const shared = inDistrict.get(akt.district ?? '')?.get(key) ?? 1;
       reasons.push(judgement.generic.length > 0 ? { code: 'generic-goal', data: { goal, generic: judgement.generic.join(', '), shared } } : { code: 'vague-goal', data: { goal, shared } });
     }
-    const count = counts.get(`${groupOf(akt)}\0${key}`) ?? 0;
+    const count = groupOf(counts, akt)?.get(key) ?? 0;
     if (count >= options.boilerplateMinCases) {
       reasons.push(akt.caseworker ? { code: 'boilerplate', data: { goal, count, caseworker: akt.caseworker } } : { code: 'boilerplate-district', data: { goal, count, district: akt.district ?? '–' } });
     }

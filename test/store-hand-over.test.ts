@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { handOver, takeOver } from '../src/ingest/hand-over.js';
 import { readExport } from '../src/ingest/read-export.js';
-import { PackedText } from '../src/store/columns.js';
+import { PackedColumn, PackedText } from '../src/store/columns.js';
+import type { StoredAkter } from '../src/store/akter.js';
 import type { Scope } from '../src/model/fields.js';
 
 const ALL = new Set<Scope>(['akt', 'plans', 'subGoals', 'followUps', 'investigations', 'consents', 'jobCenter', 'placements']);
@@ -25,6 +26,19 @@ describe('the store handed over to another thread', () => {
     }
     // The sets of datasets stay one object per set, as the engine keys its findings by them.
     expect(new Set(Array.from({ length: received.length }, (_, i) => received.datasets(i))).size).toBe(new Set(Array.from({ length: akter.length }, (_, i) => akter.datasets(i))).size);
+  });
+
+  it('reads every akt the same when each identifier column goes in texts of a few rows', async () => {
+    const loaded = await readExport(['fixtures/stockholm-2011/csv'], { asOf: '2011-06-01' });
+    const akter = loaded.akter as StoredAkter;
+    for (const rows of [1, 3, 7]) {
+      const parts = [...akter.handOver(ALL, rows)];
+      // More than one text per column of the fixture's plans.
+      expect(parts.filter((p) => p.type === 'own' && p.part.scope === 'plans' && p.part.field === parts.find((q) => q.type === 'own' && q.part.scope === 'plans')!.part.field).length).toBeGreaterThan(1);
+      // Sent in any order, they are put back in place.
+      const received = takeOver(parts.reverse().map((part) => structuredClone(part)));
+      expect([...received]).toStrictEqual([...akter]);
+    }
   });
 
   it('reads a selection (another order of the same store) the same', async () => {
@@ -52,6 +66,21 @@ describe('the store handed over to another thread', () => {
   it('is not offered for akter that are not the store\'s', () => {
     expect(handOver([] as never, ALL)).toBeUndefined();
     expect(() => takeOver([])).toThrow(/not handed over whole/);
+  });
+});
+
+describe('identifiers packed in texts of a few rows', () => {
+  it('reads back every identifier of a column cut into texts of any size, past the end as missing', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.oneof(fc.string(), fc.constantFrom('a"b', 'å-ä', 'A-0000001-P1')), { nil: undefined })), fc.integer({ min: 1, max: 9 }), (strings, rows) => {
+        const states = [];
+        for (let from = 0; from === 0 || from < strings.length; from += rows) states.push(structuredClone(PackedText.pack(strings.slice(from, from + rows))));
+        const column = new PackedColumn(states, rows);
+        strings.forEach((s, i) => expect(column.get(i)).toBe(s));
+        expect(column.get(strings.length)).toBeUndefined();
+        expect(column.get(strings.length + rows)).toBeUndefined();
+      }),
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { addDays, daysBetween, toEpochDay } from '../model/dates.js';
 import type { Akt, FollowUp, Plan } from '../model/schema.js';
-import { isWritten } from './text.js';
+import { isWritten, NO_EXTRA } from './text.js';
 
 export { addDays, daysBetween, maxDate, minDate, toEpochDay } from '../model/dates.js';
 
@@ -32,7 +32,7 @@ export function newestPlan(akt: Akt): Plan | undefined {
  * A documented follow-up: held on or before the audit date, with what it found written down ("-"
  * or "oförändrat" is not written down; `placeholders` extends that list).
  */
-export function isDocumented(f: FollowUp, asOf: string, placeholders: readonly string[] = []): f is FollowUp & { date: string; outcome: string } {
+export function isDocumented(f: FollowUp, asOf: string, placeholders: readonly string[] = NO_EXTRA): f is FollowUp & { date: string; outcome: string } {
   return f.date !== undefined && f.date <= asOf && isWritten(f.outcome, placeholders);
 }
 
@@ -60,8 +60,9 @@ export function daysBefore(iso: string, days: number): string {
 }
 
 /** Dates of documented follow-ups of the given types (all types when `types` is empty). */
-export function documentedDates(akt: Akt, asOf: string, types: readonly string[] = [], placeholders: readonly string[] = []): string[] {
-  return akt.followUps.filter((f) => isDocumented(f, asOf, placeholders) && (types.length === 0 || (f.type !== undefined && types.includes(f.type)))).map((f) => f.date!);
+export function documentedDates(akt: Akt, asOf: string, types: readonly string[] = [], placeholders: readonly string[] = NO_EXTRA): string[] {
+  // The type first: it is cheaper to look at than the note, and most follow-ups are of other types.
+  return akt.followUps.filter((f) => (types.length === 0 || (f.type !== undefined && types.includes(f.type))) && isDocumented(f, asOf, placeholders)).map((f) => f.date!);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Location } from '../model/problems.js';
 import type { Akt, Plan } from '../model/schema.js';
 import type { CheckedAkt, Provided } from '../model/types.js';
 import { AktView } from './akt-view.js';
-import { Chains, IntColumn, RowTable, ValueTable, type PackedState, type RowTableState } from './columns.js';
+import { Chains, IntColumn, PACK_ROWS, PackedColumn, RowTable, ValueTable, type PackedState, type RowTableState } from './columns.js';
 
 export type ChildScope = Dataset;
 
@@ -36,10 +36,12 @@ export interface StoreState {
   datasetOf: Int32Array;
 }
 
-/** One column of identifiers, packed (see PackedText), sent apart from the rest of the store. */
+/** Rows of one column of identifiers, packed (see PackedText), sent apart from the rest of the store: text number `at` of the column, of `rows` rows a text. */
 export interface OwnPart {
   scope: Scope;
   field: number;
+  rows: number;
+  at: number;
   packed: PackedState;
 }
 
@@ -99,16 +101,29 @@ export class AktStore {
    * tables' identifiers stay here (the largest, the follow-ups' planIds, are a third of them), and
    * reading one there throws.
    */
-  *ownParts(scopes: ReadonlySet<Scope>): Generator<OwnPart> {
+  *ownParts(scopes: ReadonlySet<Scope>, rows = PACK_ROWS): Generator<OwnPart> {
     for (const [scope, t] of Object.entries(this.tables) as [Scope, RowTable][]) {
-      if (scopes.has(scope)) for (const field of t.ownFields()) yield { scope, field, packed: t.pack(field) };
+      if (!scopes.has(scope)) continue;
+      for (const field of t.ownFields()) {
+        let at = 0;
+        for (const packed of t.pack(field, rows)) yield { scope, field, rows, at: at++, packed };
+      }
     }
   }
 
   /** The store `state` and the identifier columns describe, to read akter from (not to add to). */
   static of(state: StoreState, own: readonly OwnPart[]): AktStore {
     const store = new AktStore();
-    const ownOf = (scope: string) => new Map(own.filter((o) => o.scope === scope).map((o) => [o.field, o.packed]));
+    const ownOf = (scope: string) => {
+      const texts = new Map<number, { rows: number; states: PackedState[] }>();
+      for (const o of own) {
+        if (o.scope !== scope) continue;
+        let column = texts.get(o.field);
+        if (column === undefined) texts.set(o.field, (column = { rows: o.rows, states: [] }));
+        column.states[o.at] = o.packed;
+      }
+      return new Map([...texts].map(([field, { rows, states }]) => [field, new PackedColumn(states, rows)]));
+    };
     const tables = Object.fromEntries(Object.entries(state.tables).map(([scope, t]) => [scope, RowTable.of(scalarFields(scope as Scope), UNIQUE_FIELDS, t, ownOf(scope))]));
     const chains = Object.fromEntries(AKT_LISTS.map((list) => [list, Chains.of(state.chains[list])]));
     const [originFile, originLine, originIndex] = state.origin.map((c) => IntColumn.of(c));

@@ -19,10 +19,10 @@ export class StoredAkter implements Akter {
 
   /**
    * The akter as data for another thread, in parts to send one by one as they are taken: the
-   * identifier columns of the tables `scopes` (AktStore.ownParts), then the rest.
+   * identifier columns of the tables `scopes` (AktStore.ownParts; `rows` a part, for the tests), then the rest.
    */
-  *handOver(scopes: ReadonlySet<Scope>): Generator<AkterPart> {
-    for (const part of this.store.ownParts(scopes)) yield { type: 'own', part };
+  *handOver(scopes: ReadonlySet<Scope>, rows?: number): Generator<AkterPart> {
+    for (const part of this.store.ownParts(scopes, rows)) yield { type: 'own', part };
     yield { type: 'akter', store: this.store.state(), order: this.order };
   }
 

@@ -106,9 +106,9 @@ export class ValueTable {
 }
 
 /**
- * A column of identifiers as one text and where each ends, to send to another thread: a clone of
- * millions of short strings took the receiver a second and a copy of each; one text is copied at
- * once, and the receiver cuts an identifier out when it is read. A missing one ends where the one
+ * Identifiers of a column (PACK_ROWS of its rows) as one text and where each ends, to send to another
+ * thread: a clone of millions of short strings took the receiver a second and a copy of each; one
+ * text is copied at once, and the receiver cuts an identifier out when it is read. A missing one ends where the one
  * before it did, written as ~end.
  */
 export interface PackedState {
@@ -163,6 +163,31 @@ export class PackedText {
 }
 
 /**
+ * Rows of an identifier column packed per message: a column of some hundred thousand identifiers
+ * sent as one text cost the main thread 35–80 ms per column in postMessage at 400,000 akter (the
+ * copy into fresh memory, which costs more here to touch than to fill); in texts of 8192 rows
+ * (some 100–130 KB) the same columns went in a fifth of that.
+ */
+export const PACK_ROWS = 8192;
+
+/** An identifier column read from its packed texts (see PACK_ROWS): text `i` holds rows `i × rows` on. */
+export class PackedColumn {
+  private readonly texts: PackedText[];
+
+  constructor(
+    states: readonly PackedState[],
+    private readonly rows: number,
+  ) {
+    this.texts = states.map((s) => new PackedText(s));
+  }
+
+  get(row: number): string | undefined {
+    const text = this.texts[(row / this.rows) | 0];
+    return text === undefined ? undefined : text.get(row % this.rows);
+  }
+}
+
+/**
  * The rows of one part of the akt (plans, follow-ups, …): per field either value ids (shared
  * values) or the strings themselves (identifiers, which every row has its own of). Rows of one
  * owner are chained in the order they were added.
@@ -172,7 +197,7 @@ export class RowTable {
   private readonly shared: (IntColumn | undefined)[];
   private readonly own: (string[] | undefined)[];
   /** Read from another thread's table: the own columns are PackedText, or Withheld when not handed over (see state). */
-  private readonly packed: (PackedText | Withheld | undefined)[] | undefined;
+  private readonly packed: (PackedColumn | Withheld | undefined)[] | undefined;
   readonly next = new IntColumn();
 
   /** `roomLimit` is a parameter for the tests only: see grow. */
@@ -201,18 +226,18 @@ export class RowTable {
     return this.fields.flatMap((_, f) => (this.own[f] ? [f] : []));
   }
 
-  pack(field: number): PackedState {
-    return PackedText.pack(this.own[field]!);
+  /** The identifiers of `field`, `rows` rows a text (PACK_ROWS), each text packed when it is taken. */
+  *pack(field: number, rows: number): Generator<PackedState> {
+    const own = this.own[field]!;
+    // One text at least, so that the receiver knows the column was sent, even with no rows.
+    for (let from = 0; from === 0 || from < this.length; from += rows) yield PackedText.pack(own.slice(from, Math.min(from + rows, this.length)));
   }
 
   /** The table `state` and the packed identifiers describe, for reading (rows are not added to it). */
-  static of(fields: readonly string[], unique: ReadonlySet<string>, state: RowTableState, own: ReadonlyMap<number, PackedState>): RowTable {
+  static of(fields: readonly string[], unique: ReadonlySet<string>, state: RowTableState, own: ReadonlyMap<number, PackedColumn>): RowTable {
     const t = new RowTable(fields, unique);
     const next = IntColumn.of(state.next);
-    const packed = fields.map((name, f) => {
-      const o = own.get(f);
-      return o ? new PackedText(o) : unique.has(name) ? WITHHELD : undefined;
-    });
+    const packed = fields.map((name, f) => own.get(f) ?? (unique.has(name) ? WITHHELD : undefined));
     Object.assign(t, { next, shared: state.shared.map((c) => c && IntColumn.of(c)), packed, capacity: next.length });
     return t;
   }
@@ -311,7 +336,7 @@ export class RowTable {
     return o;
   }
 
-  private make: ((row: number, values: unknown[], shared: (IntColumn | undefined)[], own: (string[] | PackedText | Withheld | undefined)[]) => Record<string, unknown>) | undefined;
+  private make: ((row: number, values: unknown[], shared: (IntColumn | undefined)[], own: (string[] | PackedColumn | Withheld | undefined)[]) => Record<string, unknown>) | undefined;
 
   private compile(): NonNullable<RowTable['make']> {
     const body = this.fields
