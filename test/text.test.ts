@@ -142,6 +142,21 @@ describe('short texts are folded once per list', () => {
   });
 });
 
+describe('the answer to the call before', () => {
+  it('is given again only for the same text and the same list', () => {
+    const own = ['Planen gäller som förut'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('Planen gäller som förut', 'Oförändrat', 'Truckkort klart', ' - ', ''), fc.boolean())), (calls) => {
+        for (const [text, withOwn] of calls) {
+          const extra = withOwn ? own : [];
+          const expected = withOwn ? (text.trim() === 'Planen gäller som förut' || ['Oförändrat', '-'].includes(text.trim()) ? text.trim() : undefined) : ['Oförändrat', '-'].includes(text.trim()) ? text.trim() : undefined;
+          expect(placeholderOf(text, extra)).toBe(expected);
+        }
+      }),
+    );
+  });
+});
+
 describe('normalised text and words', () => {
   it('compares goals that differ only in case, punctuation, spacing or composed letters', () => {
     expect(normalizeText('  Ta TRUCKKORT,  före mars! ')).toBe('ta truckkort före mars');
