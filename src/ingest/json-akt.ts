@@ -1,4 +1,4 @@
-import { CODES_AT } from '../load/json-pack.js';
+import { CODES_AT, type JsonSlots } from '../load/json-pack.js';
 import { AKT_LISTS, type AktList, type Dataset } from '../model/datasets.js';
 import type { Scope } from '../model/fields.js';
 import { problem, showShape, showValue, type Location } from '../model/problems.js';
@@ -101,6 +101,9 @@ export class JsonRoom {
 export interface JsonCodes {
   codes: Int32Array;
   memo: Partial<Record<Scope, Encoded[][]>>;
+  /** The batch's keys and values beside its codes, and per scope the field of each key code, kept for the rest of the file (-1: none). */
+  slots?: JsonSlots;
+  fieldOf?: Partial<Record<Scope, number[]>>;
 }
 
 /** Akter from .json and .ndjson files, each with its plans, delmål, follow-ups and lists nested. */
@@ -120,8 +123,10 @@ export class JsonAkter {
     stats.rowsRead += rows;
     const rec = (fields: Record<string, unknown>, prefix: string, scope: Scope): Rec => {
       const first = packed && ((fields as Record<symbol, unknown>)[CODES_AT] as number | undefined);
-      if (first === undefined) return { fields, cols: undefined, at, stats, prefix, codes: undefined, first: 0, memo: undefined };
-      return { fields, cols: undefined, at, stats, prefix, codes: packed!.codes, first, memo: (packed!.memo[scope] ??= []) };
+      if (first === undefined) return { fields, cols: undefined, at, stats, prefix, codes: undefined, first: 0, memo: undefined, slots: undefined, fieldOf: undefined };
+      const slots = packed!.slots;
+      const fieldOf = slots && packed!.fieldOf ? (packed!.fieldOf[scope] ??= []) : undefined;
+      return { fields, cols: undefined, at, stats, prefix, codes: packed!.codes, first, memo: (packed!.memo[scope] ??= []), slots: fieldOf && slots, fieldOf };
     };
     const akt = this.rows.addAkt(rec(raw, '', 'akt'), rows, this.provided);
     if (akt === undefined) return;

@@ -63,6 +63,7 @@ async function readJsonFile(b: ExportBuilder, f: JsonSource, opts: ReadOptions, 
   if (opts.progress) opts.progress.files++;
   // Checked values per code, for this file's batches from the worker.
   const memo = {};
+  const fieldOf = {};
   const room = new JsonRoom(
     (rows, chars) => rowsInFile(bytes, stats.encoding, rows, chars),
     (scope) => b.rows(scope),
@@ -72,7 +73,7 @@ async function readJsonFile(b: ExportBuilder, f: JsonSource, opts: ReadOptions, 
     if (ev.kind === 'values') {
       const { lines, values } = ev;
       room.batch(values, ev.chars);
-      const packed = { codes: ev.codes, memo };
+      const packed = { codes: ev.codes, memo, slots: ev.slots, fieldOf };
       for (let i = 0; i < values.length; i++) b.addJsonAkt(values[i], { file, line: lines[i], index: undefined }, stats, packed);
       if (opts.progress) opts.progress.rows += values.length;
       continue;
