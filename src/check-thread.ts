@@ -38,7 +38,7 @@ const ONE_THREAD = /\.(json|xlsx)$/i;
  * An NDJSON file's bytes count at this share: an akt takes some 1,420 bytes of NDJSON against 850
  * of CSV (each record spells out its keys), so the generated 100,000 akter (142 MB) start no
  * worker and 400,000 (568 MB) do. With the rules shared out, NDJSON at 400,000 peaked at 501–534 MB
- * in every run of session 14, as CSV does (docs/benchmarks.md).
+ * in 21 runs of session 14, as CSV does (515–531 MB; docs/benchmarks.md).
  */
 const NDJSON_SHARE = 0.6;
 const NDJSON = /\.(ndjson|jsonl)$/i;
