@@ -22,22 +22,35 @@ const WORKER = new URL('./check-worker.js', import.meta.url);
 export const SPLIT_FROM = 150_000;
 
 /**
- * CSV files named (or lying directly in a directory named) of fewer bytes than this hold fewer
- * than SPLIT_FROM akter (about 850 bytes of CSV an akt): no worker is started.
+ * CSV and NDJSON files named (or lying directly in a directory named) of fewer bytes than this
+ * (NDJSON's counted at NDJSON_SHARE) hold fewer than SPLIT_FROM akter (about 850 bytes of CSV an
+ * akt): no worker is started.
  */
 const SPLIT_BYTES = 160 * 1024 * 1024;
 
 /**
- * Files that do not count towards SPLIT_BYTES: an NDJSON or JSON export keeps to one thread for
- * the pass, as its run already peaks at 500–525 MB at 400,000 akter and the worker's heap took it
- * to 597–620 MB (session 13; CSV 513–527 MB); a workbook is read far slower than it is checked.
+ * Files that do not count towards SPLIT_BYTES: a .json file is parsed whole on the main thread, and
+ * a workbook is read far slower than it is checked.
  */
-const ONE_THREAD = /\.(ndjson|jsonl|json|xlsx)$/i;
+const ONE_THREAD = /\.(json|xlsx)$/i;
 
-/** Whether the export may be large enough to split: its CSV files' sizes, without reading them. */
+/**
+ * An NDJSON file's bytes count at this share: an akt takes some 1,420 bytes of NDJSON against 850
+ * of CSV (each record spells out its keys), so the generated 100,000 akter (142 MB) start no
+ * worker and 400,000 (568 MB) do. With the rules shared out, NDJSON at 400,000 peaked at 501–534 MB
+ * in 21 runs of session 14, as CSV does (515–531 MB; docs/benchmarks.md).
+ */
+const NDJSON_SHARE = 0.6;
+const NDJSON = /\.(ndjson|jsonl)$/i;
+
+/** Whether the export may be large enough to split: its CSV and NDJSON files' sizes, without reading them. */
 export async function largeInput(paths: readonly string[]): Promise<boolean> {
   let bytes = 0;
-  const size = async (file: string) => (ONE_THREAD.test(file) ? 0 : ((await stat(file).catch(() => undefined))?.size ?? 0));
+  const size = async (file: string) => {
+    if (ONE_THREAD.test(file)) return 0;
+    const n = (await stat(file).catch(() => undefined))?.size ?? 0;
+    return NDJSON.test(file) ? n * NDJSON_SHARE : n;
+  };
   for (const p of paths) {
     const s = await stat(p).catch(() => undefined);
     if (s?.isFile()) bytes += await size(p);

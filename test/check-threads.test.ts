@@ -121,11 +121,20 @@ describe('whether an export may be large enough to check on two threads', () => 
     expect(await largeInput([path.join(big, 'cases.csv')])).toBe(false);
     expect(await largeInput([big])).toBe(true);
     expect(await largeInput([path.join(big, 'cases.csv'), path.join(big, 'plans.csv')])).toBe(true);
-    // An NDJSON export keeps to one thread, however large (its peak memory).
+    // NDJSON counts at its share (an akt takes more bytes of NDJSON than of CSV); a .json file, parsed whole here, not at all.
     const nd = mkdtempSync(path.join(tmpdir(), 'akt-large-nd-'));
     writeFileSync(path.join(nd, 'akter.ndjson'), '');
-    truncateSync(path.join(nd, 'akter.ndjson'), 400 << 20);
+    truncateSync(path.join(nd, 'akter.ndjson'), 200 << 20);
     expect(await largeInput([nd])).toBe(false);
-    expect(await largeInput([path.join(nd, 'akter.ndjson')])).toBe(false);
+    truncateSync(path.join(nd, 'akter.ndjson'), 270 << 20);
+    expect(await largeInput([nd])).toBe(true);
+    expect(await largeInput([path.join(nd, 'akter.ndjson')])).toBe(true);
+    writeFileSync(path.join(nd, 'more.jsonl'), '');
+    truncateSync(path.join(nd, 'more.jsonl'), 270 << 20);
+    expect(await largeInput([path.join(nd, 'more.jsonl')])).toBe(true);
+    const js = mkdtempSync(path.join(tmpdir(), 'akt-large-json-'));
+    writeFileSync(path.join(js, 'akter.json'), '');
+    truncateSync(path.join(js, 'akter.json'), 400 << 20);
+    expect(await largeInput([js])).toBe(false);
   });
 });

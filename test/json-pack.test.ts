@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CODES_AT, JsonPacker, JsonUnpacker, type UnpackedJson } from '../src/load/json-pack.js';
+import { CODES_AT, JsonPacker, JsonUnpacker, KEYS_END, type UnpackedJson } from '../src/load/json-pack.js';
 import { untagged } from './helpers/untagged.js';
 
 /** Lines whose parse is easy to get wrong: -0, numbers against numeric strings, null against a missing key, the old separator, `__proto__`. */
@@ -35,11 +35,17 @@ function checkCodes(batch: UnpackedJson, strings: Map<string, string>): void {
     if (typeof v !== 'object' || v === null) return;
     const obj = v as Record<string | symbol, unknown>;
     const at = obj[CODES_AT] as number | undefined;
+    const keys = Object.keys(obj);
     let i = 0;
     for (const k in obj) {
       const value = obj[k];
       visit(value);
       if (at === undefined) continue;
+      // Its slots: each key by its code and its value, in for-in order, the last key marked.
+      const key = batch.slots.keys[at + i]!;
+      expect(batch.slots.names[key & ~KEYS_END]).toBe(k);
+      expect(batch.slots.values[at + i]).toBe(value);
+      expect((key & KEYS_END) !== 0).toBe(i === keys.length - 1);
       const code = batch.codes[at + i++]!;
       if (code < 0) continue;
       expect(typeof value).toBe('string');

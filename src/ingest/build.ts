@@ -62,6 +62,11 @@ export class ExportBuilder {
     this.store.reserve(scope, rows);
   }
 
+  /** Rows of `scope` stored so far. */
+  rows(scope: Scope): number {
+    return this.store.tables[scope].length;
+  }
+
   /** The akter in report order, the problems and the files. */
   finish(): LoadedExport {
     this.fields.addJsonFields(this.json.provided);

@@ -5,6 +5,7 @@ import type { Normalize } from '../model/values.js';
 import { detach, type RowWriter, type StoreWriter } from '../store/index.js';
 import type { Accounts } from './accounts.js';
 import { FieldIssue, makeChecks, type Encoded, type ScopeChecks } from './field-checks.js';
+import { KEYS_END, type JsonSlots } from '../load/json-pack.js';
 
 /** A record's fields: a JSON object, or a CSV row. */
 export type RowSource = Record<string, unknown> | readonly string[];
@@ -27,6 +28,9 @@ export interface Rec {
   first: number;
   /** With codes: per column (a JSON object's: per field), per code, the value as checked, kept for the rest of the file. */
   memo: Encoded[][] | undefined;
+  /** A JSON object's keys and values from the parsing thread, from `first` on (JsonSlots), and its scope's field per key code for the file. */
+  slots?: JsonSlots | undefined;
+  fieldOf?: number[] | undefined;
 }
 
 /**
@@ -156,17 +160,21 @@ export class FieldReader {
       const fieldCodes = state.jsonCodes;
       raws.fill(undefined);
       fieldCodes.fill(-1);
-      let at = rec.first;
-      for (const k in obj) {
-        const f = index.get(k);
-        if (f === undefined) {
-          if (!nested?.has(k)) this.accounts.reportUnknownField(rec.at, rec.prefix + k);
-        } else {
-          raws[f] = obj[k];
-          seen[f] = 1;
-          if (codes) fieldCodes[f] = codes[at]!;
+      const slots = rec.slots;
+      if (slots !== undefined) this.slots(state, rec, slots, nested);
+      else {
+        let at = rec.first;
+        for (const k in obj) {
+          const f = index.get(k);
+          if (f === undefined) {
+            if (!nested?.has(k)) this.accounts.reportUnknownField(rec.at, rec.prefix + k);
+          } else {
+            raws[f] = obj[k];
+            seen[f] = 1;
+            if (codes) fieldCodes[f] = codes[at]!;
+          }
+          at++;
         }
-        at++;
       }
       if (codes) {
         // As for a CSV row with codes: each distinct value of a field is checked once per file.
@@ -187,6 +195,32 @@ export class FieldReader {
     }
     for (let f = 0; f < fields.length; f++) out[f] = encoders[f]!(raws[f]);
     return out;
+  }
+
+  /**
+   * A tagged JSON object's fields from its slots, as the walk of its keys would find them (the
+   * same keys in the same order): each key's field is looked up by name once per file.
+   */
+  private slots(state: ScopeState, rec: Rec, slots: JsonSlots, nested: ReadonlySet<string> | undefined): void {
+    const { keys, values, names } = slots;
+    const codes = rec.codes!;
+    const fieldOf = rec.fieldOf!;
+    const index = state.checks.index;
+    for (let at = rec.first; ; at++) {
+      const key = keys[at]!;
+      const code = key & ~KEYS_END;
+      let f = fieldOf[code];
+      if (f === undefined) fieldOf[code] = f = index.get(names[code]!) ?? -1;
+      if (f < 0) {
+        const k = names[code]!;
+        if (!nested?.has(k)) this.accounts.reportUnknownField(rec.at, rec.prefix + k);
+      } else {
+        state.raws[f] = values[at];
+        state.jsonKeys[f] = 1;
+        state.jsonCodes[f] = codes[at]!;
+      }
+      if (key & KEYS_END) return;
+    }
   }
 
   /** The value a field of the record last read in `scope` had as read (for a problem that quotes it). */

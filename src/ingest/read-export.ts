@@ -11,7 +11,7 @@ import { canParseAhead, NdjsonPrefetch } from '../load/ndjson-parallel.js';
 import { hashFile } from '../load/text.js';
 import { openArchive, type Archive } from '../load/zip.js';
 import { ExportBuilder } from './build.js';
-import { rowsByScope } from './json-akt.js';
+import { JsonRoom } from './json-akt.js';
 import { TABLE_DATASET } from '../model/columns.js';
 import { problem } from '../model/problems.js';
 import { archiveLimits, bookBlocks, newBook, readBook, type Book, type CsvSource, type JsonSource, type Schedule, type Source } from './read-workbook.js';
@@ -53,7 +53,7 @@ async function readJsonFile(b: ExportBuilder, f: JsonSource, opts: ReadOptions, 
   const stats = b.addFile({ file, format: f.kind, rowsRead: 0, rowsRejected: 0 });
   const encoding = opts.encoding ?? opts.mapping?.encoding;
   const events = prefetched ?? (f.kind === 'json' ? readJson(f.bytes, encoding) : readNdjson(f.bytes, encoding));
-  let bytes: number | undefined = f.size ?? (await stat(f.bytes as string)).size;
+  const bytes = f.size ?? (await stat(f.bytes as string)).size;
   if (bytes === 0) {
     b.report(problem('empty-file', { file }));
     // The worker reads every file it was given: this one's events are taken, so the next file's follow.
@@ -63,15 +63,17 @@ async function readJsonFile(b: ExportBuilder, f: JsonSource, opts: ReadOptions, 
   if (opts.progress) opts.progress.files++;
   // Checked values per code, for this file's batches from the worker.
   const memo = {};
+  const fieldOf = {};
+  const room = new JsonRoom(
+    (rows, chars) => rowsInFile(bytes, stats.encoding, rows, chars),
+    (scope) => b.rows(scope),
+    (scope, more) => b.reserve(scope, more),
+  );
   for await (const ev of events) {
     if (ev.kind === 'values') {
       const { lines, values } = ev;
-      if (bytes !== undefined && ev.chars > 0) {
-        // Room for the file's rows at once, from the first batch's share of its text (as for a CSV table).
-        for (const [scope, rows] of rowsByScope(values)) b.reserve(scope, rowsInFile(bytes, stats.encoding, rows, ev.chars));
-        bytes = undefined;
-      }
-      const packed = { codes: ev.codes, memo };
+      room.batch(values, ev.chars);
+      const packed = { codes: ev.codes, memo, slots: ev.slots, fieldOf };
       for (let i = 0; i < values.length; i++) b.addJsonAkt(values[i], { file, line: lines[i], index: undefined }, stats, packed);
       if (opts.progress) opts.progress.rows += values.length;
       continue;

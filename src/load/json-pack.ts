@@ -58,8 +58,8 @@ export interface PackedJson {
  * On an object JsonUnpacker rebuilt: where the codes of its values start in the batch's `codes`,
  * one per key in the order for-in gives the keys (-1: not a string from a dictionary). Within a
  * file, two values of one key with the same code >= 0 are the same string, so a check's result can
- * be kept per code. Absent on an object with a key that looks like an index: for-in gives those
- * first, not in the order they were added.
+ * be kept per code. Absent on an object with a key that looks like an index (for-in gives those
+ * first, not in the order they were added), with a key sent as text, and on an empty object.
  */
 export const CODES_AT: unique symbol = Symbol('codes at');
 
@@ -67,7 +67,23 @@ export const CODES_AT: unique symbol = Symbol('codes at');
 export interface UnpackedJson {
   values: unknown[];
   codes: Int32Array;
+  slots: JsonSlots;
 }
+
+/**
+ * Beside `codes`, for each key of a tagged object (CODES_AT) its code in `names` (the last key's
+ * with KEYS_END set) and its value: the field checks read an object's fields from these, without
+ * walking its keys by name (a map look-up per key was most of their time).
+ */
+export interface JsonSlots {
+  keys: Int32Array;
+  values: unknown[];
+  /** The file's keys by code, so far. */
+  names: readonly string[];
+}
+
+/** Set on the code of an object's last key in JsonSlots.keys. */
+export const KEYS_END = 1 << 30;
 
 /** A growable typed array. */
 class Grow<T extends Int32Array | Float64Array> {
@@ -223,6 +239,8 @@ export class JsonUnpacker {
   private t = 0;
   private at = 0;
   private readonly codes = new Grow(new Int32Array(1 << 14));
+  private readonly keyCodes = new Grow(new Int32Array(1 << 14));
+  private slotValues: unknown[] = [];
   /** Per key code, whether for-in would give the key out of the order it was added in. */
   private readonly indexLike: boolean[] = [];
 
@@ -236,7 +254,9 @@ export class JsonUnpacker {
     const values: unknown[] = [];
     for (let i = 0; i < e.lines.length; i++) values.push(this.value(0));
     this.text = '';
-    return { values, codes: this.codes.take() };
+    const slots = { keys: this.keyCodes.take(), values: this.slotValues, names: this.keys };
+    this.slotValues = [];
+    return { values, codes: this.codes.take(), slots };
   }
 
   private next(): string {
@@ -276,9 +296,17 @@ export class JsonUnpacker {
         const o: Record<string | symbol, unknown> = {};
         // The object's codes lie together; its values' objects put theirs after.
         const codes = this.codes;
+        const keyCodes = this.keyCodes;
+        const slotValues = this.slotValues;
         const first = codes.length;
-        for (let i = 0; i < n; i++) codes.push(-1);
-        let ordered = true;
+        for (let i = 0; i < n; i++) {
+          codes.push(-1);
+          keyCodes.push(-1);
+          slotValues.push(undefined);
+        }
+        // Untagged: an empty object (whose slots would be the next one's), one with a key that
+        // looks like an index, or one with a key sent as text (JsonSlots have no name for it).
+        let ordered = n > 0;
         for (let i = 0; i < n; i++) {
           const code = this.ops[this.op++]!;
           let key: string;
@@ -289,12 +317,14 @@ export class JsonUnpacker {
             }
             key = this.keys[code]!;
             if (this.indexLike[code]) ordered = false;
+            keyCodes.data[first + i] = i === n - 1 ? code | KEYS_END : code;
           } else {
             key = this.next();
-            if (looksLikeIndex(key)) ordered = false;
+            ordered = false;
           }
           const valueCode = this.ops[this.op]!;
           const v = this.value(code >= 0 ? code + 1 : -1);
+          slotValues[first + i] = v;
           if (valueCode >= 0) codes.data[first + i] = valueCode;
           // JSON.parse makes `"__proto__": …` an own property; an assignment would set the prototype.
           if (key === '__proto__') Object.defineProperty(o, key, { value: v, writable: true, enumerable: true, configurable: true });

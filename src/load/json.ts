@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { buffer } from 'node:stream/consumers';
 import { lineFeeds } from './csv.js';
 import { byteCounter, jsonErrorAt } from './json-error.js';
+import type { JsonSlots } from './json-pack.js';
 import { countReplacements, decodeFile, detectEncoding, readSample, type ByteSource, type TextTally } from './text.js';
 
 export type JsonEvent =
@@ -11,9 +12,9 @@ export type JsonEvent =
   | { kind: 'value'; index?: number; line?: number; value: unknown; chars?: number }
   /**
    * NDJSON akter parsed on a worker thread (ndjson-parallel.ts), a batch at a time: value i is on
-   * line `lines[i]`; `codes`: see CODES_AT; `chars`: the lines' length with their line breaks.
+   * line `lines[i]`; `codes` and `slots`: see CODES_AT; `chars`: the lines' length with their line breaks.
    */
-  | { kind: 'values'; lines: Int32Array; values: unknown[]; codes: Int32Array; chars: number }
+  | { kind: 'values'; lines: Int32Array; values: unknown[]; codes: Int32Array; slots: JsonSlots; chars: number }
   /** `message`: where and what kind (json-error.ts), never the text. */
   | { kind: 'error'; index?: number; line?: number; message: string }
   | { kind: 'not-text' }
