@@ -106,10 +106,10 @@ export class ValueTable {
 }
 
 /**
- * Identifiers of a column (PACK_ROWS of its rows) as one text and where each ends, to send to another
- * thread: a clone of millions of short strings took the receiver a second and a copy of each; one
- * text is copied at once, and the receiver cuts an identifier out when it is read. A missing one ends where the one
- * before it did, written as ~end.
+ * Identifiers of a column (PACK_ROWS of its rows) as one text and where each ends, to send to
+ * another thread: a clone of millions of short strings took the receiver a second and a copy of
+ * each; one text is copied at once, and the receiver cuts an identifier out when it is read. A
+ * missing one ends where the one before it did, written as ~end.
  */
 export interface PackedState {
   text: string;
@@ -196,7 +196,7 @@ export class RowTable {
   readonly fields: readonly string[];
   private readonly shared: (IntColumn | undefined)[];
   private readonly own: (string[] | undefined)[];
-  /** Read from another thread's table: the own columns are PackedText, or Withheld when not handed over (see state). */
+  /** Read from another thread's table: the own columns are PackedColumn, or Withheld when not handed over (see state). */
   private readonly packed: (PackedColumn | Withheld | undefined)[] | undefined;
   readonly next = new IntColumn();
 
