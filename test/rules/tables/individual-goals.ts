@@ -110,4 +110,10 @@ export const cases: RuleCase[] = [
     others: [akt({ caseId: 'T-0002', district: undefined, plans: [plan({ goal: specific })] }), akt({ caseId: 'T-0003', district: undefined, plans: [plan({ goal: specific })] })],
     expect: { status: 'fail', codes: ['boilerplate-district'], data: [{ goal: specific, count: 3, district: '–' }] },
   },
+  {
+    description: 'akter without a stadsdel share a goal among themselves, not with a stadsdel’s',
+    akt: akt({ district: undefined, plans: [plan({ goal: 'Må bättre' })] }),
+    others: [akt({ caseId: 'T-0002', district: undefined, plans: [plan({ goal: 'må bättre.' })] }), withGoal('Må bättre', { caseId: 'T-0003' })],
+    expect: { status: 'fail', codes: ['vague-goal'], data: [{ goal: 'Må bättre', shared: 2 }] },
+  },
 ];
