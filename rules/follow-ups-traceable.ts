@@ -78,7 +78,7 @@ export default defineRule({
       const placeholder = placeholderOf(f.outcome, ctx.placeholders);
       if (placeholder === undefined) {
         if (f.outcome !== undefined && f.outcome.trim() !== '') documented.push(date);
-      } else if (date !== '' && date >= start && !(empty && empty.date >= date)) empty = { date, placeholder };
+      } else if (date >= start && !(empty && empty.date >= date)) empty = { date, placeholder };
     }
     const gap = longestGap(start, asOf, documented);
     const limit = options.intervalDays + options.graceDays;
