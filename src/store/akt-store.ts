@@ -238,10 +238,29 @@ export class AktStore {
 
   /** The rows of `owner` in a chain, as objects. Called for every akt of every pass: plain loops, no generators. */
   private list(chains: Chains, rows: RowTable, owner: number): Record<string, unknown>[] {
-    const out: Record<string, unknown>[] = [];
-    if (owner >= chains.first.length) return out;
+    if (owner >= chains.first.length) return [];
     const next = rows.next.data;
-    for (let r = chains.first.data[owner]!; r !== -1; r = next[r]!) out.push(rows.object(r, this.values));
+    const first = chains.first.data[owner]!;
+    // The rows are counted first and the array made to size: grown by push, each list took room for
+    // 17 (a third of the pass's garbage was such room); literals keep the short ones packed.
+    let n = 0;
+    for (let r = first; r !== -1; r = next[r]!) n++;
+    if (n === 0) return [];
+    const a = rows.object(first, this.values);
+    if (n === 1) return [a];
+    let r = next[first]!;
+    const b = rows.object(r, this.values);
+    if (n === 2) return [a, b];
+    const c = rows.object((r = next[r]!), this.values);
+    if (n === 3) return [a, b, c];
+    const d = rows.object((r = next[r]!), this.values);
+    if (n === 4) return [a, b, c, d];
+    const out = new Array<Record<string, unknown>>(n);
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
+    out[3] = d;
+    for (let k = 4; k < n; k++) out[k] = rows.object((r = next[r]!), this.values);
     return out;
   }
 
