@@ -68,15 +68,18 @@ describe('ByteOut', () => {
     );
   });
 
-  it('gives the bytes since start only while they are in one buffer', () => {
+  it('gives where the bytes since start are only while they are in one buffer, and they stay there', () => {
     const { out, bytes } = collected(8);
     let from = out.start(4);
     out.text('abcd');
-    expect(Buffer.from(out.since(from)!).toString()).toBe('abcd');
+    const held = out.written()!;
+    expect(held.subarray(from, out.at).toString()).toBe('abcd');
     from = out.start(2);
     out.text('efghijkl');
-    expect(out.since(from)).toBeUndefined();
-    expect(bytes().toString()).toBe('abcdefghijkl');
+    expect(out.written()).toBeUndefined();
+    // What was written stays in the buffer handed on.
+    out.copy(held.subarray(1, 3));
+    expect(bytes().toString()).toBe('abcdefghijklbc');
   });
 });
 

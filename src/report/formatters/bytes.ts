@@ -68,16 +68,25 @@ export class ByteOut implements Out {
     return this.buf.subarray(from, this.p);
   }
 
-  /** Starts a piece, with room for `n` bytes in this buffer: `since` gives its bytes once written. */
+  /** Starts a piece, with room for `n` bytes in this buffer: `written` gives where its bytes are once written. */
   start(n: number): number {
     this.room(n);
     this.moved = false;
     return this.p;
   }
 
-  /** The bytes written since `start`, or undefined if they did not fit in one buffer. */
-  since(from: number): Uint8Array | undefined {
-    return this.moved ? undefined : this.buf.subarray(from, this.p);
+  /**
+   * The buffer holding the bytes written since `start` (from where it said up to `at`), which stay
+   * as they are; undefined if they did not fit in one. Not a view of them: that would be an object
+   * made for every result an akt has of its own.
+   */
+  written(): Buffer | undefined {
+    return this.moved ? undefined : this.buf;
+  }
+
+  /** Where the next byte goes in the buffer `written` gives. */
+  get at(): number {
+    return this.p;
   }
 
   /** Writes a number as JSON.stringify does. */

@@ -101,9 +101,16 @@ const COMMA = 0x2c;
  * its caseId is written as it is unless JSON must escape it.
  */
 class CaseBytes {
-  /** Per slot (4 × the rule's place + statusSlot), the last result there and its bytes (undefined: left out). */
+  /**
+   * Per slot (4 × the rule's place + statusSlot), the last result there and its bytes (undefined:
+   * left out): at first where they were written, the buffer from `froms` up to `tos`, made a view of
+   * their own (`froms` -1) only when the next akt has the same result. Most results an akt has of its
+   * own (a planId in the reason) are never written again, and a view is an object.
+   */
   private readonly keys: (Result | undefined)[] = [];
   private readonly texts: (Uint8Array | undefined)[] = [];
+  private readonly froms: number[] = [];
+  private readonly tos: number[] = [];
   private readonly districts = new Map<string | null, Uint8Array>();
   /** Per slot, the start of its result's text: `{"ruleId":…,"status":…`. */
   private readonly ruleIds: string[] = [];
@@ -132,9 +139,13 @@ class CaseBytes {
       const r = results[i]!;
       const slot = 4 * i + statusSlot(r.status);
       if (keys[slot] === r) {
-        const bytes = texts[slot];
+        let bytes = texts[slot];
         if (bytes === undefined) continue;
         if (!first) out.byte(COMMA);
+        if (this.froms[slot]! >= 0) {
+          bytes = texts[slot] = bytes.subarray(this.froms[slot], this.tos[slot]);
+          this.froms[slot] = -1;
+        }
         out.copy(bytes);
       } else {
         keys[slot] = r;
@@ -143,19 +154,21 @@ class CaseBytes {
           continue;
         }
         if (!first) out.byte(COMMA);
-        const bytes = this.result(r, slot);
-        if (bytes) texts[slot] = bytes;
-        else keys[slot] = undefined;
+        if (!this.result(r, slot)) keys[slot] = undefined;
       }
       first = false;
     }
     out.copy(CASE_END);
   }
 
-  /** `resultText`, written; its bytes, unless they did not fit in one buffer. */
-  private result(r: Result, slot: number): Uint8Array | undefined {
+  /** `resultText`, written, and where its bytes are kept for the slot; false if they did not fit in one buffer. */
+  private result(r: Result, slot: number): boolean {
     const out = this.out;
-    if (this.ctx.messages) return out.piece(resultText(this.ctx, r));
+    if (this.ctx.messages) {
+      this.texts[slot] = out.piece(resultText(this.ctx, r));
+      this.froms[slot] = -1;
+      return true;
+    }
     const from = out.start(1024);
     if (this.ruleIds[slot] !== r.ruleId || this.statuses[slot] !== r.status) {
       this.ruleIds[slot] = r.ruleId;
@@ -176,7 +189,12 @@ class CaseBytes {
       out.jsonString(r.baseline);
     }
     out.byte(0x7d);
-    return out.since(from);
+    const bytes = out.written();
+    if (bytes === undefined) return false;
+    this.texts[slot] = bytes;
+    this.froms[slot] = from;
+    this.tos[slot] = out.at;
+    return true;
   }
 
   /**
