@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { currentPlan } from '../src/engine/akt-helpers.js';
 import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
-import { placeholderOf, words } from '../src/engine/text.js';
+import { placeholderOf, wordCount } from '../src/engine/text.js';
 import { defineRule } from '../src/engine/types.js';
 
 export default defineRule({
@@ -46,7 +46,7 @@ export default defineRule({
     const planId = plan.planId ?? '–';
     const placeholder = placeholderOf(plan.clientView, ctx.placeholders);
     if (placeholder !== undefined) return { status: 'fail', reasons: [{ code: 'placeholder-client-view', data: { planId, placeholder } }] };
-    if (words(plan.clientView ?? '').length >= options.minWords) return { status: 'pass' };
+    if (wordCount(plan.clientView ?? '') >= options.minWords) return { status: 'pass' };
     return { status: 'fail', reasons: [{ code: 'missing-client-view', data: { planId } }] };
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentPlan, daysBefore, longestGap, maxDate, minDate } from '../src/engine/akt-helpers.js';
+import { currentPlan, daysBefore, longestGapWithin } from '../src/engine/akt-helpers.js';
 import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
 import { placeholderOf } from '../src/engine/text.js';
 import { FOLLOW_UP_TYPES } from '../src/model/schema.js';
@@ -63,13 +63,18 @@ export default defineRule({
     const reasons: Reason<'no-planned-follow-up' | 'follow-up-gap' | 'placeholder-outcome' | 'revision-not-traceable'>[] = [];
     if (!plan.nextFollowUp) reasons.push({ code: 'no-planned-follow-up', data: { planId: plan.planId ?? '–' } });
 
-    const earliest = minDate([akt.supportStart, ...akt.plans.map((p) => p.validFrom)]);
-    const start = maxDate([ctx.shared.windowFrom, earliest])!;
+    // The window starts at its first day, or later at the akt's earliest date (support start, a plan's validFrom).
+    let earliest = akt.supportStart;
+    for (const p of akt.plans) if (p.validFrom !== undefined && (earliest === undefined || p.validFrom < earliest)) earliest = p.validFrom;
+    const windowFrom = ctx.shared.windowFrom;
+    const start = earliest !== undefined && earliest > windowFrom ? earliest : windowFrom;
     const asOf = ctx.asOf;
     // One walk through the follow-ups of the counted types, each note looked at once: documented
-    // (held by asOf, with a note that is not a placeholder), and the latest one in the window whose
-    // note is a placeholder ("-", "oförändrat"), named as the auditor would.
-    const documented: string[] = [];
+    // (held by asOf, with a note that is not a placeholder; those in the window kept for the gaps),
+    // and the latest one in the window whose note is a placeholder ("-", "oförändrat"), named as the
+    // auditor would.
+    let documented = 0;
+    const within: string[] = [];
     let empty: { date: string; placeholder: string } | undefined;
     for (const f of akt.followUps) {
       if (f.type !== undefined && !options.countedTypes.includes(f.type)) continue;
@@ -77,19 +82,28 @@ export default defineRule({
       if (date === undefined || date > asOf) continue;
       const placeholder = placeholderOf(f.outcome, ctx.placeholders);
       if (placeholder === undefined) {
-        if (f.outcome !== undefined && f.outcome.trim() !== '') documented.push(date);
+        if (f.outcome !== undefined && f.outcome.trim() !== '') {
+          documented++;
+          if (date >= start) within.push(date);
+        }
       } else if (date >= start && !(empty && empty.date >= date)) empty = { date, placeholder };
     }
-    const gap = longestGap(start, asOf, documented);
     const limit = options.intervalDays + options.graceDays;
-    if (gap.days > limit) reasons.push({ code: 'follow-up-gap', data: { ...gap, limit } });
+    const gap = longestGapWithin(start, asOf, within);
+    if (gap.days > limit) reasons.push({ code: 'follow-up-gap', data: { from: gap.from, to: gap.to, days: gap.days, limit } });
     if (empty) reasons.push({ code: 'placeholder-outcome', data: empty });
 
     for (const f of akt.followUps) {
-      if (!f.goalsRevised || !f.date || f.date > ctx.asOf) continue;
-      const revisedPlan = akt.plans.some((p) => p.created !== undefined && p.created >= f.date!);
+      if (!f.goalsRevised || !f.date || f.date > asOf) continue;
+      let revisedPlan = false;
+      for (const p of akt.plans) {
+        if (p.created !== undefined && p.created >= f.date) {
+          revisedPlan = true;
+          break;
+        }
+      }
       if (!revisedPlan) reasons.push({ code: 'revision-not-traceable', data: { date: f.date } });
     }
-    return reasons.length > 0 ? { status: 'fail', reasons } : { status: 'pass', evidence: { documented: documented.length } };
+    return reasons.length > 0 ? { status: 'fail', reasons } : { status: 'pass', evidence: { documented } };
   },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { currentPlan } from '../src/engine/akt-helpers.js';
 import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
-import { placeholderOf, words } from '../src/engine/text.js';
+import { placeholderOf, wordCount } from '../src/engine/text.js';
 import { defineRule } from '../src/engine/types.js';
 
 export default defineRule({
@@ -44,7 +44,7 @@ export default defineRule({
     const planId = plan.planId ?? '–';
     const placeholder = placeholderOf(plan.requirements, ctx.placeholders);
     if (placeholder !== undefined) return { status: 'fail', reasons: [{ code: 'placeholder-requirements', data: { planId, placeholder } }] };
-    if (words(plan.requirements ?? '').length >= options.minWords) return { status: 'pass' };
+    if (wordCount(plan.requirements ?? '') >= options.minWords) return { status: 'pass' };
     return { status: 'fail', reasons: [{ code: 'missing-requirements', data: { planId } }] };
   },
 });

@@ -41,10 +41,16 @@ export default defineRule({
   check(akt, ctx) {
     const plan = currentPlan(akt, ctx.asOf);
     if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
-    const subGoals = plan.subGoals.filter((s) => isWritten(s.text, ctx.placeholders));
-    if (subGoals.length === 0) return { status: 'not-applicable', reason: { code: 'no-subgoals' } };
-    const count = subGoals.filter((s) => s.due === undefined).length;
-    if (count === 0) return { status: 'pass', evidence: { total: subGoals.length } };
-    return { status: 'fail', reasons: [{ code: 'undated-subgoal', data: { count, total: subGoals.length, planId: plan.planId ?? '–' } }] };
+    // Counted, not filtered into arrays: the delmål with text, and of them those without a due date.
+    let total = 0;
+    let count = 0;
+    for (const s of plan.subGoals) {
+      if (!isWritten(s.text, ctx.placeholders)) continue;
+      total++;
+      if (s.due === undefined) count++;
+    }
+    if (total === 0) return { status: 'not-applicable', reason: { code: 'no-subgoals' } };
+    if (count === 0) return { status: 'pass', evidence: { total } };
+    return { status: 'fail', reasons: [{ code: 'undated-subgoal', data: { count, total, planId: plan.planId ?? '–' } }] };
   },
 });

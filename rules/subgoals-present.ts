@@ -41,7 +41,8 @@ export default defineRule({
   check(akt, ctx, options) {
     const plan = currentPlan(akt, ctx.asOf);
     if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
-    const count = plan.subGoals.filter((s) => isWritten(s.text, ctx.placeholders)).length;
+    let count = 0;
+    for (const s of plan.subGoals) if (isWritten(s.text, ctx.placeholders)) count++;
     if (count >= options.minSubGoals) return { status: 'pass', evidence: { count } };
     const data = { planId: plan.planId ?? '–', count, min: options.minSubGoals };
     const placeholder = plan.subGoals.map((s) => placeholderOf(s.text, ctx.placeholders)).find((p) => p !== undefined);

@@ -55,6 +55,38 @@ export function longestGap(start: string, end: string, dates: Iterable<string>):
   return gap;
 }
 
+/**
+ * `longestGap(start, end, points)` for points already in [start, end], which it sorts in place: one
+ * walk, each date turned into a day number once, and no array or gap made on the way. For rules
+ * that collect the points themselves (follow-ups-traceable, on every akt with a current plan).
+ */
+export function longestGapWithin(start: string, end: string, points: string[]): Gap {
+  // Insertion sort: an akt has a few dates in the window, and the default sort makes room for its work.
+  for (let i = 1; i < points.length; i++) {
+    const d = points[i]!;
+    let j = i - 1;
+    for (; j >= 0 && points[j]! > d; j--) points[j + 1] = points[j]!;
+    points[j + 1] = d;
+  }
+  let from = start;
+  let to = start;
+  let days = 0;
+  let prev = start;
+  let prevDay = toEpochDay(start);
+  for (let i = 0; i <= points.length; i++) {
+    const d = i < points.length ? points[i]! : end;
+    const day = toEpochDay(d);
+    if (day - prevDay > days) {
+      from = prev;
+      to = d;
+      days = day - prevDay;
+    }
+    prev = d;
+    prevDay = day;
+  }
+  return { from, to, days };
+}
+
 export function daysBefore(iso: string, days: number): string {
   return addDays(iso, -days);
 }

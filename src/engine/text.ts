@@ -12,6 +12,22 @@ export function words(text: string): string[] {
   return n === '' ? [] : n.split(' ');
 }
 
+/**
+ * `words(text).length`, remembered per text: rules count the words of a plan's free texts in every
+ * akt with a current plan, and exports repeat those texts. Emptied when SHORT_TEXTS are held.
+ */
+export function wordCount(text: string): number {
+  let n = wordCounts.get(text);
+  if (n === undefined) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, when the map is emptied changes memory, not answers
+    if (wordCounts.size >= SHORT_TEXTS) wordCounts.clear();
+    wordCounts.set(text, (n = words(text).length));
+  }
+  return n;
+}
+
+const wordCounts = new Map<string, number>();
+
 /** Case, diacritics and punctuation folded away, words kept: "Ej tillfrågad." and "ej tillfragad" read alike. */
 export function foldText(text: string): string {
   return text
@@ -157,6 +173,7 @@ let shortTexts = new WeakMap<readonly string[], Map<string, boolean>>();
 // Stryker disable next-line BlockStatement: a helper of the tests, which give the same answers with or without it
 export function forgetShortTexts(): void {
   shortTexts = new WeakMap();
+  wordCounts.clear();
   lastText = lastExtra = lastAnswer = undefined;
 }
 
