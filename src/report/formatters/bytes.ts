@@ -108,6 +108,9 @@ export class ByteOut implements Out {
   json(v: unknown): void {
     if (typeof v === 'string') return this.jsonString(v);
     if (typeof v === 'number') return this.number(v);
+    // A data problem's line, index or value is often null and `rejected` a boolean: not worth a JSON.stringify each.
+    if (v === null) return this.ascii('null');
+    if (typeof v === 'boolean') return this.ascii(v ? 'true' : 'false');
     if (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function') {
       if (Array.isArray(v)) {
         this.byte(0x5b);
