@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currentPlan } from '../src/engine/akt-helpers.js';
-import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
+import { NO_CURRENT_PLAN, OUTSIDE_NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
 import { placeholderOf, wordCount } from '../src/engine/text.js';
 import { defineRule } from '../src/engine/types.js';
 
@@ -42,7 +42,7 @@ export default defineRule({
   },
   check(akt, ctx, options) {
     const plan = currentPlan(akt, ctx.asOf);
-    if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
+    if (!plan) return OUTSIDE_NO_CURRENT_PLAN;
     const planId = plan.planId ?? '–';
     const placeholder = placeholderOf(plan.clientView, ctx.placeholders);
     if (placeholder !== undefined) return { status: 'fail', reasons: [{ code: 'placeholder-client-view', data: { planId, placeholder } }] };

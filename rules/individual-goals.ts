@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currentPlan } from '../src/engine/akt-helpers.js';
-import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
+import { NO_CURRENT_PLAN, OUTSIDE_NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
 import { ANCHOR_PARTS, COMMON_NAMES, GENERIC_WORDS, goalMatcher } from '../src/engine/goal-text.js';
 import { normalizeText, placeholderOf } from '../src/engine/text.js';
 import { defineRule, type Reason } from '../src/engine/types.js';
@@ -117,7 +117,7 @@ export default defineRule({
   },
   check(akt, ctx, options) {
     const plan = currentPlan(akt, ctx.asOf);
-    if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
+    if (!plan) return OUTSIDE_NO_CURRENT_PLAN;
     const planId = plan.planId ?? '–';
     const goal = plan.goal?.trim() ?? '';
     const { counts, inDistrict, keys, matcher } = ctx.shared;

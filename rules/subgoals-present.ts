@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currentPlan } from '../src/engine/akt-helpers.js';
-import { NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
+import { NO_CURRENT_PLAN, OUTSIDE_NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
 import { isWritten, placeholderOf } from '../src/engine/text.js';
 import { defineRule } from '../src/engine/types.js';
 
@@ -40,7 +40,7 @@ export default defineRule({
   },
   check(akt, ctx, options) {
     const plan = currentPlan(akt, ctx.asOf);
-    if (!plan) return { status: 'not-applicable', reason: { code: 'no-current-plan' } };
+    if (!plan) return OUTSIDE_NO_CURRENT_PLAN;
     let count = 0;
     for (const s of plan.subGoals) if (isWritten(s.text, ctx.placeholders)) count++;
     if (count >= options.minSubGoals) return { status: 'pass', evidence: { count } };

@@ -1,4 +1,4 @@
-import type { Localized } from './types.js';
+import type { Localized, Reason } from './types.js';
 
 /** Rules that judge the current plan leave akter without one to current-plan, which counts that lack. */
 export const NO_CURRENT_PLAN: Record<'no-current-plan', Localized> = {
@@ -7,6 +7,13 @@ export const NO_CURRENT_PLAN: Record<'no-current-plan', Localized> = {
     en: 'No current work plan (counted by the current-plan rule).',
   },
 };
+
+/**
+ * What those rules give an akt without a current plan (most akter of an export): one object, not two
+ * made for each rule and akt, since findings are data never changed (the engine keeps one finding
+ * per rule and outcome all the same).
+ */
+export const OUTSIDE_NO_CURRENT_PLAN: { status: 'not-applicable'; reason: Reason<'no-current-plan'> } = Object.freeze({ status: 'not-applicable', reason: Object.freeze({ code: 'no-current-plan' }) });
 
 /** Rules about aspirants leave everyone else out, saying why once. */
 export const NOT_ASPIRANT: Record<'not-aspirant', Localized> = {
