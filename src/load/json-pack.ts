@@ -13,13 +13,15 @@
  * it stands under (array items under their array's key): the receiver builds each dictionary from
  * the batches in order, and a code one past its end adds the next text as a new entry.
  */
-const TEXT = -1; // a string sent as the next text, in no dictionary
-const NULL = -2;
-const FALSE = -3;
-const TRUE = -4;
-const NUMBER = -5; // the next of `numbers`
-const OBJECT = -6; // then the count, then per property its key (a key code, or TEXT and the next text) and value
-const ARRAY = -7; // then the count, then the items
+export const TEXT = -1; // a string sent as the next text, in no dictionary
+export const NULL = -2;
+export const FALSE = -3;
+export const TRUE = -4;
+export const NUMBER = -5; // the next of `numbers`
+export const OBJECT = -6; // then the count, then per property its key (a key code, or TEXT and the next text) and value
+export const ARRAY = -7; // then the count, then the items
+
+import { Dictionary, hashOf } from './json-dict.js';
 
 /** Distinct values remembered per key; beyond this a key's new values are sent as text. */
 const DICTIONARY_LIMIT = 1 << 16;
@@ -37,7 +39,7 @@ const TRIAL_VALUES = 32_768;
  * a whole file. The same helper as csv-pack.ts's and the store's `detach`, which this stage may
  * not import.
  */
-function own(text: string): string {
+export function own(text: string): string {
   return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
@@ -86,7 +88,7 @@ export interface JsonSlots {
 export const KEYS_END = 1 << 30;
 
 /** A growable typed array. */
-class Grow<T extends Int32Array | Float64Array> {
+export class Grow<T extends Int32Array | Float64Array> {
   length = 0;
   constructor(public data: T) {}
 
@@ -109,21 +111,21 @@ class Grow<T extends Int32Array | Float64Array> {
 
 /** Packs the values of one file, batch after batch, on the parsing thread. */
 export class JsonPacker {
-  private readonly keys = new Map<string, number>();
+  protected readonly keys = new Dictionary();
   /** Per context (0: a value at the top; 1 + k: under key code k) its dictionary; null once sent as text. */
-  private readonly dictionaries: (Map<string, number> | null)[] = [];
-  private readonly seen: number[] = [];
-  private readonly lines = new Grow(new Int32Array(1024));
-  private readonly ops = new Grow(new Int32Array(1 << 16));
-  private readonly numbers = new Grow(new Float64Array(256));
-  private readonly lengths = new Grow(new Int32Array(1 << 14));
-  private texts: string[] = [];
-  private chars = 0;
-  private lineChars = 0;
+  protected readonly dictionaries: (Dictionary | null)[] = [];
+  protected readonly seen: number[] = [];
+  protected readonly lines = new Grow(new Int32Array(1024));
+  protected readonly ops = new Grow(new Int32Array(1 << 16));
+  protected readonly numbers = new Grow(new Float64Array(256));
+  protected readonly lengths = new Grow(new Int32Array(1 << 14));
+  protected texts: string[] = [];
+  protected chars = 0;
+  protected lineChars = 0;
 
   /** The limits are parameters for the tests only. */
   constructor(
-    private readonly limit = DICTIONARY_LIMIT,
+    protected readonly limit = DICTIONARY_LIMIT,
     private readonly trialValues = TRIAL_VALUES,
   ) {}
 
@@ -158,7 +160,7 @@ export class JsonPacker {
     return { kind: 'packed', lines: this.lines.take(), ops: this.ops.take(), numbers: this.numbers.take(), text, lengths: this.lengths.take(), chars };
   }
 
-  private text(s: string): void {
+  protected text(s: string): void {
     this.texts.push(s);
     this.lengths.push(s.length);
     this.chars += s.length;
@@ -188,34 +190,38 @@ export class JsonPacker {
   /** Writes the key; returns the context of its value (-1: no dictionary). */
   private key(k: string): number {
     let code = this.keys.get(k);
-    if (code === undefined) {
+    if (code < 0) {
       if (this.keys.size >= this.limit) {
         this.ops.push(TEXT);
         this.text(k);
         return -1;
       }
-      code = this.keys.size;
-      this.keys.set(own(k), code);
+      code = this.keys.add(own(k), hashOf(k));
       this.text(k);
     }
     this.ops.push(code);
     return code + 1;
   }
 
+  /** The dictionary of a context, made when first used; null once its values go as text. */
+  protected dictionary(context: number): Dictionary | null {
+    while (this.dictionaries.length <= context) {
+      this.dictionaries.push(new Dictionary());
+      this.seen.push(0);
+    }
+    return this.dictionaries[context]!;
+  }
+
   private string(s: string, context: number): void {
     if (context >= 0) {
-      while (this.dictionaries.length <= context) {
-        this.dictionaries.push(new Map());
-        this.seen.push(0);
-      }
-      const d = this.dictionaries[context];
+      const d = this.dictionary(context);
       if (d) {
         this.seen[context]!++;
-        const code = d.get(s);
-        if (code !== undefined) return this.ops.push(code);
+        const hash = hashOf(s);
+        const code = d.find(s, 0, s.length, hash);
+        if (code >= 0) return this.ops.push(code);
         if (d.size < this.limit) {
-          this.ops.push(d.size);
-          d.set(own(s), d.size);
+          this.ops.push(d.add(own(s), hash));
           return this.text(s);
         }
       }
