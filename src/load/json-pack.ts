@@ -231,6 +231,17 @@ export class JsonPacker {
   }
 }
 
+/**
+ * What a reader reads of a tagged object (CODES_AT) by name, beyond its slots: the keys it looks
+ * up, and under each, the shape of an object there or of the objects in an array there. The other
+ * keys of such an object are left off it (their values are in the slots), so the main thread makes
+ * and collects one small object per plan or follow-up rather than one with every field. An object
+ * without CODES_AT, and an object in a place no shape names, is made whole.
+ */
+export interface JsonShape {
+  keys: ReadonlyMap<string, { object?: JsonShape; items?: JsonShape }>;
+}
+
 /** Rebuilds the values of one file's batches, in the order they were packed. */
 export class JsonUnpacker {
   private readonly keys: string[] = [];
@@ -250,6 +261,9 @@ export class JsonUnpacker {
   /** Per key code, whether for-in would give the key out of the order it was added in. */
   private readonly indexLike: boolean[] = [];
 
+  /** `shape`: of each value at the top (see JsonShape); without, every object is made whole. */
+  constructor(private readonly shape?: JsonShape) {}
+
   /** The batch's values, in line order (`e.lines`). */
   unpack(e: PackedJson): UnpackedJson {
     this.ops = e.ops;
@@ -258,7 +272,7 @@ export class JsonUnpacker {
     this.text = e.text;
     this.op = this.number = this.t = this.at = 0;
     const values: unknown[] = [];
-    for (let i = 0; i < e.lines.length; i++) values.push(this.value(0));
+    for (let i = 0; i < e.lines.length; i++) values.push(this.value(0, this.shape, undefined));
     this.text = '';
     const slots = { keys: this.keyCodes.take(), values: this.slotValues, names: this.keys };
     this.slotValues = [];
@@ -272,7 +286,8 @@ export class JsonUnpacker {
     return s;
   }
 
-  private value(context: number): unknown {
+  /** `shape`: of an object here; `items`: of the objects in an array here. */
+  private value(context: number, shape: JsonShape | undefined, items: JsonShape | undefined): unknown {
     const op = this.ops[this.op++]!;
     if (op >= 0) {
       while (this.dictionaries.length <= context) this.dictionaries.push([]);
@@ -294,7 +309,7 @@ export class JsonUnpacker {
       case ARRAY: {
         const n = this.ops[this.op++]!;
         const a: unknown[] = [];
-        for (let i = 0; i < n; i++) a.push(this.value(context));
+        for (let i = 0; i < n; i++) a.push(this.value(context, items, undefined));
         return a;
       }
       default: {
@@ -313,6 +328,9 @@ export class JsonUnpacker {
         // Untagged: an empty object (whose slots would be the next one's), one with a key that
         // looks like an index, or one with a key sent as text (JsonSlots have no name for it).
         let ordered = n > 0;
+        // With a shape, the keys it names are put on the object once it is known to be tagged; else every key as it comes.
+        let named: { key: string; value: unknown }[] | undefined;
+        let texts: string[] | undefined;
         for (let i = 0; i < n; i++) {
           const code = this.ops[this.op++]!;
           let key: string;
@@ -326,21 +344,40 @@ export class JsonUnpacker {
             keyCodes.data[first + i] = i === n - 1 ? code | KEYS_END : code;
           } else {
             key = this.next();
+            (texts ??= []).push(key);
             ordered = false;
           }
           const valueCode = this.ops[this.op]!;
-          const v = this.value(code >= 0 ? code + 1 : -1);
+          const inner = shape?.keys.get(key);
+          const v = this.value(code >= 0 ? code + 1 : -1, inner?.object, inner?.items);
           slotValues[first + i] = v;
           if (valueCode >= 0) codes.data[first + i] = valueCode;
-          // JSON.parse makes `"__proto__": …` an own property; an assignment would set the prototype.
-          if (key === '__proto__') Object.defineProperty(o, key, { value: v, writable: true, enumerable: true, configurable: true });
-          else o[key] = v;
+          if (shape === undefined) setOwn(o, key, v);
+          else if (inner !== undefined) (named ??= []).push({ key, value: v });
+        }
+        if (shape !== undefined) {
+          if (ordered) {
+            if (named) for (const { key, value } of named) setOwn(o, key, value);
+          } else {
+            // Untagged: read by walking its keys, so made whole, from its slots.
+            let t = 0;
+            for (let i = 0; i < n; i++) {
+              const code = keyCodes.data[first + i]!;
+              setOwn(o, code >= 0 ? this.keys[code & ~KEYS_END]! : texts![t++]!, slotValues[first + i]);
+            }
+          }
         }
         if (ordered) o[CODES_AT] = first;
         return o;
       }
     }
   }
+}
+
+/** Sets a key as JSON.parse does: `"__proto__": …` an own property, where an assignment would set the prototype. */
+function setOwn(o: Record<string, unknown>, key: string, v: unknown): void {
+  if (key === '__proto__') Object.defineProperty(o, key, { value: v, writable: true, enumerable: true, configurable: true });
+  else o[key] = v;
 }
 
 /** Whether a key may be an array index, which for-in gives before the other keys (a digit first: wider than needed, never narrower). */
