@@ -329,7 +329,7 @@ export class JsonUnpacker {
         // looks like an index, or one with a key sent as text (JsonSlots have no name for it).
         let ordered = n > 0;
         // With a shape, the keys it names are put on the object once it is known to be tagged; else every key as it comes.
-        let named: { key: string; value: unknown }[] | undefined;
+        let named = false;
         let texts: string[] | undefined;
         for (let i = 0; i < n; i++) {
           const code = this.ops[this.op++]!;
@@ -353,11 +353,16 @@ export class JsonUnpacker {
           slotValues[first + i] = v;
           if (valueCode >= 0) codes.data[first + i] = valueCode;
           if (shape === undefined) setOwn(o, key, v);
-          else if (inner !== undefined) (named ??= []).push({ key, value: v });
+          else if (inner !== undefined) named = true;
         }
         if (shape !== undefined) {
           if (ordered) {
-            if (named) for (const { key, value } of named) setOwn(o, key, value);
+            if (named) {
+              for (let i = 0; i < n; i++) {
+                const key = this.keys[keyCodes.data[first + i]! & ~KEYS_END]!;
+                if (shape.keys.has(key)) setOwn(o, key, slotValues[first + i]);
+              }
+            }
           } else {
             // Untagged: read by walking its keys, so made whole, from its slots.
             let t = 0;
