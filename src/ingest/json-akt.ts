@@ -1,4 +1,4 @@
-import { CODES_AT, type JsonSlots } from '../load/json-pack.js';
+import { CODES_AT, type JsonShape, type JsonSlots } from '../load/json-pack.js';
 import { AKT_LISTS, type AktList, type Dataset } from '../model/datasets.js';
 import type { Scope } from '../model/fields.js';
 import { problem, showShape, showValue, type Location } from '../model/problems.js';
@@ -10,6 +10,19 @@ import type { Rec } from './field-reader.js';
 import { isPlainObject } from './validate.js';
 
 const SIMPLE_LISTS = AKT_LISTS.filter((l): l is SimpleList => l !== 'plans' && l !== 'followUps');
+
+/**
+ * What JsonAkter.add, nestedCount and rowsByScope read by name (JsonShape): an akt's lists and its
+ * jobCenter, a plan's subGoals. Everything else of a tagged object is read from its slots.
+ */
+const FIELDS_ONLY: JsonShape = { keys: new Map() };
+const PLAN_SHAPE: JsonShape = { keys: new Map([['subGoals', { items: FIELDS_ONLY }]]) };
+export const AKT_SHAPE: JsonShape = {
+  keys: new Map<string, { object?: JsonShape; items?: JsonShape }>([
+    ...AKT_LISTS.map((l) => [l, { items: l === 'plans' ? PLAN_SHAPE : FIELDS_ONLY }] as const),
+    ['jobCenter', { object: FIELDS_ONLY }],
+  ]),
+};
 
 /** Rows an akt in JSON stands for, counted as its CSV twin would count them. */
 function nestedCount(raw: Record<string, unknown>): number {

@@ -11,7 +11,7 @@ import { canParseAhead, NdjsonPrefetch } from '../load/ndjson-parallel.js';
 import { hashFile } from '../load/text.js';
 import { openArchive, type Archive } from '../load/zip.js';
 import { ExportBuilder } from './build.js';
-import { JsonRoom } from './json-akt.js';
+import { AKT_SHAPE, JsonRoom } from './json-akt.js';
 import { TABLE_DATASET } from '../model/columns.js';
 import { problem } from '../model/problems.js';
 import { archiveLimits, bookBlocks, newBook, readBook, type Book, type CsvSource, type JsonSource, type Schedule, type Source } from './read-workbook.js';
@@ -218,7 +218,7 @@ async function readJsonSources(b: ExportBuilder, sources: Source[], opts: ReadOp
     try {
       for (const f of json) {
         const i = ahead.indexOf(f);
-        await unreadable(f, readJsonFile(b, f, opts, i >= 0 ? prefetch?.events(i) : undefined));
+        await unreadable(f, readJsonFile(b, f, opts, i >= 0 ? prefetch?.events(i, AKT_SHAPE) : undefined));
       }
     } finally {
       await prefetch?.close();

@@ -13,13 +13,15 @@
  * it stands under (array items under their array's key): the receiver builds each dictionary from
  * the batches in order, and a code one past its end adds the next text as a new entry.
  */
-const TEXT = -1; // a string sent as the next text, in no dictionary
-const NULL = -2;
-const FALSE = -3;
-const TRUE = -4;
-const NUMBER = -5; // the next of `numbers`
-const OBJECT = -6; // then the count, then per property its key (a key code, or TEXT and the next text) and value
-const ARRAY = -7; // then the count, then the items
+export const TEXT = -1; // a string sent as the next text, in no dictionary
+export const NULL = -2;
+export const FALSE = -3;
+export const TRUE = -4;
+export const NUMBER = -5; // the next of `numbers`
+export const OBJECT = -6; // then the count, then per property its key (a key code, or TEXT and the next text) and value
+export const ARRAY = -7; // then the count, then the items
+
+import { Dictionary, hashOf } from './json-dict.js';
 
 /** Distinct values remembered per key; beyond this a key's new values are sent as text. */
 const DICTIONARY_LIMIT = 1 << 16;
@@ -37,7 +39,7 @@ const TRIAL_VALUES = 32_768;
  * a whole file. The same helper as csv-pack.ts's and the store's `detach`, which this stage may
  * not import.
  */
-function own(text: string): string {
+export function own(text: string): string {
   return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
@@ -86,7 +88,7 @@ export interface JsonSlots {
 export const KEYS_END = 1 << 30;
 
 /** A growable typed array. */
-class Grow<T extends Int32Array | Float64Array> {
+export class Grow<T extends Int32Array | Float64Array> {
   length = 0;
   constructor(public data: T) {}
 
@@ -109,21 +111,21 @@ class Grow<T extends Int32Array | Float64Array> {
 
 /** Packs the values of one file, batch after batch, on the parsing thread. */
 export class JsonPacker {
-  private readonly keys = new Map<string, number>();
+  protected readonly keys = new Dictionary();
   /** Per context (0: a value at the top; 1 + k: under key code k) its dictionary; null once sent as text. */
-  private readonly dictionaries: (Map<string, number> | null)[] = [];
-  private readonly seen: number[] = [];
-  private readonly lines = new Grow(new Int32Array(1024));
-  private readonly ops = new Grow(new Int32Array(1 << 16));
-  private readonly numbers = new Grow(new Float64Array(256));
-  private readonly lengths = new Grow(new Int32Array(1 << 14));
-  private texts: string[] = [];
-  private chars = 0;
-  private lineChars = 0;
+  protected readonly dictionaries: (Dictionary | null)[] = [];
+  protected readonly seen: number[] = [];
+  protected readonly lines = new Grow(new Int32Array(1024));
+  protected readonly ops = new Grow(new Int32Array(1 << 16));
+  protected readonly numbers = new Grow(new Float64Array(256));
+  protected readonly lengths = new Grow(new Int32Array(1 << 14));
+  protected texts: string[] = [];
+  protected chars = 0;
+  protected lineChars = 0;
 
   /** The limits are parameters for the tests only. */
   constructor(
-    private readonly limit = DICTIONARY_LIMIT,
+    protected readonly limit = DICTIONARY_LIMIT,
     private readonly trialValues = TRIAL_VALUES,
   ) {}
 
@@ -158,7 +160,7 @@ export class JsonPacker {
     return { kind: 'packed', lines: this.lines.take(), ops: this.ops.take(), numbers: this.numbers.take(), text, lengths: this.lengths.take(), chars };
   }
 
-  private text(s: string): void {
+  protected text(s: string): void {
     this.texts.push(s);
     this.lengths.push(s.length);
     this.chars += s.length;
@@ -188,34 +190,38 @@ export class JsonPacker {
   /** Writes the key; returns the context of its value (-1: no dictionary). */
   private key(k: string): number {
     let code = this.keys.get(k);
-    if (code === undefined) {
+    if (code < 0) {
       if (this.keys.size >= this.limit) {
         this.ops.push(TEXT);
         this.text(k);
         return -1;
       }
-      code = this.keys.size;
-      this.keys.set(own(k), code);
+      code = this.keys.add(own(k), hashOf(k));
       this.text(k);
     }
     this.ops.push(code);
     return code + 1;
   }
 
+  /** The dictionary of a context, made when first used; null once its values go as text. */
+  protected dictionary(context: number): Dictionary | null {
+    while (this.dictionaries.length <= context) {
+      this.dictionaries.push(new Dictionary());
+      this.seen.push(0);
+    }
+    return this.dictionaries[context]!;
+  }
+
   private string(s: string, context: number): void {
     if (context >= 0) {
-      while (this.dictionaries.length <= context) {
-        this.dictionaries.push(new Map());
-        this.seen.push(0);
-      }
-      const d = this.dictionaries[context];
+      const d = this.dictionary(context);
       if (d) {
         this.seen[context]!++;
-        const code = d.get(s);
-        if (code !== undefined) return this.ops.push(code);
+        const hash = hashOf(s);
+        const code = d.find(s, 0, s.length, hash);
+        if (code >= 0) return this.ops.push(code);
         if (d.size < this.limit) {
-          this.ops.push(d.size);
-          d.set(own(s), d.size);
+          this.ops.push(d.add(own(s), hash));
           return this.text(s);
         }
       }
@@ -223,6 +229,17 @@ export class JsonPacker {
     this.ops.push(TEXT);
     this.text(s);
   }
+}
+
+/**
+ * What a reader reads of a tagged object (CODES_AT) by name, beyond its slots: the keys it looks
+ * up, and under each, the shape of an object there or of the objects in an array there. The other
+ * keys of such an object are left off it (their values are in the slots), so the main thread makes
+ * and collects one small object per plan or follow-up rather than one with every field. An object
+ * without CODES_AT, and an object in a place no shape names, is made whole.
+ */
+export interface JsonShape {
+  keys: ReadonlyMap<string, { object?: JsonShape; items?: JsonShape }>;
 }
 
 /** Rebuilds the values of one file's batches, in the order they were packed. */
@@ -244,6 +261,9 @@ export class JsonUnpacker {
   /** Per key code, whether for-in would give the key out of the order it was added in. */
   private readonly indexLike: boolean[] = [];
 
+  /** `shape`: of each value at the top (see JsonShape); without, every object is made whole. */
+  constructor(private readonly shape?: JsonShape) {}
+
   /** The batch's values, in line order (`e.lines`). */
   unpack(e: PackedJson): UnpackedJson {
     this.ops = e.ops;
@@ -252,7 +272,7 @@ export class JsonUnpacker {
     this.text = e.text;
     this.op = this.number = this.t = this.at = 0;
     const values: unknown[] = [];
-    for (let i = 0; i < e.lines.length; i++) values.push(this.value(0));
+    for (let i = 0; i < e.lines.length; i++) values.push(this.value(0, this.shape, undefined));
     this.text = '';
     const slots = { keys: this.keyCodes.take(), values: this.slotValues, names: this.keys };
     this.slotValues = [];
@@ -266,7 +286,8 @@ export class JsonUnpacker {
     return s;
   }
 
-  private value(context: number): unknown {
+  /** `shape`: of an object here; `items`: of the objects in an array here. */
+  private value(context: number, shape: JsonShape | undefined, items: JsonShape | undefined): unknown {
     const op = this.ops[this.op++]!;
     if (op >= 0) {
       while (this.dictionaries.length <= context) this.dictionaries.push([]);
@@ -288,7 +309,7 @@ export class JsonUnpacker {
       case ARRAY: {
         const n = this.ops[this.op++]!;
         const a: unknown[] = [];
-        for (let i = 0; i < n; i++) a.push(this.value(context));
+        for (let i = 0; i < n; i++) a.push(this.value(context, items, undefined));
         return a;
       }
       default: {
@@ -307,6 +328,9 @@ export class JsonUnpacker {
         // Untagged: an empty object (whose slots would be the next one's), one with a key that
         // looks like an index, or one with a key sent as text (JsonSlots have no name for it).
         let ordered = n > 0;
+        // With a shape, the keys it names are put on the object once it is known to be tagged; else every key as it comes.
+        let named = false;
+        let texts: string[] | undefined;
         for (let i = 0; i < n; i++) {
           const code = this.ops[this.op++]!;
           let key: string;
@@ -320,21 +344,45 @@ export class JsonUnpacker {
             keyCodes.data[first + i] = i === n - 1 ? code | KEYS_END : code;
           } else {
             key = this.next();
+            (texts ??= []).push(key);
             ordered = false;
           }
           const valueCode = this.ops[this.op]!;
-          const v = this.value(code >= 0 ? code + 1 : -1);
+          const inner = shape?.keys.get(key);
+          const v = this.value(code >= 0 ? code + 1 : -1, inner?.object, inner?.items);
           slotValues[first + i] = v;
           if (valueCode >= 0) codes.data[first + i] = valueCode;
-          // JSON.parse makes `"__proto__": …` an own property; an assignment would set the prototype.
-          if (key === '__proto__') Object.defineProperty(o, key, { value: v, writable: true, enumerable: true, configurable: true });
-          else o[key] = v;
+          if (shape === undefined) setOwn(o, key, v);
+          else if (inner !== undefined) named = true;
+        }
+        if (shape !== undefined) {
+          if (ordered) {
+            if (named) {
+              for (let i = 0; i < n; i++) {
+                const key = this.keys[keyCodes.data[first + i]! & ~KEYS_END]!;
+                if (shape.keys.has(key)) setOwn(o, key, slotValues[first + i]);
+              }
+            }
+          } else {
+            // Untagged: read by walking its keys, so made whole, from its slots.
+            let t = 0;
+            for (let i = 0; i < n; i++) {
+              const code = keyCodes.data[first + i]!;
+              setOwn(o, code >= 0 ? this.keys[code & ~KEYS_END]! : texts![t++]!, slotValues[first + i]);
+            }
+          }
         }
         if (ordered) o[CODES_AT] = first;
         return o;
       }
     }
   }
+}
+
+/** Sets a key as JSON.parse does: `"__proto__": …` an own property, where an assignment would set the prototype. */
+function setOwn(o: Record<string, unknown>, key: string, v: unknown): void {
+  if (key === '__proto__') Object.defineProperty(o, key, { value: v, writable: true, enumerable: true, configurable: true });
+  else o[key] = v;
 }
 
 /** Whether a key may be an array index, which for-in gives before the other keys (a digit first: wider than needed, never narrower). */

@@ -64,8 +64,25 @@ export async function* readJson(file: ByteSource, encoding?: string): AsyncGener
   yield { kind: 'end', sha256, undecodable: countReplacements(text) };
 }
 
+/** An NDJSON file's lines as they are cut, without their line breaks: `texts[i]` is line `first + i`. */
+export type NdjsonLine = Extract<JsonEvent, { kind: 'format' | 'not-text' | 'end' }> | { kind: 'lines'; first: number; texts: string[] };
+
 /** NDJSON / JSON Lines: one akt per line, streamed. */
 export async function* readNdjson(file: ByteSource, encoding?: string): AsyncGenerator<JsonEvent> {
+  for await (const ev of ndjsonLines(file, encoding)) {
+    if (ev.kind !== 'lines') {
+      yield ev;
+      continue;
+    }
+    for (let i = 0; i < ev.texts.length; i++) {
+      const parsed = parseLine(ev.texts[i]!, ev.first + i);
+      if (parsed) yield parsed;
+    }
+  }
+}
+
+/** The lines of an NDJSON file, a decoded chunk's at a time (the NDJSON thread packs them itself: ndjson-worker.ts). */
+export async function* ndjsonLines(file: ByteSource, encoding?: string): AsyncGenerator<NdjsonLine> {
   const detected = detectEncoding(await readSample(file), encoding);
   if ('binary' in detected) {
     yield { kind: 'not-text' };
@@ -86,22 +103,16 @@ export async function* readNdjson(file: ByteSource, encoding?: string): AsyncGen
     const lines = chunk.split('\n');
     if (open.length > 0) lines[0] = open.join('') + lines[0]!;
     open = [lines.pop()!];
-    for (const text of lines) {
-      line++;
-      const ev = parseLine(text, line);
-      if (ev) yield ev;
-    }
+    yield { kind: 'lines', first: line + 1, texts: lines };
+    line += lines.length;
   }
   const last = open.join('');
-  if (last !== '') {
-    const ev = parseLine(last, line + 1);
-    if (ev) yield ev;
-  }
+  if (last !== '') yield { kind: 'lines', first: line + 1, texts: [last] };
   yield { kind: 'end', sha256: tally.sha256, undecodable: tally.undecodable };
 }
 
 /** One line's akt, or why it is none; nothing for a blank line. */
-function parseLine(text: string, line: number): JsonEvent | undefined {
+export function parseLine(text: string, line: number): Extract<JsonEvent, { kind: 'value' | 'error' }> | undefined {
   if (text.trim() === '') return undefined;
   let value: unknown;
   try {

@@ -1,5 +1,5 @@
 import type { JsonEvent } from './json.js';
-import { JsonUnpacker, type PackedJson } from './json-pack.js';
+import { JsonUnpacker, type JsonShape, type PackedJson } from './json-pack.js';
 import { Prefetch, workerBuilt, type PrefetchMessage } from './prefetch.js';
 
 // Beside this module in dist/src; beside the command in dist/bundle (scripts/bundle.mjs).
@@ -30,11 +30,11 @@ export class NdjsonPrefetch extends Prefetch<NdjsonPrefetchEvent, NdjsonStartMes
   }
 
   /**
-   * The events of file `index` as readNdjson gives them, but akter in batches (`values`); files
-   * must be taken in order, each to its end.
+   * The events of file `index` as readNdjson gives them, but akter in batches (`values`), their
+   * tagged objects cut to `shape` (JsonShape); files must be taken in order, each to its end.
    */
-  async *events(index: number): AsyncGenerator<JsonEvent> {
-    const unpacker = new JsonUnpacker();
+  async *events(index: number, shape?: JsonShape): AsyncGenerator<JsonEvent> {
+    const unpacker = new JsonUnpacker(shape);
     for await (const events of this.batches(index)) {
       for (const ev of events) yield ev.kind === 'packed' ? { kind: 'values', lines: ev.lines, chars: ev.chars, ...unpacker.unpack(ev) } : ev;
     }

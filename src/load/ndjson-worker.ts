@@ -1,13 +1,14 @@
 import { parentPort } from 'node:worker_threads';
 import { serveFiles } from './credits.js';
-import { readNdjson } from './json.js';
-import { JsonPacker } from './json-pack.js';
+import { ndjsonLines, parseLine } from './json.js';
+import { LinePacker } from './json-scan.js';
 import type { NdjsonPrefetchEvent, NdjsonStartMessage, NdjsonWorkerMessage } from './ndjson-parallel.js';
 
 /**
- * Reads NDJSON files on a second core: decoding, hashing, cutting lines and JSON.parse (most of
- * the time of reading NDJSON on one thread) happen here, and the akter go back in packed batches
- * (see JsonPacker), so the main thread only rebuilds them from shared strings and checks them.
+ * Reads NDJSON files on a second core: decoding, hashing, cutting lines and parsing (most of the
+ * time of reading NDJSON on one thread) happen here, and the akter go back in packed batches (see
+ * JsonPacker; LinePacker packs a plain line from its text), so the main thread only rebuilds them
+ * from shared strings and checks them.
  */
 
 /**
@@ -39,7 +40,7 @@ serveFiles<NdjsonStartMessage, NdjsonPrefetchEvent>(parentPort!, AHEAD, run);
 async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage, transfer?: readonly ArrayBuffer[]) => Promise<void>): Promise<void> {
   for (let index = 0; index < files.length; index++) {
     const { path, encoding } = files[index]!;
-    const packer = new JsonPacker();
+    const packer = new LinePacker();
     let events: NdjsonPrefetchEvent[] = [];
     // A batch's arrays are its own (JsonPacker.take), so they move to the main thread without a copy.
     let buffers: ArrayBuffer[] = [];
@@ -57,19 +58,35 @@ async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage,
       buffers = [];
       batches = 0;
     };
-    for await (const ev of readNdjson(path, encoding)) {
-      if (ev.kind === 'value') {
-        packer.add(ev.line!, ev.value, ev.chars);
+    // Broken lines stay in their place among the akter: the batch so far goes first.
+    const other = async (ev: NdjsonPrefetchEvent) => {
+      if (packer.size > 0) pack();
+      events.push(ev);
+      if (events.length >= BATCH_AKTER) await flush();
+    };
+    for await (const ev of ndjsonLines(path, encoding)) {
+      if (ev.kind !== 'lines') {
+        await other(ev);
+        continue;
+      }
+      for (let i = 0; i < ev.texts.length; i++) {
+        const text = ev.texts[i]!;
+        const line = ev.first + i;
+        // A line the scan gives back (an escape, a repeated key, not JSON) is parsed as readNdjson parses it.
+        if (!packer.addLine(line, text, text.length + 1)) {
+          const parsed = parseLine(text, line);
+          if (parsed === undefined) continue;
+          if (parsed.kind !== 'value') {
+            await other(parsed);
+            continue;
+          }
+          packer.add(line, parsed.value, parsed.chars);
+        }
         if (packer.size >= BATCH_AKTER || packer.textLength >= BATCH_CHARS) {
           pack();
           if (batches >= MESSAGE_BATCHES) await flush();
         }
-        continue;
       }
-      // Broken lines stay in their place among the akter: the batch so far goes first.
-      if (packer.size > 0) pack();
-      if (ev.kind !== 'values') events.push(ev);
-      if (events.length >= BATCH_AKTER) await flush();
     }
     await flush();
     await send({ type: 'done', index });

@@ -1,0 +1,106 @@
+/**
+ * Strings by code (the order they were added in), found by their text or by a stretch of a larger
+ * text without cutting it out: the NDJSON thread looks a value up where it stands in its line
+ * (json-scan.ts), so a value sent before costs no string of its own. Open addressing over an
+ * FNV-1a hash of the UTF-16 code units, which the line scanner works out as it reads them.
+ */
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** The hash a Dictionary files `s` under; hashStep and FNV_OFFSET give the same, a code unit at a time. */
+export function hashOf(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+export const HASH_START = FNV_OFFSET;
+
+export function hashStep(h: number, unit: number): number {
+  return Math.imul(h ^ unit, FNV_PRIME);
+}
+
+export class Dictionary {
+  /** Per slot the code there plus one (0: empty). */
+  private slots = new Int32Array(64);
+  private hashes = new Int32Array(16);
+  private readonly values: string[] = [];
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  /** The code of `text.slice(start, end)` (whose hash is `hash`), or -1. */
+  find(text: string, start: number, end: number, hash: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const length = end - start;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const at = slots[i]! - 1;
+      if (at < 0) return -1;
+      if (this.hashes[at] === hash) {
+        const v = this.values[at]!;
+        if (v.length === length && same(v, text, start)) return at;
+      }
+    }
+  }
+
+  /** The string of a code. */
+  at(code: number): string {
+    return this.values[code]!;
+  }
+
+  /** The code of `s`, or -1. */
+  get(s: string): number {
+    return this.find(s, 0, s.length, hashOf(s));
+  }
+
+  /** Adds `s` (not in the dictionary; `hash`: hashOf(s)) as the next code. */
+  add(s: string, hash: number): number {
+    const code = this.values.length;
+    if ((code + 1) * 2 > this.slots.length) this.grow();
+    if (code === this.hashes.length) {
+      const bigger = new Int32Array(code * 2);
+      bigger.set(this.hashes);
+      this.hashes = bigger;
+    }
+    this.values.push(s);
+    this.hashes[code] = hash;
+    this.place(code);
+    return code;
+  }
+
+  /**
+   * Takes back the code added last. Safe with linear probing only in this order: a later entry
+   * that probed past its slot is gone already, and an earlier one never probed through it (it was
+   * empty then, and a probe stops at an empty slot).
+   */
+  removeLast(): void {
+    const code = this.values.length - 1;
+    const mask = this.slots.length - 1;
+    let i = this.hashes[code]! & mask;
+    while (this.slots[i] !== code + 1) i = (i + 1) & mask;
+    this.slots[i] = 0;
+    this.values.pop();
+  }
+
+  private place(code: number): void {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let i = this.hashes[code]! & mask;
+    while (slots[i] !== 0) i = (i + 1) & mask;
+    slots[i] = code + 1;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let code = 0; code < this.values.length; code++) this.place(code);
+  }
+}
+
+/** Whether `text` holds `v` at `start` (a loop of compiled code: startsWith with a position cost a call per look-up). */
+export function same(v: string, text: string, start: number): boolean {
+  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}

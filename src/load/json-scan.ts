@@ -1,0 +1,302 @@
+import { Dictionary, HASH_START, hashStep, same } from './json-dict.js';
+import { ARRAY, FALSE, Grow, JsonPacker, NULL, NUMBER, OBJECT, own, TEXT, TRUE } from './json-pack.js';
+
+/**
+ * Containers nested deeper than this are left to JSON.parse and tooDeep (json.ts), which say
+ * which lines are too deep; far below MAX_DEPTH, and far above any akt of the format.
+ */
+const SCAN_DEPTH = 32;
+
+/** Integers with no more digits than this are summed digit by digit exactly; longer numbers go through Number. */
+const EXACT_DIGITS = 15;
+
+/**
+ * Packs an NDJSON line straight from its text, as JsonPacker packs what JSON.parse gives for it,
+ * without making its objects and strings: a value already in its key's dictionary is found where it
+ * stands in the line (Dictionary.find). JSON.parse and walking its objects were most of the NDJSON
+ * thread's time. The scan takes only what it is sure gives the same ops as JSON.parse and
+ * Object.keys: a line with an escape in a string, a key that may be an array index (Object.keys
+ * puts those first), a key repeated in one object (JSON.parse keeps its first place and last
+ * value), deep nesting or anything not plain JSON is given back untouched, for the caller to parse.
+ */
+export class LinePacker extends JsonPacker {
+  private src = '';
+  private pos = 0;
+  /** What to take back if the line is given back: the dictionaries that gained an entry, and the contexts whose `seen` went up. */
+  private readonly added: Dictionary[] = [];
+  private readonly counted = new Grow(new Int32Array(256));
+  /** The key codes of the objects being scanned, outermost first (a repeated key is looked for among its object's). */
+  private readonly keyStack = new Grow(new Int32Array(64));
+  /**
+   * The key that came next the last time, per context of an object (its first key) and per key
+   * (the key after it), plus one (0: none yet): the objects of one kind have the same keys in the
+   * same order, and a key met where it was expected is compared, not hashed and looked up.
+   */
+  private firstKey: Int32Array = new Int32Array(64);
+  private keyAfter: Int32Array = new Int32Array(64);
+
+  /**
+   * Packs the value of line number `line` (`text`, `chars` characters with its line break), and
+   * says so; or leaves everything as it was and returns false.
+   */
+  addLine(line: number, text: string, chars: number): boolean {
+    this.src = text;
+    this.pos = 0;
+    const ops = this.ops.length;
+    const numbers = this.numbers.length;
+    const lengths = this.lengths.length;
+    const texts = this.texts.length;
+    const textChars = this.chars;
+    this.added.length = 0;
+    this.counted.length = 0;
+    this.keyStack.length = 0;
+    this.space();
+    const ok = this.scanValue(0, 1) && (this.space(), this.pos === text.length);
+    this.src = '';
+    if (ok) {
+      this.lines.push(line);
+      this.lineChars += chars;
+      return true;
+    }
+    this.ops.length = ops;
+    this.numbers.length = numbers;
+    this.lengths.length = lengths;
+    this.texts.length = texts;
+    this.chars = textChars;
+    for (let i = this.added.length - 1; i >= 0; i--) this.added[i]!.removeLast();
+    for (let i = 0; i < this.counted.length; i++) this.seen[this.counted.data[i]!]!--;
+    this.added.length = 0;
+    return false;
+  }
+
+  /** Skips JSON's white space. */
+  private space(): void {
+    const s = this.src;
+    let i = this.pos;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+      i++;
+    }
+    this.pos = i;
+  }
+
+  private scanValue(context: number, depth: number): boolean {
+    const c = this.src.charCodeAt(this.pos);
+    if (c === 34) return this.scanText(context);
+    if (c === 123) return this.object(context, depth);
+    if (c === 91) return this.array(context, depth);
+    if (c === 45 || (c >= 48 && c <= 57)) return this.number();
+    if (c === 116) return this.word('true', TRUE);
+    if (c === 102) return this.word('false', FALSE);
+    if (c === 110) return this.word('null', NULL);
+    return false;
+  }
+
+  private word(w: string, op: number): boolean {
+    if (!this.src.startsWith(w, this.pos)) return false;
+    this.pos += w.length;
+    this.ops.push(op);
+    return true;
+  }
+
+  private number(): boolean {
+    const s = this.src;
+    const start = this.pos;
+    let i = start;
+    const negative = s.charCodeAt(i) === 45;
+    if (negative) i++;
+    let c = s.charCodeAt(i);
+    let n = 0;
+    if (c === 48) c = s.charCodeAt(++i);
+    else if (c >= 49 && c <= 57) {
+      do {
+        n = n * 10 + (c - 48);
+        c = s.charCodeAt(++i);
+      } while (c >= 48 && c <= 57);
+    } else return false;
+    let exact = i - start - (negative ? 1 : 0) <= EXACT_DIGITS;
+    if (c === 46) {
+      exact = false;
+      if (!digit(s.charCodeAt(++i))) return false;
+      while (digit(s.charCodeAt(i))) i++;
+      c = s.charCodeAt(i);
+    }
+    if (c === 101 || c === 69) {
+      exact = false;
+      c = s.charCodeAt(++i);
+      if (c === 43 || c === 45) c = s.charCodeAt(++i);
+      if (!digit(c)) return false;
+      while (digit(s.charCodeAt(i))) i++;
+    }
+    this.pos = i;
+    this.ops.push(NUMBER);
+    // -0 stays -0, as JSON.parse gives it.
+    this.numbers.push(exact ? (negative ? -n : n) : Number(s.slice(start, i)));
+    return true;
+  }
+
+  /** The string at `pos`, its end in `pos` after it; the stretch between its quotes in `start` and `end`, and their hash; false if not plain. */
+  private start = 0;
+  private end = 0;
+  private hash = 0;
+
+  private scanString(): boolean {
+    const s = this.src;
+    let i = this.pos + 1;
+    let h = HASH_START;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c === 34) break;
+      // An escape, a control character (JSON.parse refuses it) or the end of the line (NaN).
+      if (c === 92 || !(c >= 32)) return false;
+      h = hashStep(h, c);
+      i++;
+    }
+    this.start = this.pos + 1;
+    this.end = i;
+    this.hash = h;
+    this.pos = i + 1;
+    return true;
+  }
+
+  private scanText(context: number): boolean {
+    if (!this.scanString()) return false;
+    const { src, start, end, hash } = this;
+    const d = this.dictionary(context);
+    if (d) {
+      this.seen[context]!++;
+      this.counted.push(context);
+      const code = d.find(src, start, end, hash);
+      if (code >= 0) {
+        this.ops.push(code);
+        return true;
+      }
+      if (d.size < this.limit) {
+        const s = src.slice(start, end);
+        this.ops.push(d.add(own(s), hash));
+        this.added.push(d);
+        this.text(s);
+        return true;
+      }
+    }
+    this.ops.push(TEXT);
+    this.text(src.slice(start, end));
+    return true;
+  }
+
+  private array(context: number, depth: number): boolean {
+    if (depth > SCAN_DEPTH) return false;
+    const ops = this.ops;
+    ops.push(ARRAY);
+    const countAt = ops.length;
+    ops.push(0);
+    this.pos++;
+    this.space();
+    let n = 0;
+    if (this.src.charCodeAt(this.pos) !== 93) {
+      for (;;) {
+        if (!this.scanValue(context, depth + 1)) return false;
+        n++;
+        this.space();
+        const c = this.src.charCodeAt(this.pos);
+        if (c === 93) break;
+        if (c !== 44) return false;
+        this.pos++;
+        this.space();
+      }
+    }
+    this.pos++;
+    ops.data[countAt] = n;
+    return true;
+  }
+
+  private object(context: number, depth: number): boolean {
+    if (depth > SCAN_DEPTH) return false;
+    const ops = this.ops;
+    ops.push(OBJECT);
+    const countAt = ops.length;
+    ops.push(0);
+    this.pos++;
+    this.space();
+    const stack = this.keyStack;
+    const base = stack.length;
+    let n = 0;
+    if (this.src.charCodeAt(this.pos) !== 125) {
+      let expected = (this.firstKey = room(this.firstKey, context))[context]! - 1;
+      let last = -1;
+      for (;;) {
+        if (this.src.charCodeAt(this.pos) !== 34) return false;
+        const code = this.scanKey(expected);
+        if (code < 0) return false;
+        if (code !== expected) {
+          // Only a key scanned from the text is expected later: its text is plain (no quote, no escape).
+          if (last < 0) this.firstKey[context] = code + 1;
+          else this.keyAfter[last] = code + 1;
+        }
+        last = code;
+        expected = (this.keyAfter = room(this.keyAfter, code))[code]! - 1;
+        for (let i = base; i < stack.length; i++) if (stack.data[i] === code) return false;
+        stack.push(code);
+        this.space();
+        if (this.src.charCodeAt(this.pos) !== 58) return false;
+        this.pos++;
+        this.space();
+        if (!this.scanValue(code + 1, depth + 1)) return false;
+        n++;
+        this.space();
+        const c = this.src.charCodeAt(this.pos);
+        if (c === 125) break;
+        if (c !== 44) return false;
+        this.pos++;
+        this.space();
+      }
+    }
+    this.pos++;
+    stack.length = base;
+    ops.data[countAt] = n;
+    return true;
+  }
+
+  /** Writes the key at `pos`; its code, or -1 if the line must be parsed instead. */
+  private scanKey(expected: number): number {
+    // A key taken back with a line given back may leave a code expected that no key has now.
+    if (expected >= 0 && expected < this.keys.size) {
+      const k = this.keys.at(expected);
+      const start = this.pos + 1;
+      if (this.src.charCodeAt(start + k.length) === 34 && same(k, this.src, start)) {
+        this.pos = start + k.length + 1;
+        this.ops.push(expected);
+        return expected;
+      }
+    }
+    if (!this.scanString()) return -1;
+    const { src, start, end, hash } = this;
+    // A key that may be an array index (a digit first; wider than needed).
+    const first = src.charCodeAt(start);
+    if (first >= 48 && first <= 57) return -1;
+    let code = this.keys.find(src, start, end, hash);
+    if (code < 0) {
+      // Keys beyond the limit go as text, which JsonUnpacker marks untagged: left to JsonPacker.
+      if (this.keys.size >= this.limit) return -1;
+      const k = src.slice(start, end);
+      code = this.keys.add(own(k), hash);
+      this.added.push(this.keys);
+      this.text(k);
+    }
+    this.ops.push(code);
+    return code;
+  }
+}
+
+function digit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The table, made longer if needed to hold index `i`. */
+function room(table: Int32Array, i: number): Int32Array {
+  if (i < table.length) return table;
+  const longer = new Int32Array(Math.max(i + 1, table.length * 2));
+  longer.set(table);
+  return longer;
+}

@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { JsonPacker, type PackedJson } from '../src/load/json-pack.js';
+import { LinePacker } from '../src/load/json-scan.js';
+import { Dictionary, hashOf } from '../src/load/json-dict.js';
+
+/** Lines the scan must give back (JSON.parse decides), or must pack exactly as JSON.parse's value packs. */
+const TRICKY = [
+  '{"n":-0,"s":"-0","z":0,"big":1e308,"tiny":5e-324,"neg":-12.5,"str":"12.5","e":1E+2,"f":-1.5e-3,"long":123456789012345678901}',
+  '{"a":null,"b":[null,[],[[]],{}],"c":""}',
+  '{"text":"a\\u001fb\\u001f","\\u001f":"\\u001f"}',
+  '{"__proto__":{"x":1},"constructor":"c","toString":"t"}',
+  '{"å":"Försörjningsstöd ä ö","emoji":"😀 \\ud83d\\ude00","lone":"\\ud800","raw":"\ud800"}',
+  '{"2":"b","1":"a","x":"c"}',
+  '{"a":1,"b":2,"a":3}',
+  '{"a":{"a":{"a":1}},"b":{"a":2},"a":4}',
+  '{"":"empty key","x":{"":""}}',
+  ' \t{ "a" : [ 1 , 2 ] , "b" : { } } \r',
+  '"top"',
+  '17',
+  '-',
+  '01',
+  '1.',
+  '.5',
+  '1e',
+  '+1',
+  'true',
+  'tru',
+  'nul',
+  'null x',
+  '[1,]',
+  '{"a":1,}',
+  '{"a" 1}',
+  '{a:1}',
+  '{"a":"tab\there"}',
+  '{"a":"open',
+  '[',
+  '',
+  '   ',
+  '\u00a0',
+  '\ufeff{}',
+  '[["a",["a",["a"]]],{"a":{"a":"a"}}]',
+  `${'['.repeat(40)}${']'.repeat(40)}`,
+  `${'{"a":'.repeat(70)}1${'}'.repeat(70)}`,
+];
+
+function parses(line: string): unknown {
+  try {
+    return { value: JSON.parse(line) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Packs the lines both ways in batches ending after the given counts: from JSON.parse's values, and by LinePacker (falling back to JSON.parse). */
+function bothWays(lines: string[], cuts: number[], limit: number, trial: number): { parsed: PackedJson[]; scanned: PackedJson[]; taken: number } {
+  const plain = new JsonPacker(limit, trial);
+  const scan = new LinePacker(limit, trial);
+  const ends = new Set(cuts.map((c) => c % (lines.length + 1)));
+  const parsed: PackedJson[] = [];
+  const scanned: PackedJson[] = [];
+  let taken = 0;
+  lines.forEach((line, i) => {
+    const p = parses(line) as { value: unknown } | undefined;
+    if (scan.addLine(i + 1, line, line.length + 1)) {
+      // Never a line JSON.parse refuses.
+      expect(p).toBeDefined();
+      taken++;
+    } else if (p) scan.add(i + 1, p.value, line.length + 1);
+    if (p) plain.add(i + 1, p.value, line.length + 1);
+    if (ends.has(i + 1)) {
+      parsed.push(plain.take());
+      scanned.push(scan.take());
+    }
+  });
+  parsed.push(plain.take());
+  scanned.push(scan.take());
+  return { parsed, scanned, taken };
+}
+
+describe('NDJSON lines packed from their text', () => {
+  it("pack exactly what JSON.parse's values pack, batch by batch, whatever the dictionaries' limits; a line JSON.parse refuses is given back", () => {
+    const key = fc.oneof(fc.constantFrom('caseId', 'plans', 'goal', '__proto__', '\u001f', '1', '', 'a"b', 'a\\b'), fc.string({ maxLength: 4 }));
+    const text = fc.oneof(fc.constantFrom('', 'a', '\u001f', 'å', '2010-01-01', ' 12 ', 'lång text '.repeat(3), '\n', '"', '\ud800'), fc.string({ maxLength: 6, unit: 'grapheme' }));
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+      array: fc.array(tie('value'), { maxLength: 4 }),
+      object: fc.dictionary(key, tie('value'), { maxKeys: 5 }),
+    }));
+    // JSON.stringify's lines, with white space put in and characters cut out or put in here and there.
+    const spaced = fc.tuple(value, fc.nat(), fc.constantFrom(' ', '\t', '\r', ' \t ')).map(([v, seed, ws]) => JSON.stringify(v).replace(/[,:[\]{}]/g, (c, at: number) => ((at + seed) % 3 === 0 ? `${ws}${c}${ws}` : c)));
+    const broken = fc.tuple(value, fc.nat(), fc.nat({ max: 3 }), fc.constantFrom('', '"', ',', '}', ']', '\\', '0', '-', ' ', 'e', '.', ':')).map(([v, at, cut, put]) => {
+      const s = JSON.stringify(v);
+      const i = at % (s.length + 1);
+      return s.slice(0, i) + put + s.slice(i + cut);
+    });
+    const line = fc.oneof(value.map((v) => JSON.stringify(v)), spaced, broken, fc.constantFrom(...TRICKY));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 5 }), fc.constantFrom([2, 4], [1 << 16, 32_768], [0, 0], [3, 1]), (lines, cuts, [limit, trial]) => {
+        const { parsed, scanned } = bothWays(lines, cuts, limit!, trial!);
+        expect(scanned).toEqual(parsed);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('packs a plain akt from its text, and gives back a line it cannot be sure of', () => {
+    const akt = '{"caseId":"A-1","district":"Rinkeby-Kista","plans":[{"planId":"A-1-P1","validFrom":"2009-09-02","subGoals":[{"text":"Truckkort klart","due":""}]}],"followUps":[{"date":"2009-10-15","goalsRevised":false,"n":-0.5}]}';
+    const { parsed, scanned, taken } = bothWays([akt, akt.replace('A-1', 'A-2')], [], 1 << 16, 32_768);
+    expect(taken).toBe(2);
+    expect(scanned).toEqual(parsed);
+    for (const line of TRICKY.slice(2, 9)) expect(new LinePacker().addLine(1, line, 1)).toBe(line.startsWith('{"__proto__"') || line.startsWith('{"":'));
+    // Given back untouched: the same dictionaries and batch as if the line had never been seen.
+    const packer = new LinePacker();
+    expect(packer.addLine(1, '{"goal":"Egen","caseId":"A-1"}', 31)).toBe(true);
+    expect(packer.addLine(2, '{"goal":"Ny","district":"Ny","x":"a\\nb"}', 40)).toBe(false);
+    expect(packer.addLine(3, '{"goal":"Ny","district":"Ny"}', 30)).toBe(true);
+    const reference = new JsonPacker();
+    reference.add(1, { goal: 'Egen', caseId: 'A-1' }, 31);
+    reference.add(3, { goal: 'Ny', district: 'Ny' }, 30);
+    expect(packer.take()).toEqual(reference.take());
+    // Nor do its values count towards showing a key an identifier (with a trial of one value, `id` is one: a value per akt).
+    const lines = ['{"id":"a"}', `{"id":[${'"b",'.repeat(7)}]}`, '{"id":"a"}'];
+    const { parsed: one, scanned: other } = bothWays(lines, [2], 1 << 16, 1);
+    expect(other).toEqual(one);
+    expect(Array.from(one[1]!.ops)).toContain(-1);
+  });
+
+  it('finds each string of a dictionary by its text or a stretch of a longer one, and takes back the codes added last', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 5 }), { maxLength: 200 }), fc.nat({ max: 200 }), (words, back) => {
+        const d = new Dictionary();
+        words.forEach((w, i) => expect(d.add(w, hashOf(w))).toBe(i));
+        const kept = Math.max(0, words.length - back);
+        for (let i = words.length; i > kept; i--) d.removeLast();
+        expect(d.size).toBe(kept);
+        words.forEach((w, i) => {
+          expect(d.get(w)).toBe(i < kept ? i : -1);
+          const around = `x"${w}"y`;
+          expect(d.find(around, 2, 2 + w.length, hashOf(w))).toBe(i < kept ? i : -1);
+        });
+      }),
+    );
+  });
+});
