@@ -1,3 +1,5 @@
+import { Dictionary, hashOf } from './json-dict.js';
+
 /**
  * Parsed JSON values (NDJSON akter) packed on the parsing thread and rebuilt on the main thread
  * from shared strings, as RowPacker does for CSV rows (csv-pack.ts). The values under one key
@@ -20,8 +22,6 @@ export const TRUE = -4;
 export const NUMBER = -5; // the next of `numbers`
 export const OBJECT = -6; // then the count, then per property its key (a key code, or TEXT and the next text) and value
 export const ARRAY = -7; // then the count, then the items
-
-import { Dictionary, hashOf } from './json-dict.js';
 
 /** Distinct values remembered per key; beyond this a key's new values are sent as text. */
 const DICTIONARY_LIMIT = 1 << 16;
