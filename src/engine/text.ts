@@ -18,6 +18,7 @@ export function words(text: string): string[] {
  */
 export function wordCount(text: string): number {
   let n = wordCounts.get(text);
+  // Stryker disable next-line ConditionalExpression: equivalent, counting again gives the same count
   if (n === undefined) {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, when the map is emptied changes memory, not answers
     if (wordCounts.size >= SHORT_TEXTS) wordCounts.clear();
