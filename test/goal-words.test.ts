@@ -64,6 +64,17 @@ describe('how a goal is read', () => {
     expect(m.judge('Som clown').individual).toBe(false);
     expect(m.judge('Vara som clown').individual).toBe(false);
   });
+  it('"som X": a word that ends like a verb opens a clause; the ending counts at the end of the word only', () => {
+    // "-ar" inside "barnflicka" is no verb ending; "-ns" after "-iker" is one ("-iker" itself ends occupations).
+    expect(m.judge('Bli barnflicka').individual).toBe(false);
+    expect(m.judge('Få jobb som barnflicka')).toMatchObject({ anchor: 'barnflicka', kind: 'occupation-or-field' });
+    expect(m.judge('Få jobb som mekanikerns')).toEqual({ individual: false, generic: ['jobb'] });
+    expect(m.judge('Få jobb som mekaniker')).toMatchObject({ anchor: 'mekaniker', kind: 'occupation-or-field' });
+  });
+  it('an occupation by its ending has at least 6 letters: "gör" ends in -ör and is a verb', () => {
+    expect(m.judge('Hon gör framsteg')).toEqual({ individual: false, generic: [] });
+    expect(m.judge('Bli montör')).toMatchObject({ anchor: 'montör', kind: 'occupation-or-field' });
+  });
   it('a phrase matches whole words only', () => {
     expect(m.judge('Arbeta med barn').anchor).toBe('med barn');
     expect(m.judge('Arbeta med barnen').individual).toBe(false);
