@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { quotesInLines, readCsv, readCsvChunks, rowsOfLines, type CsvEvent } from '../src/load/csv.js';
-import { RowPacker, type PackedRows } from '../src/load/csv-pack.js';
+import { dayAt, RowPacker, type PackedRows } from '../src/load/csv-pack.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'akt-split-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -185,7 +185,9 @@ describe('a text with quotes, cut at its delimiters when every quote is well-for
 describe('lines packed straight from the text', () => {
   // Few values, so that codes and the cell above repeat; the separator, which sends a batch plain.
   // Dates, which are looked up by their digits, and values of ten characters that are not quite dates.
-  const date = fc.constantFrom('2011-01-01', '2011-01-02', '2011-02-01', '2012-01-01', '1999-12-31', '2011-0a-01', '2011-01-0-', '2011/01/01', '20110-1-01', '-011-01-01');
+  // Dates a dictionary finds by their day (dayAt) and dates it finds only by their number (month or
+  // day out of range, years before 1900 or after 2099).
+  const date = fc.constantFrom('2011-01-01', '2011-01-02', '2011-02-01', '2012-01-01', '1999-12-31', '1900-01-01', '2099-12-31', '2011-13-01', '2011-00-10', '2011-01-32', '1899-12-31', '2100-01-01', '2011-0a-01', '2011-01-0-', '2011/01/01', '20110-1-01', '-011-01-01');
   const cell = fc.oneof(fc.constantFrom('', 'a', 'b', 'Egen försörjning genom arbete', 'x\u001fy', 'K-1', 'K-2', 'a, "b"; c', '"', '""'), date);
   const batch = fc.record({
     rows: fc.array(fc.oneof({ weight: 6, arbitrary: fc.array(cell, { minLength: 1, maxLength: 5 }) }, { weight: 1, arbitrary: fc.constant([] as string[]) }), { maxLength: 8 }),
@@ -208,6 +210,39 @@ describe('lines packed straight from the text', () => {
       // Sent as it is: the codes array has no room left over that a copy would cut away.
       if (got.kind === 'packed') expect(got.codes.buffer.byteLength).toBe(4 * got.codes.length);
     }
+  });
+
+  it('pack lines and rows in turns on one packer as rows alone, a batch sent plain taking back its dates', () => {
+    // Each batch as lines on one packer and as rows on the other; a value with the separator sends a
+    // batch of rows plain, which must forget the dates it added, or the next lines would find them.
+    const dates = fc.constantFrom('2011-01-01', '2011-01-02', '2012-03-04', '2011-13-01', 'x\u001fy', 'a');
+    const rowsOf = fc.array(fc.array(dates, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(rowsOf, fc.boolean()), { maxLength: 8 }), fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constant(1 << 16)), (batches, limit) => {
+        const mixed = new RowPacker(limit, 1000);
+        const byRows = new RowPacker(limit, 1000);
+        let line = 2;
+        for (const [rows, asLines] of batches) {
+          const body = rows.map((r) => `${r.join(',')}\n`).join('');
+          const l = { kind: 'lines' as const, text: body, start: 0, end: body.length, line, delimiter: ',' };
+          line += rows.length;
+          const expected = byRows.pack(rowsOfLines(l));
+          const got = asLines ? mixed.packLines(l) : mixed.pack(rowsOfLines(l));
+          expect(got).toEqual(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('find the day of a date within its text, and none for anything else', () => {
+    expect(dayAt('x,1900-01-01,', 2)).toBe(0);
+    expect(dayAt('1900-02-01', 0)).toBe(31);
+    expect(dayAt('2099-12-31', 0)).toBe(200 * 12 * 31 - 1);
+    for (const text of ['1899-12-31', '2100-01-01', '2011-13-01', '2011-00-01', '2011-01-00', '2011-01-32', '2011/01/01', '2011-01-0', '2011-0a-01', ' 2011-01-0']) expect(dayAt(text, 0), text).toBe(-1);
+    const days = new Set<number>();
+    for (let y = 1990; y < 2015; y++) for (let m = 1; m <= 12; m++) for (let d = 1; d <= 31; d++) days.add(dayAt(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, 0));
+    expect(days.size).toBe(25 * 12 * 31);
   });
 
   it('pack as the same rows packed one by one, batch after batch', () => {
