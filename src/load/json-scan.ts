@@ -260,11 +260,13 @@ export class LinePacker extends JsonPacker {
 
   /** Writes the key at `pos`; its code, or -1 if the line must be parsed instead. */
   private scanKey(expected: number): number {
-    // A key taken back with a line given back may leave a code expected that no key has now.
+    // A key taken back with a line given back may leave a code expected that no key has now, or
+    // one that JsonPacker gave to an index of that line (Object.keys puts those first, so one may
+    // take the code of a key that came before it in the text): the scan takes no index.
     if (expected >= 0 && expected < this.keys.size) {
       const k = this.keys.at(expected);
       const start = this.pos + 1;
-      if (this.src.charCodeAt(start + k.length) === 34 && same(k, this.src, start)) {
+      if (this.src.charCodeAt(start + k.length) === 34 && !digit(k.charCodeAt(0)) && same(k, this.src, start)) {
         this.pos = start + k.length + 1;
         this.ops.push(expected);
         return expected;
