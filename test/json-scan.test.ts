@@ -143,7 +143,8 @@ describe('NDJSON lines packed from their text', () => {
         expect(d.size).toBe(kept);
         words.forEach((w, i) => {
           expect(d.get(w)).toBe(i < kept ? i : -1);
-          const around = `x"${w}"y`;
+          const text = `x"${w}"y`;
+          const around = Uint16Array.from({ length: text.length }, (_, at) => text.charCodeAt(at));
           expect(d.find(around, 2, 2 + w.length, hashOf(w))).toBe(i < kept ? i : -1);
         });
       }),

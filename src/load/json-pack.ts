@@ -218,7 +218,7 @@ export class JsonPacker {
       if (d) {
         this.seen[context]!++;
         const hash = hashOf(s);
-        const code = d.find(s, 0, s.length, hash);
+        const code = d.get(s, hash);
         if (code >= 0) return this.ops.push(code);
         if (d.size < this.limit) {
           this.ops.push(d.add(own(s), hash));
