@@ -57,24 +57,37 @@ function bothWays(lines: string[], cuts: number[], limit: number, trial: number)
   const plain = new JsonPacker(limit, trial);
   const scan = new LinePacker(limit, trial);
   const ends = new Set(cuts.map((c) => c % (lines.length + 1)));
+  // The same lines scanned where they stand in one text, as the NDJSON thread scans a chunk's (a line feed is no line's).
+  const inPlace = new LinePacker(limit, trial);
+  const text = lines.join('\n');
+  const cut = !lines.some((l) => l.includes('\n'));
+  let at = 0;
   const parsed: PackedJson[] = [];
   const scanned: PackedJson[] = [];
   let taken = 0;
   lines.forEach((line, i) => {
     const p = parses(line) as { value: unknown } | undefined;
-    if (scan.addLine(i + 1, line, line.length + 1)) {
+    const ok = scan.addLine(i + 1, line, line.length + 1);
+    if (ok) {
       // Never a line JSON.parse refuses.
       expect(p).toBeDefined();
       taken++;
     } else if (p) scan.add(i + 1, p.value, line.length + 1);
+    if (cut) {
+      expect(inPlace.addLine(i + 1, text, line.length + 1, at, at + line.length)).toBe(ok);
+      if (!ok && p) inPlace.add(i + 1, p.value, line.length + 1);
+    }
+    at += line.length + 1;
     if (p) plain.add(i + 1, p.value, line.length + 1);
     if (ends.has(i + 1)) {
       parsed.push(plain.take());
       scanned.push(scan.take());
+      if (cut) expect(inPlace.take()).toEqual(scanned.at(-1));
     }
   });
   parsed.push(plain.take());
   scanned.push(scan.take());
+  if (cut) expect(inPlace.take()).toEqual(scanned.at(-1));
   return { parsed, scanned, taken };
 }
 
