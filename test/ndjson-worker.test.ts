@@ -36,7 +36,7 @@ const akt = (i: number) => JSON.stringify({ caseId: `A-${i}`, district: i % 2 ? 
 const deep = `${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}`;
 const lines = (n: number, broken: Record<number, string>) => Array.from({ length: n }, (_, i) => broken[i + 1] ?? akt(i + 1));
 
-/** Files as the worker meets them: none, one akt, broken lines on either side of a batch's end (250 akter), CRLF, Windows-1252. */
+/** Files as the worker meets them: none, one akt, broken lines on either side of a batch's end (250 akter), CRLF, Windows-1252, lines longer than a chunk. */
 const FILES: [string, string | Buffer][] = [
   ['empty.ndjson', ''],
   ['one.ndjson', akt(1)],
@@ -44,6 +44,8 @@ const FILES: [string, string | Buffer][] = [
   ['boundary.ndjson', `${lines(2003, { 1000: '{"caseId":', 1001: 'inte json', 2002: deep }).join('\n')}\n`],
   ['blank-crlf.ndjson', `\r\n${akt(1)}\r\n   \r\n${akt(2)}\r${akt(3)}`],
   ['latin1.ndjson', Buffer.from(`{"caseId":"A-1","goal":"Sj\xe4lvf\xf6rs\xf6rjning"}\n`, 'latin1')],
+  // Lines longer than a chunk read (64 KiB), a line break right after one, and blank lines between.
+  ['long-lines.ndjson', `${akt(1)}\n${JSON.stringify({ caseId: 'A-2', goal: 'lång '.repeat(30_000) })}\n\n${akt(3)}\n${'{"caseId":"A-4","goal":"'.padEnd(65_536 * 2 - 1, 'x')}"}\n\n`],
 ];
 
 describe.skipIf(!existsSync(fileURLToPath(BUILT)))('NDJSON read on a worker thread', () => {

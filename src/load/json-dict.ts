@@ -31,8 +31,8 @@ export class Dictionary {
     return this.values.length;
   }
 
-  /** The code of `text.slice(start, end)` (whose hash is `hash`), or -1. */
-  find(text: string, start: number, end: number, hash: number): number {
+  /** The code of the string whose code units are `units[start]` to `units[end - 1]` (whose hash is `hash`), or -1. */
+  find(units: Uint16Array, start: number, end: number, hash: number): number {
     const slots = this.slots;
     const mask = slots.length - 1;
     const length = end - start;
@@ -41,19 +41,25 @@ export class Dictionary {
       if (at < 0) return -1;
       if (this.hashes[at] === hash) {
         const v = this.values[at]!;
-        if (v.length === length && same(v, text, start)) return at;
+        if (v.length === length && same(v, units, start)) return at;
       }
+    }
+  }
+
+  /** The code of `s` (whose hash is `hash`), or -1. */
+  get(s: string, hash = hashOf(s)): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const at = slots[i]! - 1;
+      if (at < 0) return -1;
+      if (this.hashes[at] === hash && this.values[at] === s) return at;
     }
   }
 
   /** The string of a code. */
   at(code: number): string {
     return this.values[code]!;
-  }
-
-  /** The code of `s`, or -1. */
-  get(s: string): number {
-    return this.find(s, 0, s.length, hashOf(s));
   }
 
   /** Adds `s` (not in the dictionary; `hash`: hashOf(s)) as the next code. */
@@ -99,8 +105,8 @@ export class Dictionary {
   }
 }
 
-/** Whether `text` holds `v` at `start` (a loop of compiled code: startsWith with a position cost a call per look-up). */
-export function same(v: string, text: string, start: number): boolean {
-  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+/** Whether `units` holds the code units of `v` from `start` on (a loop of compiled code: a call per look-up cost more). */
+export function same(v: string, units: Uint16Array, start: number): boolean {
+  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) !== units[start + i]) return false;
   return true;
 }

@@ -218,7 +218,7 @@ export class JsonPacker {
       if (d) {
         this.seen[context]!++;
         const hash = hashOf(s);
-        const code = d.find(s, 0, s.length, hash);
+        const code = d.get(s, hash);
         if (code >= 0) return this.ops.push(code);
         if (d.size < this.limit) {
           this.ops.push(d.add(own(s), hash));
@@ -239,8 +239,10 @@ export class JsonPacker {
  * without CODES_AT, and an object in a place no shape names, is made whole.
  */
 export interface JsonShape {
-  keys: ReadonlyMap<string, { object?: JsonShape; items?: JsonShape }>;
+  keys: ReadonlyMap<string, ShapeEntry>;
 }
+
+type ShapeEntry = { object?: JsonShape; items?: JsonShape };
 
 /** Rebuilds the values of one file's batches, in the order they were packed. */
 export class JsonUnpacker {
@@ -260,6 +262,11 @@ export class JsonUnpacker {
   private slotValues: unknown[] = [];
   /** Per key code, whether for-in would give the key out of the order it was added in. */
   private readonly indexLike: boolean[] = [];
+  /**
+   * Per shape, per key code, what the shape names under the key (null: nothing): looking every
+   * key of every object up by name in its shape was a fair part of the main thread's unpacking.
+   */
+  private readonly named = new Map<JsonShape, (ShapeEntry | null | undefined)[]>();
 
   /** `shape`: of each value at the top (see JsonShape); without, every object is made whole. */
   constructor(private readonly shape?: JsonShape) {}
@@ -330,6 +337,11 @@ export class JsonUnpacker {
         let ordered = n > 0;
         // With a shape, the keys it names are put on the object once it is known to be tagged; else every key as it comes.
         let named = false;
+        let table: (ShapeEntry | null | undefined)[] | undefined;
+        if (shape !== undefined) {
+          table = this.named.get(shape);
+          if (table === undefined) this.named.set(shape, (table = []));
+        }
         let texts: string[] | undefined;
         for (let i = 0; i < n; i++) {
           const code = this.ops[this.op++]!;
@@ -348,19 +360,26 @@ export class JsonUnpacker {
             ordered = false;
           }
           const valueCode = this.ops[this.op]!;
-          const inner = shape?.keys.get(key);
+          let inner: ShapeEntry | null | undefined;
+          if (table !== undefined) {
+            inner = code >= 0 ? table[code] : undefined;
+            if (inner === undefined) {
+              inner = shape!.keys.get(key) ?? null;
+              if (code >= 0) table[code] = inner;
+            }
+          }
           const v = this.value(code >= 0 ? code + 1 : -1, inner?.object, inner?.items);
           slotValues[first + i] = v;
           if (valueCode >= 0) codes.data[first + i] = valueCode;
           if (shape === undefined) setOwn(o, key, v);
-          else if (inner !== undefined) named = true;
+          else if (inner !== null) named = true;
         }
         if (shape !== undefined) {
           if (ordered) {
             if (named) {
               for (let i = 0; i < n; i++) {
-                const key = this.keys[keyCodes.data[first + i]! & ~KEYS_END]!;
-                if (shape.keys.has(key)) setOwn(o, key, slotValues[first + i]);
+                const code = keyCodes.data[first + i]! & ~KEYS_END;
+                if (table![code] !== null) setOwn(o, this.keys[code]!, slotValues[first + i]);
               }
             }
           } else {

@@ -81,8 +81,28 @@ export async function* readNdjson(file: ByteSource, encoding?: string): AsyncGen
   }
 }
 
-/** The lines of an NDJSON file, a decoded chunk's at a time (the NDJSON thread packs them itself: ndjson-worker.ts). */
+/** The lines of an NDJSON file, a decoded chunk's at a time. */
 export async function* ndjsonLines(file: ByteSource, encoding?: string): AsyncGenerator<NdjsonLine> {
+  let line = 0;
+  for await (const ev of ndjsonText(file, encoding)) {
+    if (ev.kind !== 'text') {
+      yield ev;
+      continue;
+    }
+    const texts = ev.text.slice(ev.start, ev.end).split('\n');
+    yield { kind: 'lines', first: line + 1, texts };
+    line += texts.length;
+  }
+}
+
+/**
+ * An NDJSON file's text in stretches of whole lines: `text.slice(start, end)` is one line or more,
+ * each ended by a line feed but the last (whose line break is left out). A stretch is most of a
+ * decoded chunk, left uncut: the NDJSON thread scans its lines where they stand (LinePacker).
+ */
+export type NdjsonText = Extract<JsonEvent, { kind: 'format' | 'not-text' | 'end' }> | { kind: 'text'; text: string; start: number; end: number };
+
+export async function* ndjsonText(file: ByteSource, encoding?: string): AsyncGenerator<NdjsonText> {
   const detected = detectEncoding(await readSample(file), encoding);
   if ('binary' in detected) {
     yield { kind: 'not-text' };
@@ -90,24 +110,31 @@ export async function* ndjsonLines(file: ByteSource, encoding?: string): AsyncGe
   }
   yield { kind: 'format', encoding: detected.encoding };
   const tally: TextTally = { sha256: '', undecodable: 0 };
-  let line = 0;
-  // Lines are cut from each decoded chunk at once (CRLF and a lone CR end a line as LF does, as
-  // readline's did): an await per akt, as readline's iterator gave, cost more than the cutting.
-  // The start of a line not ended yet, in pieces: a line of any length is joined once, not once per chunk.
+  // CRLF and a lone CR end a line as LF does (lineFeeds), as readline's did. The start of a line
+  // not ended yet, in pieces: a line of any length is joined once, not once per chunk.
   let open: string[] = [];
+  let openLength = 0;
   for await (const chunk of lineFeeds(decodeFile(file, detected.encoding, tally))) {
-    if (!chunk.includes('\n')) {
+    const first = chunk.indexOf('\n');
+    if (first < 0) {
       open.push(chunk);
+      openLength += chunk.length;
       continue;
     }
-    const lines = chunk.split('\n');
-    if (open.length > 0) lines[0] = open.join('') + lines[0]!;
-    open = [lines.pop()!];
-    yield { kind: 'lines', first: line + 1, texts: lines };
-    line += lines.length;
+    const last = chunk.lastIndexOf('\n');
+    if (openLength === 0) yield { kind: 'text', text: chunk, start: 0, end: last };
+    else {
+      open.push(chunk.slice(0, first));
+      const head = open.join('');
+      yield { kind: 'text', text: head, start: 0, end: head.length };
+      if (last > first) yield { kind: 'text', text: chunk, start: first + 1, end: last };
+    }
+    const rest = chunk.slice(last + 1);
+    open = [rest];
+    openLength = rest.length;
   }
   const last = open.join('');
-  if (last !== '') yield { kind: 'lines', first: line + 1, texts: [last] };
+  if (last !== '') yield { kind: 'text', text: last, start: 0, end: last.length };
   yield { kind: 'end', sha256: tally.sha256, undecodable: tally.undecodable };
 }
 

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { serveFiles } from './credits.js';
-import { ndjsonLines, parseLine } from './json.js';
+import { ndjsonText, parseLine } from './json.js';
 import { LinePacker } from './json-scan.js';
 import type { NdjsonPrefetchEvent, NdjsonStartMessage, NdjsonWorkerMessage } from './ndjson-parallel.js';
 
@@ -64,17 +64,22 @@ async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage,
       events.push(ev);
       if (events.length >= BATCH_AKTER) await flush();
     };
-    for await (const ev of ndjsonLines(path, encoding)) {
-      if (ev.kind !== 'lines') {
+    let line = 0;
+    for await (const ev of ndjsonText(path, encoding)) {
+      if (ev.kind !== 'text') {
         await other(ev);
         continue;
       }
-      for (let i = 0; i < ev.texts.length; i++) {
-        const text = ev.texts[i]!;
-        const line = ev.first + i;
+      const { text, end } = ev;
+      for (let start = ev.start; start <= end; ) {
+        let stop = text.indexOf('\n', start);
+        if (stop < 0 || stop > end) stop = end;
+        const from = start;
+        start = stop + 1;
+        line++;
         // A line the scan gives back (an escape, a repeated key, not JSON) is parsed as readNdjson parses it.
-        if (!packer.addLine(line, text, text.length + 1)) {
-          const parsed = parseLine(text, line);
+        if (!packer.addLine(line, text, stop - from + 1, from, stop)) {
+          const parsed = parseLine(text.slice(from, stop), line);
           if (parsed === undefined) continue;
           if (parsed.kind !== 'value') {
             await other(parsed);
