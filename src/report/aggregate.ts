@@ -75,6 +75,8 @@ const values: (string | number)[] = [];
 class ReasonTally {
   private readonly byCode = new Map<string, CodeTree>();
   private readonly others = new Map<string, Seen>();
+  private lastCode: string | undefined;
+  private lastTree: CodeTree | undefined;
 
   count(reason: Reason, group: Tally[], total: Tally[]): void {
     // The stadsdel's tally holds at most as many reasons as the whole export's (each is also among
@@ -100,12 +102,15 @@ class ReasonTally {
   /** The reason as seen before, or (if `room`: the stadsdel's tally can take it) a new one. */
   private find(reason: Reason, room: boolean): Seen | undefined {
     const data = reason.data;
-    let tree = this.byCode.get(reason.code);
+    // A rule gives one or two codes: most reasons have the code the one before had.
+    let tree = reason.code === this.lastCode ? this.lastTree : this.byCode.get(reason.code);
     if (tree === undefined) {
       const names: string[] = [];
       if (data) for (const k in data) names.push(k);
       this.byCode.set(reason.code, (tree = { names, root: undefined }));
     }
+    this.lastCode = reason.code;
+    this.lastTree = tree;
     const names = tree.names;
     let n = 0;
     if (data) {

@@ -4,6 +4,17 @@ import type { Out } from './stream.js';
 /** A result's place among the pieces kept, by status within its rule's, as findingMasker (report/build.ts) keeps the objects. */
 export const statusSlot = (s: Status): number => (s === 'pass' ? 0 : s === 'fail' ? 1 : s === 'not-applicable' ? 2 : 3);
 
+/** Keys of the reasons' data recur in every akt: each `"key":` is made once (a few dozen; capped for a plug-in's). */
+const keys = new Map<string, Uint8Array>();
+function keyBytes(k: string): Uint8Array {
+  let bytes = keys.get(k);
+  if (bytes === undefined) {
+    bytes = Buffer.from(`${JSON.stringify(k)}:`, 'utf8');
+    if (keys.size < 1000) keys.set(k, bytes);
+  }
+  return bytes;
+}
+
 /**
  * Text written as UTF-8 straight into buffers of about `size` bytes, each handed to `out` whole
  * once full: for the data formats' akter, where making each akt a string, joining the strings and
@@ -127,14 +138,16 @@ export class ByteOut implements Out {
         const o = v as Record<string, unknown>;
         this.byte(0x7b);
         let first = true;
-        for (const k of Object.keys(o)) {
+        // for-in, not Object.keys: no array of keys per reason and data. A plain object's
+        // enumerable keys are its own, in the same order, unless Object.prototype was given one.
+        for (const k in o) {
+          if (!Object.hasOwn(o, k)) continue;
           const x = o[k];
           // An object's undefined, function or symbol is left out.
           if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
           if (!first) this.byte(0x2c);
           first = false;
-          this.jsonString(k);
-          this.byte(0x3a);
+          this.copy(keyBytes(k));
           this.json(x);
         }
         return this.byte(0x7d);
