@@ -40,14 +40,6 @@ export interface AuditOptions {
   /** Each akt with its results as the report is aggregated, and a wait for full outputs: see buildReport. */
   onCase?: (c: CaseResult) => void;
   drain?: () => Promise<void>;
-  /**
-   * false: no full collections between the phases of a large run (see memory.ts). For a run whose
-   * akter go to writers on this thread as they are checked (json, ndjson, csv): the other core is
-   * idle in that pass, and V8's own collections mark there, where a full one stops this thread
-   * (at 400,000 akter, json took some 0.6 s less CPU for about 25 MB more at its peak). Not with
-   * two threads checking: the collection after loading comes before the store is handed over.
-   */
-  collect?: boolean;
   /** Populations of at least this many akter are checked on two threads when the run may use two (default SPLIT_FROM; tests set it lower, and then small files are split too). */
   splitFrom?: number;
 }
@@ -85,8 +77,7 @@ async function auditOn(opts: AuditOptions, thread: CheckThread | undefined): Pro
   const population = criteria.length > 0 ? selectPopulation(loaded.akter, selection, opts.asOf) : loaded.akter;
   if (population.length === 0) throw new UserError('no-akter-selected', { paths: opts.paths.join(', '), criteria: criteriaText(criteria) });
   if (opts.progress) opts.progress.phase = 'check';
-  const collect = opts.collect === false && thread === undefined ? () => undefined : collectGarbage;
-  collect();
+  collectGarbage();
   const ctx = { asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}) };
   const appendixLimit = opts.appendixLimit ?? DEFAULT_APPENDIX_LIMIT;
   // The worker runs its rules on every akt while this thread runs the others (check-thread.ts).
@@ -111,7 +102,7 @@ async function auditOn(opts: AuditOptions, thread: CheckThread | undefined): Pro
     } else {
       results = resultsOf(population, new Checker(population, opts.rules, ctx));
     }
-    collect();
+    collectGarbage();
     const notAssessed = notAssessedRules(population, opts.rules);
     opts.onStart?.(notAssessed);
     report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, notAssessed, grades: opts.grades, criteria, progress: opts.progress, appendixLimit, onCase: opts.onCase, drain: opts.drain, ...(split ? { split } : {}) });
@@ -119,7 +110,7 @@ async function auditOn(opts: AuditOptions, thread: CheckThread | undefined): Pro
     if (other && e instanceof RuleContractError) throw await firstBroken(e, at.akt, other, opts.rules);
     throw e;
   }
-  collect();
+  collectGarbage();
   if (opts.progress) opts.progress.phase = 'report';
   return { report, loaded };
 }

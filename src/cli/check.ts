@@ -73,8 +73,6 @@ function appendixLimit(value: string): number {
 }
 
 const FORMAT_NAMES = [...new Set([...Object.keys(FORMATTERS), ...Object.keys(WRITERS)])];
-/** The formats whose writers run on the main thread (xlsx writes its workbook on a worker): see AuditOptions.collect. */
-const ON_THREAD: ReadonlySet<string> = new Set(['json', 'ndjson', 'csv']);
 
 /** --format html,markdown → ['html', 'markdown'], each checked against the formatters. */
 function formats(value: string): string[] {
@@ -213,8 +211,6 @@ export function checkCommand(setExit: (code: number) => void): Command {
           appendixLimit: flags.appendixLimit,
           ...(failing ? { onCase: (c: CaseResult) => failing.add(c) } : {}),
           ...(flags.splitFrom !== undefined ? { splitFrom: flags.splitFrom } : {}),
-          // Every format written in the pass, on this thread (xlsx has a worker of its own): see AuditOptions.collect.
-          ...(inPass.length === chosen.length && chosen.every((f) => ON_THREAD.has(f)) ? { collect: false } : {}),
           ...(streams.size > 0
             ? {
                 // The writers start once the export is read: their akter leave out the rules it cannot assess at all.
