@@ -276,7 +276,6 @@ export class RowPacker {
         } else {
           if (nextDelimiter !== -1 && nextDelimiter < a) nextDelimiter = text.indexOf(delimiter, a);
           b = nextDelimiter !== -1 && nextDelimiter < e ? nextDelimiter : e;
-          if (k === codes.length) codes = grownCodes(codes);
           // A date its column has a code for: the code, as the cell above's or the dictionary's
           // (the same code either way), without cutting it out of the text.
           const dictionary = b - a === 10 ? this.dictionaries[c] : undefined;
@@ -286,6 +285,7 @@ export class RowPacker {
               values[c] = dictionary!.date(day);
               valueCodes[c] = day;
             }
+            if (k === codes.length) codes = grownCodes(codes);
             codes[k++] = day;
             if (b === e) break;
             a = b + 1;
