@@ -116,14 +116,19 @@ async function auditOn(opts: AuditOptions, thread: CheckThread | undefined): Pro
 }
 
 /** The results, with the number of the akt being checked kept in `at` (counted before it is made, for a rule that breaks its contract on it). */
-function* counted(results: Iterable<AktResult>, at: { akt: number }): Generator<AktResult> {
-  const walk = results[Symbol.iterator]();
-  for (;;) {
-    at.akt++;
-    const r = walk.next();
-    if (r.done === true) return;
-    yield r.value;
-  }
+function counted(results: Iterable<AktResult>, at: { akt: number }): Iterable<AktResult> {
+  // Not a generator: its resumption and result object cost the check pass per akt (engine/run.ts Results).
+  return {
+    [Symbol.iterator]: () => {
+      const walk = results[Symbol.iterator]();
+      return {
+        next: () => {
+          at.akt++;
+          return walk.next();
+        },
+      };
+    },
+  };
 }
 
 /**

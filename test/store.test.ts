@@ -29,7 +29,18 @@ describe('the compiled row factory and its plain twin', () => {
           expect(Object.keys(compiled)).toEqual(Object.keys(plain));
           // Every field set is there, every other one left out.
           expect(Object.keys(plain)).toEqual(fields.filter((_, f) => rows[row]![f] !== undefined));
+          // Filled into an object of its own (as an AktView is), with the field `always` set even when empty.
+          const always = fields[row % fields.length]!;
+          const filled = {};
+          const plainFilled = {};
+          table.fill(row, values, filled, always);
+          table.plainFill(row, values, plainFilled, always);
+          expect(filled).toStrictEqual(plainFilled);
+          expect(Object.keys(filled)).toEqual(Object.keys(plainFilled));
+          expect(Object.keys(plainFilled)).toEqual(fields.filter((name, f) => rows[row]![f] !== undefined || name === always));
         }
+        // Made again, each object is equal to the first made of its row: the factory keeps one literal per set of fields.
+        for (let row = 0; row < rows.length; row++) expect(table.object(row, values)).toStrictEqual(table.plainObject(row, values));
       }),
       { numRuns: 200 },
     );

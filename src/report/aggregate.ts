@@ -40,7 +40,18 @@ interface CodeTree {
   root: Seen | Map<string, unknown> | undefined;
 }
 
-const valueKey = (v: string | number): string => (typeof v === 'string' ? v : String(v));
+/**
+ * The texts of small whole numbers (a count, a number of days), made once: made afresh for every
+ * reason counted, each was a new string to allocate and hash in every map it was looked up in.
+ */
+const SMALL = 4096;
+const smallTexts: string[] = [];
+
+const valueKey = (v: string | number): string => {
+  if (typeof v === 'string') return v;
+  if (v >= 0 && v < SMALL && (v | 0) === v) return (smallTexts[v] ??= String(v));
+  return String(v);
+};
 
 /**
  * One distinct failing reason of a rule, with its tally in the whole export and in each stadsdel

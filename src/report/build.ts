@@ -2,7 +2,7 @@ import type { ActiveRule, AktResult, Finding } from '../engine/run.js';
 import type { DataProblem } from '../model/problems.js';
 import type { FileStats, LoadedExport } from '../model/types.js';
 import { quote, quoteData } from '../privacy/quote.js';
-import { withRealId } from '../privacy/real-id.js';
+import { REAL_ID, withRealId } from '../privacy/real-id.js';
 import { Aggregator, type AggregateState } from './aggregate.js';
 import { LazyCases } from './case-list.js';
 import { DEFAULT_GRADES, type GradeThresholds } from './stats.js';
@@ -131,16 +131,16 @@ export function caseMaker(): (r: AktResult) => CaseResult {
   // A few stadsdelar name every akt: each is masked once.
   const maskedDistrict = maskedOnce();
   const maskAll = findingMasker();
-  return ({ checked, findings }) =>
-    withRealId(
-      {
-        caseId: quote(checked.akt.caseId),
-        district: checked.akt.district === undefined ? null : maskedDistrict(checked.akt.district),
-        origin: maskedFile(checked.origin.file) === checked.origin.file ? checked.origin : { ...checked.origin, file: maskedFile(checked.origin.file) },
-        results: maskAll(findings),
-      },
-      checked.akt.caseId,
-    );
+  return ({ checked, findings }) => {
+    const id = checked.akt.caseId;
+    const caseId = quote(id);
+    const district = checked.akt.district === undefined ? null : maskedDistrict(checked.akt.district);
+    const origin = maskedFile(checked.origin.file) === checked.origin.file ? checked.origin : { ...checked.origin, file: maskedFile(checked.origin.file) };
+    const results = maskAll(findings);
+    // The real caseId in the literal, not set afterwards: a fifth property added to the object took
+    // a backing store of its own, for every akt.
+    return id === undefined ? { caseId, district, origin, results } : { caseId, district, origin, results, [REAL_ID]: id };
+  };
 }
 
 type FindingMasker = (findings: Finding[]) => CaseResult['results'];

@@ -12,12 +12,8 @@ export class AktView {
   constructor(store: AktStore, i: number) {
     this.#store = store;
     this.#i = i;
-    const t = store.tables.akt;
-    // The akt's own fields are few and cheap: set as in a full akt.
-    for (let f = 0; f < t.fields.length; f++) {
-      const v = t.value(i, f, store.values);
-      if (v !== undefined || t.fields[f] === 'district') (this as Record<string, unknown>)[t.fields[f]!] = v;
-    }
+    // The akt's own fields are few and cheap: set as in a full akt, district even when it has none.
+    store.tables.akt.fill(i, store.values, this, 'district');
   }
 
   static {

@@ -13,6 +13,9 @@ export function detach(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
+/** The fields an empty object literal has room for in itself (V8): a row of more is made by a literal of its own. */
+const IN_OBJECT = 4;
+
 /** The most rows an identifier's column gets its room for at once (RowTable.grow). */
 const OWN_ROOM_LIMIT = 1 << 24;
 /** Whether integer columns made from now on live in shared memory (see shareColumns). */
@@ -336,16 +339,65 @@ export class RowTable {
     return o;
   }
 
-  private make: ((row: number, values: unknown[], shared: (IntColumn | undefined)[], own: (string[] | PackedColumn | Withheld | undefined)[]) => Record<string, unknown>) | undefined;
+  /**
+   * Sets the row's fields on `o` as `object` makes them, and `always` (a field's name) even when the
+   * row has no value of it: for an object of a class of its own (an AktView). Compiled too, for
+   * the same reason: a loop setting fields by their names stored through one megamorphic site, for
+   * every akt a rule's `prepare` looks at.
+   */
+  fill(row: number, table: ValueTable, o: object, always: string): void {
+    if (this.filler === undefined || this.always !== always) {
+      this.filler = this.compile(always);
+      this.always = always;
+    }
+    this.filler(row, table.values, this.shared, this.packed ?? this.own, o);
+  }
 
-  private compile(): NonNullable<RowTable['make']> {
+  /** The same as `fill` by a plain loop (see plainObject). */
+  plainFill(row: number, table: ValueTable, o: object, always: string): void {
+    for (let f = 0; f < this.fields.length; f++) {
+      const v = this.value(row, f, table);
+      if (v !== undefined || this.fields[f] === always) (o as Record<string, unknown>)[this.fields[f]!] = v;
+    }
+  }
+
+  private make: ((row: number, values: unknown[], shared: (IntColumn | undefined)[], own: (string[] | PackedColumn | Withheld | undefined)[], o?: object) => Record<string, unknown>) | undefined;
+  private filler: RowTable['make'];
+  private always: string | undefined;
+
+  /**
+   * The row factory for a table of more fields than an empty object has room for in itself: each
+   * row's object made by one object literal of exactly the fields it has (one literal per set of
+   * fields, made when first met). Built from `{}` a field at a time, each such object took a
+   * separate store for its further fields, grown two or three times: a third of the check pass's
+   * garbage.
+   */
+  private compileLiterals(): NonNullable<RowTable['make']> {
+    const n = this.fields.length;
+    const vs = this.fields.map((_, f) => `v${f}`).join(', ');
+    const reads = this.fields.map((_, f) => `const v${f} = ${this.packed?.[f] ? `own[${f}].get(row)` : this.own[f] ? `own[${f}][row]` : `values[shared[${f}].data[row]]`};`).join('\n');
+    const mask = this.fields.map((_, f) => `(v${f} === undefined ? 0 : ${1 << f})`).join(' | ');
+    const makers: (((...v: unknown[]) => Record<string, unknown>) | undefined)[] = [];
+    const fields = this.fields;
+    const miss = (m: number, ...v: unknown[]): Record<string, unknown> => {
+      const keys = fields.flatMap((name, f) => (m & (1 << f) ? [`${JSON.stringify(name)}: v${f}`] : []));
+      const make = (makers[m] = new Function(...fields.map((_, f) => `v${f}`), `return {${keys.join(', ')}};`) as (...v: unknown[]) => Record<string, unknown>);
+      return make(...v.slice(0, n));
+    };
+    return new Function('makers', 'miss', `return function (row, values, shared, own) {\n${reads}\nconst m = ${mask};\nconst make = makers[m];\nreturn make === undefined ? miss(m, ${vs}) : make(${vs});\n};`)(makers, miss) as NonNullable<RowTable['make']>;
+  }
+
+  /** The row factory; with `always`, the filler (see fill). */
+  private compile(always?: string): NonNullable<RowTable['make']> {
     const body = this.fields
       .map((name, f) => {
         const read = this.packed?.[f] ? `own[${f}].get(row)` : this.own[f] ? `own[${f}][row]` : `values[shared[${f}].data[row]]`;
-        return `v = ${read}; if (v !== undefined) o[${JSON.stringify(name)}] = v;`;
+        return name === always ? `o[${JSON.stringify(name)}] = ${read};` : `v = ${read}; if (v !== undefined) o[${JSON.stringify(name)}] = v;`;
       })
       .join('\n');
-    return new Function('row', 'values', 'shared', 'own', `const o = {}; let v;\n${body}\nreturn o;`) as NonNullable<RowTable['make']>;
+    if (always === undefined && this.fields.length > IN_OBJECT && this.fields.length <= 30) return this.compileLiterals();
+    if (always === undefined) return new Function('row', 'values', 'shared', 'own', `const o = {}; let v;\n${body}\nreturn o;`) as NonNullable<RowTable['make']>;
+    return new Function('row', 'values', 'shared', 'own', 'o', `let v;\n${body}\nreturn o;`) as NonNullable<RowTable['make']>;
   }
 }
 
