@@ -40,7 +40,15 @@ describe('the compiled row factory and its plain twin', () => {
           expect(Object.keys(plainFilled)).toEqual(fields.filter((name, f) => rows[row]![f] !== undefined || name === always));
         }
         // Made again, each object is equal to the first made of its row: the factory keeps one literal per set of fields.
-        for (let row = 0; row < rows.length; row++) expect(table.object(row, values)).toStrictEqual(table.plainObject(row, values));
+        for (let row = 0; row < rows.length; row++) {
+          expect(table.object(row, values)).toStrictEqual(table.plainObject(row, values));
+          // With one more key after the fields (a plan's delmål), as if set afterwards.
+          const list = [{ text: 'a' }];
+          const withList = table.objectWith(row, values, 'subGoals', list);
+          expect(withList).toStrictEqual({ ...table.plainObject(row, values), subGoals: list });
+          expect(Object.keys(withList)).toEqual([...Object.keys(table.plainObject(row, values)), 'subGoals']);
+          expect(withList.subGoals).toBe(list);
+        }
       }),
       { numRuns: 200 },
     );

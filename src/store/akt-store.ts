@@ -264,14 +264,33 @@ export class AktStore {
     return out;
   }
 
+  /** The akt's plans, each with its delmål (made in the plan's literal: RowTable.objectWith); as `list`, plain loops. */
   plans(i: number): Plan[] {
-    const t = this.tables;
-    const plans = this.list(this.chains.plans, t.plans, i) as unknown as Plan[];
-    for (let p = 0, first = this.chains.plans.first.data[i] ?? -1; p < plans.length; p++) {
-      plans[p]!.subGoals = this.list(this.subGoals, t.subGoals, first);
-      first = t.plans.next.data[first]!;
-    }
-    return plans;
+    const chains = this.chains.plans;
+    if (i >= chains.first.length) return [];
+    const rows = this.tables.plans;
+    const next = rows.next.data;
+    const first = chains.first.data[i]!;
+    let n = 0;
+    for (let r = first; r !== -1; r = next[r]!) n++;
+    if (n === 0) return [];
+    const a = this.plan(first);
+    if (n === 1) return [a];
+    let r = next[first]!;
+    const b = this.plan(r);
+    if (n === 2) return [a, b];
+    const c = this.plan((r = next[r]!));
+    if (n === 3) return [a, b, c];
+    const out = new Array<Plan>(n);
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
+    for (let k = 3; k < n; k++) out[k] = this.plan((r = next[r]!));
+    return out;
+  }
+
+  private plan(row: number): Plan {
+    return this.tables.plans.objectWith(row, this.values, 'subGoals', this.list(this.subGoals, this.tables.subGoals, row)) as unknown as Plan;
   }
 
   listOf<K extends Exclude<AktList, 'plans'>>(key: K, i: number): Akt[K] {

@@ -361,7 +361,7 @@ export class RowTable {
     }
   }
 
-  private make: ((row: number, values: unknown[], shared: (IntColumn | undefined)[], own: (string[] | PackedColumn | Withheld | undefined)[], o?: object) => Record<string, unknown>) | undefined;
+  private make: ((row: number, values: unknown[], shared: (IntColumn | undefined)[], own: (string[] | PackedColumn | Withheld | undefined)[], o?: unknown) => Record<string, unknown>) | undefined;
   private filler: RowTable['make'];
   private always: string | undefined;
 
@@ -372,20 +372,37 @@ export class RowTable {
    * separate store for its further fields, grown two or three times: a third of the check pass's
    * garbage.
    */
-  private compileLiterals(): NonNullable<RowTable['make']> {
+  private compileLiterals(extra?: string): NonNullable<RowTable['make']> {
     const n = this.fields.length;
-    const vs = this.fields.map((_, f) => `v${f}`).join(', ');
+    const vs = [...this.fields.map((_, f) => `v${f}`), ...(extra === undefined ? [] : ['x'])].join(', ');
     const reads = this.fields.map((_, f) => `const v${f} = ${this.packed?.[f] ? `own[${f}].get(row)` : this.own[f] ? `own[${f}][row]` : `values[shared[${f}].data[row]]`};`).join('\n');
     const mask = this.fields.map((_, f) => `(v${f} === undefined ? 0 : ${1 << f})`).join(' | ');
     const makers: (((...v: unknown[]) => Record<string, unknown>) | undefined)[] = [];
     const fields = this.fields;
     const miss = (m: number, ...v: unknown[]): Record<string, unknown> => {
       const keys = fields.flatMap((name, f) => (m & (1 << f) ? [`${JSON.stringify(name)}: v${f}`] : []));
-      const make = (makers[m] = new Function(...fields.map((_, f) => `v${f}`), `return {${keys.join(', ')}};`) as (...v: unknown[]) => Record<string, unknown>);
-      return make(...v.slice(0, n));
+      if (extra !== undefined) keys.push(`${JSON.stringify(extra)}: x`);
+      const make = (makers[m] = new Function(...fields.map((_, f) => `v${f}`), 'x', `return {${keys.join(', ')}};`) as (...v: unknown[]) => Record<string, unknown>);
+      return make(...v.slice(0, extra === undefined ? n : n + 1));
     };
-    return new Function('makers', 'miss', `return function (row, values, shared, own) {\n${reads}\nconst m = ${mask};\nconst make = makers[m];\nreturn make === undefined ? miss(m, ${vs}) : make(${vs});\n};`)(makers, miss) as NonNullable<RowTable['make']>;
+    return new Function('makers', 'miss', `return function (row, values, shared, own, x) {\n${reads}\nconst m = ${mask};\nconst make = makers[m];\nreturn make === undefined ? miss(m, ${vs}) : make(${vs});\n};`)(makers, miss) as NonNullable<RowTable['make']>;
   }
+
+  /**
+   * `object` with one more key, `extra`, set to `value` after the row's fields (a plan's delmål): made
+   * in the same literal, where set afterwards it took each object a store of its own for it.
+   */
+  objectWith(row: number, table: ValueTable, extra: string, value: unknown): Record<string, unknown> {
+    if (this.withExtra === undefined || this.extra !== extra) {
+      this.withExtra = this.fields.length <= 30 ? this.compileLiterals(extra) : undefined;
+      this.extra = extra;
+    }
+    if (this.withExtra === undefined) return Object.assign(this.object(row, table), { [extra]: value });
+    return this.withExtra(row, table.values, this.shared, this.packed ?? this.own, value);
+  }
+
+  private withExtra: RowTable['make'];
+  private extra: string | undefined;
 
   /** The row factory; with `always`, the filler (see fill). */
   private compile(always?: string): NonNullable<RowTable['make']> {
