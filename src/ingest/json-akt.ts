@@ -129,17 +129,50 @@ export class JsonAkter {
     private readonly accounts: Accounts,
   ) {}
 
+  /**
+   * One record per scope, filled anew for each object read: an akt has a dozen objects, and the
+   * records made for them and their paths' prefixes (`followUps[3].`) were much of the garbage the
+   * main thread made and collected while loading NDJSON. Nothing keeps a record of a JSON object
+   * once read (as CsvRows keeps one per layout).
+   */
+  private readonly recs = new Map<Scope, Rec>();
+  /** `key[i].` per key and index, and `plans[i].subGoals[j].` per i and j, made once. */
+  private readonly prefixes = new Map<string, string[]>();
+  private readonly subGoalPrefixes: string[][] = [];
+
+  private prefix(key: string, i: number): string {
+    let list = this.prefixes.get(key);
+    if (list === undefined) this.prefixes.set(key, (list = []));
+    return (list[i] ??= `${key}[${i}].`);
+  }
+
   add(raw: unknown, at: Location, stats: FileStats, packed?: JsonCodes): void {
     const accounts = this.accounts;
     if (!isPlainObject(raw)) return accounts.rejectRow(stats, 'not-an-object', at, { value: showShape(raw) });
     const rows = 1 + nestedCount(raw);
     stats.rowsRead += rows;
     const rec = (fields: Record<string, unknown>, prefix: string, scope: Scope): Rec => {
+      let r = this.recs.get(scope);
+      if (r === undefined) this.recs.set(scope, (r = { fields, cols: undefined, at, stats, prefix, codes: undefined, first: 0, memo: undefined, slots: undefined, fieldOf: undefined }));
+      r.fields = fields;
+      r.at = at;
+      r.stats = stats;
+      r.prefix = prefix;
       const first = packed && ((fields as Record<symbol, unknown>)[CODES_AT] as number | undefined);
-      if (first === undefined) return { fields, cols: undefined, at, stats, prefix, codes: undefined, first: 0, memo: undefined, slots: undefined, fieldOf: undefined };
+      if (first === undefined) {
+        r.codes = undefined;
+        r.first = 0;
+        r.memo = r.slots = r.fieldOf = undefined;
+        return r;
+      }
       const slots = packed!.slots;
       const fieldOf = slots && packed!.fieldOf ? (packed!.fieldOf[scope] ??= []) : undefined;
-      return { fields, cols: undefined, at, stats, prefix, codes: packed!.codes, first, memo: (packed!.memo[scope] ??= []), slots: fieldOf && slots, fieldOf };
+      r.codes = packed!.codes;
+      r.first = first;
+      r.memo = packed!.memo[scope] ??= [];
+      r.slots = fieldOf && slots;
+      r.fieldOf = fieldOf;
+      return r;
     };
     const akt = this.rows.addAkt(rec(raw, '', 'akt'), rows, this.provided);
     if (akt === undefined) return;
@@ -151,30 +184,50 @@ export class JsonAkter {
       accounts.report(problem('wrong-type', at, { caseId, field: key, value: showValue(raw[key]) }));
       return [];
     };
-    list('plans').forEach((p, i) => {
-      const prefix = `plans[${i}].`;
-      if (!isPlainObject(p)) return accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `plans[${i}]`, value: showShape(p) });
+    const plans = list('plans');
+    for (let i = 0; i < plans.length; i++) {
+      const p = plans[i];
+      if (!isPlainObject(p)) {
+        accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `plans[${i}]`, value: showShape(p) });
+        continue;
+      }
+      const prefix = this.prefix('plans', i);
       const plan = this.rows.addPlan(akt, rec(p, prefix, 'plans'));
-      if (!Object.hasOwn(p, 'subGoals') || p.subGoals === null) return;
+      if (!Object.hasOwn(p, 'subGoals') || p.subGoals === null) continue;
       this.provided.add('subGoals');
       if (!Array.isArray(p.subGoals)) {
         accounts.report(problem('wrong-type', at, { caseId, field: `${prefix}subGoals`, value: showValue(p.subGoals) }));
-        return;
+        continue;
       }
-      p.subGoals.forEach((s, j) => {
-        if (!isPlainObject(s)) return accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `${prefix}subGoals[${j}]`, value: showShape(s) });
-        this.rows.addSubGoal(plan, rec(s, `${prefix}subGoals[${j}].`, 'subGoals'), caseId);
-      });
-    });
-    list('followUps').forEach((f, i) => {
-      if (!isPlainObject(f)) return accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `followUps[${i}]`, value: showShape(f) });
-      this.rows.addFollowUp(akt, rec(f, `followUps[${i}].`, 'followUps'));
-    });
+      const subGoals: unknown[] = p.subGoals;
+      for (let j = 0; j < subGoals.length; j++) {
+        const s = subGoals[j];
+        if (!isPlainObject(s)) {
+          accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `${prefix}subGoals[${j}]`, value: showShape(s) });
+          continue;
+        }
+        this.rows.addSubGoal(plan, rec(s, ((this.subGoalPrefixes[i] ??= [])[j] ??= `${prefix}subGoals[${j}].`), 'subGoals'), caseId);
+      }
+    }
+    const followUps = list('followUps');
+    for (let i = 0; i < followUps.length; i++) {
+      const f = followUps[i];
+      if (!isPlainObject(f)) {
+        accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `followUps[${i}]`, value: showShape(f) });
+        continue;
+      }
+      this.rows.addFollowUp(akt, rec(f, this.prefix('followUps', i), 'followUps'));
+    }
     for (const key of SIMPLE_LISTS) {
-      list(key).forEach((item, i) => {
-        if (!isPlainObject(item)) return accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `${key}[${i}]`, value: showShape(item) });
-        this.rows.addListItem(akt, key, rec(item, `${key}[${i}].`, key));
-      });
+      const items = list(key);
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (!isPlainObject(item)) {
+          accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `${key}[${i}]`, value: showShape(item) });
+          continue;
+        }
+        this.rows.addListItem(akt, key, rec(item, this.prefix(key, i), key));
+      }
     }
     if (Object.hasOwn(raw, 'jobCenter') && raw.jobCenter !== null) {
       this.provided.add('jobCenter');

@@ -101,6 +101,20 @@ export class Grow<T extends Int32Array | Float64Array> {
     this.data[this.length++] = v;
   }
 
+  /** Makes the array `n` longer, the new places set to `v`; gives where they start. */
+  extend(n: number, v: number): number {
+    const start = this.length;
+    const end = start + n;
+    if (end > this.data.length) {
+      const bigger = new (this.data.constructor as new (n: number) => T)(Math.max(end, this.data.length * 2));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data.fill(v, start, end);
+    this.length = end;
+    return start;
+  }
+
   /** The filled part as an array of its own; the buffer is kept for the next batch. */
   take(): T {
     const out = this.data.slice(0, this.length) as T;
@@ -326,12 +340,9 @@ export class JsonUnpacker {
         const codes = this.codes;
         const keyCodes = this.keyCodes;
         const slotValues = this.slotValues;
-        const first = codes.length;
-        for (let i = 0; i < n; i++) {
-          codes.push(-1);
-          keyCodes.push(-1);
-          slotValues.push(undefined);
-        }
+        const first = codes.extend(n, -1);
+        keyCodes.extend(n, -1);
+        for (let i = 0; i < n; i++) slotValues.push(undefined);
         // Untagged: an empty object (whose slots would be the next one's), one with a key that
         // looks like an index, or one with a key sent as text (JsonSlots have no name for it).
         let ordered = n > 0;
@@ -368,9 +379,18 @@ export class JsonUnpacker {
               if (code >= 0) table[code] = inner;
             }
           }
-          const v = this.value(code >= 0 ? code + 1 : -1, inner?.object, inner?.items);
+          let v: unknown;
+          if (valueCode >= 0) {
+            // A string of the key's dictionary (most values), read here rather than in a call of its own.
+            this.op++;
+            const context = code + 1;
+            while (this.dictionaries.length <= context) this.dictionaries.push([]);
+            const d = this.dictionaries[context]!;
+            if (valueCode === d.length) d.push(own(this.next()));
+            v = d[valueCode];
+            codes.data[first + i] = valueCode;
+          } else v = this.value(code >= 0 ? code + 1 : -1, inner?.object, inner?.items);
           slotValues[first + i] = v;
-          if (valueCode >= 0) codes.data[first + i] = valueCode;
           if (shape === undefined) setOwn(o, key, v);
           else if (inner !== null) named = true;
         }
