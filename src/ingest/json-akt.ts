@@ -146,6 +146,13 @@ export class JsonAkter {
     return (list[i] ??= `${key}[${i}].`);
   }
 
+  /** Whether item `i` of the list `key` (under `prefix`) is an object; one that is not is rejected as a row of its own. */
+  private isItem(x: unknown, stats: FileStats, at: Location, caseId: string, key: string, i: number, prefix = ''): x is Record<string, unknown> {
+    if (isPlainObject(x)) return true;
+    this.accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `${prefix}${key}[${i}]`, value: showShape(x) });
+    return false;
+  }
+
   add(raw: unknown, at: Location, stats: FileStats, packed?: JsonCodes): void {
     const accounts = this.accounts;
     if (!isPlainObject(raw)) return accounts.rejectRow(stats, 'not-an-object', at, { value: showShape(raw) });
@@ -187,10 +194,7 @@ export class JsonAkter {
     const plans = list('plans');
     for (let i = 0; i < plans.length; i++) {
       const p = plans[i];
-      if (!isPlainObject(p)) {
-        accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `plans[${i}]`, value: showShape(p) });
-        continue;
-      }
+      if (!this.isItem(p, stats, at, caseId, 'plans', i)) continue;
       const prefix = this.prefix('plans', i);
       const plan = this.rows.addPlan(akt, rec(p, prefix, 'plans'));
       if (!Object.hasOwn(p, 'subGoals') || p.subGoals === null) continue;
@@ -202,30 +206,21 @@ export class JsonAkter {
       const subGoals: unknown[] = p.subGoals;
       for (let j = 0; j < subGoals.length; j++) {
         const s = subGoals[j];
-        if (!isPlainObject(s)) {
-          accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `${prefix}subGoals[${j}]`, value: showShape(s) });
-          continue;
-        }
+        if (!this.isItem(s, stats, at, caseId, 'subGoals', j, prefix)) continue;
         this.rows.addSubGoal(plan, rec(s, ((this.subGoalPrefixes[i] ??= [])[j] ??= `${prefix}subGoals[${j}].`), 'subGoals'), caseId);
       }
     }
     const followUps = list('followUps');
     for (let i = 0; i < followUps.length; i++) {
       const f = followUps[i];
-      if (!isPlainObject(f)) {
-        accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `followUps[${i}]`, value: showShape(f) });
-        continue;
-      }
+      if (!this.isItem(f, stats, at, caseId, 'followUps', i)) continue;
       this.rows.addFollowUp(akt, rec(f, this.prefix('followUps', i), 'followUps'));
     }
     for (const key of SIMPLE_LISTS) {
       const items = list(key);
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
-        if (!isPlainObject(item)) {
-          accounts.reject(stats, 1, 'not-an-object', at, { caseId, field: `${key}[${i}]`, value: showShape(item) });
-          continue;
-        }
+        if (!this.isItem(item, stats, at, caseId, key, i)) continue;
         this.rows.addListItem(akt, key, rec(item, this.prefix(key, i), key));
       }
     }
