@@ -236,8 +236,12 @@ export class AktStore {
     return found;
   }
 
-  /** The rows of `owner` in a chain, as objects. Called for every akt of every pass: plain loops, no generators. */
-  private list(chains: Chains, rows: RowTable, owner: number): Record<string, unknown>[] {
+  /**
+   * The rows of `owner` in a chain, as objects (`plans`: each plan with its delmål, made in the
+   * plan's literal by RowTable.objectWith). Called for every akt of every pass: plain loops, no
+   * generators.
+   */
+  private list(chains: Chains, rows: RowTable, owner: number, plans = false): Record<string, unknown>[] {
     if (owner >= chains.first.length) return [];
     const next = rows.next.data;
     const first = chains.first.data[owner]!;
@@ -246,51 +250,30 @@ export class AktStore {
     let n = 0;
     for (let r = first; r !== -1; r = next[r]!) n++;
     if (n === 0) return [];
-    const a = rows.object(first, this.values);
+    const a = this.row(rows, first, plans);
     if (n === 1) return [a];
     let r = next[first]!;
-    const b = rows.object(r, this.values);
+    const b = this.row(rows, r, plans);
     if (n === 2) return [a, b];
-    const c = rows.object((r = next[r]!), this.values);
+    const c = this.row(rows, (r = next[r]!), plans);
     if (n === 3) return [a, b, c];
-    const d = rows.object((r = next[r]!), this.values);
+    const d = this.row(rows, (r = next[r]!), plans);
     if (n === 4) return [a, b, c, d];
     const out = new Array<Record<string, unknown>>(n);
     out[0] = a;
     out[1] = b;
     out[2] = c;
     out[3] = d;
-    for (let k = 4; k < n; k++) out[k] = rows.object((r = next[r]!), this.values);
+    for (let k = 4; k < n; k++) out[k] = this.row(rows, (r = next[r]!), plans);
     return out;
   }
 
-  /** The akt's plans, each with its delmål (made in the plan's literal: RowTable.objectWith); as `list`, plain loops. */
+  private row(rows: RowTable, r: number, plan: boolean): Record<string, unknown> {
+    return plan ? rows.objectWith(r, this.values, 'subGoals', this.list(this.subGoals, this.tables.subGoals, r)) : rows.object(r, this.values);
+  }
+
   plans(i: number): Plan[] {
-    const chains = this.chains.plans;
-    if (i >= chains.first.length) return [];
-    const rows = this.tables.plans;
-    const next = rows.next.data;
-    const first = chains.first.data[i]!;
-    let n = 0;
-    for (let r = first; r !== -1; r = next[r]!) n++;
-    if (n === 0) return [];
-    const a = this.plan(first);
-    if (n === 1) return [a];
-    let r = next[first]!;
-    const b = this.plan(r);
-    if (n === 2) return [a, b];
-    const c = this.plan((r = next[r]!));
-    if (n === 3) return [a, b, c];
-    const out = new Array<Plan>(n);
-    out[0] = a;
-    out[1] = b;
-    out[2] = c;
-    for (let k = 3; k < n; k++) out[k] = this.plan((r = next[r]!));
-    return out;
-  }
-
-  private plan(row: number): Plan {
-    return this.tables.plans.objectWith(row, this.values, 'subGoals', this.list(this.subGoals, this.tables.subGoals, row)) as unknown as Plan;
+    return this.list(this.chains.plans, this.tables.plans, i, true) as unknown as Plan[];
   }
 
   listOf<K extends Exclude<AktList, 'plans'>>(key: K, i: number): Akt[K] {

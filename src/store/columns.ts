@@ -15,6 +15,8 @@ export function detach(s: string): string {
 
 /** The fields an empty object literal has room for in itself (V8): a row of more is made by a literal of its own. */
 const IN_OBJECT = 4;
+/** The most fields a row factory of literals takes: which fields a row has is a bit mask in a small integer. */
+const MASK_FIELDS = 30;
 
 /** The most rows an identifier's column gets its room for at once (RowTable.grow). */
 const OWN_ROOM_LIMIT = 1 << 24;
@@ -375,7 +377,7 @@ export class RowTable {
   private compileLiterals(extra?: string): NonNullable<RowTable['make']> {
     const n = this.fields.length;
     const vs = [...this.fields.map((_, f) => `v${f}`), ...(extra === undefined ? [] : ['x'])].join(', ');
-    const reads = this.fields.map((_, f) => `const v${f} = ${this.packed?.[f] ? `own[${f}].get(row)` : this.own[f] ? `own[${f}][row]` : `values[shared[${f}].data[row]]`};`).join('\n');
+    const reads = this.fields.map((_, f) => `const v${f} = ${this.read(f)};`).join('\n');
     const mask = this.fields.map((_, f) => `(v${f} === undefined ? 0 : ${1 << f})`).join(' | ');
     const makers: (((...v: unknown[]) => Record<string, unknown>) | undefined)[] = [];
     const fields = this.fields;
@@ -394,7 +396,7 @@ export class RowTable {
    */
   objectWith(row: number, table: ValueTable, extra: string, value: unknown): Record<string, unknown> {
     if (this.withExtra === undefined || this.extra !== extra) {
-      this.withExtra = this.fields.length <= 30 ? this.compileLiterals(extra) : undefined;
+      this.withExtra = this.fields.length <= MASK_FIELDS ? this.compileLiterals(extra) : undefined;
       this.extra = extra;
     }
     if (this.withExtra === undefined) return Object.assign(this.object(row, table), { [extra]: value });
@@ -404,15 +406,17 @@ export class RowTable {
   private withExtra: RowTable['make'];
   private extra: string | undefined;
 
+  /** The compiled code that reads field `f` of `row` (see `value`). */
+  private read(f: number): string {
+    return this.packed?.[f] ? `own[${f}].get(row)` : this.own[f] ? `own[${f}][row]` : `values[shared[${f}].data[row]]`;
+  }
+
   /** The row factory; with `always`, the filler (see fill). */
   private compile(always?: string): NonNullable<RowTable['make']> {
     const body = this.fields
-      .map((name, f) => {
-        const read = this.packed?.[f] ? `own[${f}].get(row)` : this.own[f] ? `own[${f}][row]` : `values[shared[${f}].data[row]]`;
-        return name === always ? `o[${JSON.stringify(name)}] = ${read};` : `v = ${read}; if (v !== undefined) o[${JSON.stringify(name)}] = v;`;
-      })
+      .map((name, f) => (name === always ? `o[${JSON.stringify(name)}] = ${this.read(f)};` : `v = ${this.read(f)}; if (v !== undefined) o[${JSON.stringify(name)}] = v;`))
       .join('\n');
-    if (always === undefined && this.fields.length > IN_OBJECT && this.fields.length <= 30) return this.compileLiterals();
+    if (always === undefined && this.fields.length > IN_OBJECT && this.fields.length <= MASK_FIELDS) return this.compileLiterals();
     if (always === undefined) return new Function('row', 'values', 'shared', 'own', `const o = {}; let v;\n${body}\nreturn o;`) as NonNullable<RowTable['make']>;
     return new Function('row', 'values', 'shared', 'own', 'o', `let v;\n${body}\nreturn o;`) as NonNullable<RowTable['make']>;
   }
