@@ -39,10 +39,10 @@ export const ERROR_TEXT = {
   'bad-stratify': { sv: 'skriv det som aspirant=ANDEL, t.ex. aspirant=0.5', en: 'write it as aspirant=SHARE, e.g. aspirant=0.5' },
   'bad-rates': { sv: 'ange förväntad,tolerabel[,konfidens] i procent, t.ex. 1,5,95', en: 'give expected,tolerable[,confidence] in per cent, e.g. 1,5,95' },
   // Input
-  'no-such-path': { sv: '{path}: filen eller katalogen finns inte; ange en katalog eller en .csv/.json/.ndjson-fil ur exporten', en: '{path}: no such file or directory; give a directory or a .csv/.json/.ndjson file of the export' },
+  'no-such-path': { sv: '{path}: filen eller katalogen finns inte; ange en katalog eller en .csv-, .json-, .ndjson-, .xlsx- eller .zip-fil ur exporten', en: '{path}: no such file or directory; give a directory or a .csv, .json, .ndjson, .xlsx or .zip file of the export' },
   'not-regular-file': {
-    sv: '{path}: ingen vanlig fil (ett rör, en socket eller en enhet) och lästes aldrig; ange en katalog eller en .csv/.json/.ndjson-fil ur exporten',
-    en: '{path}: not a regular file (a pipe, socket or device) and never read; give a directory or a .csv/.json/.ndjson file of the export',
+    sv: '{path}: ingen vanlig fil (ett rör, en socket eller en enhet) och lästes aldrig; ange en katalog eller en .csv-, .json-, .ndjson-, .xlsx- eller .zip-fil ur exporten',
+    en: '{path}: not a regular file (a pipe, socket or device) and never read; give a directory or a .csv, .json, .ndjson, .xlsx or .zip file of the export',
   },
   'unreadable-directory': { sv: '{path}: katalogen kan inte läsas ({why})', en: '{path}: cannot read the directory ({why})' },
   'not-export-file': {
@@ -66,11 +66,11 @@ export const ERROR_TEXT = {
     en: '{file}: not a readable Excel workbook ({why}); save it again as .xlsx or export the tables as CSV',
   },
   'archive-unreadable': { sv: '{file}: {reason}; lästes inte (se docs/reading-exports.md#archives)', en: '{file}: {reason}; not read (see docs/reading-exports.md#archives)' },
-  'no-akter': { sv: '{paths}: inga akter hittades{why}; väntade cases.csv eller .json/.ndjson-filer i exportformat v1', en: '{paths}: no akter found{why}; expected cases.csv or .json/.ndjson files of export format v1' },
+  'no-akter': { sv: '{paths}: inga akter hittades{why}; väntade cases.csv, .json/.ndjson-filer, en .xlsx-arbetsbok eller ett .zip-arkiv i exportformat v1', en: '{paths}: no akter found{why}; expected cases.csv, .json/.ndjson files, an .xlsx workbook or a .zip archive of export format v1' },
   'no-akter-selected': { sv: '{paths}: inga akter uppfyller urvalet ({criteria})', en: '{paths}: no akter meet the selection ({criteria})' },
   'no-export-files': {
-    sv: '{paths}: inga exportfiler hittades; väntade cases.csv (eller akter.csv) och dess tabeller, eller .json/.ndjson-filer, eller filer som mappningen namnger',
-    en: '{paths}: no export files found; expected cases.csv (or akter.csv) and its tables, or .json/.ndjson files, or files named in a mapping',
+    sv: '{paths}: inga exportfiler hittades; väntade cases.csv (eller akter.csv) och dess tabeller, .json/.ndjson-filer, en .xlsx-arbetsbok, ett .zip-arkiv eller filer som mappningen namnger',
+    en: '{paths}: no export files found; expected cases.csv (or akter.csv) and its tables, .json/.ndjson files, an .xlsx workbook, a .zip archive or files named in a mapping',
   },
   'no-akter-to-sample': { sv: '{paths}: inga akter att dra stickprov ur', en: '{paths}: no akter found to sample from' },
   'stdin-empty': { sv: '-: inget på standard in; skicka in akter som JSON eller NDJSON, t.ex. cat akter.ndjson | aktgranskning check -', en: '-: nothing on stdin; pipe JSON or NDJSON akter in, e.g. cat akter.ndjson | aktgranskning check -' },

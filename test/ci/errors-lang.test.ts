@@ -22,8 +22,8 @@ const CASES: [string, string[], string, string][] = [
   [
     'missing file',
     ['check', 'no/such/dir', ...AS_OF],
-    'aktgranskning: no/such/dir: filen eller katalogen finns inte; ange en katalog eller en .csv/.json/.ndjson-fil ur exporten',
-    'aktgranskning: no/such/dir: no such file or directory; give a directory or a .csv/.json/.ndjson file of the export',
+    'aktgranskning: no/such/dir: filen eller katalogen finns inte; ange en katalog eller en .csv-, .json-, .ndjson-, .xlsx- eller .zip-fil ur exporten',
+    'aktgranskning: no/such/dir: no such file or directory; give a directory or a .csv, .json, .ndjson, .xlsx or .zip file of the export',
   ],
   [
     'bad flag value (checked by the tool)',
