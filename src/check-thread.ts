@@ -19,15 +19,16 @@ const WORKER = new URL('./check-worker.js', import.meta.url);
  * the second thread costs (the hand-over, and every akt made on both threads). Set in session 13 at
  * 150,000, when the pass was slower; measured again in session 18 (paired turns, CSV terminal,
  * two threads forced against one): 20,000 akter 0.87–0.89 s against 0.78–0.79, 50,000 1.37–1.48
- * against 1.33–1.37, 75,000 1.62–1.78 against 1.64–1.73 (even), 100,000 1.85–1.96 against
- * 1.88–2.07 (docs/benchmarks.md). From 90,000, a margin above where it breaks even.
+ * against 1.33–1.37, 75,000 1.62–1.78 against 1.64–1.73 (even), 100,000 1.85–2.11 against
+ * 1.88–2.19, faster in 10 turns of 12 (docs/benchmarks.md). From 90,000, a margin above where it
+ * breaks even.
  */
 export const SPLIT_FROM = 90_000;
 
 /**
  * CSV and NDJSON files named (or lying directly in a directory named) of fewer bytes than this
  * (NDJSON's counted at NDJSON_SHARE) hold fewer than SPLIT_FROM akter (about 850 bytes of CSV an
- * akt: the generated 100,000 akter take 85 MB, 75,000 take 64 MB): no worker is started.
+ * akt: the generated 100,000 akter take 85 MB, 75,000 take 63 MB): no worker is started.
  */
 export const SPLIT_BYTES = 72 * 1024 * 1024;
 

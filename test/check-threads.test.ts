@@ -137,7 +137,7 @@ describe('whether an export may be large enough to check on two threads', () => 
     expect(await largeInput([sized({ 'akter.json': 400 << 20 })])).toBe(false);
   });
 
-  // Two threads paid from some 75,000 generated akter in session 18, and lost below (check-thread.ts).
+  // Two threads broke even at some 75,000 generated akter in session 18 and lost below (check-thread.ts).
   it('starts the worker from 72 MiB of CSV (some 89,000 akter), not a byte below', async () => {
     const { largeInput, SPLIT_BYTES, SPLIT_FROM } = await import('../src/check-thread.js');
     expect(SPLIT_BYTES).toBe(75_497_472);
