@@ -15,18 +15,22 @@ import type { RuleInfo } from './report/types.js';
 const WORKER = new URL('./check-worker.js', import.meta.url);
 
 /**
- * Below this many akter one thread checks them all: at 100,000 the two threads were no faster
- * (3.69–3.89 s against 3.36–3.79 s, session 13), the worker's start-up and second heap costing
- * what its share of the pass saves; at 400,000 they were (docs/benchmarks.md).
+ * Below this many akter one thread checks them all: the worker's share of the pass saves less than
+ * the second thread costs (the hand-over, and every akt made on both threads). Set in session 13 at
+ * 150,000, when the pass was slower; measured again in session 18 (paired turns, CSV terminal,
+ * two threads forced against one): 20,000 akter 0.87–0.89 s against 0.78–0.79, 50,000 1.37–1.48
+ * against 1.33–1.37, 75,000 1.62–1.78 against 1.64–1.73 (even), 100,000 1.85–2.11 against
+ * 1.88–2.19, faster in 10 turns of 12 (docs/benchmarks.md). From 90,000, a margin above where it
+ * breaks even.
  */
-export const SPLIT_FROM = 150_000;
+export const SPLIT_FROM = 90_000;
 
 /**
  * CSV and NDJSON files named (or lying directly in a directory named) of fewer bytes than this
  * (NDJSON's counted at NDJSON_SHARE) hold fewer than SPLIT_FROM akter (about 850 bytes of CSV an
- * akt): no worker is started.
+ * akt: the generated 100,000 akter take 85 MB, 75,000 take 63 MB): no worker is started.
  */
-const SPLIT_BYTES = 160 * 1024 * 1024;
+export const SPLIT_BYTES = 72 * 1024 * 1024;
 
 /**
  * Files that do not count towards SPLIT_BYTES: a .json file is parsed whole on the main thread, and
@@ -36,11 +40,12 @@ const ONE_THREAD = /\.(json|xlsx)$/i;
 
 /**
  * An NDJSON file's bytes count at this share: an akt takes some 1,420 bytes of NDJSON against 850
- * of CSV (each record spells out its keys), so the generated 100,000 akter (142 MB) start no
- * worker and 400,000 (568 MB) do. With the rules shared out, NDJSON at 400,000 peaked at 501–534 MB
- * in 21 runs of session 14, as CSV does (515–531 MB; docs/benchmarks.md).
+ * of CSV (each record spells out its keys), so the generated 75,000 akter (107 MB) start no worker
+ * and 100,000 (142 MB) do, as with CSV. Two threads gained there too in session 18: 100,000 akter
+ * 2.33–2.50 s against 2.40–2.64, 75,000 1.93–2.18 against 2.02–2.13. With the rules shared out,
+ * NDJSON at 400,000 peaked at 501–534 MB in 21 runs of session 14, as CSV does (515–531 MB).
  */
-const NDJSON_SHARE = 0.6;
+export const NDJSON_SHARE = 0.6;
 const NDJSON = /\.(ndjson|jsonl)$/i;
 
 /** Whether the export may be large enough to split: its CSV and NDJSON files' sizes, without reading them. */

@@ -108,33 +108,59 @@ describe('the check worker failing', () => {
 });
 
 describe('whether an export may be large enough to check on two threads', () => {
+  /** A directory of sparse files: their sizes without their bytes. */
+  const sized = (files: Record<string, number>) => {
+    const d = mkdtempSync(path.join(tmpdir(), 'akt-large-'));
+    for (const [name, size] of Object.entries(files)) {
+      writeFileSync(path.join(d, name), '');
+      truncateSync(path.join(d, name), size);
+    }
+    return d;
+  };
+
   it('adds up the files named and those directly in a directory named, without reading them', async () => {
     const { largeInput } = await import('../src/check-thread.js');
     expect(await largeInput(['fixtures/stockholm-2011/csv', 'fixtures/stockholm-2012'])).toBe(false);
     expect(await largeInput(['no/such/dir'])).toBe(false);
-    const big = mkdtempSync(path.join(tmpdir(), 'akt-large-'));
-    // Sparse files: their sizes without their bytes.
-    writeFileSync(path.join(big, 'cases.csv'), '');
-    truncateSync(path.join(big, 'cases.csv'), 120 << 20);
-    writeFileSync(path.join(big, 'plans.csv'), '');
-    truncateSync(path.join(big, 'plans.csv'), 40 << 20);
+    const big = sized({ 'cases.csv': 60 << 20, 'plans.csv': 20 << 20 });
     expect(await largeInput([path.join(big, 'cases.csv')])).toBe(false);
     expect(await largeInput([big])).toBe(true);
     expect(await largeInput([path.join(big, 'cases.csv'), path.join(big, 'plans.csv')])).toBe(true);
     // NDJSON counts at its share (an akt takes more bytes of NDJSON than of CSV); a .json file, parsed whole here, not at all.
-    const nd = mkdtempSync(path.join(tmpdir(), 'akt-large-nd-'));
-    writeFileSync(path.join(nd, 'akter.ndjson'), '');
-    truncateSync(path.join(nd, 'akter.ndjson'), 200 << 20);
+    const nd = sized({ 'akter.ndjson': 100 << 20 });
     expect(await largeInput([nd])).toBe(false);
-    truncateSync(path.join(nd, 'akter.ndjson'), 270 << 20);
+    truncateSync(path.join(nd, 'akter.ndjson'), 130 << 20);
     expect(await largeInput([nd])).toBe(true);
     expect(await largeInput([path.join(nd, 'akter.ndjson')])).toBe(true);
-    writeFileSync(path.join(nd, 'more.jsonl'), '');
-    truncateSync(path.join(nd, 'more.jsonl'), 270 << 20);
-    expect(await largeInput([path.join(nd, 'more.jsonl')])).toBe(true);
-    const js = mkdtempSync(path.join(tmpdir(), 'akt-large-json-'));
-    writeFileSync(path.join(js, 'akter.json'), '');
-    truncateSync(path.join(js, 'akter.json'), 400 << 20);
-    expect(await largeInput([js])).toBe(false);
+    const jsonl = sized({ 'more.jsonl': 130 << 20 });
+    expect(await largeInput([path.join(jsonl, 'more.jsonl')])).toBe(true);
+    expect(await largeInput([sized({ 'akter.json': 400 << 20 })])).toBe(false);
+  });
+
+  // Two threads broke even at some 75,000 generated akter in session 18 and lost below (check-thread.ts).
+  it('starts the worker from 72 MiB of CSV (some 89,000 akter), not a byte below', async () => {
+    const { largeInput, SPLIT_BYTES, SPLIT_FROM } = await import('../src/check-thread.js');
+    expect(SPLIT_BYTES).toBe(75_497_472);
+    expect(SPLIT_FROM).toBe(90_000);
+    expect(await largeInput([sized({ 'cases.csv': 75_497_471 })])).toBe(false);
+    expect(await largeInput([sized({ 'cases.csv': 75_497_472 })])).toBe(true);
+    expect(await largeInput([sized({ 'cases.csv': 40_000_000, 'plans.csv': 35_497_471 })])).toBe(false);
+    expect(await largeInput([sized({ 'cases.csv': 40_000_000, 'plans.csv': 35_497_472 })])).toBe(true);
+    // The generated exports of session 18 (seed 1): 75,000 akter stay on one thread, 100,000 take two.
+    expect(await largeInput([sized({ 'cases.csv': 5_782_175, 'followups.csv': 24_316_502, 'plans.csv': 25_504_611, 'subgoals.csv': 7_858_027 })])).toBe(false);
+    expect(await largeInput([sized({ 'cases.csv': 7_709_486, 'followups.csv': 32_445_649, 'plans.csv': 34_013_057, 'subgoals.csv': 10_486_423 })])).toBe(true);
+  });
+
+  it('counts NDJSON at its share: from 120 MiB (the same akter as 72 MiB of CSV), not a byte below', async () => {
+    const { largeInput, NDJSON_SHARE } = await import('../src/check-thread.js');
+    expect(NDJSON_SHARE).toBe(0.6);
+    expect(await largeInput([sized({ 'akter.ndjson': 125_829_119 })])).toBe(false);
+    expect(await largeInput([sized({ 'akter.ndjson': 125_829_120 })])).toBe(true);
+    expect(await largeInput([sized({ 'akter.jsonl': 125_829_120 })])).toBe(true);
+    expect(await largeInput([sized({ 'akter.ndjson': 106_430_709 })])).toBe(false);
+    expect(await largeInput([sized({ 'akter.ndjson': 141_971_112 })])).toBe(true);
+    // NDJSON and CSV add up: 60 MiB of NDJSON count as 36 MiB, as do 36 MiB of CSV.
+    expect(await largeInput([sized({ 'akter.ndjson': 60 << 20, 'cases.csv': (36 << 20) - 1 })])).toBe(false);
+    expect(await largeInput([sized({ 'akter.ndjson': 60 << 20, 'cases.csv': 36 << 20 })])).toBe(true);
   });
 });
