@@ -10,6 +10,10 @@ const SCAN_DEPTH = 32;
 /** Integers with no more digits than this are summed digit by digit exactly; longer numbers go through Number. */
 const EXACT_DIGITS = 15;
 
+/** See LinePacker's `hits`: a context is compared first while more than about one string in HIT + 1 repeats the last. */
+const HIT = 3;
+const HITS_MAX = 30;
+
 /**
  * Packs an NDJSON line straight from its text, as JsonPacker packs what JSON.parse gives for it,
  * without making its objects and strings: a value already in its key's dictionary is found where it
@@ -41,6 +45,15 @@ export class LinePacker extends JsonPacker {
    */
   private firstKey: Int32Array = new Int32Array(64);
   private keyAfter: Int32Array = new Int32Array(64);
+  /**
+   * Per context, the code of its last string found in its dictionary, plus one (0: none), and a
+   * tally of how often a string was that one again (up by HIT, down by one): while the tally is
+   * above 0 the string is first compared with that one where it stands, not scanned, hashed and
+   * looked up. Most values of some keys repeat the last one (`activities`, `outcome`,
+   * `requirements`); those of others hardly ever do (dates), and are not compared first.
+   */
+  private lastCode: Int32Array = new Int32Array(64);
+  private hits: Int32Array = new Int32Array(64);
 
   /**
    * Packs the value of line number `line` (`text.slice(start, end)`, `chars` characters with its
@@ -184,27 +197,44 @@ export class LinePacker extends JsonPacker {
   }
 
   private scanText(context: number): boolean {
-    if (!this.scanString()) return false;
-    const { src, start, end, hash } = this;
     const d = this.dictionary(context);
     if (d) {
+      const last = (this.lastCode = room(this.lastCode, context))[context]! - 1;
+      const hits = (this.hits = room(this.hits, context))[context]!;
+      if (hits > 0 && last >= 0 && last < d.size && d.quotedAt(last, this.codes, this.pos + 1)) {
+        this.seen[context]!++;
+        this.counted.push(context);
+        this.pos += d.at(last).length + 2;
+        this.ops.push(last);
+        if (hits < HITS_MAX) this.hits[context] = hits + HIT;
+        return true;
+      }
+      if (!this.scanString()) return false;
       this.seen[context]!++;
       this.counted.push(context);
-      const code = d.find(this.codes, start, end, hash);
+      const code = d.find(this.codes, this.start, this.end, this.hash);
+      if (code >= 0 && code === last) {
+        if (hits < HITS_MAX) this.hits[context] = hits + HIT;
+      } else if (hits > -HITS_MAX) this.hits[context] = hits - 1;
       if (code >= 0) {
+        this.lastCode[context] = code + 1;
         this.ops.push(code);
         return true;
       }
+      const { src, start, end, hash } = this;
       if (d.size < this.limit) {
         const s = src.slice(start, end);
-        this.ops.push(d.add(own(s), hash));
+        const added = d.add(own(s), hash);
+        this.lastCode[context] = added + 1;
+        this.ops.push(added);
         this.added.push(d);
         this.text(s);
         return true;
       }
     }
+    if (!d && !this.scanString()) return false;
     this.ops.push(TEXT);
-    this.text(src.slice(start, end));
+    this.text(this.src.slice(this.start, this.end));
     return true;
   }
 
@@ -287,10 +317,9 @@ export class LinePacker extends JsonPacker {
     // one that JsonPacker gave to an index of that line (Object.keys puts those first, so one may
     // take the code of a key that came before it in the text): the scan takes no index.
     if (expected >= 0 && expected < this.keys.size) {
-      const k = this.keys.at(expected);
       const start = this.pos + 1;
-      if (this.codes[start + k.length] === 34 && !digit(k.charCodeAt(0)) && same(k, this.codes, start)) {
-        this.pos = start + k.length + 1;
+      if (!digit(this.codes[start]!) && this.keys.quotedAt(expected, this.codes, start)) {
+        this.pos = start + this.keys.at(expected).length + 1;
         this.ops.push(expected);
         return expected;
       }
