@@ -64,12 +64,12 @@ export class Dictionary {
   }
 
   /**
-   * Whether the string of `code` stands in `units` from `start` on, a closing quote after it, as a
+   * Where the closing quote is if the string of `code` stands in `units` from `start` on, a closing quote after it, as a
    * scan from the opening quote before `start` would find it: only a plain string (no quote,
    * backslash or control character, which end or stop the scan) is ever found so.
    */
-  quotedAt(code: number, units: Uint16Array, start: number): boolean {
-    if (this.plain[code] === 0) return false;
+  quotedAt(code: number, units: Uint16Array, start: number): number {
+    if (this.plain[code] === 0) return -1;
     const pool = this.pool;
     let from = this.offsets[code]!;
     const to = this.offsets[code + 1]!;
@@ -79,7 +79,7 @@ export class Dictionary {
       from++;
       j++;
     }
-    return from === to && units[j] === 34;
+    return from === to && units[j] === 34 ? j : -1;
   }
 
   /** The code of `s` (whose hash is `hash`), or -1. */

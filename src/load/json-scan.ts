@@ -201,10 +201,11 @@ export class LinePacker extends JsonPacker {
     if (d) {
       const last = (this.lastCode = room(this.lastCode, context))[context]! - 1;
       const hits = (this.hits = room(this.hits, context))[context]!;
-      if (hits > 0 && last >= 0 && last < d.size && d.quotedAt(last, this.codes, this.pos + 1)) {
+      const quote = hits > 0 && last >= 0 && last < d.size ? d.quotedAt(last, this.codes, this.pos + 1) : -1;
+      if (quote >= 0) {
         this.seen[context]!++;
         this.counted.push(context);
-        this.pos += d.at(last).length + 2;
+        this.pos = quote + 1;
         this.ops.push(last);
         if (hits < HITS_MAX) this.hits[context] = hits + HIT;
         return true;
@@ -291,18 +292,21 @@ export class LinePacker extends JsonPacker {
         expected = (this.keyAfter = room(this.keyAfter, code))[code]! - 1;
         for (let i = base; i < stack.length; i++) if (stack.data[i] === code) return false;
         stack.push(code);
-        this.space();
-        if (this.codes[this.pos]! !== 58) return false;
+        // White space is looked for only where a character that may be some stands (most lines have none).
+        const codes = this.codes;
+        if (codes[this.pos]! <= 32) this.space();
+        if (codes[this.pos]! !== 58) return false;
         this.pos++;
-        this.space();
-        if (!this.scanValue(code + 1, depth + 1)) return false;
+        if (codes[this.pos]! <= 32) this.space();
+        // A string, most values, without the call that finds out what the value is.
+        if (!(codes[this.pos]! === 34 ? this.scanText(code + 1) : this.scanValue(code + 1, depth + 1))) return false;
         n++;
-        this.space();
-        const c = this.codes[this.pos]!;
+        if (codes[this.pos]! <= 32) this.space();
+        const c = codes[this.pos]!;
         if (c === 125) break;
         if (c !== 44) return false;
         this.pos++;
-        this.space();
+        if (codes[this.pos]! <= 32) this.space();
       }
     }
     this.pos++;
@@ -318,8 +322,9 @@ export class LinePacker extends JsonPacker {
     // take the code of a key that came before it in the text): the scan takes no index.
     if (expected >= 0 && expected < this.keys.size) {
       const start = this.pos + 1;
-      if (!digit(this.codes[start]!) && this.keys.quotedAt(expected, this.codes, start)) {
-        this.pos = start + this.keys.at(expected).length + 1;
+      const quote = digit(this.codes[start]!) ? -1 : this.keys.quotedAt(expected, this.codes, start);
+      if (quote >= 0) {
+        this.pos = quote + 1;
         this.ops.push(expected);
         return expected;
       }
