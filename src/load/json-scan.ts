@@ -35,7 +35,7 @@ export class LinePacker extends JsonPacker {
   private pos = 0;
   /** What to take back if the line is given back: the dictionaries that gained an entry, and the contexts whose `seen` went up. */
   private readonly added: Dictionary[] = [];
-  private readonly counted = new Grow(new Int32Array(256));
+  private seenBefore = new Int32Array(64);
   /** The key codes of the objects being scanned, outermost first (a repeated key is looked for among its object's). */
   private readonly keyStack = new Grow(new Int32Array(64));
   /**
@@ -73,7 +73,11 @@ export class LinePacker extends JsonPacker {
     const texts = this.texts.length;
     const textChars = this.chars;
     this.added.length = 0;
-    this.counted.length = 0;
+    // The strings counted per context, as they were: put back if the line is given back (a copy per line costs less than a note per string).
+    const contexts = this.seen.length;
+    if (this.seenBefore.length < contexts) this.seenBefore = new Int32Array(contexts * 2);
+    for (let i = 0; i < contexts; i++) this.seenBefore[i] = this.seen[i]!;
+    this.tables();
     this.keyStack.length = 0;
     this.space();
     const ok = this.scanValue(0, 1) && (this.space(), this.pos === end);
@@ -89,9 +93,23 @@ export class LinePacker extends JsonPacker {
     this.texts.length = texts;
     this.chars = textChars;
     for (let i = this.added.length - 1; i >= 0; i--) this.added[i]!.removeLast();
-    for (let i = 0; i < this.counted.length; i++) this.seen[this.counted.data[i]!]!--;
+    for (let i = 0; i < this.seen.length; i++) this.seen[i] = i < contexts ? this.seenBefore[i]! : 0;
     this.added.length = 0;
     return false;
+  }
+
+  /**
+   * Makes the tables by context and by key code long enough for every key so far (a context is a
+   * key's code plus one, or 0): looked at when a key is added or a line begins (JsonPacker adds the
+   * keys of a line given back), not at every key and value.
+   */
+  private tables(): void {
+    const n = this.keys.size + 1;
+    if (this.keyAfter.length >= n) return;
+    this.firstKey = room(this.firstKey, n);
+    this.keyAfter = room(this.keyAfter, n);
+    this.lastCode = room(this.lastCode, n);
+    this.hits = room(this.hits, n);
   }
 
   /** Puts the code units of `text` in `codes`. */
@@ -199,12 +217,11 @@ export class LinePacker extends JsonPacker {
   private scanText(context: number): boolean {
     const d = this.dictionary(context);
     if (d) {
-      const last = (this.lastCode = room(this.lastCode, context))[context]! - 1;
-      const hits = (this.hits = room(this.hits, context))[context]!;
+      const last = this.lastCode[context]! - 1;
+      const hits = this.hits[context]!;
       const quote = hits > 0 && last >= 0 && last < d.size ? d.quotedAt(last, this.codes, this.pos + 1) : -1;
       if (quote >= 0) {
         this.seen[context]!++;
-        this.counted.push(context);
         this.pos = quote + 1;
         this.ops.push(last);
         if (hits < HITS_MAX) this.hits[context] = hits + HIT;
@@ -212,7 +229,6 @@ export class LinePacker extends JsonPacker {
       }
       if (!this.scanString()) return false;
       this.seen[context]!++;
-      this.counted.push(context);
       const code = d.find(this.codes, this.start, this.end, this.hash);
       if (code >= 0 && code === last) {
         if (hits < HITS_MAX) this.hits[context] = hits + HIT;
@@ -277,7 +293,7 @@ export class LinePacker extends JsonPacker {
     const base = stack.length;
     let n = 0;
     if (this.codes[this.pos]! !== 125) {
-      let expected = (this.firstKey = room(this.firstKey, context))[context]! - 1;
+      let expected = this.firstKey[context]! - 1;
       let last = -1;
       for (;;) {
         if (this.codes[this.pos]! !== 34) return false;
@@ -289,7 +305,7 @@ export class LinePacker extends JsonPacker {
           else this.keyAfter[last] = code + 1;
         }
         last = code;
-        expected = (this.keyAfter = room(this.keyAfter, code))[code]! - 1;
+        expected = this.keyAfter[code]! - 1;
         for (let i = base; i < stack.length; i++) if (stack.data[i] === code) return false;
         stack.push(code);
         // White space is looked for only where a character that may be some stands (most lines have none).
@@ -341,6 +357,7 @@ export class LinePacker extends JsonPacker {
       const k = src.slice(start, end);
       code = this.keys.add(own(k), hash);
       this.added.push(this.keys);
+      this.tables();
       this.text(k);
     }
     this.ops.push(code);
