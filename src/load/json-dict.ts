@@ -64,9 +64,9 @@ export class Dictionary {
   }
 
   /**
-   * Where the closing quote is if the string of `code` stands in `units` from `start` on, a closing quote after it, as a
-   * scan from the opening quote before `start` would find it: only a plain string (no quote,
-   * backslash or control character, which end or stop the scan) is ever found so.
+   * Where its closing quote is, if the string of `code` stands in `units` from `start` on and a
+   * quote after it, as a scan from the opening quote before `start` would find it; else -1. Only a
+   * plain string (no quote, backslash or control character, which end or stop a scan) is found so.
    */
   quotedAt(code: number, units: Uint16Array, start: number): number {
     if (this.plain[code] === 0) return -1;
