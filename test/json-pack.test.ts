@@ -141,4 +141,34 @@ describe('JSON values packed for the main thread', () => {
     expect(Array.from(c.ops)).toContain(-1);
     expect(unpacker.unpack(c).values.map(untagged)).toEqual([{ goal: 'Egen försörjning', caseId: 'A-3' }]);
   });
+
+  it('gives the same values, codes and slots a few at a time as all at once, whatever the pieces', () => {
+    const key = fc.oneof(fc.constantFrom('caseId', 'plans', 'goal', '1', ''), fc.string({ maxLength: 3 }));
+    const text = fc.oneof(fc.constantFrom('', 'a', '2010-01-01', 'lång text '.repeat(3)), fc.string({ maxLength: 4 }));
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.constant(null), tie('array'), tie('object')),
+      array: fc.array(tie('value'), { maxLength: 4 }),
+      object: fc.dictionary(key, tie('value'), { maxKeys: 5 }),
+    }));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 25 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 8 }), (values, pieces) => {
+        const packer = new JsonPacker(2, 4);
+        values.forEach((v, i) => packer.add(i + 1, v));
+        const batch = packer.take();
+        const whole = new JsonUnpacker().unpack(batch);
+        const unpacker = new JsonUnpacker();
+        unpacker.begin(batch);
+        const got: unknown[] = [];
+        let p = 0;
+        while (got.length < values.length) {
+          const part = unpacker.some(pieces[p++ % pieces.length]!);
+          // Each piece's objects point into its own codes and slots, as a batch's do.
+          checkCodes(part, new Map());
+          got.push(...part.values);
+        }
+        expect(got.map(untagged)).toEqual(whole.values.map(untagged));
+        expect(got.map((v) => JSON.stringify(untagged(v)))).toEqual(values.map((v) => JSON.stringify(v)));
+      }),
+    );
+  });
 });

@@ -163,4 +163,36 @@ describe('NDJSON lines packed from their text', () => {
       }),
     );
   });
+
+  it('compares a string with the last of its key only if it is plain: one JSON.parse gave a quote must not be found in a line that ends it there', () => {
+    // Lines 2 and 3 find "q" where the last string of `a` was: from then on `a`'s strings are first
+    // compared with its last. Line 4 scans "new" into a's dictionary (now the last of a), then is
+    // given back for its repeated key; JSON.parse keeps the last value, so the code "new" had goes
+    // to `x"y`. Line 5's `"x"y"` is no JSON.
+    const lines = ['{"a":"q"}', '{"a":"q"}', '{"a":"q"}', '{"a":"new","a":"x\\"y"}', '{"a":"x"y"}', '{"a":"q"}', '{"a":"x\\"y"}'];
+    const { parsed, scanned } = bothWays(lines, [3], 1 << 16, 32_768);
+    expect(scanned).toEqual(parsed);
+    const packer = new LinePacker();
+    for (const [i, line] of lines.entries()) {
+      const ok = packer.addLine(i + 1, line, line.length + 1);
+      if (!ok && i !== 4) packer.add(i + 1, JSON.parse(line) as unknown, line.length + 1);
+      expect(ok).toBe(i < 3 || i === 5);
+    }
+  });
+
+  it('finds a string where it stands, its closing quote after it, only if the string is plain', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 5 }), { minLength: 1, maxLength: 40 }), fc.string({ maxLength: 8 }), fc.nat(), (words, tail, pick) => {
+        const d = new Dictionary();
+        words.forEach((w) => d.add(w, hashOf(w)));
+        const code = pick % words.length;
+        const text = `x"${words[(pick >> 3) % words.length]!}${tail}`;
+        const units = Uint16Array.from({ length: text.length + 1 }, (_, at) => (at < text.length ? text.charCodeAt(at) : 0));
+        const w = words[code]!;
+        const plain = [...w].every((c) => c !== '"' && c !== '\\' && c >= ' ');
+        const expected = plain && text.startsWith(`${w}"`, 2) ? 2 + w.length : -1;
+        expect(d.quotedAt(code, units, 2)).toBe(expected);
+      }),
+    );
+  });
 });

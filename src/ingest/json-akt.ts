@@ -135,7 +135,7 @@ export class JsonAkter {
    * main thread made and collected while loading NDJSON. Nothing keeps a record of a JSON object
    * once read (as CsvRows keeps one per layout).
    */
-  private readonly recs = new Map<Scope, Rec>();
+  private readonly recs = new Map<Scope, Rec & { batch: JsonCodes | undefined }>();
   /** `key[i].` per key and index, and `plans[i].subGoals[j].` per i and j, made once. */
   private readonly prefixes = new Map<string, string[]>();
   private readonly subGoalPrefixes: string[][] = [];
@@ -153,34 +153,44 @@ export class JsonAkter {
     return false;
   }
 
+  /**
+   * The record of `scope` filled for `fields`, an object of the akt being added (`at`, `stats`,
+   * `packed`: add's). A scope's memo and field per key code are the same for a whole file: looked
+   * up by scope once per batch, not once per object.
+   */
+  private rec(fields: Record<string, unknown>, prefix: string, scope: Scope, at: Location, stats: FileStats, packed: JsonCodes | undefined): Rec {
+    let r = this.recs.get(scope);
+    if (r === undefined) this.recs.set(scope, (r = { fields, cols: undefined, at, stats, prefix, codes: undefined, first: 0, memo: undefined, slots: undefined, fieldOf: undefined, batch: undefined }));
+    r.fields = fields;
+    r.at = at;
+    r.stats = stats;
+    r.prefix = prefix;
+    const first = packed && ((fields as Record<symbol, unknown>)[CODES_AT] as number | undefined);
+    if (first === undefined) {
+      r.codes = undefined;
+      r.first = 0;
+      r.memo = r.slots = r.fieldOf = r.batch = undefined;
+      return r;
+    }
+    r.codes = packed!.codes;
+    r.first = first;
+    if (r.batch !== packed) {
+      const slots = packed!.slots;
+      const fieldOf = slots && packed!.fieldOf ? (packed!.fieldOf[scope] ??= []) : undefined;
+      r.memo = packed!.memo[scope] ??= [];
+      r.slots = fieldOf && slots;
+      r.fieldOf = fieldOf;
+      r.batch = packed;
+    }
+    return r;
+  }
+
   add(raw: unknown, at: Location, stats: FileStats, packed?: JsonCodes): void {
     const accounts = this.accounts;
     if (!isPlainObject(raw)) return accounts.rejectRow(stats, 'not-an-object', at, { value: showShape(raw) });
     const rows = 1 + nestedCount(raw);
     stats.rowsRead += rows;
-    const rec = (fields: Record<string, unknown>, prefix: string, scope: Scope): Rec => {
-      let r = this.recs.get(scope);
-      if (r === undefined) this.recs.set(scope, (r = { fields, cols: undefined, at, stats, prefix, codes: undefined, first: 0, memo: undefined, slots: undefined, fieldOf: undefined }));
-      r.fields = fields;
-      r.at = at;
-      r.stats = stats;
-      r.prefix = prefix;
-      const first = packed && ((fields as Record<symbol, unknown>)[CODES_AT] as number | undefined);
-      if (first === undefined) {
-        r.codes = undefined;
-        r.first = 0;
-        r.memo = r.slots = r.fieldOf = undefined;
-        return r;
-      }
-      const slots = packed!.slots;
-      const fieldOf = slots && packed!.fieldOf ? (packed!.fieldOf[scope] ??= []) : undefined;
-      r.codes = packed!.codes;
-      r.first = first;
-      r.memo = packed!.memo[scope] ??= [];
-      r.slots = fieldOf && slots;
-      r.fieldOf = fieldOf;
-      return r;
-    };
+    const rec = (fields: Record<string, unknown>, prefix: string, scope: Scope): Rec => this.rec(fields, prefix, scope, at, stats, packed);
     const akt = this.rows.addAkt(rec(raw, '', 'akt'), rows, this.provided);
     if (akt === undefined) return;
     const caseId = this.rows.store.caseId(akt);

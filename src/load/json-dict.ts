@@ -26,6 +26,15 @@ export class Dictionary {
   private slots = new Int32Array(64);
   private hashes = new Int32Array(16);
   private readonly values: string[] = [];
+  /**
+   * The values' code units end to end, value `code` from `offsets[code]` to `offsets[code + 1]`: a
+   * look-up compares them with the line's code units, two typed arrays (charCodeAt checks its
+   * string's kind at every call, and was most of a look-up's time).
+   */
+  private pool = new Uint16Array(256);
+  private offsets = new Int32Array(17);
+  /** Per code, 1 if its string is plain (see quotedAt). */
+  private plain = new Uint8Array(16);
 
   get size(): number {
     return this.values.length;
@@ -36,14 +45,41 @@ export class Dictionary {
     const slots = this.slots;
     const mask = slots.length - 1;
     const length = end - start;
+    const offsets = this.offsets;
+    const pool = this.pool;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const at = slots[i]! - 1;
       if (at < 0) return -1;
       if (this.hashes[at] === hash) {
-        const v = this.values[at]!;
-        if (v.length === length && same(v, units, start)) return at;
+        let from = offsets[at]!;
+        if (offsets[at + 1]! - from !== length) continue;
+        let j = start;
+        while (j < end && pool[from] === units[j]) {
+          from++;
+          j++;
+        }
+        if (j === end) return at;
       }
     }
+  }
+
+  /**
+   * Where its closing quote is, if the string of `code` stands in `units` from `start` on and a
+   * quote after it, as a scan from the opening quote before `start` would find it; else -1. Only a
+   * plain string (no quote, backslash or control character, which end or stop a scan) is found so.
+   */
+  quotedAt(code: number, units: Uint16Array, start: number): number {
+    if (this.plain[code] === 0) return -1;
+    const pool = this.pool;
+    let from = this.offsets[code]!;
+    const to = this.offsets[code + 1]!;
+    let j = start;
+    // A plain string holds no line feed nor the 0 after the text, so the loop stops on the line.
+    while (from < to && pool[from] === units[j]) {
+      from++;
+      j++;
+    }
+    return from === to && units[j] === 34 ? j : -1;
   }
 
   /** The code of `s` (whose hash is `hash`), or -1. */
@@ -67,10 +103,22 @@ export class Dictionary {
     const code = this.values.length;
     if ((code + 1) * 2 > this.slots.length) this.grow();
     if (code === this.hashes.length) {
-      const bigger = new Int32Array(code * 2);
-      bigger.set(this.hashes);
-      this.hashes = bigger;
+      this.hashes = longer(this.hashes, code * 2);
+      this.offsets = longer(this.offsets, code * 2 + 1);
+      this.plain = longer(this.plain, code * 2);
     }
+    const from = this.offsets[code]!;
+    const to = from + s.length;
+    if (to > this.pool.length) this.pool = longer(this.pool, Math.max(to, this.pool.length * 2));
+    const pool = this.pool;
+    let plain = 1;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 34 || c === 92 || c < 32) plain = 0;
+      pool[from + i] = c;
+    }
+    this.offsets[code + 1] = to;
+    this.plain[code] = plain;
     this.values.push(s);
     this.hashes[code] = hash;
     this.place(code);
@@ -103,6 +151,13 @@ export class Dictionary {
     this.slots = new Int32Array(this.slots.length * 2);
     for (let code = 0; code < this.values.length; code++) this.place(code);
   }
+}
+
+/** A copy of `a`, `n` long. */
+function longer<T extends Int32Array | Uint16Array | Uint8Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
 }
 
 /** Whether `units` holds the code units of `v` from `start` on (a loop of compiled code: a call per look-up cost more). */

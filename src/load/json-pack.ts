@@ -84,6 +84,9 @@ export interface JsonSlots {
   names: readonly string[];
 }
 
+/** Slots made room for at once, at most (JsonUnpacker.unpack); a batch of 250 akter has some 20,000. */
+const SLOTS_AT_ONCE = 1 << 16;
+
 /** Set on the code of an object's last key in JsonSlots.keys. */
 export const KEYS_END = 1 << 30;
 
@@ -110,7 +113,9 @@ export class Grow<T extends Int32Array | Float64Array> {
       bigger.set(this.data);
       this.data = bigger;
     }
-    this.data.fill(v, start, end);
+    // A loop: most objects have a handful of keys, for which fill's call cost more than the stores.
+    const data = this.data;
+    for (let i = start; i < end; i++) data[i] = v;
     this.length = end;
     return start;
   }
@@ -271,6 +276,8 @@ export class JsonUnpacker {
   private number = 0;
   private t = 0;
   private at = 0;
+  /** Values of the batch begun not yet given. */
+  private left = 0;
   private readonly codes = new Grow(new Int32Array(1 << 14));
   private readonly keyCodes = new Grow(new Int32Array(1 << 14));
   private slotValues: unknown[] = [];
@@ -287,14 +294,38 @@ export class JsonUnpacker {
 
   /** The batch's values, in line order (`e.lines`). */
   unpack(e: PackedJson): UnpackedJson {
+    this.begin(e);
+    return this.some(e.lines.length);
+  }
+
+  /** Starts on a batch, whose values `some` gives a few at a time. */
+  begin(e: PackedJson): void {
     this.ops = e.ops;
     this.numbers = e.numbers;
     this.lengths = e.lengths;
     this.text = e.text;
     this.op = this.number = this.t = this.at = 0;
-    const values: unknown[] = [];
-    for (let i = 0; i < e.lines.length; i++) values.push(this.value(0, this.shape, undefined));
-    this.text = '';
+    this.left = e.lines.length;
+  }
+
+  /**
+   * The next `count` values of the batch begun (fewer at its end), with codes and slots of their own.
+   * The values of a batch taken a few at a time are the same, and share their strings, as if taken
+   * at once; but fewer objects wait to be stored at a time (NdjsonPrefetch.events).
+   */
+  some(count: number): UnpackedJson {
+    const n = Math.min(count, this.left);
+    const ops = this.ops.length - this.op;
+    // Room for the slots at once (each has a key's op and a value's; these values' share of the
+    // ops left): pushed one by one, the array was copied as it grew. No more than V8 makes as a
+    // plain array rather than a dictionary; a slot past the room is put there all the same.
+    const room = this.left === 0 ? 0 : Math.ceil(((ops >> 1) * n) / this.left);
+    this.slotValues = new Array<unknown>(Math.min(room, SLOTS_AT_ONCE));
+    const values = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) values[i] = this.value(0, this.shape, undefined);
+    this.left -= n;
+    if (this.left === 0) this.text = '';
+    this.slotValues.length = this.keyCodes.length;
     const slots = { keys: this.keyCodes.take(), values: this.slotValues, names: this.keys };
     this.slotValues = [];
     return { values, codes: this.codes.take(), slots };
@@ -329,8 +360,8 @@ export class JsonUnpacker {
         return this.numbers[this.number++];
       case ARRAY: {
         const n = this.ops[this.op++]!;
-        const a: unknown[] = [];
-        for (let i = 0; i < n; i++) a.push(this.value(context, items, undefined));
+        const a = new Array<unknown>(n);
+        for (let i = 0; i < n; i++) a[i] = this.value(context, items, undefined);
         return a;
       }
       default: {
@@ -342,7 +373,6 @@ export class JsonUnpacker {
         const slotValues = this.slotValues;
         const first = codes.extend(n, -1);
         keyCodes.extend(n, -1);
-        for (let i = 0; i < n; i++) slotValues.push(undefined);
         // Untagged: an empty object (whose slots would be the next one's), one with a key that
         // looks like an index, or one with a key sent as text (JsonSlots have no name for it).
         let ordered = n > 0;

@@ -10,6 +10,10 @@ const SCAN_DEPTH = 32;
 /** Integers with no more digits than this are summed digit by digit exactly; longer numbers go through Number. */
 const EXACT_DIGITS = 15;
 
+/** See LinePacker's `hits`: a context is compared first while more than about one string in HIT + 1 repeats the last. */
+const HIT = 3;
+const HITS_MAX = 30;
+
 /**
  * Packs an NDJSON line straight from its text, as JsonPacker packs what JSON.parse gives for it,
  * without making its objects and strings: a value already in its key's dictionary is found where it
@@ -31,7 +35,7 @@ export class LinePacker extends JsonPacker {
   private pos = 0;
   /** What to take back if the line is given back: the dictionaries that gained an entry, and the contexts whose `seen` went up. */
   private readonly added: Dictionary[] = [];
-  private readonly counted = new Grow(new Int32Array(256));
+  private seenBefore = new Int32Array(64);
   /** The key codes of the objects being scanned, outermost first (a repeated key is looked for among its object's). */
   private readonly keyStack = new Grow(new Int32Array(64));
   /**
@@ -41,6 +45,15 @@ export class LinePacker extends JsonPacker {
    */
   private firstKey: Int32Array = new Int32Array(64);
   private keyAfter: Int32Array = new Int32Array(64);
+  /**
+   * Per context, the code of its last string found in its dictionary, plus one (0: none), and a
+   * tally of how often a string was that one again (up by HIT, down by one): while the tally is
+   * above 0 the string is first compared with that one where it stands, not scanned, hashed and
+   * looked up. Most values of some keys repeat the last one (`activities`, `outcome`,
+   * `requirements`); those of others hardly ever do (dates), and are not compared first.
+   */
+  private lastCode: Int32Array = new Int32Array(64);
+  private hits: Int32Array = new Int32Array(64);
 
   /**
    * Packs the value of line number `line` (`text.slice(start, end)`, `chars` characters with its
@@ -60,7 +73,11 @@ export class LinePacker extends JsonPacker {
     const texts = this.texts.length;
     const textChars = this.chars;
     this.added.length = 0;
-    this.counted.length = 0;
+    // The strings counted per context, as they were: put back if the line is given back (a copy per line costs less than a note per string).
+    const contexts = this.seen.length;
+    if (this.seenBefore.length < contexts) this.seenBefore = new Int32Array(contexts * 2);
+    for (let i = 0; i < contexts; i++) this.seenBefore[i] = this.seen[i]!;
+    this.tables();
     this.keyStack.length = 0;
     this.space();
     const ok = this.scanValue(0, 1) && (this.space(), this.pos === end);
@@ -76,9 +93,23 @@ export class LinePacker extends JsonPacker {
     this.texts.length = texts;
     this.chars = textChars;
     for (let i = this.added.length - 1; i >= 0; i--) this.added[i]!.removeLast();
-    for (let i = 0; i < this.counted.length; i++) this.seen[this.counted.data[i]!]!--;
+    for (let i = 0; i < this.seen.length; i++) this.seen[i] = i < contexts ? this.seenBefore[i]! : 0;
     this.added.length = 0;
     return false;
+  }
+
+  /**
+   * Makes the tables by context and by key code long enough for every key so far (a context is a
+   * key's code plus one, or 0): looked at when a key is added or a line begins (JsonPacker adds the
+   * keys of a line given back), not at every key and value.
+   */
+  private tables(): void {
+    const n = this.keys.size + 1;
+    if (this.keyAfter.length >= n) return;
+    this.firstKey = room(this.firstKey, n);
+    this.keyAfter = room(this.keyAfter, n);
+    this.lastCode = room(this.lastCode, n);
+    this.hits = room(this.hits, n);
   }
 
   /** Puts the code units of `text` in `codes`. */
@@ -184,27 +215,43 @@ export class LinePacker extends JsonPacker {
   }
 
   private scanText(context: number): boolean {
-    if (!this.scanString()) return false;
-    const { src, start, end, hash } = this;
     const d = this.dictionary(context);
     if (d) {
+      const last = this.lastCode[context]! - 1;
+      const hits = this.hits[context]!;
+      const quote = hits > 0 && last >= 0 && last < d.size ? d.quotedAt(last, this.codes, this.pos + 1) : -1;
+      if (quote >= 0) {
+        this.seen[context]!++;
+        this.pos = quote + 1;
+        this.ops.push(last);
+        if (hits < HITS_MAX) this.hits[context] = hits + HIT;
+        return true;
+      }
+      if (!this.scanString()) return false;
       this.seen[context]!++;
-      this.counted.push(context);
-      const code = d.find(this.codes, start, end, hash);
+      const code = d.find(this.codes, this.start, this.end, this.hash);
+      if (code >= 0 && code === last) {
+        if (hits < HITS_MAX) this.hits[context] = hits + HIT;
+      } else if (hits > -HITS_MAX) this.hits[context] = hits - 1;
       if (code >= 0) {
+        this.lastCode[context] = code + 1;
         this.ops.push(code);
         return true;
       }
+      const { src, start, end, hash } = this;
       if (d.size < this.limit) {
         const s = src.slice(start, end);
-        this.ops.push(d.add(own(s), hash));
+        const added = d.add(own(s), hash);
+        this.lastCode[context] = added + 1;
+        this.ops.push(added);
         this.added.push(d);
         this.text(s);
         return true;
       }
     }
+    if (!d && !this.scanString()) return false;
     this.ops.push(TEXT);
-    this.text(src.slice(start, end));
+    this.text(this.src.slice(this.start, this.end));
     return true;
   }
 
@@ -246,7 +293,7 @@ export class LinePacker extends JsonPacker {
     const base = stack.length;
     let n = 0;
     if (this.codes[this.pos]! !== 125) {
-      let expected = (this.firstKey = room(this.firstKey, context))[context]! - 1;
+      let expected = this.firstKey[context]! - 1;
       let last = -1;
       for (;;) {
         if (this.codes[this.pos]! !== 34) return false;
@@ -258,21 +305,24 @@ export class LinePacker extends JsonPacker {
           else this.keyAfter[last] = code + 1;
         }
         last = code;
-        expected = (this.keyAfter = room(this.keyAfter, code))[code]! - 1;
+        expected = this.keyAfter[code]! - 1;
         for (let i = base; i < stack.length; i++) if (stack.data[i] === code) return false;
         stack.push(code);
-        this.space();
-        if (this.codes[this.pos]! !== 58) return false;
+        // White space is looked for only where a character that may be some stands (most lines have none).
+        const codes = this.codes;
+        if (codes[this.pos]! <= 32) this.space();
+        if (codes[this.pos]! !== 58) return false;
         this.pos++;
-        this.space();
-        if (!this.scanValue(code + 1, depth + 1)) return false;
+        if (codes[this.pos]! <= 32) this.space();
+        // A string, most values, without the call that finds out what the value is.
+        if (!(codes[this.pos]! === 34 ? this.scanText(code + 1) : this.scanValue(code + 1, depth + 1))) return false;
         n++;
-        this.space();
-        const c = this.codes[this.pos]!;
+        if (codes[this.pos]! <= 32) this.space();
+        const c = codes[this.pos]!;
         if (c === 125) break;
         if (c !== 44) return false;
         this.pos++;
-        this.space();
+        if (codes[this.pos]! <= 32) this.space();
       }
     }
     this.pos++;
@@ -287,10 +337,10 @@ export class LinePacker extends JsonPacker {
     // one that JsonPacker gave to an index of that line (Object.keys puts those first, so one may
     // take the code of a key that came before it in the text): the scan takes no index.
     if (expected >= 0 && expected < this.keys.size) {
-      const k = this.keys.at(expected);
       const start = this.pos + 1;
-      if (this.codes[start + k.length] === 34 && !digit(k.charCodeAt(0)) && same(k, this.codes, start)) {
-        this.pos = start + k.length + 1;
+      const quote = digit(this.codes[start]!) ? -1 : this.keys.quotedAt(expected, this.codes, start);
+      if (quote >= 0) {
+        this.pos = quote + 1;
         this.ops.push(expected);
         return expected;
       }
@@ -307,6 +357,7 @@ export class LinePacker extends JsonPacker {
       const k = src.slice(start, end);
       code = this.keys.add(own(k), hash);
       this.added.push(this.keys);
+      this.tables();
       this.text(k);
     }
     this.ops.push(code);
