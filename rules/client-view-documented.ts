@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentPlan } from '../src/engine/akt-helpers.js';
+import { planInForce } from '../src/engine/akt-helpers.js';
 import { NO_CURRENT_PLAN, OUTSIDE_NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
 import { placeholderOf, wordCount } from '../src/engine/text.js';
 import { defineRule } from '../src/engine/types.js';
@@ -41,7 +41,7 @@ export default defineRule({
     en: "The district committee should ensure that work plans are drawn up together with the client and that the client's view is documented.",
   },
   check(akt, ctx, options) {
-    const plan = currentPlan(akt, ctx.asOf);
+    const plan = planInForce(akt, ctx.asOf);
     if (!plan) return OUTSIDE_NO_CURRENT_PLAN;
     const planId = plan.planId ?? '–';
     const placeholder = placeholderOf(plan.clientView, ctx.placeholders);

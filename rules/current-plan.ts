@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentPlan, newestPlan } from '../src/engine/akt-helpers.js';
+import { newestPlan, planInForce } from '../src/engine/akt-helpers.js';
 import { defineRule } from '../src/engine/types.js';
 
 export default defineRule({
@@ -53,7 +53,7 @@ export default defineRule({
     if (akt.supportReason && !options.appliesToReasons.includes(akt.supportReason)) {
       return { status: 'not-applicable', reason: { code: 'other-support-reason', data: { supportReason: akt.supportReason } } };
     }
-    const current = currentPlan(akt, ctx.asOf);
+    const current = planInForce(akt, ctx.asOf);
     if (current) return { status: 'pass', evidence: { planId: current.planId ?? '', validTo: current.validTo! } };
     const newest = newestPlan(akt);
     if (!newest) return { status: 'fail', reasons: [{ code: 'no-plan' }] };

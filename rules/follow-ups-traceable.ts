@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentPlan, daysBefore, longestGapWithin } from '../src/engine/akt-helpers.js';
+import { daysBefore, longestGapWithin, planInForce } from '../src/engine/akt-helpers.js';
 import { NO_CURRENT_PLAN, OUTSIDE_NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
 import { placeholderOf } from '../src/engine/text.js';
 import { FOLLOW_UP_TYPES } from '../src/model/schema.js';
@@ -58,7 +58,7 @@ export default defineRule({
   // The window's first day is the same for every akt: counted once, not per akt.
   prepare: (_akter, ctx, options) => ({ windowFrom: daysBefore(ctx.asOf, options.windowDays) }),
   check(akt, ctx, options) {
-    const plan = currentPlan(akt, ctx.asOf);
+    const plan = planInForce(akt, ctx.asOf);
     if (!plan) return OUTSIDE_NO_CURRENT_PLAN;
     const reasons: Reason<'no-planned-follow-up' | 'follow-up-gap' | 'placeholder-outcome' | 'revision-not-traceable'>[] = [];
     if (!plan.nextFollowUp) reasons.push({ code: 'no-planned-follow-up', data: { planId: plan.planId ?? '–' } });

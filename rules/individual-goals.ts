@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentPlan } from '../src/engine/akt-helpers.js';
+import { planInForce } from '../src/engine/akt-helpers.js';
 import { NO_CURRENT_PLAN, OUTSIDE_NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
 import { ANCHOR_PARTS, COMMON_NAMES, GENERIC_WORDS, goalMatcher } from '../src/engine/goal-text.js';
 import { normalizeText, placeholderOf } from '../src/engine/text.js';
@@ -104,7 +104,7 @@ export default defineRule({
     const inDistrict: Tally = new Map();
     const keys = new Map<string, string>();
     for (const akt of akter) {
-      const goal = currentPlan(akt, ctx.asOf)?.goal;
+      const goal = planInForce(akt, ctx.asOf)?.goal;
       if (!goal || placeholderOf(goal, ctx.placeholders) !== undefined) continue;
       let key = keys.get(goal);
       if (key === undefined) keys.set(goal, (key = normalizeText(goal)));
@@ -116,7 +116,7 @@ export default defineRule({
     return { counts, inDistrict, keys, matcher };
   },
   check(akt, ctx, options) {
-    const plan = currentPlan(akt, ctx.asOf);
+    const plan = planInForce(akt, ctx.asOf);
     if (!plan) return OUTSIDE_NO_CURRENT_PLAN;
     const planId = plan.planId ?? '–';
     const goal = plan.goal?.trim() ?? '';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentPlan } from '../src/engine/akt-helpers.js';
+import { planInForce } from '../src/engine/akt-helpers.js';
 import { NO_CURRENT_PLAN, OUTSIDE_NO_CURRENT_PLAN } from '../src/engine/common-reasons.js';
 import { isWritten, placeholderOf } from '../src/engine/text.js';
 import { defineRule } from '../src/engine/types.js';
@@ -39,7 +39,7 @@ export default defineRule({
     en: "The district committee should ensure that work plans contain sub-goals that make it possible to follow the client's progress.",
   },
   check(akt, ctx, options) {
-    const plan = currentPlan(akt, ctx.asOf);
+    const plan = planInForce(akt, ctx.asOf);
     if (!plan) return OUTSIDE_NO_CURRENT_PLAN;
     let count = 0;
     for (const s of plan.subGoals) if (isWritten(s.text, ctx.placeholders)) count++;

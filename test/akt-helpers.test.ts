@@ -9,6 +9,7 @@ import {
   longestGap,
   monthsFrom,
   newestPlan,
+  planInForce,
   previousMonth,
   weekdaysBetween,
 } from '../src/engine/akt-helpers.js';
@@ -69,6 +70,26 @@ describe('plans', () => {
     expect(currentPlan(akt({ plans: [to, { ...to, planId: 'same' }] }), D)?.planId).toBe('same');
     const outside = [plan({ validFrom: '2010-11-16' }), plan({ validTo: '2010-11-14' }), plan({ validFrom: undefined }), plan({ validTo: undefined })];
     expect(currentPlan(akt({ plans: outside }), D)).toBeUndefined();
+  });
+
+  it("the built-in rules' current plan is currentPlan's, kept for the akt asked about last only while it, its list and the audit date are the same", () => {
+    const from = plan({ planId: 'from', validFrom: D, validTo: '2011-01-01' });
+    const to = plan({ planId: 'to', validFrom: '2010-01-01', validTo: D });
+    const a = akt({ plans: [to] });
+    expect(planInForce(a, D)).toBe(currentPlan(a, D));
+    expect(planInForce(a, D)?.planId).toBe('to');
+    expect(planInForce(a, '2010-11-16')).toBeUndefined();
+    // Another akt with the same plans; the same akt with another list, or with its list grown.
+    const b = akt({ plans: [from] });
+    expect(planInForce(b, D)?.planId).toBe('from');
+    expect(planInForce(a, D)?.planId).toBe('to');
+    a.plans = [from, to];
+    expect(planInForce(a, D)?.planId).toBe('from');
+    const c = akt({ plans: [to] });
+    expect(planInForce(c, D)?.planId).toBe('to');
+    c.plans.push(from);
+    expect(planInForce(c, D)?.planId).toBe('from');
+    expect(planInForce(akt(), D)).toBeUndefined();
   });
 
   it('the newest plan: by created, else validFrom, else the later in the akt', () => {

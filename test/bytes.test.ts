@@ -126,6 +126,12 @@ const akter = fc.array(fc.tuple(akt, fc.array(fc.boolean(), { minLength: 3, maxL
   }
   return out;
 });
+/** Akter whose results are, each, the very object some akt a few before had in its place (results in turns of a few), or new. */
+const inTurns = fc.array(fc.tuple(akt, fc.array(fc.nat(6), { minLength: 3, maxLength: 3 })), { maxLength: 40 }).map((list) => {
+  const out: CaseResult[] = [];
+  for (const [c, back] of list) out.push({ ...c, results: c.results.map((r, i) => (back[i]! > 0 && out.length >= back[i]! ? out[out.length - back[i]!]!.results[i]! : r)) });
+  return out;
+});
 const problem: fc.Arbitrary<DataProblem> = fc.record(
   {
     file: anyText,
@@ -169,6 +175,19 @@ describe('json and ndjson written as bytes', () => {
         const listed = json.slice(json.indexOf('"cases":[') + '"cases":['.length);
         expect(listed.startsWith(`${cases.map((c) => caseText(x, c, omit)).join(',')}],`)).toBe(true);
         expect(json.endsWith(tail)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('list each akt as caseText writes it when results come back in turns of a few', () => {
+    fc.assert(
+      fc.property(inTurns, fc.subarray(ruleIds), fc.boolean(), (cases, na, evidence) => {
+        const x = { ...ctx, evidence };
+        const h = head(na.map((ruleId) => ({ ruleId, missing: 'plans' })));
+        const omit = omitted(h);
+        const nd = written(ndjsonWriter, h, x, cases, []);
+        expect(nd.startsWith(cases.map((c) => `${caseText(x, c, omit)}\n`).join(''))).toBe(true);
       }),
       { numRuns: 300 },
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../src/model/dates.js';
 import { z } from 'zod';
-import { Checker, fieldNames, missingFor, missingReason, notAssessedRules, resultsOf, RuleContractError, runRules } from '../src/engine/run.js';
+import { Checker, fieldNames, missingFor, missingReason, notAssessedRules, RECENT, resultsOf, RuleContractError, runRules } from '../src/engine/run.js';
 import { provides } from '../src/model/fields.js';
 import { defineRule, sourceAt, type AnyRule } from '../src/engine/types.js';
 import { fill, numberWord } from '../src/i18n/catalog.js';
@@ -38,6 +38,30 @@ describe('the engine holds rules to their declarations', () => {
   ])('names the rule for %s', (_name, outcome) => {
     expect(() => run(ruleReturning(outcome))).toThrow(RuleContractError);
     expect(() => run(ruleReturning(outcome))).toThrow(/bad-rule/);
+  });
+});
+
+describe('findings shared between akter', () => {
+  it('an outcome equal to one of the last RECENT of its status is that finding; an older or another one, a new object', () => {
+    // Outcomes by the akt's caseId: fail reasons by the data's value, and a pass.
+    const rule = defineRule({
+      ...(ruleReturning(undefined) as unknown as Parameters<typeof defineRule>[0]),
+      check: (a) => (a.caseId === 'pass' ? { status: 'pass' as const } : { status: 'fail' as const, reasons: [{ code: 'declared', data: { n: a.caseId } }] }),
+    });
+    const ids = ['0', '1', '0', 'pass', '2', '1', '3', '4', '5', '0', '0'];
+    const findings = runRules(
+      ids.map((caseId) => ({ akt: akt({ caseId }), origin: { file: 'f' }, datasets: new Set() })),
+      [{ rule, severity: 'error', options: {} }],
+      { asOf: '2010-11-15' },
+    ).map((r) => r.findings[0]!);
+    expect(RECENT).toBe(4);
+    expect(findings[2]).toBe(findings[0]);
+    expect(findings[5]).toBe(findings[1]);
+    // '0' was last among fails before '2', '1', '3', '4', '5': no longer kept.
+    expect(findings[9]).not.toBe(findings[0]);
+    expect(findings[9]).toEqual(findings[0]);
+    expect(findings[10]).toBe(findings[9]);
+    expect(findings.map((f) => f.reasons[0]?.data?.n ?? f.status)).toEqual(ids);
   });
 });
 

@@ -96,12 +96,17 @@ function prepared(a: ActiveRule, akter: AktSource, ctx: BaseContext): unknown {
   }
 }
 
+/** Findings kept per rule and status (see evaluate). */
+export const RECENT = 4;
+
 /**
  * Runs one rule on one akt; `ctx` already holds the rule's shared data (made once per rule, not per
- * akt). A finding equal to the rule's last one of the same status (same reasons and evidence, keys
- * in the same order) is that finding: most akter pass a rule, or are outside it, as others before
- * them did, and findings are data, never changed, so they share one object. `last` holds the rule's
- * last finding per status, from `at` on.
+ * akt). A finding equal to one of the rule's last RECENT of the same status (same reasons and
+ * evidence, keys in the same order) is that finding: most akter pass a rule, or are outside it, as
+ * others before them did, often in turns of two or three outcomes (outside for one support reason
+ * or another, a goal one of a few), and findings are data, never changed, so they share one object,
+ * which every format then takes as it took it before. `last` holds the rule's last findings per
+ * status, the latest first, from `at` on.
  */
 function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unknown>, last: (Finding | undefined)[], at: number): Finding {
   const { rule } = active;
@@ -112,10 +117,15 @@ function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unkn
     throw thrown(rule, `on akt ${checked.akt.caseId}`, e);
   }
   // Stryker disable next-line ArithmeticOperator,EqualityOperator: equivalent, another layout of the same slots, one per rule and status
-  const slot = at + (out.status === 'pass' ? 0 : out.status === 'fail' ? 1 : 2);
-  const previous = last[slot];
-  if (previous !== undefined && previous.status === out.status && sameOutcome(out, previous)) return previous;
-  return (last[slot] = finding(active, out));
+  const slot = RECENT * (at + (out.status === 'pass' ? 0 : out.status === 'fail' ? 1 : 2));
+  for (let j = slot; j < slot + RECENT; j++) {
+    const previous = last[j];
+    if (previous === undefined) break;
+    if (previous.status === out.status && sameOutcome(out, previous)) return previous;
+  }
+  const made = finding(active, out);
+  for (let j = slot + RECENT - 1; j > slot; j--) last[j] = last[j - 1];
+  return (last[slot] = made);
 }
 
 function finding({ rule, severity }: ActiveRule, out: ReturnType<AnyRule['check']>): Finding {
@@ -189,6 +199,7 @@ export class Checker {
     ctx: BaseContext,
   ) {
     this.contexts = ruleContexts(akter, active, ctx);
+    this.last = new Array<Finding | undefined>(3 * RECENT * active.length).fill(undefined);
   }
 
   /**
@@ -196,9 +207,9 @@ export class Checker {
    * it needs: the same for every such akt, so made once (findings are data, never changed).
    */
   private readonly lacking = new Map<Provided, (Finding | undefined)[]>();
-  /** Per rule, its last finding that passed, failed, and found the akt outside it (see evaluate). */
+  /** Per rule, its last RECENT findings that passed, failed, and found the akt outside it (see evaluate). */
   // Stryker disable next-line ArrayDeclaration: equivalent, a slot holding no finding of the status is never taken for one
-  private readonly last: (Finding | undefined)[] = [];
+  private readonly last: (Finding | undefined)[];
 
   findings(checked: CheckedAkt): Finding[] {
     let lacks = this.lacking.get(checked.datasets);

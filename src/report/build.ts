@@ -1,4 +1,4 @@
-import type { ActiveRule, AktResult, Finding } from '../engine/run.js';
+import { RECENT, type ActiveRule, type AktResult, type Finding } from '../engine/run.js';
 import type { DataProblem } from '../model/problems.js';
 import type { FileStats, LoadedExport } from '../model/types.js';
 import { quote, quoteData } from '../privacy/quote.js';
@@ -147,22 +147,30 @@ type FindingMasker = (findings: Finding[]) => CaseResult['results'];
 
 /**
  * Masks an akt's findings, in the engine's array of them (made for this akt alone). The engine gives
- * akter that pass a rule, or fail or fall outside it, as the one before did one finding object
- * (engine/run.ts), so each is masked once while it lasts.
+ * akter that pass a rule, or fail or fall outside it, as one of the last few before did one finding
+ * object (engine/run.ts), so each is masked once while it lasts; as many are kept per rule and
+ * status, the latest first, so that the formats get the same masked object each time.
  */
 function findingMasker(): FindingMasker {
-  const seen: Finding[] = [];
+  const seen: (Finding | undefined)[] = [];
   const masked: CaseResult['results'] = [];
   return (findings) => {
     const out: CaseResult['results'] = findings;
     for (let i = 0; i < findings.length; i++) {
       const f = findings[i]!;
-      const slot = 4 * i + (f.status === 'pass' ? 0 : f.status === 'fail' ? 1 : f.status === 'not-applicable' ? 2 : 3);
-      if (seen[slot] !== f) {
-        seen[slot] = f;
-        masked[slot] = maskFinding(f);
+      const at = RECENT * (4 * i + (f.status === 'pass' ? 0 : f.status === 'fail' ? 1 : f.status === 'not-applicable' ? 2 : 3));
+      let e = at;
+      while (e < at + RECENT && seen[e] !== f) e++;
+      if (e === at + RECENT) {
+        for (let j = at + RECENT - 1; j > at; j--) {
+          seen[j] = seen[j - 1];
+          masked[j] = masked[j - 1]!;
+        }
+        e = at;
+        seen[e] = f;
+        masked[e] = maskFinding(f);
       }
-      out[i] = masked[slot]!;
+      out[i] = masked[e]!;
     }
     return out;
   };

@@ -2,6 +2,7 @@ import { ENGINE_MESSAGES, PROBLEM_MESSAGES } from '../../i18n/catalog.js';
 import type { DataProblem, Location } from '../../model/problems.js';
 import { problemMessage, reasonMessage, type FormatContext } from '../messages.js';
 import type { CaseResult, Report } from '../types.js';
+import { RECENT } from '../../engine/run.js';
 import { ByteOut, statusSlot } from './bytes.js';
 import { batched, textOf, type CaseWriter, type Out, type ReportHead, type WriterFactory } from './stream.js';
 
@@ -102,10 +103,11 @@ const COMMA = 0x2c;
  */
 class CaseBytes {
   /**
-   * Per slot (4 × the rule's place + statusSlot), the last result there and its bytes (undefined:
-   * left out): at first where they were written, the buffer from `froms` up to `tos`, made a view of
-   * their own (`froms` -1) only when the next akt has the same result. Most results an akt has of its
-   * own (a planId in the reason) are never written again, and a view is an object.
+   * Per slot (4 × the rule's place + statusSlot), the last RECENT results there (the engine keeps as
+   * many per rule and status, engine/run.ts), the latest first at RECENT × slot, and their bytes
+   * (undefined: left out): at first where they were written, the buffer from `froms` up to `tos`,
+   * made a view of their own (`froms` -1) only when an akt after has the same result. Most results
+   * an akt has of its own (a planId in the reason) are never written again, and a view is an object.
    */
   private readonly keys: (Result | undefined)[] = [];
   private readonly texts: (Uint8Array | undefined)[] = [];
@@ -132,41 +134,51 @@ class CaseBytes {
     if (c.district !== undefined) out.copy(this.district(c.district));
     if (c.origin) this.origin(c.origin);
     out.copy(RESULTS);
-    const { keys, texts } = this;
+    const { keys, texts, froms, tos } = this;
     const results = c.results;
     let first = true;
     for (let i = 0; i < results.length; i++) {
       const r = results[i]!;
       const slot = 4 * i + statusSlot(r.status);
-      if (keys[slot] === r) {
-        let bytes = texts[slot];
+      const at = RECENT * slot;
+      let e = at;
+      while (e < at + RECENT && keys[e] !== r) e++;
+      if (e < at + RECENT) {
+        let bytes = texts[e];
         if (bytes === undefined) continue;
         if (!first) out.byte(COMMA);
-        if (this.froms[slot]! >= 0) {
-          bytes = texts[slot] = bytes.subarray(this.froms[slot], this.tos[slot]);
-          this.froms[slot] = -1;
+        if (froms[e]! >= 0) {
+          bytes = texts[e] = bytes.subarray(froms[e], tos[e]);
+          froms[e] = -1;
         }
         out.copy(bytes);
       } else {
-        keys[slot] = r;
+        // The latest first: the others move down one place, the oldest is forgotten.
+        for (let j = at + RECENT - 1; j > at; j--) {
+          keys[j] = keys[j - 1];
+          texts[j] = texts[j - 1];
+          froms[j] = froms[j - 1]!;
+          tos[j] = tos[j - 1]!;
+        }
+        keys[at] = r;
         if (this.omit.size > 0 && this.omit.has(r.ruleId)) {
-          texts[slot] = undefined;
+          texts[at] = undefined;
           continue;
         }
         if (!first) out.byte(COMMA);
-        if (!this.result(r, slot)) keys[slot] = undefined;
+        if (!this.result(r, slot, at)) keys[at] = undefined;
       }
       first = false;
     }
     out.copy(CASE_END);
   }
 
-  /** `resultText`, written, and where its bytes are kept for the slot; false if they did not fit in one buffer. */
-  private result(r: Result, slot: number): boolean {
+  /** `resultText`, written, and where its bytes are kept for the place `e`; false if they did not fit in one buffer. */
+  private result(r: Result, slot: number, e: number): boolean {
     const out = this.out;
     if (this.ctx.messages) {
-      this.texts[slot] = out.piece(resultText(this.ctx, r));
-      this.froms[slot] = -1;
+      this.texts[e] = out.piece(resultText(this.ctx, r));
+      this.froms[e] = -1;
       return true;
     }
     const from = out.start(1024);
@@ -191,9 +203,9 @@ class CaseBytes {
     out.byte(0x7d);
     const bytes = out.written();
     if (bytes === undefined) return false;
-    this.texts[slot] = bytes;
-    this.froms[slot] = from;
-    this.tos[slot] = out.at;
+    this.texts[e] = bytes;
+    this.froms[e] = from;
+    this.tos[e] = out.at;
     return true;
   }
 
