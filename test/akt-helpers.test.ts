@@ -72,23 +72,30 @@ describe('plans', () => {
     expect(currentPlan(akt({ plans: outside }), D)).toBeUndefined();
   });
 
-  it("the built-in rules' current plan is currentPlan's, kept for the akt asked about last only while it, its list and the audit date are the same", () => {
+  it("the built-in rules' current plan is currentPlan's, kept only while the list of plans, its length and the audit date are the same", () => {
     const from = plan({ planId: 'from', validFrom: D, validTo: '2011-01-01' });
     const to = plan({ planId: 'to', validFrom: '2010-01-01', validTo: D });
     const a = akt({ plans: [to] });
     expect(planInForce(a, D)).toBe(currentPlan(a, D));
     expect(planInForce(a, D)?.planId).toBe('to');
-    expect(planInForce(a, '2010-11-16')).toBeUndefined();
-    // Another akt with the same plans; the same akt with another list, or with its list grown.
-    const b = akt({ plans: [from] });
-    expect(planInForce(b, D)?.planId).toBe('from');
+    // Kept: a plan changed in place (which no rule does) is not looked at again.
+    to.validTo = '2010-11-14';
     expect(planInForce(a, D)?.planId).toBe('to');
-    a.plans = [from, to];
+    to.validTo = D;
+    // Another audit date, with the same list.
+    expect(planInForce(a, '2010-11-16')).toBeUndefined();
+    expect(planInForce(a, D)?.planId).toBe('to');
+    // Another list of the same length.
+    a.plans = [from];
     expect(planInForce(a, D)?.planId).toBe('from');
-    const c = akt({ plans: [to] });
-    expect(planInForce(c, D)?.planId).toBe('to');
-    c.plans.push(from);
-    expect(planInForce(c, D)?.planId).toBe('from');
+    // The same list, grown.
+    a.plans.push(to);
+    expect(planInForce(a, D)?.planId).toBe('from');
+    a.plans.length = 1;
+    a.plans[0] = to;
+    expect(planInForce(a, D)?.planId).toBe('to');
+    // Another akt with the same list: the same answer.
+    expect(planInForce(akt({ plans: a.plans }), D)?.planId).toBe('to');
     expect(planInForce(akt(), D)).toBeUndefined();
   });
 

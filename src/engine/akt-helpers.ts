@@ -14,8 +14,7 @@ export function currentPlan(akt: Akt, asOf: string): Plan | undefined {
   return best;
 }
 
-/** What planInForce gave last: for this akt (its list of plans as it was) and audit date. */
-let lastAkt: Akt | undefined;
+/** What planInForce gave last: for this list of plans (at this length) and audit date. */
 let lastPlans: Akt['plans'] | undefined;
 let lastCount = 0;
 let lastAsOf = '';
@@ -23,14 +22,14 @@ let lastPlan: Plan | undefined;
 
 /**
  * `currentPlan` for the built-in rules, seven of which ask it of each akt in turn: the answer for
- * the akt asked about last is kept while the akt, its list of plans and the list's length are the
- * same (rules never change an akt). Plug-ins call `currentPlan` itself, which keeps nothing.
+ * the list of plans asked about last is kept while the list (which is all `currentPlan` reads of
+ * an akt), its length and the audit date are the same (rules never change an akt). Plug-ins call
+ * `currentPlan` itself, which keeps nothing.
  */
 export function planInForce(akt: Akt, asOf: string): Plan | undefined {
   const plans = akt.plans;
-  if (akt === lastAkt && plans === lastPlans && plans.length === lastCount && asOf === lastAsOf) return lastPlan;
+  if (plans === lastPlans && plans.length === lastCount && asOf === lastAsOf) return lastPlan;
   lastPlan = currentPlan(akt, asOf);
-  lastAkt = akt;
   lastPlans = plans;
   lastCount = plans.length;
   lastAsOf = asOf;

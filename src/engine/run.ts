@@ -116,14 +116,16 @@ function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unkn
   } catch (e) {
     throw thrown(rule, `on akt ${checked.akt.caseId}`, e);
   }
-  // Stryker disable next-line ArithmeticOperator,EqualityOperator: equivalent, another layout of the same slots, one per rule and status
+  // Stryker disable next-line ArithmeticOperator,EqualityOperator,ConditionalExpression,StringLiteral: equivalent, another layout of the same slots (a finding is taken only for its own status)
   const slot = RECENT * (at + (out.status === 'pass' ? 0 : out.status === 'fail' ? 1 : 2));
+  // Stryker disable next-line EqualityOperator: equivalent, the slot after the rule's last is another status's
   for (let j = slot; j < slot + RECENT; j++) {
     const previous = last[j];
     if (previous === undefined) break;
     if (previous.status === out.status && sameOutcome(out, previous)) return previous;
   }
   const made = finding(active, out);
+  // Stryker disable next-line EqualityOperator: equivalent, last[slot] is written next
   for (let j = slot + RECENT - 1; j > slot; j--) last[j] = last[j - 1];
   return (last[slot] = made);
 }
@@ -199,6 +201,7 @@ export class Checker {
     ctx: BaseContext,
   ) {
     this.contexts = ruleContexts(akter, active, ctx);
+    // Stryker disable next-line ArithmeticOperator,ArrayDeclaration: equivalent, a slot holding no finding of the status is never taken for one
     this.last = new Array<Finding | undefined>(3 * RECENT * active.length).fill(undefined);
   }
 
@@ -208,7 +211,6 @@ export class Checker {
    */
   private readonly lacking = new Map<Provided, (Finding | undefined)[]>();
   /** Per rule, its last RECENT findings that passed, failed, and found the akt outside it (see evaluate). */
-  // Stryker disable next-line ArrayDeclaration: equivalent, a slot holding no finding of the status is never taken for one
   private readonly last: (Finding | undefined)[];
 
   findings(checked: CheckedAkt): Finding[] {
