@@ -24,7 +24,7 @@ const CHUNK_BYTES = 64 * 1024;
  * CPU of the reads themselves (85 MB: 90–280 ms against 25–35 ms), and the caller has nothing to
  * do meanwhile but wait for the chunk.
  */
-export async function* readChunks(source: ByteSource): AsyncGenerator<Uint8Array> {
+export async function* readChunks(source: ByteSource, lines = false): AsyncGenerator<Uint8Array> {
   if (typeof source !== 'string') {
     for await (const chunk of openBytes(source)) yield chunk as Buffer;
     return;
@@ -32,15 +32,32 @@ export async function* readChunks(source: ByteSource): AsyncGenerator<Uint8Array
   const fd = openSync(source, 'r');
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    // With `lines`, the bytes after a chunk's last line feed wait at the start of the buffer for the
+    // next read (see decodeFile).
+    let kept = 0;
     for (;;) {
-      const bytesRead = readSync(fd, buffer, 0, CHUNK_BYTES, null);
-      if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
+      const bytesRead = readSync(fd, buffer, kept, CHUNK_BYTES - kept, null);
+      const size = kept + bytesRead;
+      if (bytesRead === 0) {
+        if (kept > 0) yield buffer.subarray(0, kept);
+        return;
+      }
+      const cut = lines ? buffer.lastIndexOf(LINE_FEED, size - 1) + 1 : size;
+      if (cut === 0) {
+        kept = 0;
+        yield buffer.subarray(0, size);
+        continue;
+      }
+      yield buffer.subarray(0, cut);
+      kept = size - cut;
+      if (kept > 0) buffer.copyWithin(0, cut, size);
     }
   } finally {
     closeSync(fd);
   }
 }
+
+const LINE_FEED = 10;
 
 /** How much of a file is looked at to choose its encoding and delimiter. */
 const SAMPLE_BYTES = 64 * 1024;
@@ -135,7 +152,12 @@ export async function* decodeFile(file: ByteSource, encoding: string, tally: Tex
   const hash = createHash('sha256');
   const decoder = new TextDecoder(encoding);
   const countBad = encoding === 'utf-8' || encoding.startsWith('utf-16');
-  for await (const chunk of readChunks(file)) {
+  // A chunk of a file on disk ends at a line feed where it has one, so its text ends a line: the
+  // CSV and NDJSON readers then take a chunk's text as it is, instead of joining the end of the
+  // line before to it, which copied every chunk's text again (0.1 s of the CSV thread for the
+  // 330 MB of 400,000 akter). A streaming decoder gives the same text wherever the bytes are cut;
+  // in UTF-16 a byte 10 need not be a line feed, so its chunks stay as read.
+  for await (const chunk of readChunks(file, !encoding.startsWith('utf-16'))) {
     hash.update(chunk);
     const text = decoder.decode(chunk, { stream: true });
     if (countBad) tally.undecodable += countReplacements(text);
