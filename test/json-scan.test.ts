@@ -91,10 +91,21 @@ function bothWays(lines: string[], cuts: number[], limit: number, trial: number)
   return { parsed, scanned, taken };
 }
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+/**
+ * Dates and near-dates (found by their day once their key's dictionary holds a date): few enough
+ * that they repeat in a run, from the edges of the days a dictionary files (years 1900–2099,
+ * months 01–12, days 01–31) and just past them, and strings that only start like a date.
+ */
+const dateLike = fc.oneof(
+  fc.tuple(fc.constantFrom(1899, 1900, 2010, 2099, 2100), fc.constantFrom(0, 1, 12, 13), fc.constantFrom(0, 1, 31, 32)).map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`),
+  fc.constantFrom('2010-01-01x', '2010-01-0', '2010-1-011', '2010/01/01', '2010-01-01"', '0000-01-01', '2010-01-01\\'),
+);
+
 describe('NDJSON lines packed from their text', () => {
   it("pack exactly what JSON.parse's values pack, batch by batch, whatever the dictionaries' limits; a line JSON.parse refuses is given back", () => {
     const key = fc.oneof(fc.constantFrom('caseId', 'plans', 'goal', '__proto__', '\u001f', '1', '', 'a"b', 'a\\b'), fc.string({ maxLength: 4 }));
-    const text = fc.oneof(fc.constantFrom('', 'a', '\u001f', 'å', '2010-01-01', ' 12 ', 'lång text '.repeat(3), '\n', '"', '\ud800'), fc.string({ maxLength: 6, unit: 'grapheme' }));
+    const text = fc.oneof(fc.constantFrom('', 'a', '\u001f', 'å', '2010-01-01', ' 12 ', 'lång text '.repeat(3), '\n', '"', '\ud800'), fc.string({ maxLength: 6, unit: 'grapheme' }), dateLike);
     const { value } = fc.letrec((tie) => ({
       value: fc.oneof({ depthSize: 'small' }, text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
       array: fc.array(tie('value'), { maxLength: 4 }),
@@ -178,6 +189,40 @@ describe('NDJSON lines packed from their text', () => {
       if (!ok && i !== 4) packer.add(i + 1, JSON.parse(line) as unknown, line.length + 1);
       expect(ok).toBe(i < 3 || i === 5);
     }
+  });
+
+  it('packs dates found by their day as JSON.parse packs them, lines given back among them', () => {
+    const line = fc.oneof(
+      { weight: 4, arbitrary: fc.tuple(dateLike, dateLike).map(([a, b]) => `{"d":"${a}","e":["${b}","${a}"]}`) },
+      { weight: 1, arbitrary: dateLike.map((a) => `{"d":"${a}","d":"${a}"}`) },
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 3 }), (lines, cuts) => {
+        const { parsed, scanned } = bothWays(lines, cuts, 1 << 16, 32_768);
+        expect(scanned).toEqual(parsed);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds a date by its day as find does, and forgets a date taken back', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.oneof(dateLike, fc.string({ maxLength: 10 })), { maxLength: 60 }), fc.nat({ max: 60 }), (words, back) => {
+        const d = new Dictionary();
+        words.forEach((w) => d.add(w, hashOf(w)));
+        const kept = Math.max(0, words.length - back);
+        for (let i = words.length; i > kept; i--) d.removeLast();
+        for (const w of words) {
+          const text = `x"${w}"y`;
+          const units = Uint16Array.from({ length: text.length + 1 }, (_, at) => (at < text.length ? text.charCodeAt(at) : 0));
+          const day = d.dayCode(units, 2);
+          // Only a date of ten characters, its quote after it, and only the code find gives.
+          if (day >= 0) expect(day).toBe(d.find(units, 2, 2 + w.length, hashOf(w)));
+          if (/^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(w) && d.get(w) >= 0) expect(day).toBe(d.get(w));
+          else expect(day).toBe(-1);
+        }
+      }),
+    );
   });
 
   it('finds a string where it stands, its closing quote after it, only if the string is plain', () => {

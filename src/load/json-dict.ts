@@ -35,6 +35,12 @@ export class Dictionary {
   private offsets = new Int32Array(17);
   /** Per code, 1 if its string is plain (see quotedAt). */
   private plain = new Uint8Array(16);
+  /**
+   * Per day (dayOf) the code of its date plus one (0: none), once the dictionary holds a date: a
+   * date is most often a new one for its key, not the last one again (quotedAt), and was scanned,
+   * hashed and looked up; found by its day, it is read once (dayCode). The same codes as `slots`'.
+   */
+  private days: Int32Array | undefined;
 
   get size(): number {
     return this.values.length;
@@ -82,6 +88,16 @@ export class Dictionary {
     return from === to && units[j] === 34 ? j : -1;
   }
 
+  /**
+   * The code of the date whose ten code units stand in `units` from `start` on, a quote after them,
+   * if the dictionary has it (as find would give it); else -1.
+   */
+  dayCode(units: Uint16Array, start: number): number {
+    if (this.days === undefined || units[start + 10] !== 34) return -1;
+    const day = dayOf(units, start);
+    return day < 0 ? -1 : this.days[day]! - 1;
+  }
+
   /** The code of `s` (whose hash is `hash`), or -1. */
   get(s: string, hash = hashOf(s)): number {
     const slots = this.slots;
@@ -122,6 +138,8 @@ export class Dictionary {
     this.values.push(s);
     this.hashes[code] = hash;
     this.place(code);
+    const day = s.length === 10 ? dayOf(pool, from) : -1;
+    if (day >= 0) (this.days ??= new Int32Array(DAYS))[day] = code + 1;
     return code;
   }
 
@@ -136,7 +154,9 @@ export class Dictionary {
     let i = this.hashes[code]! & mask;
     while (this.slots[i] !== code + 1) i = (i + 1) & mask;
     this.slots[i] = 0;
-    this.values.pop();
+    const s = this.values.pop()!;
+    const day = s.length === 10 && this.days !== undefined ? dayOf(this.pool, this.offsets[code]!) : -1;
+    if (day >= 0) this.days![day] = 0;
   }
 
   private place(code: number): void {
@@ -151,6 +171,35 @@ export class Dictionary {
     this.slots = new Int32Array(this.slots.length * 2);
     for (let code = 0; code < this.values.length; code++) this.place(code);
   }
+}
+
+/** The first year of the dates a dictionary finds by their day (DAYS years from it), as the CSV packer's. */
+const FIRST_YEAR = 1900;
+const DAYS = 200 * 12 * 31;
+
+/**
+ * The day of an ISO date of FIRST_YEAR on (dddd-dd-dd, month 01–12, day 01–31) whose code units
+ * stand in `units` from `a` on, counted with 31 days to a month: a small number for an array's
+ * index. -1 for anything else. (csv-pack.ts's dayAt reads a string.)
+ */
+export function dayOf(units: Uint16Array, a: number): number {
+  if (units[a + 4] !== 45 || units[a + 7] !== 45) return -1;
+  let y = 0;
+  for (let i = a; i < a + 4; i++) {
+    const d = units[i]! - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    y = y * 10 + d;
+  }
+  const m1 = units[a + 5]! - 48;
+  const m2 = units[a + 6]! - 48;
+  const d1 = units[a + 8]! - 48;
+  const d2 = units[a + 9]! - 48;
+  if (!(m1 >= 0 && m1 <= 9 && m2 >= 0 && m2 <= 9 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9)) return -1;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return -1;
+  const day = ((y - FIRST_YEAR) * 12 + m - 1) * 31 + d - 1;
+  return day >= 0 && day < DAYS ? day : -1;
 }
 
 /** A copy of `a`, `n` long. */

@@ -227,9 +227,12 @@ export class LinePacker extends JsonPacker {
         if (hits < HITS_MAX) this.hits[context] = hits + HIT;
         return true;
       }
-      if (!this.scanString()) return false;
+      // A date the dictionary has is found by its day, without scanning, hashing and comparing it.
+      const day = d.dayCode(this.codes, this.pos + 1);
+      if (day < 0 && !this.scanString()) return false;
       this.seen[context]!++;
-      const code = d.find(this.codes, this.start, this.end, this.hash);
+      if (day >= 0) this.pos += 12;
+      const code = day >= 0 ? day : d.find(this.codes, this.start, this.end, this.hash);
       if (code >= 0 && code === last) {
         if (hits < HITS_MAX) this.hits[context] = hits + HIT;
       } else if (hits > -HITS_MAX) this.hits[context] = hits - 1;
