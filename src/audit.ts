@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { builtinRules } from '../rules/index.js';
 import { dirname } from 'node:path';
 import { activeRules, activeThresholds, CONFIG_FILE, configMapping, loadConfig, type Selection } from './config/config.js';
@@ -11,7 +12,7 @@ import { criteriaText } from './i18n/error-text.js';
 import { collectGarbage } from './memory.js';
 import { shareStore, viewsOf } from './ingest/hand-over.js';
 import { readExport } from './ingest/read-export.js';
-import type { ExportMapping, LoadedExport, ReadOptions } from './model/types.js';
+import type { Akter, ExportMapping, LoadedExport, ReadOptions } from './model/types.js';
 import { buildReport, DEFAULT_APPENDIX_LIMIT } from './report/build.js';
 import { describeSelection, selectPopulation, type Selection as Population } from './sample/population.js';
 import type { GradeThresholds } from './report/stats.js';
@@ -40,6 +41,7 @@ export interface AuditOptions {
   /** Each akt with its results as the report is aggregated, and a wait for full outputs: see buildReport. */
   onCase?: (c: CaseResult) => void;
   drain?: () => Promise<void>;
+  insert?: (b: Uint8Array) => void;
   /** Populations of at least this many akter are checked on two threads when the run may use two (default SPLIT_FROM; tests set it lower, and then small files are split too). */
   splitFrom?: number;
 }
@@ -54,7 +56,8 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   // Auditing against no criterion would report every akt as fine.
   if (opts.rules.length === 0) throw new UserError('no-rules-left');
   // The second core runs some of the rules (check-thread.ts) unless each akt goes to a format as it is made.
-  const mayUse = opts.onCase === undefined && (opts.splitFrom !== undefined || (await largeInput(opts.paths)));
+  const proto = process.env.JSPLIT !== undefined && opts.onCase !== undefined;
+  const mayUse = proto || (opts.onCase === undefined && (opts.splitFrom !== undefined || (await largeInput(opts.paths))));
   const thread = mayUse ? CheckThread.start(opts.read?.threads ?? 1, opts.rules) : undefined;
   shareStore(thread !== undefined);
   try {
@@ -81,6 +84,7 @@ async function auditOn(opts: AuditOptions, thread: CheckThread | undefined): Pro
   const ctx = { asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}) };
   const appendixLimit = opts.appendixLimit ?? DEFAULT_APPENDIX_LIMIT;
   // The worker runs its rules on every akt while this thread runs the others (check-thread.ts).
+  if (process.env.JSPLIT !== undefined && opts.onCase && thread) return protoPass(opts, thread, loaded, population, criteria, ctx, appendixLimit);
   const theirs = thread && population.length >= (opts.splitFrom ?? SPLIT_FROM) ? opts.rules.flatMap((a, i) => (WORKER_RULES.has(a.rule.id) ? [i] : [])) : [];
   const other =
     theirs.length > 0 && theirs.length < opts.rules.length
@@ -210,4 +214,44 @@ export async function resolveSettings(flags: SettingFlags, builtins: readonly An
 /** An akt fails a rule of severity error, unless a baseline accepts it (the exit code without thresholds; see verdict). */
 export function hasFailures(report: Report): boolean {
   return verdict(report).code === 1;
+}
+
+// PROTOTYPE: akter [0, k) here, [k, n) on the worker (bytes to a sink).
+async function protoPass(opts: AuditOptions, thread: CheckThread, loaded: LoadedExport, population: Akter, criteria: string[], ctx: { asOf: string; placeholders?: readonly string[] }, appendixLimit: number): Promise<AuditResult> {
+  const k = Math.round(population.length * Number(process.env.JSPLIT));
+  const t0 = performance.now();
+  const omit = notAssessedRules(population, opts.rules).map((x) => x.ruleId);
+  const other = thread.check(population, { omit, rules: opts.rules.map((a) => ({ ruleId: a.rule.id, severity: a.severity, options: a.options })), asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}), listLimit: appendixLimit }, k);
+  const t1 = performance.now();
+  const checker = new Checker(population, opts.rules, ctx);
+  const t2 = performance.now();
+  const part = { length: k, at: (i: number) => population.at(i) } as unknown as Akter;
+  const results = resultsOf(part, checker);
+  const notAssessed = notAssessedRules(population, opts.rules);
+  opts.onStart?.(notAssessed);
+  const report = await buildReport({ asOf: opts.asOf, version: VERSION, rules: opts.rules, loaded, results, notAssessed, grades: opts.grades, criteria, progress: opts.progress, appendixLimit, onCase: opts.onCase, drain: opts.drain });
+  const t3 = performance.now();
+  let done = false;
+  void other!.then(() => (done = true));
+  const t4 = performance.now();
+  const fd = openSync(process.env.JSPLIT_FILE!, 'r');
+  for (;;) {
+    const b = Buffer.allocUnsafeSlow(1 << 20);
+    const end = done;
+    const got = readSync(fd, b, 0, b.length, null);
+    if (got === 0) {
+      if (end) break;
+      await new Promise((r) => setTimeout(r, 1));
+      continue;
+    }
+    opts.insert!(b.subarray(0, got));
+    await opts.drain?.();
+  }
+  closeSync(fd);
+  await other;
+  const t5 = performance.now();
+  
+  if (process.env.JSPLIT_LOG) process.stderr.write(`main: handOver ${(t1 - t0).toFixed(0)} ms, prepare ${(t2 - t1).toFixed(0)} ms, pass ${(t3 - t2).toFixed(0)} ms, copy ${(t5 - t4).toFixed(0)} ms\n`);
+  collectGarbage();
+  return { report, loaded };
 }

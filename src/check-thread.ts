@@ -89,10 +89,11 @@ export const WORKER_RULES: ReadonlySet<string> = new Set([
 ]);
 
 /** What the check worker is sent: the akter in parts, then what to do with them (see check-worker.ts). */
-export type ToWorker = { type: 'part'; part: AkterPart } | ({ type: 'check' } & CheckJob);
+export type ToWorker = { type: 'part'; part: AkterPart } | ({ type: 'check' } & CheckJob) | ({ type: 'write'; from: number } & CheckJob);
 
 /** The worker's rules and the run's settings for them. */
 export interface CheckJob {
+  omit?: string[];
   rules: RuleInfo[];
   asOf: string;
   placeholders?: readonly string[];
@@ -147,7 +148,7 @@ export class CheckThread {
    * ends the run with one line (or, for a rule that broke its contract, with the rule's own
    * message), never leaves it waiting.
    */
-  check(akter: Akter, job: CheckJob): Promise<CheckedPart> | undefined {
+  check(akter: Akter, job: CheckJob, from?: number): Promise<CheckedPart> | undefined {
     // The worker's rules read the akt and the tables they require (a plan's delmål with its plan).
     const byId = new Map(builtinRules.map((r) => [r.id, r]));
     const scopes = new Set<Scope>(['akt', ...job.rules.flatMap((r) => byId.get(r.ruleId)?.requires ?? [])]);
@@ -157,7 +158,7 @@ export class CheckThread {
     try {
       // Each part is made when it is sent, so no two packed copies of the identifiers are held at once.
       for (const part of parts) this.worker.postMessage({ type: 'part', part } satisfies ToWorker);
-      this.worker.postMessage({ type: 'check', ...job } satisfies ToWorker);
+      this.worker.postMessage(from !== undefined ? ({ type: 'write', from, ...job } satisfies ToWorker) : ({ type: 'check', ...job } satisfies ToWorker));
     } catch {
       // Something that cannot be cloned (options a plug-in-free config never has): the main thread checks every akt.
       return undefined;

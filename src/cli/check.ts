@@ -224,6 +224,9 @@ export function checkCommand(setExit: (code: number) => void): Command {
                   const shown = key ? publicCase(named, key) : named;
                   for (const w of writers) w.add(shown);
                 },
+                insert: (b: Uint8Array) => {
+                  for (const w of writers) w.raw!(b);
+                },
                 drain: async () => {
                   await drained(outputs);
                   for (const w of writers) await w.ready?.();

@@ -101,7 +101,7 @@ const COMMA = 0x2c;
  * not made again; a stadsdel's bytes are made once. An akt of its own is not made a string at all:
  * its caseId is written as it is unless JSON must escape it.
  */
-class CaseBytes {
+export class CaseBytes {
   /**
    * Per slot (4 × the rule's place + statusSlot), the last RECENT results there (the engine keeps as
    * many per rule and status, engine/run.ts), the latest first at RECENT × slot, and their bytes
@@ -306,6 +306,10 @@ function compactWriter(head: ReportHead, ctx: FormatContext, to: Out): CaseWrite
       if (!first) out.byte(COMMA);
       akter.write(c);
       first = false;
+    },
+    raw(b) {
+      out.flush();
+      to.write(b);
     },
     finish(report) {
       out.write(`],${fields(ctx, figuresJson(report)).join(',')},"dataProblems":`);
