@@ -9,7 +9,8 @@ import { UserError } from './errors.js';
 import { handOver, type AkterPart } from './ingest/hand-over.js';
 import type { Scope } from './model/fields.js';
 import type { Akter } from './model/types.js';
-import type { AggregateState } from './report/aggregate.js';
+import type { AggregateState, PartState } from './report/aggregate.js';
+import type { BodyOptions } from './report/formatters/json.js';
 import type { RuleInfo } from './report/types.js';
 
 const WORKER = new URL('./check-worker.js', import.meta.url);
@@ -89,15 +90,24 @@ export const WORKER_RULES: ReadonlySet<string> = new Set([
 ]);
 
 /** What the check worker is sent: the akter in parts, then what to do with them (see check-worker.ts). */
-export type ToWorker = { type: 'part'; part: AkterPart } | ({ type: 'check' } & CheckJob) | ({ type: 'write'; from: number } & CheckJob);
+export type ToWorker = { type: 'part'; part: AkterPart } | ({ type: 'check' } & CheckJob) | ({ type: 'write' } & WriteJob);
 
 /** The worker's rules and the run's settings for them. */
 export interface CheckJob {
-  omit?: string[];
   rules: RuleInfo[];
   asOf: string;
   placeholders?: readonly string[];
   listLimit: number;
+}
+
+/**
+ * For a format that writes every akt (json, ndjson): every rule on the akter from `from` on, each
+ * akt written as the format's writer writes it (CaseBodies) into `file`, and their aggregate.
+ */
+export interface WriteJob extends CheckJob {
+  from: number;
+  file: string;
+  bodies: BodyOptions;
 }
 
 /** The worker's aggregate of its rules, and per akt what it failed (AKT_FAILING, AKT_FOUND). */
@@ -107,7 +117,7 @@ export interface CheckedPart {
 }
 
 /** `at`: the akt the worker's rule failed on (its number in the population), -1 in a rule's prepare. */
-export type CheckMessage = { type: 'done'; part: CheckedPart } | { type: 'failed'; name: string; message: string; at: number };
+export type CheckMessage = { type: 'done'; part: CheckedPart } | { type: 'written'; part: PartState } | { type: 'failed'; name: string; message: string; at: number };
 
 /** A rule that broke its contract on the worker, and on which akt (see CheckMessage). */
 export class WorkerRuleError extends RuleContractError {
@@ -148,7 +158,16 @@ export class CheckThread {
    * ends the run with one line (or, for a rule that broke its contract, with the rule's own
    * message), never leaves it waiting.
    */
-  check(akter: Akter, job: CheckJob, from?: number): Promise<CheckedPart> | undefined {
+  check(akter: Akter, job: CheckJob): Promise<CheckedPart> | undefined {
+    return this.run<CheckedPart>(akter, { type: 'check', ...job });
+  }
+
+  /** Has the akter from `job.from` on checked and written by the worker (WriteJob); gives their aggregate once the file is whole. */
+  write(akter: Akter, job: WriteJob): Promise<PartState> | undefined {
+    return this.run<PartState>(akter, { type: 'write', ...job });
+  }
+
+  private run<T>(akter: Akter, job: Extract<ToWorker, { rules: unknown }>): Promise<T> | undefined {
     // The worker's rules read the akt and the tables they require (a plan's delmål with its plan).
     const byId = new Map(builtinRules.map((r) => [r.id, r]));
     const scopes = new Set<Scope>(['akt', ...job.rules.flatMap((r) => byId.get(r.ruleId)?.requires ?? [])]);
@@ -158,17 +177,17 @@ export class CheckThread {
     try {
       // Each part is made when it is sent, so no two packed copies of the identifiers are held at once.
       for (const part of parts) this.worker.postMessage({ type: 'part', part } satisfies ToWorker);
-      this.worker.postMessage(from !== undefined ? ({ type: 'write', from, ...job } satisfies ToWorker) : ({ type: 'check', ...job } satisfies ToWorker));
+      this.worker.postMessage(job satisfies ToWorker);
     } catch {
       // Something that cannot be cloned (options a plug-in-free config never has): the main thread checks every akt.
       return undefined;
     }
     this.worker.ref();
-    const done = new Promise<CheckedPart>((resolve, reject) => {
+    const done = new Promise<T>((resolve, reject) => {
       const fail = (why: string) => reject(new UserError('check-thread-failed', { why: why.split('\n')[0]! }));
       this.worker.on('message', (m: CheckMessage) => {
-        if (m.type === 'done') {
-          resolve(m.part);
+        if (m.type !== 'failed') {
+          resolve(m.part as T);
           // Its heap (its akter's objects, its copy of the identifiers) goes now, not at the end of the run.
           void this.close();
         } else reject(m.name === 'RuleContractError' ? new WorkerRuleError(m.message, m.at) : new UserError('check-thread-failed', { why: `${m.name}: ${m.message.split('\n')[0]!}` }));

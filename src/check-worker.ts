@@ -8,9 +8,8 @@ import { caseMaker } from './report/build.js';
 import { DEFAULT_GRADES } from './report/stats.js';
 import type { AkterPart } from './ingest/hand-over.js';
 import { ByteOut } from './report/formatters/bytes.js';
-import { CaseBytes } from './report/formatters/json.js';
-import type { FormatContext } from './report/messages.js';
-import type { CheckJob, CheckMessage, ToWorker } from './check-thread.js';
+import { caseBodies } from './report/formatters/json.js';
+import type { CheckJob, WriteJob, CheckMessage, ToWorker } from './check-thread.js';
 
 /**
  * Runs some of the rules on every akt on a second core and aggregates them (see check-thread.ts):
@@ -37,12 +36,16 @@ port.on('message', (m: ToWorker) => {
   }
 });
 
+/** The job's rules, the worker's own objects. */
+function active(job: CheckJob): ActiveRule[] {
+  const byId = new Map(builtinRules.map((r) => [r.id, r]));
+  return job.rules.map((r) => ({ rule: byId.get(r.ruleId)!, severity: r.severity, options: r.options }));
+}
+
 function check(job: CheckJob): void {
   // Its rules read a few of the akt's lists: the others are never made.
   const akter = takeOver(parts.splice(0)).views();
-  const byId = new Map(builtinRules.map((r) => [r.id, r]));
-  const active: ActiveRule[] = job.rules.map((r) => ({ rule: byId.get(r.ruleId)!, severity: r.severity, options: r.options }));
-  const checker = new Checker(akter, active, { asOf: job.asOf, ...(job.placeholders ? { placeholders: job.placeholders } : {}) });
+  const checker = new Checker(akter, active(job), { asOf: job.asOf, ...(job.placeholders ? { placeholders: job.placeholders } : {}) });
   const make = caseMaker();
   const aggregator = new Aggregator(job.rules, DEFAULT_GRADES, job.listLimit);
   const flags = new Uint8Array(akter.length);
@@ -53,30 +56,30 @@ function check(job: CheckJob): void {
   port.postMessage({ type: 'done', part: { state: aggregator.state(), flags } } satisfies CheckMessage, [flags.buffer]);
 }
 
-// PROTOTYPE: checks, masks, aggregates and writes the json bytes of akter [from, n) to a sink.
-function write(job: CheckJob & { from: number; omit?: string[] }): void {
-  const t0 = performance.now();
+
+/**
+ * json's and ndjson's share of the second core (audit.ts): every rule's `prepare` over the whole
+ * population, then the akter from `job.from` on checked, made, aggregated and written into the
+ * file as the format's writer writes them, which the main thread copies after its own akter.
+ */
+function write(job: WriteJob): void {
   const akter = takeOver(parts.splice(0)).views();
-  const byId = new Map(builtinRules.map((r) => [r.id, r]));
-  const active: ActiveRule[] = job.rules.map((r) => ({ rule: byId.get(r.ruleId)!, severity: r.severity, options: r.options }));
-  const checker = new Checker(akter, active, { asOf: job.asOf, ...(job.placeholders ? { placeholders: job.placeholders } : {}) });
-  const t1 = performance.now();
+  const checker = new Checker(akter, active(job), { asOf: job.asOf, ...(job.placeholders ? { placeholders: job.placeholders } : {}) });
   const make = caseMaker();
-  const aggregator = new Aggregator(job.rules, DEFAULT_GRADES, job.listLimit);
-  let bytes = 0;
-  const fd = openSync(process.env.JSPLIT_FILE!, 'w');
-  const out = new ByteOut({ write: (c) => { bytes += c.length; writeSync(fd, c as Uint8Array); return true; } });
-  const cases = new CaseBytes({ messages: false, evidence: false } as FormatContext, new Set(job.omit), out);
-  for (at = job.from; at < akter.length; at++) {
-    const checked = akter.at(at);
-    const c = make({ checked, findings: checker.findings(checked) });
-    aggregator.add(c);
-    out.byte(0x2c);
-    cases.write(c);
+  const aggregator = new Aggregator(job.rules, DEFAULT_GRADES, job.listLimit, undefined, true);
+  const fd = openSync(job.file, 'w');
+  try {
+    const out = new ByteOut({ write: (b) => writeSync(fd, b as Uint8Array) });
+    const write = caseBodies(job.bodies, builtinRules, out);
+    for (at = job.from; at < akter.length; at++) {
+      const checked = akter.at(at);
+      const c = make({ checked, findings: checker.findings(checked) });
+      aggregator.add(c);
+      write(c);
+    }
+    out.flush();
+  } finally {
+    closeSync(fd);
   }
-  out.flush();
-  closeSync(fd);
-  const t2 = performance.now();
-  if (process.env.JSPLIT_LOG) process.stderr.write(`worker: takeOver+prepare ${(t1 - t0).toFixed(0)} ms, pass ${(t2 - t1).toFixed(0)} ms, ${bytes} bytes\n`);
-  port.postMessage({ type: 'done', part: { state: aggregator.state(), flags: new Uint8Array(0) } } satisfies CheckMessage);
+  port.postMessage({ type: 'written', part: aggregator.part() } satisfies CheckMessage);
 }

@@ -1,4 +1,5 @@
 import { ENGINE_MESSAGES, PROBLEM_MESSAGES } from '../../i18n/catalog.js';
+import type { AnyRule, Lang } from '../../engine/types.js';
 import type { DataProblem, Location } from '../../model/problems.js';
 import { problemMessage, reasonMessage, type FormatContext } from '../messages.js';
 import type { CaseResult, Report } from '../types.js';
@@ -101,7 +102,7 @@ const COMMA = 0x2c;
  * not made again; a stadsdel's bytes are made once. An akt of its own is not made a string at all:
  * its caseId is written as it is unless JSON must escape it.
  */
-export class CaseBytes {
+class CaseBytes {
   /**
    * Per slot (4 × the rule's place + statusSlot), the last RECENT results there (the engine keeps as
    * many per rule and status, engine/run.ts), the latest first at RECENT × slot, and their bytes
@@ -249,6 +250,36 @@ export class CaseBytes {
   }
 }
 
+/** What a thread needs to write akter as the json or ndjson writer does (caseBodies): data a clone carries. */
+export interface BodyOptions {
+  format: 'json' | 'ndjson';
+  lang: Lang;
+  messages: boolean;
+  evidence: boolean;
+  /** The rules left out of every akt (omitted). */
+  omit: string[];
+}
+
+/**
+ * Each akt as the compact json writer (after its first akt) or the ndjson writer adds it, for
+ * another thread to write a later share of the akter that the main thread's writer then takes as
+ * they are (CaseWriter.raw).
+ */
+export function caseBodies(opts: BodyOptions, rules: readonly AnyRule[], out: ByteOut): (c: CaseResult) => void {
+  const ctx: FormatContext = { lang: opts.lang, rules: new Map(rules.map((r) => [r.id, r])), color: false, messages: opts.messages, evidence: opts.evidence };
+  const akter = new CaseBytes(ctx, opts.omit.length === 0 ? NONE : new Set(opts.omit), out);
+  if (opts.format === 'ndjson') {
+    return (c) => {
+      akter.write(c);
+      out.byte(0x0a);
+    };
+  }
+  return (c) => {
+    out.byte(COMMA);
+    akter.write(c);
+  };
+}
+
 /** Message templates once, keyed by rule and code: {name} in a template is the reason's data. */
 export function messageCatalogue(ctx: FormatContext, head: ReportHead): Record<string, unknown> {
   const rules: Record<string, Record<string, string>> = {};
@@ -310,6 +341,7 @@ function compactWriter(head: ReportHead, ctx: FormatContext, to: Out): CaseWrite
     raw(b) {
       out.flush();
       to.write(b);
+      first = false;
     },
     finish(report) {
       out.write(`],${fields(ctx, figuresJson(report)).join(',')},"dataProblems":`);
@@ -356,6 +388,10 @@ export const ndjsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
     add(c) {
       akter.write(c);
       out.byte(0x0a);
+    },
+    raw(b) {
+      out.flush();
+      to.write(b);
     },
     finish(report) {
       const rest = figuresJson(report);
