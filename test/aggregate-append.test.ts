@@ -66,9 +66,10 @@ const akt = fc
 /**
  * Enough akter for the tallies to fill: each failing reason drawn from `pool` values (a small pool:
  * reasons that recur; a large one: a plan or a date of each akt's own), in stadsdelar weighted by
- * `skew` (the export sorted by stadsdel, or not).
+ * `skew` (the export sorted by stadsdel, or not); with `days`, half of them a number of days that
+ * recurs (a date two akter share), often after the part's tally is full.
  */
-function many(seed: number, n: number, pool: number, skew: number): CaseResult[] {
+function many(seed: number, n: number, pool: number, skew: number, days = true): CaseResult[] {
   let x = seed | 1;
   const rnd = () => {
     x ^= x << 13;
@@ -88,7 +89,7 @@ function many(seed: number, n: number, pool: number, skew: number): CaseResult[]
       const m = 1 + Math.floor(rnd() * 2);
       for (let j = 0; j < m; j++) {
         const v = Math.floor(rnd() * pool);
-        reasons.push(rnd() < 0.2 ? { code: 'vague' } : rnd() < 0.5 ? { code: 'expired', data: { planId: `p${v}` } } : { code: 'expired', data: { days: v % 5000 } });
+        reasons.push(rnd() < 0.2 ? { code: 'vague' } : !days || rnd() < 0.5 ? { code: 'expired', data: { planId: `p${v}` } } : { code: 'expired', data: { days: v % 5000 } });
       }
       return { ruleId: r.ruleId, status: 'fail' as const, severity: r.severity, reasons };
     });
@@ -140,7 +141,7 @@ describe('an aggregate of a pass cut in two, the later part counted apart', () =
 
   it('appends exactly when both parts fill their tallies with reasons of each akt', () => {
     // The 400k export's shape: every failing akt its own plan, both parts past EVIDENCE_KEYS a stadsdel.
-    const cases = many(7, 12_000, 1_000_000, 0);
+    const cases = many(7, 12_000, 1_000_000, 0, false);
     const got = twoParts(cases, 5000, 10);
     expect(got.exact).toBe(true);
     expect(got.out).toBe(onePass(cases, 10));
