@@ -1,11 +1,11 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { builtinRules } from '../rules/index.js';
+import { dirname, join } from 'node:path';
 import { activeRules, activeThresholds, CONFIG_FILE, configMapping, loadConfig, type Selection } from './config/config.js';
 import { loadPlugins } from './config/plugins.js';
 import { Checker, notAssessedRules, resultsOf, RuleContractError, type ActiveRule, type AktResult } from './engine/run.js';
-import { CheckThread, largeInput, SPLIT_FROM, WORKER_RULES, WorkerRuleError, type CheckedPart } from './check-thread.js';
+import { CheckThread, largeInput, SPLIT_BYTES, SPLIT_FROM, WORKER_RULES, WorkerRuleError, WRITE_BYTES, WRITE_FROM, type CheckedPart } from './check-thread.js';
 import type { ProgressCounter } from './progress.js';
 import type { AnyRule, Lang } from './engine/types.js';
 import { UserError } from './errors.js';
@@ -65,7 +65,7 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   // The second core runs some of the rules (check-thread.ts) unless each akt goes to a format as it is made.
   // Or, for json and ndjson, checks and writes the later akter itself (writeShare).
   const writes = opts.onCase !== undefined && opts.bodies !== undefined && opts.insert !== undefined;
-  const mayUse = (opts.onCase === undefined || writes) && (opts.splitFrom !== undefined || (await largeInput(opts.paths)));
+  const mayUse = (opts.onCase === undefined || writes) && (opts.splitFrom !== undefined || (await largeInput(opts.paths, writes ? WRITE_BYTES : SPLIT_BYTES)));
   const thread = mayUse ? CheckThread.start(opts.read?.threads ?? 1, opts.rules) : undefined;
   shareStore(thread !== undefined);
   try {
@@ -93,7 +93,7 @@ async function auditOn(opts: AuditOptions, thread: CheckThread | undefined): Pro
   const appendixLimit = opts.appendixLimit ?? DEFAULT_APPENDIX_LIMIT;
   const large = thread !== undefined && population.length >= (opts.splitFrom ?? SPLIT_FROM);
   // For json and ndjson the worker checks and writes the later akter (writeShare).
-  const later = large && opts.bodies ? writeShare(opts, thread, population, appendixLimit) : undefined;
+  const later = large && opts.bodies && population.length >= (opts.splitFrom ?? WRITE_FROM) ? writeShare(opts, thread, population, appendixLimit) : undefined;
   // Otherwise the worker runs its rules on every akt while this thread runs the others (check-thread.ts).
   const theirs = large && !opts.onCase ? opts.rules.flatMap((a, i) => (WORKER_RULES.has(a.rule.id) ? [i] : [])) : [];
   const other =
@@ -124,7 +124,7 @@ async function auditOn(opts: AuditOptions, thread: CheckThread | undefined): Pro
     if (other && e instanceof RuleContractError) throw await firstBroken(e, at.akt, other, opts.rules);
     throw e;
   } finally {
-    if (later) rmSync(path.dirname(later.file), { recursive: true, force: true });
+    if (later) rmSync(dirname(later.file), { recursive: true, force: true });
   }
   collectGarbage();
   if (opts.progress) opts.progress.phase = 'report';
@@ -132,9 +132,10 @@ async function auditOn(opts: AuditOptions, thread: CheckThread | undefined): Pro
 }
 
 /**
- * Below this share of the akter this thread checks and writes, the worker the rest: this thread also
- * hands the store over, the worker takes it over and runs every rule's `prepare` again (400,000
- * akter: 0.8 s against 0.9 s), and copies the worker's bytes while the worker writes its last akter.
+ * The share of the akter this thread checks and writes (the worker the rest). Before the pass this
+ * thread hands the store over and runs every rule's `prepare`, the worker takes the store over and
+ * runs them again (400,000 akter: 0.8 s against 0.9 s); after it, this thread copies the worker's
+ * bytes, mostly while the worker writes its last akter. At 0.5 it waited 0.1–0.4 s for the worker.
  */
 const MAIN_SHARE = 0.47;
 
@@ -146,14 +147,14 @@ const MAIN_SHARE = 0.47;
  */
 function writeShare(opts: AuditOptions, thread: CheckThread, population: Akter, listLimit: number): Later | undefined {
   const from = Math.max(1, Math.round(population.length * MAIN_SHARE));
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'aktgranskning-')), 'akter');
+  const file = join(mkdtempSync(join(tmpdir(), 'aktgranskning-')), 'akter');
   // Made here, so the copy can start before the worker opens it.
   writeFileSync(file, '');
   const omit = notAssessedRules(population, opts.rules).map((x) => x.ruleId);
   const rules = opts.rules.map((a) => ({ ruleId: a.rule.id, severity: a.severity, options: a.options }));
   const part = thread.write(population, { rules, asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}), listLimit, from, file, bodies: { ...opts.bodies!, omit } });
   if (!part) {
-    rmSync(path.dirname(file), { recursive: true, force: true });
+    rmSync(dirname(file), { recursive: true, force: true });
     return undefined;
   }
   return { from, file, part, copy: () => copyPart(file, part, opts.insert!, opts.drain) };
@@ -261,7 +262,7 @@ export interface SettingFlags extends Selection {
 /** Reads the config file (and its mapping) and applies --rule/--skip-rule to the built-in rules. */
 export async function resolveSettings(flags: SettingFlags, builtins: readonly AnyRule[] = builtinRules): Promise<Settings> {
   const { config, file } = await loadConfig(flags.config, flags.configLookup !== false);
-  const base = path.dirname(file ?? CONFIG_FILE);
+  const base = dirname(file ?? CONFIG_FILE);
   const plugins = await loadPlugins(config.plugins ?? [], base, builtins.map((r) => r.id));
   const catalogue = [...builtins, ...plugins];
   const rules = activeRules(catalogue, config, file ?? 'config', flags);
@@ -282,4 +283,3 @@ export async function resolveSettings(flags: SettingFlags, builtins: readonly An
 export function hasFailures(report: Report): boolean {
   return verdict(report).code === 1;
 }
-

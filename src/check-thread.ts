@@ -49,9 +49,18 @@ const ONE_THREAD = /\.(json|xlsx)$/i;
 export const NDJSON_SHARE = 0.6;
 const NDJSON = /\.(ndjson|jsonl)$/i;
 
-/** Whether the export may be large enough to split: its CSV and NDJSON files' sizes, without reading them. */
-export async function largeInput(paths: readonly string[]): Promise<boolean> {
-  let bytes = 0;
+/**
+ * For json and ndjson the worker checks and writes the later akter (audit.ts writeShare) from this
+ * many akter, and is started from WRITE_BYTES: in session 19's paired turns 400,000 akter took
+ * 9.7–10.8 s against 10.5–13.9 s, but 100,000 akter 3.9–4.6 s against 4.1–5.0 s at load 2 and
+ * 6.2–6.5 s against 4.0–5.1 s at load 4–6, with 1.0–1.9 s more CPU (docs/benchmarks.md).
+ */
+export const WRITE_FROM = 250_000;
+export const WRITE_BYTES = 200 * 1024 * 1024;
+
+/** Whether the export may be large enough to split (`bytes` of CSV or more): its CSV and NDJSON files' sizes, without reading them. */
+export async function largeInput(paths: readonly string[], bytes = SPLIT_BYTES): Promise<boolean> {
+  let seen = 0;
   const size = async (file: string) => {
     if (ONE_THREAD.test(file)) return 0;
     const n = (await stat(file).catch(() => undefined))?.size ?? 0;
@@ -59,13 +68,13 @@ export async function largeInput(paths: readonly string[]): Promise<boolean> {
   };
   for (const p of paths) {
     const s = await stat(p).catch(() => undefined);
-    if (s?.isFile()) bytes += await size(p);
+    if (s?.isFile()) seen += await size(p);
     else if (s?.isDirectory()) {
       for (const e of await readdir(p, { withFileTypes: true }).catch(() => [])) {
-        if (e.isFile()) bytes += await size(path.join(p, e.name));
+        if (e.isFile()) seen += await size(path.join(p, e.name));
       }
     }
-    if (bytes >= SPLIT_BYTES) return true;
+    if (seen >= bytes) return true;
   }
   return false;
 }

@@ -56,7 +56,6 @@ function check(job: CheckJob): void {
   port.postMessage({ type: 'done', part: { state: aggregator.state(), flags } } satisfies CheckMessage, [flags.buffer]);
 }
 
-
 /**
  * json's and ndjson's share of the second core (audit.ts): every rule's `prepare` over the whole
  * population, then the akter from `job.from` on checked, made, aggregated and written into the
