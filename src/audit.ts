@@ -147,9 +147,15 @@ const MAIN_SHARE = 0.47;
  */
 function writeShare(opts: AuditOptions, thread: CheckThread, population: Akter, listLimit: number): Later | undefined {
   const from = Math.max(1, Math.round(population.length * MAIN_SHARE));
-  const file = join(mkdtempSync(join(tmpdir(), 'aktgranskning-')), 'akter');
-  // Made here, so the copy can start before the worker opens it.
-  writeFileSync(file, '');
+  let file: string;
+  try {
+    file = join(mkdtempSync(join(tmpdir(), 'aktgranskning-')), 'akter');
+    // Made here, so the copy can start before the worker opens it.
+    writeFileSync(file, '');
+  } catch {
+    // No room for the worker's bytes: this thread writes every akt.
+    return undefined;
+  }
   const omit = notAssessedRules(population, opts.rules).map((x) => x.ruleId);
   const rules = opts.rules.map((a) => ({ ruleId: a.rule.id, severity: a.severity, options: a.options }));
   const part = thread.write(population, { rules, asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}), listLimit, from, file, bodies: { ...opts.bodies!, omit } });

@@ -68,7 +68,12 @@ function write(job: WriteJob): void {
   const aggregator = new Aggregator(job.rules, DEFAULT_GRADES, job.listLimit, undefined, true);
   const fd = openSync(job.file, 'w');
   try {
-    const out = new ByteOut({ write: (b) => writeSync(fd, b as Uint8Array) });
+    const out = new ByteOut({
+      write: (b) => {
+        const bytes = b as Uint8Array;
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+      },
+    });
     const write = caseBodies(job.bodies, builtinRules, out);
     for (at = job.from; at < akter.length; at++) {
       const checked = akter.at(at);
