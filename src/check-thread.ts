@@ -9,7 +9,8 @@ import { UserError } from './errors.js';
 import { handOver, type AkterPart } from './ingest/hand-over.js';
 import type { Scope } from './model/fields.js';
 import type { Akter } from './model/types.js';
-import type { AggregateState } from './report/aggregate.js';
+import type { AggregateState, PartState } from './report/aggregate.js';
+import type { BodyOptions } from './report/formatters/json.js';
 import type { RuleInfo } from './report/types.js';
 
 const WORKER = new URL('./check-worker.js', import.meta.url);
@@ -48,9 +49,18 @@ const ONE_THREAD = /\.(json|xlsx)$/i;
 export const NDJSON_SHARE = 0.6;
 const NDJSON = /\.(ndjson|jsonl)$/i;
 
-/** Whether the export may be large enough to split: its CSV and NDJSON files' sizes, without reading them. */
-export async function largeInput(paths: readonly string[]): Promise<boolean> {
-  let bytes = 0;
+/**
+ * For json and ndjson the worker checks and writes the later akter (audit.ts writeShare) from this
+ * many akter, and is started from WRITE_BYTES: in session 19's paired turns 400,000 akter took
+ * 9.7–10.8 s against 10.5–13.9 s, but 100,000 akter 3.9–4.6 s against 4.1–5.0 s at load 2 and
+ * 6.2–6.5 s against 4.0–5.1 s at load 4–6, with 1.0–1.9 s more CPU (docs/benchmarks.md).
+ */
+export const WRITE_FROM = 250_000;
+export const WRITE_BYTES = 200 * 1024 * 1024;
+
+/** Whether the export may be large enough to split (`bytes` of CSV or more): its CSV and NDJSON files' sizes, without reading them. */
+export async function largeInput(paths: readonly string[], bytes = SPLIT_BYTES): Promise<boolean> {
+  let seen = 0;
   const size = async (file: string) => {
     if (ONE_THREAD.test(file)) return 0;
     const n = (await stat(file).catch(() => undefined))?.size ?? 0;
@@ -58,13 +68,13 @@ export async function largeInput(paths: readonly string[]): Promise<boolean> {
   };
   for (const p of paths) {
     const s = await stat(p).catch(() => undefined);
-    if (s?.isFile()) bytes += await size(p);
+    if (s?.isFile()) seen += await size(p);
     else if (s?.isDirectory()) {
       for (const e of await readdir(p, { withFileTypes: true }).catch(() => [])) {
-        if (e.isFile()) bytes += await size(path.join(p, e.name));
+        if (e.isFile()) seen += await size(path.join(p, e.name));
       }
     }
-    if (bytes >= SPLIT_BYTES) return true;
+    if (seen >= bytes) return true;
   }
   return false;
 }
@@ -89,7 +99,7 @@ export const WORKER_RULES: ReadonlySet<string> = new Set([
 ]);
 
 /** What the check worker is sent: the akter in parts, then what to do with them (see check-worker.ts). */
-export type ToWorker = { type: 'part'; part: AkterPart } | ({ type: 'check' } & CheckJob);
+export type ToWorker = { type: 'part'; part: AkterPart } | ({ type: 'check' } & CheckJob) | ({ type: 'write' } & WriteJob);
 
 /** The worker's rules and the run's settings for them. */
 export interface CheckJob {
@@ -99,6 +109,16 @@ export interface CheckJob {
   listLimit: number;
 }
 
+/**
+ * For a format that writes every akt (json, ndjson): every rule on the akter from `from` on, each
+ * akt written as the format's writer writes it (CaseBodies) into `file`, and their aggregate.
+ */
+export interface WriteJob extends CheckJob {
+  from: number;
+  file: string;
+  bodies: BodyOptions;
+}
+
 /** The worker's aggregate of its rules, and per akt what it failed (AKT_FAILING, AKT_FOUND). */
 export interface CheckedPart {
   state: AggregateState;
@@ -106,7 +126,7 @@ export interface CheckedPart {
 }
 
 /** `at`: the akt the worker's rule failed on (its number in the population), -1 in a rule's prepare. */
-export type CheckMessage = { type: 'done'; part: CheckedPart } | { type: 'failed'; name: string; message: string; at: number };
+export type CheckMessage = { type: 'done'; part: CheckedPart } | { type: 'written'; part: PartState } | { type: 'failed'; name: string; message: string; at: number };
 
 /** A rule that broke its contract on the worker, and on which akt (see CheckMessage). */
 export class WorkerRuleError extends RuleContractError {
@@ -148,6 +168,15 @@ export class CheckThread {
    * message), never leaves it waiting.
    */
   check(akter: Akter, job: CheckJob): Promise<CheckedPart> | undefined {
+    return this.run<CheckedPart>(akter, { type: 'check', ...job });
+  }
+
+  /** Has the akter from `job.from` on checked and written by the worker (WriteJob); gives their aggregate once the file is whole. */
+  write(akter: Akter, job: WriteJob): Promise<PartState> | undefined {
+    return this.run<PartState>(akter, { type: 'write', ...job });
+  }
+
+  private run<T>(akter: Akter, job: Extract<ToWorker, { rules: unknown }>): Promise<T> | undefined {
     // The worker's rules read the akt and the tables they require (a plan's delmål with its plan).
     const byId = new Map(builtinRules.map((r) => [r.id, r]));
     const scopes = new Set<Scope>(['akt', ...job.rules.flatMap((r) => byId.get(r.ruleId)?.requires ?? [])]);
@@ -157,17 +186,17 @@ export class CheckThread {
     try {
       // Each part is made when it is sent, so no two packed copies of the identifiers are held at once.
       for (const part of parts) this.worker.postMessage({ type: 'part', part } satisfies ToWorker);
-      this.worker.postMessage({ type: 'check', ...job } satisfies ToWorker);
+      this.worker.postMessage(job satisfies ToWorker);
     } catch {
       // Something that cannot be cloned (options a plug-in-free config never has): the main thread checks every akt.
       return undefined;
     }
     this.worker.ref();
-    const done = new Promise<CheckedPart>((resolve, reject) => {
+    const done = new Promise<T>((resolve, reject) => {
       const fail = (why: string) => reject(new UserError('check-thread-failed', { why: why.split('\n')[0]! }));
       this.worker.on('message', (m: CheckMessage) => {
-        if (m.type === 'done') {
-          resolve(m.part);
+        if (m.type !== 'failed') {
+          resolve(m.part as T);
           // Its heap (its akter's objects, its copy of the identifiers) goes now, not at the end of the run.
           void this.close();
         } else reject(m.name === 'RuleContractError' ? new WorkerRuleError(m.message, m.at) : new UserError('check-thread-failed', { why: `${m.name}: ${m.message.split('\n')[0]!}` }));

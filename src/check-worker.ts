@@ -1,3 +1,4 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { builtinRules } from '../rules/index.js';
 import { Checker, type ActiveRule } from './engine/run.js';
@@ -6,7 +7,9 @@ import { Aggregator } from './report/aggregate.js';
 import { caseMaker } from './report/build.js';
 import { DEFAULT_GRADES } from './report/stats.js';
 import type { AkterPart } from './ingest/hand-over.js';
-import type { CheckJob, CheckMessage, ToWorker } from './check-thread.js';
+import { ByteOut } from './report/formatters/bytes.js';
+import { caseBodies } from './report/formatters/json.js';
+import type { CheckJob, WriteJob, CheckMessage, ToWorker } from './check-thread.js';
 
 /**
  * Runs some of the rules on every akt on a second core and aggregates them (see check-thread.ts):
@@ -25,19 +28,24 @@ port.on('message', (m: ToWorker) => {
     return;
   }
   try {
-    check(m);
+    if (m.type === 'write') write(m);
+    else check(m);
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
     port.postMessage({ type: 'failed', name: error.name, message: error.message, at } satisfies CheckMessage);
   }
 });
 
+/** The job's rules, the worker's own objects. */
+function active(job: CheckJob): ActiveRule[] {
+  const byId = new Map(builtinRules.map((r) => [r.id, r]));
+  return job.rules.map((r) => ({ rule: byId.get(r.ruleId)!, severity: r.severity, options: r.options }));
+}
+
 function check(job: CheckJob): void {
   // Its rules read a few of the akt's lists: the others are never made.
   const akter = takeOver(parts.splice(0)).views();
-  const byId = new Map(builtinRules.map((r) => [r.id, r]));
-  const active: ActiveRule[] = job.rules.map((r) => ({ rule: byId.get(r.ruleId)!, severity: r.severity, options: r.options }));
-  const checker = new Checker(akter, active, { asOf: job.asOf, ...(job.placeholders ? { placeholders: job.placeholders } : {}) });
+  const checker = new Checker(akter, active(job), { asOf: job.asOf, ...(job.placeholders ? { placeholders: job.placeholders } : {}) });
   const make = caseMaker();
   const aggregator = new Aggregator(job.rules, DEFAULT_GRADES, job.listLimit);
   const flags = new Uint8Array(akter.length);
@@ -46,4 +54,36 @@ function check(job: CheckJob): void {
     flags[at] = aggregator.add(make({ checked, findings: checker.findings(checked) }));
   }
   port.postMessage({ type: 'done', part: { state: aggregator.state(), flags } } satisfies CheckMessage, [flags.buffer]);
+}
+
+/**
+ * json's and ndjson's share of the second core (audit.ts): every rule's `prepare` over the whole
+ * population, then the akter from `job.from` on checked, made, aggregated and written into the
+ * file as the format's writer writes them, which the main thread copies after its own akter.
+ */
+function write(job: WriteJob): void {
+  const akter = takeOver(parts.splice(0)).views();
+  const checker = new Checker(akter, active(job), { asOf: job.asOf, ...(job.placeholders ? { placeholders: job.placeholders } : {}) });
+  const make = caseMaker();
+  const aggregator = new Aggregator(job.rules, DEFAULT_GRADES, job.listLimit, undefined, true);
+  const fd = openSync(job.file, 'w');
+  try {
+    const out = new ByteOut({
+      write: (b) => {
+        const bytes = b as Uint8Array;
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+      },
+    });
+    const write = caseBodies(job.bodies, builtinRules, out);
+    for (at = job.from; at < akter.length; at++) {
+      const checked = akter.at(at);
+      const c = make({ checked, findings: checker.findings(checked) });
+      aggregator.add(c);
+      write(c);
+    }
+    out.flush();
+  } finally {
+    closeSync(fd);
+  }
+  port.postMessage({ type: 'written', part: aggregator.part() } satisfies CheckMessage);
 }

@@ -224,6 +224,13 @@ export function checkCommand(setExit: (code: number) => void): Command {
                   const shown = key ? publicCase(named, key) : named;
                   for (const w of writers) w.add(shown);
                 },
+                // json or ndjson alone, each akt as the writer has it: the check worker may write the later akter (audit.ts writeShare).
+                ...(inPass.length === 1 && (inPass[0] === 'ndjson' || (inPass[0] === 'json' && flags.pretty !== true)) && !key && !stdin
+                  ? {
+                      bodies: { format: inPass[0] as 'json' | 'ndjson', lang, messages: flags.messages === true, evidence: flags.evidence === true },
+                      insert: (b: Uint8Array) => writers[0]!.raw!(b),
+                    }
+                  : {}),
                 drain: async () => {
                   await drained(outputs);
                   for (const w of writers) await w.ready?.();

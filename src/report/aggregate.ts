@@ -188,7 +188,7 @@ class Group {
   reasons: Tally[][];
   examples: NonNullable<RuleSummary['examples']>[];
   leftOut: LeftOutTallies;
-  private readonly lastOut: Record<keyof LeftOutTallies, (LeftOutCount | undefined)[]> = { 'not-assessable': [], 'not-applicable': [] };
+  readonly lastOut: Record<keyof LeftOutTallies, (LeftOutCount | undefined)[]> = { 'not-assessable': [], 'not-applicable': [] };
   /** Per status and rule, the akt (its number in the pass) each reason of leftOut was first seen in, in the same order. */
   firstOut: Record<keyof LeftOutTallies, number[][]>;
 
@@ -241,9 +241,9 @@ class Group {
 
   /** Its counts per rule as data (see Aggregator.state); the real caseIds of its examples beside them, as a clone drops them. */
   state(district: string | null): GroupState {
-    const { cases, rules, listed, reasons, examples, leftOut, firstOut } = this;
+    const { cases, failingCases, withFindings, rules, listed, reasons, examples, leftOut, firstOut } = this;
     const exampleIds = examples.map((list) => list.map((x) => (hasRealId(x) ? realId(x) : null)));
-    return { district, cases, rules, listed, reasons, examples, exampleIds, leftOut, firstOut };
+    return { district, cases, failingCases, withFindings, rules, listed, reasons, examples, exampleIds, leftOut, firstOut };
   }
 
   /**
@@ -322,6 +322,8 @@ const LEFT_OUT = ['not-assessable', 'not-applicable'] as const;
 interface GroupState {
   district: string | null;
   cases: number;
+  failingCases: number;
+  withFindings: number;
   rules: RuleSummary[];
   listed: CaseResult[][];
   reasons: Tally[][];
@@ -350,6 +352,8 @@ export class Aggregator {
   private akter = 0;
   /** With `marks`: per akt, its stadsdel's number (in the order first seen) times 4 plus what `add` gave. */
   private readonly marks: Int32Array | undefined;
+  /** On the thread that counts the later akter of a split pass: what `append` needs besides the counts (see PartRecord). */
+  private readonly record: PartRecord | undefined;
 
   /**
    * `listLimit`: failing akter kept per stadsdel and rule for the report's Bilaga A. `marks`: the
@@ -360,10 +364,12 @@ export class Aggregator {
     private readonly thresholds: GradeThresholds,
     private readonly listLimit = 0,
     marks?: number,
+    record = false,
   ) {
     this.total = new Group(rules);
     this.tallies = rules.map(() => new ReasonTally());
     if (marks !== undefined) this.marks = new Int32Array(marks);
+    if (record) this.record = new PartRecord();
   }
 
   /** What is counted so far per rule, as data for a structured clone (see join). */
@@ -446,7 +452,15 @@ export class Aggregator {
         const tally = this.tallies[i]!;
         const groupTallies = g.reasons[i]!;
         const totalTallies = total.reasons[i]!;
-        for (let k = 0; k < reasons.length; k++) tally.count(reasons[k]!, groupTallies, totalTallies);
+        const record = this.record;
+        if (record === undefined) for (let k = 0; k < reasons.length; k++) tally.count(reasons[k]!, groupTallies, totalTallies);
+        else {
+          for (let k = 0; k < reasons.length; k++) {
+            const before = groupTallies.length;
+            tally.count(reasons[k]!, groupTallies, totalTallies);
+            record.note(g.number, i, reasons[k]!, before, groupTallies.length);
+          }
+        }
         g.example(i, c, reasons[0]!);
         total.example(i, c, reasons[0]!);
       } else {
@@ -462,6 +476,161 @@ export class Aggregator {
     return bits;
   }
 
+  /** What this aggregator (made with `record`) counted, for `append` on the thread that counted the akter before. */
+  part(): PartState {
+    const record = this.record!;
+    return { state: this.state(), akter: this.akter, firsts: record.firsts, dropped: record.dropped(this.rules.length) };
+  }
+
+  /**
+   * Counts after these akter those `part` counted (the akter after them, in order, on another
+   * thread), as if this aggregator had counted them too. Every count adds, and what is kept in the
+   * order first seen (stadsdelar, listed akter, examples, reasons left out) follows this one's; the
+   * first EVIDENCE_KEYS distinct failing reasons are worked out from both (appendTallies). False,
+   * with nothing changed, where the part cannot tell them exactly: then its akter are to be added here.
+   */
+  append(part: PartState): boolean {
+    const tallies: { groups: Tally[][]; total: Tally[] }[] = [];
+    for (let i = 0; i < this.rules.length; i++) {
+      const t = this.appendTallies(part, i);
+      if (t === undefined) return false;
+      tallies.push(t);
+    }
+    const offset = this.akter;
+    const total = this.total;
+    part.state.groups.forEach((s, h) => {
+      let g = this.groups.get(s.district);
+      if (!g) {
+        g = new Group(this.rules);
+        this.groups.set(s.district, g);
+        g.number = this.groups.size - 1;
+      }
+      g.cases += s.cases;
+      g.failingCases += s.failingCases;
+      g.withFindings += s.withFindings;
+      for (let i = 0; i < this.rules.length; i++) {
+        const to = g.rules[i]!;
+        const from = s.rules[i]!;
+        to.passed += from.passed;
+        to.failed += from.failed;
+        to.notAssessable += from.notAssessable;
+        to.notApplicable += from.notApplicable;
+        addCounts(to.reasonCounts, from.reasonCounts);
+        const listed = g.listed[i]!;
+        for (const c of s.listed[i]!) if (listed.length < this.listLimit) listed.push(c);
+        appendExamples(g.examples[i]!, s, i);
+        g.reasons[i] = tallies[i]!.groups[h]!;
+        for (const status of LEFT_OUT) {
+          const m = g.leftOut[status][i]!;
+          let n = 0;
+          for (const [key, e] of s.leftOut[status][i]!) {
+            const at = s.firstOut[status][i]![n++]!;
+            const t = m.get(key);
+            if (t) t.count += e.count;
+            else {
+              m.set(key, { reason: e.reason, count: e.count });
+              g.firstOut[status][i]!.push(at + offset);
+            }
+          }
+          g.lastOut[status][i] = undefined;
+        }
+      }
+    });
+    for (let i = 0; i < this.rules.length; i++) {
+      addCounts(total.rules[i]!.reasonCounts, part.state.total.rules[i]!.reasonCounts);
+      appendExamples(total.examples[i]!, part.state.total, i);
+      total.reasons[i] = tallies[i]!.total;
+    }
+    this.akter += part.akter;
+    return true;
+  }
+
+  /**
+   * Rule `i`'s failing reasons per stadsdel and in the whole export after the part's akter, as one
+   * pass counts them (ReasonTally.count): a stadsdel's are its first EVIDENCE_KEYS distinct ones,
+   * each counted in every akt; the whole export's the first EVIDENCE_KEYS of those in the order
+   * each was first counted in a stadsdel, counted from there on. A reason of ours the part met past
+   * its own full tally is counted from PartRecord.dropped. Undefined where the part cannot tell: a
+   * reason new to the whole export met in some of its akter before its first count there.
+   */
+  private appendTallies(part: PartState, i: number): { groups: Tally[][]; total: Tally[] } | undefined {
+    const dropped = part.dropped[i]!;
+    const passed = (h: number, key: string) => (dropped.a.length > 0 ? droppedCount(dropped, h, key) : 0);
+    const T = this.total.reasons[i]!;
+    const tKeys = new Map<string, number>();
+    T.forEach((t, j) => tKeys.set(reasonKey(t), j));
+    const open = T.length < EVIDENCE_KEYS;
+    const groups: Tally[][] = [];
+    /** Per stadsdel of the part: its reasons by key, with their counts and first counts (the part's order of reasons). */
+    const seen: Map<string, { cases: number; first: number }>[] = [];
+    const full: boolean[] = [];
+    /** New to the whole export (while it has room): where each was first counted in a stadsdel that kept it. */
+    const newcomers = new Map<string, { tally: Tally; first: number }>();
+    for (let h = 0; h < part.state.groups.length; h++) {
+      const s = part.state.groups[h]!;
+      const W = s.reasons[i]!;
+      const firsts = part.firsts[h]?.[i] ?? [];
+      const L = this.groups.get(s.district)?.reasons[i] ?? [];
+      const lKeys = new Map<string, number>();
+      L.forEach((t, j) => lKeys.set(reasonKey(t), j));
+      const out = L.map((t) => ({ ...t }));
+      const mine = new Map<string, { cases: number; first: number }>();
+      for (let j = 0; j < W.length; j++) {
+        const w = W[j]!;
+        const key = reasonKey(w);
+        const first = firsts[j]!;
+        mine.set(key, { cases: w.cases, first });
+        const at = lKeys.get(key);
+        if (at !== undefined) out[at]!.cases += w.cases;
+        else if (out.length < EVIDENCE_KEYS) {
+          const tally = { ...w };
+          out.push(tally);
+          if (open && !tKeys.has(key)) {
+            const e = newcomers.get(key);
+            if (e === undefined || first < e.first) newcomers.set(key, { tally, first });
+          }
+        }
+      }
+      full[h] = W.length >= EVIDENCE_KEYS;
+      // Ours that the part counted past its full tally: counted here too.
+      if (full[h]) for (const [key, j] of lKeys) if (!mine.has(key)) out[j]!.cases += passed(h, key);
+      groups.push(out);
+      seen.push(mine);
+    }
+    const total = T.map((t) => ({ ...t }));
+    const counted = (key: string, from: number): number | undefined => {
+      let n = 0;
+      for (let h = 0; h < seen.length; h++) {
+        const e = seen[h]!.get(key);
+        if (e !== undefined) {
+          if (e.first < from) return undefined;
+          n += e.cases;
+        } else if (full[h]) {
+          const m = passed(h, key);
+          // Counted past the part's full tally, but not from its first count in the whole export.
+          if (m > 0 && from >= 0) return undefined;
+          n += m;
+        }
+      }
+      return n;
+    };
+    for (const [key, j] of tKeys) {
+      const n = counted(key, -1);
+      if (n === undefined) return undefined;
+      total[j]!.cases += n;
+    }
+    if (open) {
+      const order = [...newcomers].sort((a, b) => a[1].first - b[1].first);
+      for (const [key, { tally, first }] of order) {
+        if (total.length >= EVIDENCE_KEYS) break;
+        const n = counted(key, first);
+        if (n === undefined) return undefined;
+        total.push({ ...tally, cases: n });
+      }
+    }
+    return { groups, total };
+  }
+
   finish(): { districts: DistrictSummary[]; total: DistrictSummary; listed: Listed; leftOut: LeftOut } {
     const severities = this.rules.map((r) => r.severity);
     this.total.sumOf([...this.groups.values()]);
@@ -473,4 +642,107 @@ export class Aggregator {
     const leftOut: LeftOut = { districts: new Map([...this.groups].map(([d, g]) => [d, g.leftOut])), total: this.total.leftOut };
     return { districts: [...this.groups].map(([d, g]) => g.summary(d, severities, this.thresholds)), total, listed, leftOut };
   }
+}
+
+/** What an aggregator of the later akter of a split pass gives for `append` (see PartRecord). */
+export interface PartState {
+  state: AggregateState;
+  akter: number;
+  firsts: number[][][];
+  dropped: Dropped[];
+}
+
+/**
+ * Beside the counts of the later akter of a split pass: per stadsdel (its number) and rule, when
+ * each of its tallied reasons was first counted (a number per reason counted, in pass order); per
+ * rule, a hash of each reason (with its stadsdel) counted after the stadsdel's tally was full, some
+ * of which it may not have counted. Enough for `append` to tell the reasons of one pass exactly,
+ * or that it cannot.
+ */
+class PartRecord {
+  private seq = 0;
+  readonly firsts: number[][][] = [];
+  /** Per rule, two hashes per reason counted past a full tally (keyHash), in pairs. */
+  private readonly past: number[][] = [];
+
+  note(group: number, rule: number, reason: Reason, before: number, after: number): void {
+    const seq = this.seq++;
+    if (after > before) ((this.firsts[group] ??= [])[rule] ??= []).push(seq);
+    else if (before >= EVIDENCE_KEYS) {
+      const key = reasonKey(reason);
+      (this.past[rule] ??= []).push(keyHash(group, key, 0x811c9dc5), keyHash(group, key, 0x050c5d1f));
+    }
+  }
+
+  /** Per rule the reasons counted past a full tally: their hashes in order, each pair once, and how often each was counted. */
+  dropped(rules: number): Dropped[] {
+    return Array.from({ length: rules }, (_, i) => {
+      const pairs = this.past[i] ?? [];
+      const order = Array.from({ length: pairs.length / 2 }, (_, j) => j).sort((a, b) => pairs[2 * a]! - pairs[2 * b]! || pairs[2 * a + 1]! - pairs[2 * b + 1]!);
+      const a: number[] = [];
+      const b: number[] = [];
+      const counts: number[] = [];
+      for (const j of order) {
+        const x = pairs[2 * j]!;
+        const y = pairs[2 * j + 1]!;
+        if (a.length > 0 && a[a.length - 1] === x && b[b.length - 1] === y) counts[counts.length - 1]!++;
+        else {
+          a.push(x);
+          b.push(y);
+          counts.push(1);
+        }
+      }
+      return { a: Float64Array.from(a), b: Float64Array.from(b), counts: Int32Array.from(counts) };
+    });
+  }
+}
+
+/** See PartRecord.dropped. */
+interface Dropped {
+  a: Float64Array;
+  b: Float64Array;
+  counts: Int32Array;
+}
+
+/**
+ * How often a reason of stadsdel `group` was met past its full tally: 0 if never. Found by its two
+ * hashes (106 bits in all), so two reasons are taken for one only by a clash of both.
+ */
+function droppedCount(d: Dropped, group: number, key: string): number {
+  const x = keyHash(group, key, 0x811c9dc5);
+  let lo = 0;
+  let hi = d.a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (d.a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo >= d.a.length || d.a[lo] !== x) return 0;
+  const y = keyHash(group, key, 0x050c5d1f);
+  for (let j = lo; j < d.a.length && d.a[j] === x; j++) if (d.b[j] === y) return d.counts[j]!;
+  return 0;
+}
+
+/** A stadsdel's number and a reason's key as 53 bits (FNV-1a from `basis`, folded). */
+function keyHash(group: number, key: string, basis: number): number {
+  let a = (basis ^ group) >>> 0;
+  let b = (basis ^ 0x5bd1e995 ^ group) >>> 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000197) >>> 0;
+  }
+  return a * 0x200000 + (b >>> 11);
+}
+
+function addCounts(to: Record<string, number>, from: Record<string, number>): void {
+  for (const code of Object.keys(from)) {
+    if (Object.hasOwn(to, code)) to[code]! += from[code]!;
+    else Object.defineProperty(to, code, { value: from[code]!, writable: true, enumerable: true, configurable: true });
+  }
+}
+
+function appendExamples(to: NonNullable<RuleSummary['examples']>, from: GroupState, i: number): void {
+  const list = from.examples[i]!;
+  for (let j = 0; j < list.length && to.length < EXAMPLES; j++) to.push(withRealId(list[j]!, from.exampleIds[i]![j] ?? undefined));
 }

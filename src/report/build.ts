@@ -3,7 +3,7 @@ import type { DataProblem } from '../model/problems.js';
 import type { FileStats, LoadedExport } from '../model/types.js';
 import { quote, quoteData } from '../privacy/quote.js';
 import { REAL_ID, withRealId } from '../privacy/real-id.js';
-import { Aggregator, type AggregateState } from './aggregate.js';
+import { Aggregator, type AggregateState, type PartState } from './aggregate.js';
 import { LazyCases } from './case-list.js';
 import { DEFAULT_GRADES, type GradeThresholds } from './stats.js';
 import { REPORT_SCHEMA_VERSION, type CaseResult, type NotAssessed, type Report, type ReportHead } from './types.js';
@@ -59,6 +59,12 @@ export async function buildReport(opts: {
    * holds every rule, for the walks of the formats. Not with onCase.
    */
   split?: { mine: number[]; results: Iterable<AktResult>; theirs: number[]; other: Promise<{ state: AggregateState; flags: Uint8Array }> };
+  /**
+   * With onCase, when another thread checks and writes the akter from `from` on: here the pass
+   * stops there, `copy` puts the other thread's bytes after this thread's, and its aggregate (`part`)
+   * is appended; where that cannot be done exactly, the rest of `results` is aggregated here.
+   */
+  later?: { from: number; part: Promise<PartState>; copy: () => Promise<void> };
 }): Promise<Report> {
   const { grades: thresholds, rules: inForce } = reportHead(opts);
   const maskedFile = maskedOnce();
@@ -74,8 +80,11 @@ export async function buildReport(opts: {
   // an object per akt.
   const make = caseMaker();
   let n = 0;
-  for (const r of split ? split.results : results) {
-    const c = make(r);
+  const later = opts.later;
+  const upTo = later ? later.from : -1;
+  const walk = (split ? split.results : results)[Symbol.iterator]();
+  for (let next = walk.next(); !next.done; next = walk.next()) {
+    const c = make(next.value);
     aggregator.add(c);
     opts.onCase?.(c);
     if (opts.progress) opts.progress.akter++;
@@ -84,6 +93,13 @@ export async function buildReport(opts: {
     n++;
     if (opts.drain && n % 256 === 0) await opts.drain();
     else if (n % 5000 === 0) await new Promise((r) => setImmediate(r));
+    if (n === upTo) break;
+  }
+  if (later) {
+    await later.copy();
+    const part = await later.part;
+    if (!aggregator.append(part)) for (let next = walk.next(); !next.done; next = walk.next()) aggregator.add(make(next.value));
+    if (opts.progress) opts.progress.akter += part.akter;
   }
   if (split) {
     const other = await split.other;

@@ -1,4 +1,5 @@
 import { ENGINE_MESSAGES, PROBLEM_MESSAGES } from '../../i18n/catalog.js';
+import type { AnyRule, Lang } from '../../engine/types.js';
 import type { DataProblem, Location } from '../../model/problems.js';
 import { problemMessage, reasonMessage, type FormatContext } from '../messages.js';
 import type { CaseResult, Report } from '../types.js';
@@ -249,6 +250,36 @@ class CaseBytes {
   }
 }
 
+/** What a thread needs to write akter as the json or ndjson writer does (caseBodies): data a clone carries. */
+export interface BodyOptions {
+  format: 'json' | 'ndjson';
+  lang: Lang;
+  messages: boolean;
+  evidence: boolean;
+  /** The rules left out of every akt (omitted). */
+  omit: string[];
+}
+
+/**
+ * Each akt as the compact json writer (after its first akt) or the ndjson writer adds it, for
+ * another thread to write a later share of the akter that the main thread's writer then takes as
+ * they are (CaseWriter.raw).
+ */
+export function caseBodies(opts: BodyOptions, rules: readonly AnyRule[], out: ByteOut): (c: CaseResult) => void {
+  const ctx: FormatContext = { lang: opts.lang, rules: new Map(rules.map((r) => [r.id, r])), color: false, messages: opts.messages, evidence: opts.evidence };
+  const akter = new CaseBytes(ctx, opts.omit.length === 0 ? NONE : new Set(opts.omit), out);
+  if (opts.format === 'ndjson') {
+    return (c) => {
+      akter.write(c);
+      out.byte(0x0a);
+    };
+  }
+  return (c) => {
+    out.byte(COMMA);
+    akter.write(c);
+  };
+}
+
 /** Message templates once, keyed by rule and code: {name} in a template is the reason's data. */
 export function messageCatalogue(ctx: FormatContext, head: ReportHead): Record<string, unknown> {
   const rules: Record<string, Record<string, string>> = {};
@@ -307,6 +338,11 @@ function compactWriter(head: ReportHead, ctx: FormatContext, to: Out): CaseWrite
       akter.write(c);
       first = false;
     },
+    raw(b) {
+      out.flush();
+      to.write(b);
+      first = false;
+    },
     finish(report) {
       out.write(`],${fields(ctx, figuresJson(report)).join(',')},"dataProblems":`);
       const end = () => {
@@ -352,6 +388,10 @@ export const ndjsonWriter: WriterFactory = (head, ctx, to: Out): CaseWriter => {
     add(c) {
       akter.write(c);
       out.byte(0x0a);
+    },
+    raw(b) {
+      out.flush();
+      to.write(b);
     },
     finish(report) {
       const rest = figuresJson(report);

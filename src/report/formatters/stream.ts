@@ -51,6 +51,8 @@ export function batched(out: Out, size = 1 << 16): Batched {
  */
 export interface CaseWriter {
   add(c: CaseResult): void;
+  /** Bytes of akter as another thread wrote them for this writer (json.ts caseBodies), after those added. */
+  raw?(b: Uint8Array): void;
   /** When the writer has work queued (in another thread), a promise of when it can take more akter. */
   ready?(): Promise<void> | undefined;
   /** Writes what needs the whole report (figures, data problems); resolves when the output is complete. */

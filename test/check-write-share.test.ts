@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// json and ndjson write every akt in the check pass, so their rules cannot be shared out: with two
+// threads the worker checks and writes the later akter into a file that the main thread copies
+// after its own, and its aggregate is appended (audit.ts writeShare, Aggregator.append). Only large
+// exports take that path; --split-from (hidden, for tests) lowers it.
+const dir = mkdtempSync(path.join(tmpdir(), 'akt-write-share-'));
+const INPUT = [`${dir}/csv`, 'fixtures/stockholm-2011/excel', 'fixtures/stockholm-2012'];
+
+beforeAll(() => {
+  const g = spawnSync(process.execPath, ['scripts/generate-export.mjs', '--akter', '3000', '--seed', '12', '--out', dir, '--layout', 'csv'], { encoding: 'utf8' });
+  expect(g.status).toBe(0);
+  writeFileSync(`${dir}/key`, 'a secret for the pseudonyms of this test\n');
+}, 60_000);
+
+const check = (args: string[], node: string[] = []) => spawnSync(process.execPath, [...node, 'bin/aktgranskning.js', 'check', ...args, '--as-of', '2011-06-01', '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+
+describe('json and ndjson written on two threads give the report of one, byte for byte', () => {
+  it('takes the path when told to (the worker writes akter)', () => {
+    const prof = mkdtempSync(path.join(tmpdir(), 'akt-write-prof-'));
+    const r = check([...INPUT, '--format', 'json', '--threads', '2', '--split-from', '1', '-o', path.join(prof, 'out.json')], ['--cpu-prof', `--cpu-prof-dir=${prof}`]);
+    expect(r.status).toBe(1);
+    const profiles = readdirSync(prof)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => readFileSync(path.join(prof, f), 'utf8'));
+    expect(profiles.some((p) => p.includes('check-worker.js') && p.includes('"functionName":"write"'))).toBe(true);
+  }, 60_000);
+
+  it.each(
+    [
+      ['json'],
+      ['ndjson'],
+      ['json', '--messages', '--evidence'],
+      ['ndjson', '--messages', '--lang', 'en'],
+      ['json', '--appendix-limit', 'all'],
+      ['json', '--district', 'Skärholmen', 'Kungsholmen', 'Norrmalm'],
+      ['json', '--public', '--pseudonym-key-file', `${dir}/key`],
+      ['json', '--pretty'],
+      ['csv'],
+    ].map((args) => [args.join(' '), args] as const),
+  )('%s', (_, [format, ...extra]) => {
+    const one = check([...INPUT, '--format', format!, ...extra, '--threads', '1']);
+    expect(one.stderr).toBe('');
+    expect(one.stdout.length).toBeGreaterThan(500);
+    const two = check([...INPUT, '--format', format!, ...extra, '--threads', '2', '--split-from', '1']);
+    expect(two.stderr).toBe('');
+    expect(two.status).toBe(one.status);
+    expect(two.stdout).toBe(one.stdout);
+  }, 60_000);
+
+  it('json with another format beside it: the figures of both as one thread gives them', () => {
+    const out = (threads: string) => {
+      const to = mkdtempSync(path.join(tmpdir(), 'akt-write-two-'));
+      const r = check([...INPUT, '--format', 'json,markdown', '--output-dir', to, '--threads', threads, '--split-from', '1']);
+      expect(r.status).toBe(1);
+      return readdirSync(to)
+        .sort()
+        .map((f) => readFileSync(path.join(to, f), 'utf8'));
+    };
+    expect(out('2')).toEqual(out('1'));
+  }, 60_000);
+});
+
+// The built library (dist/src) has the worker beside it, as the command has; the TypeScript sources do not.
+const built = async () => ({
+  ...((await import(path.resolve('dist/src/audit.js'))) as typeof import('../src/audit.js')),
+  ...((await import(path.resolve('dist/rules/index.js'))) as typeof import('../rules/index.js')),
+});
+
+describe('the worker writing akter failing', () => {
+  it.each([
+    [['current-plan', 'individual-goals'], /^RuleContractError: rule individual-goals threw in prepare/],
+    [['current-plan', 'subgoals-present'], /^RuleContractError: rule current-plan threw on akt \S+/],
+  ])('rules that throw are named as on one thread (%s), and the run ends', async (ids, expected) => {
+    const { audit, builtinRules } = await built();
+    const rules = builtinRules.filter((r) => ids.includes(r.id)).map((rule) => ({ rule, severity: 'error' as const, options: null as unknown as Record<string, unknown> }));
+    const run = (threads: number) =>
+      audit({ paths: [`${dir}/csv`], asOf: '2011-06-01', rules, read: { threads }, splitFrom: 1, onCase: () => undefined, bodies: { format: 'json', lang: 'sv', messages: false, evidence: false }, insert: () => undefined }).then(
+        () => undefined,
+        (e: Error) => `${e.name}: ${e.message}`,
+      );
+    const one = await run(1);
+    expect(one).toMatch(expected);
+    expect(await run(2)).toBe(one);
+  }, 60_000);
+
+  it('ends the run with one line saying to use one thread, never waits', async () => {
+    const { CheckThread } = (await import(path.resolve('dist/src/check-thread.js'))) as typeof import('../src/check-thread.js');
+    const { readExport } = (await import(path.resolve('dist/src/ingest/read-export.js'))) as typeof import('../src/ingest/read-export.js');
+    const { UserError } = (await import(path.resolve('dist/src/errors.js'))) as typeof import('../src/errors.js');
+    const { akter } = await readExport([`${dir}/csv`], { asOf: '2011-06-01' });
+    const thread = CheckThread.start(2, [])!;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'akt-write-fail-')), 'akter');
+    const bodies = { format: 'json' as const, lang: 'sv' as const, messages: false, evidence: false, omit: [] };
+    const err = await thread.write(akter, { rules: [{ ruleId: 'no-such-rule', severity: 'error', options: {} }], asOf: '2011-06-01', listLimit: 10, from: 1, file, bodies })!.then(() => undefined, (e: Error) => e);
+    await thread.close();
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as InstanceType<typeof UserError>).text('en')).toMatch(/^the thread checking the akter failed \(TypeError: .*\); run again with --threads 1$/);
+  }, 60_000);
+});
