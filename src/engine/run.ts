@@ -158,25 +158,21 @@ function sameReason(a: Reason, b: Reason): boolean {
   return a.code === b.code && sameData(a.data, b.data);
 }
 
-const keysOfA: string[] = [];
+const keysOfB: string[] = [];
 
-/**
- * Same keys in the same order (the order the formats write them in), with the same values. The
- * values are compared first: outcomes that differ (another plan, another date) mostly differ in
- * their first value, and most outcomes compared differ from the last few of their rule.
- */
+/** Same keys in the same order (the order the formats write them in), with the same values. */
 function sameData(a: TemplateData | undefined, b: TemplateData | undefined): boolean {
   if (a === b) return true;
   // Stryker disable next-line ConditionalExpression: equivalent for `a`, whose keys an undefined `a` lacks (n stays 0), but the type needs it
   if (a === undefined || b === undefined) return false;
+  let m = 0;
+  for (const k in b) keysOfB[m++] = k;
   let n = 0;
   for (const k in a) {
-    if (!Object.is(a[k], b[k])) return false;
-    keysOfA[n++] = k;
+    if (k !== keysOfB[n] || !Object.is(a[k], b[k])) return false;
+    n++;
   }
-  let m = 0;
-  for (const k in b) if (m === n || k !== keysOfA[m++]) return false;
-  return m === n;
+  return n === m;
 }
 
 /** The akter to check: the export's (through the contract's `Akter`), or (in tests and plug-in code) an array. */

@@ -178,13 +178,12 @@ export class AktStore {
   }
 
   origin(akt: number): Location {
-    const file = this.files[this.originFile.data[akt]!]!;
+    const at: Location = { file: this.files[this.originFile.data[akt]!]! };
     const line = this.originLine.data[akt]!;
     const index = this.originIndex.data[akt]!;
-    // Made whole as a literal (the keys in the same order): a key added to a literal afterwards took
-    // a store of its own, one more object for every akt of every pass.
-    if (line === -1) return index === -1 ? { file } : { file, index };
-    return index === -1 ? { file, line } : { file, line, index };
+    if (line !== -1) at.line = line;
+    if (index !== -1) at.index = index;
+    return at;
   }
 
   datasets(akt: number): Provided {
