@@ -63,6 +63,37 @@ describe('findings shared between akter', () => {
     expect(findings[10]).toBe(findings[9]);
     expect(findings.map((f) => f.reasons[0]?.data?.n ?? f.status)).toEqual(ids);
   });
+  it('shares a finding only for the same data keys, in the same order, with the same values', () => {
+    // Pass evidence by caseId: each unlike `a` by its keys, their order, a value or its type; `a2` is `a` again.
+    const evidence: Record<string, Record<string, string | number | undefined>> = {
+      a: { x: 1, y: 2 },
+      yx: { y: 2, x: 1 },
+      x: { x: 1 },
+      a2: { x: 1, y: 2 },
+      xyz: { x: 1, y: 2, z: undefined },
+      text: { x: '1', y: 2 },
+      nan: { x: Number.NaN, y: 2 },
+      nan2: { x: Number.NaN, y: 2 },
+      xy0: { x: 1, y: 0 },
+      zero: { x: 1, y: -0 },
+    };
+    const rule = defineRule({
+      ...(ruleReturning(undefined) as unknown as Parameters<typeof defineRule>[0]),
+      check: (a) => ({ status: 'pass' as const, evidence: evidence[a.caseId] as Record<string, string | number> }),
+    });
+    const ids = Object.keys(evidence);
+    const f = runRules(
+      ids.map((caseId) => ({ akt: akt({ caseId }), origin: { file: 'f' }, datasets: new Set() })),
+      [{ rule, severity: 'error', options: {} }],
+      { asOf: '2010-11-15' },
+    ).map((r) => r.findings[0]!);
+    const at = (id: string) => f[ids.indexOf(id)]!;
+    expect(at('a2')).toBe(at('a'));
+    for (const id of ['yx', 'x', 'xyz', 'text']) expect(at(id)).not.toBe(at('a'));
+    expect(at('nan2')).toBe(at('nan'));
+    expect(at('zero')).not.toBe(at('xy0'));
+    expect(f.map((x) => x.evidence)).toEqual(ids.map((id) => evidence[id]));
+  });
 });
 
 describe('wording helpers', () => {

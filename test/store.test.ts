@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RowTable, ValueTable } from '../src/store/columns.js';
-import { UNIQUE_FIELDS } from '../src/store/akt-store.js';
+import { AktStore, UNIQUE_FIELDS } from '../src/store/akt-store.js';
 import { scalarFields, SCOPES, type Scope } from '../src/model/fields.js';
 
 /** A cell: no value, a shared value (text, date, boolean) or an identifier's own text. */
@@ -91,5 +91,17 @@ describe('a row table as it grows', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("an akt's origin", () => {
+  it('has the line and index it was read at, only those, keys in the order file, line, index', () => {
+    const store = new AktStore();
+    const at = [{ file: 'a.csv', line: 2 }, { file: 'b.json', index: 0 }, { file: 'c.json', line: 7, index: 3 }, { file: 'd.csv' }, { file: 'a.csv', line: 1, index: 0 }];
+    const akter = at.map((l) => store.addAkt(l, new Set()));
+    akter.forEach((akt, i) => {
+      expect(store.origin(akt)).toStrictEqual(at[i]);
+      expect(Object.keys(store.origin(akt))).toEqual(Object.keys(at[i]!));
+    });
   });
 });
