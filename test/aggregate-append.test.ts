@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Reason } from '../src/engine/types.js';
-import { realId, withRealId } from '../src/privacy/real-id.js';
+import { withRealId } from '../src/privacy/real-id.js';
 import { Aggregator, EVIDENCE_KEYS } from '../src/report/aggregate.js';
 import { DEFAULT_GRADES } from '../src/report/stats.js';
 import type { CaseResult, RuleInfo } from '../src/report/types.js';
+import { snapshot } from './helpers/aggregate-snapshot.js';
 
 // json's check pass on two threads: this thread counts the akter up to a cut, the worker those
 // after it (with `record`), and its part is appended (Aggregator.part and append). The aggregate
@@ -15,14 +16,6 @@ const RULES: RuleInfo[] = [
   { ruleId: 'a', severity: 'error', options: {} },
   { ruleId: 'b', severity: 'warning', options: {} },
 ];
-
-function snapshot(out: ReturnType<Aggregator['finish']>): string {
-  return JSON.stringify(out, (_k, v: unknown) => {
-    if (v instanceof Map) return [...(v as Map<unknown, unknown>)];
-    if (v && typeof v === 'object' && 'caseId' in v && !Array.isArray(v)) return { ...(v as object), realId: realId(v as { caseId: string }) };
-    return v;
-  });
-}
 
 function onePass(cases: readonly CaseResult[], listLimit: number): string {
   const a = new Aggregator(RULES, DEFAULT_GRADES, listLimit);

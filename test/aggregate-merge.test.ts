@@ -5,6 +5,7 @@ import { realId, sameRealId, withRealId } from '../src/privacy/real-id.js';
 import { Aggregator } from '../src/report/aggregate.js';
 import { DEFAULT_GRADES } from '../src/report/stats.js';
 import type { CaseResult, RuleInfo } from '../src/report/types.js';
+import { snapshot } from './helpers/aggregate-snapshot.js';
 
 // With two threads each aggregates the same akter for some of the rules (the worker its rules, the
 // main thread the others), and the two are joined rule by rule (Aggregator.state and join): every
@@ -15,15 +16,6 @@ const RULES: RuleInfo[] = [
   { ruleId: 'b', severity: 'warning', options: {} },
   { ruleId: 'c', severity: 'error', options: {} },
 ];
-
-/** The aggregate as text that keeps every order (object keys, map entries) and the real caseIds. */
-function snapshot(out: ReturnType<Aggregator['finish']>): string {
-  return JSON.stringify(out, (_k, v: unknown) => {
-    if (v instanceof Map) return [...(v as Map<unknown, unknown>)];
-    if (v && typeof v === 'object' && 'caseId' in v && !Array.isArray(v)) return { ...(v as object), realId: realId(v as { caseId: string }) };
-    return v;
-  });
-}
 
 const value = fc.oneof(fc.constantFrom('x', 'y', ''), fc.integer({ min: 0, max: 30 }));
 const data = fc.oneof(

@@ -1,22 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { built, check, sameOnTwoThreads, twoThreadExport } from './helpers/two-threads.js';
 
 // With two threads the check pass is split: a worker runs some of the rules on every akt and
 // aggregates them, the main thread the others, and the two aggregates are joined rule by rule
 // (src/check-thread.ts). Only large exports take that path; --split-from (hidden, for tests) lowers it.
-const dir = mkdtempSync(path.join(tmpdir(), 'akt-check-threads-'));
-const INPUT = [`${dir}/csv`, 'fixtures/stockholm-2011/excel', 'fixtures/stockholm-2012'];
+const { dir, input: INPUT, generate } = twoThreadExport(11, 'akt-check-threads-');
 
-beforeAll(() => {
-  const g = spawnSync(process.execPath, ['scripts/generate-export.mjs', '--akter', '3000', '--seed', '11', '--out', dir, '--layout', 'csv'], { encoding: 'utf8' });
-  expect(g.status).toBe(0);
-  writeFileSync(`${dir}/key`, 'a secret for the pseudonyms of this test\n');
-}, 60_000);
-
-const check = (args: string[], node: string[] = []) => spawnSync(process.execPath, [...node, 'bin/aktgranskning.js', 'check', ...args, '--as-of', '2011-06-01', '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+beforeAll(generate, 60_000);
 
 describe('two threads checking give the report of one, byte for byte', () => {
   it('takes the split path when told to (the worker checks akter)', () => {
@@ -40,21 +33,7 @@ describe('two threads checking give the report of one, byte for byte', () => {
     ['github'],
     ['markdown', '--public', '--pseudonym-key-file', `${dir}/key`],
     ].map((args) => [args.join(' '), args] as const),
-  )('%s', (_, [format, ...extra]) => {
-    const one = check([...INPUT, '--format', format!, ...extra, '--threads', '1']);
-    expect(one.stderr).toBe('');
-    expect(one.stdout.length).toBeGreaterThan(500);
-    const two = check([...INPUT, '--format', format!, ...extra, '--threads', '2', '--split-from', '1']);
-    expect(two.stderr).toBe('');
-    expect(two.status).toBe(one.status);
-    expect(two.stdout).toBe(one.stdout);
-  }, 60_000);
-});
-
-// The built library (dist/src) has the worker beside it, as the command has; the TypeScript sources do not.
-const built = async () => ({
-  ...((await import(path.resolve('dist/src/audit.js'))) as typeof import('../src/audit.js')),
-  ...((await import(path.resolve('dist/rules/index.js'))) as typeof import('../rules/index.js')),
+  )('%s', (_, args) => sameOnTwoThreads(INPUT, args), 60_000);
 });
 
 describe('the check worker failing', () => {

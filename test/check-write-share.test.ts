@@ -1,23 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { built, check, sameOnTwoThreads, twoThreadExport } from './helpers/two-threads.js';
 
 // json and ndjson write every akt in the check pass, so their rules cannot be shared out: with two
 // threads the worker checks and writes the later akter into a file that the main thread copies
 // after its own, and its aggregate is appended (audit.ts writeShare, Aggregator.append). Only large
 // exports take that path; --split-from (hidden, for tests) lowers it.
-const dir = mkdtempSync(path.join(tmpdir(), 'akt-write-share-'));
-const INPUT = [`${dir}/csv`, 'fixtures/stockholm-2011/excel', 'fixtures/stockholm-2012'];
+const { dir, input: INPUT, generate } = twoThreadExport(12, 'akt-write-share-');
 
-beforeAll(() => {
-  const g = spawnSync(process.execPath, ['scripts/generate-export.mjs', '--akter', '3000', '--seed', '12', '--out', dir, '--layout', 'csv'], { encoding: 'utf8' });
-  expect(g.status).toBe(0);
-  writeFileSync(`${dir}/key`, 'a secret for the pseudonyms of this test\n');
-}, 60_000);
-
-const check = (args: string[], node: string[] = []) => spawnSync(process.execPath, [...node, 'bin/aktgranskning.js', 'check', ...args, '--as-of', '2011-06-01', '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+beforeAll(generate, 60_000);
 
 describe('json and ndjson written on two threads give the report of one, byte for byte', () => {
   it('takes the path when told to (the worker writes akter)', () => {
@@ -42,15 +35,7 @@ describe('json and ndjson written on two threads give the report of one, byte fo
       ['json', '--pretty'],
       ['csv'],
     ].map((args) => [args.join(' '), args] as const),
-  )('%s', (_, [format, ...extra]) => {
-    const one = check([...INPUT, '--format', format!, ...extra, '--threads', '1']);
-    expect(one.stderr).toBe('');
-    expect(one.stdout.length).toBeGreaterThan(500);
-    const two = check([...INPUT, '--format', format!, ...extra, '--threads', '2', '--split-from', '1']);
-    expect(two.stderr).toBe('');
-    expect(two.status).toBe(one.status);
-    expect(two.stdout).toBe(one.stdout);
-  }, 60_000);
+  )('%s', (_, args) => sameOnTwoThreads(INPUT, args), 60_000);
 
   it('json with another format beside it: the figures of both as one thread gives them', () => {
     const out = (threads: string) => {
@@ -63,12 +48,6 @@ describe('json and ndjson written on two threads give the report of one, byte fo
     };
     expect(out('2')).toEqual(out('1'));
   }, 60_000);
-});
-
-// The built library (dist/src) has the worker beside it, as the command has; the TypeScript sources do not.
-const built = async () => ({
-  ...((await import(path.resolve('dist/src/audit.js'))) as typeof import('../src/audit.js')),
-  ...((await import(path.resolve('dist/rules/index.js'))) as typeof import('../rules/index.js')),
 });
 
 describe('the worker writing akter failing', () => {
