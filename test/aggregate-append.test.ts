@@ -6,6 +6,7 @@ import { Aggregator, EVIDENCE_KEYS } from '../src/report/aggregate.js';
 import { DEFAULT_GRADES } from '../src/report/stats.js';
 import type { CaseResult, RuleInfo } from '../src/report/types.js';
 import { snapshot } from './helpers/aggregate-snapshot.js';
+import { caseArbitrary } from './helpers/case-arbitrary.js';
 
 // json's check pass on two threads: this thread counts the akter up to a cut, the worker those
 // after it (with `record`), and its part is appended (Aggregator.part and append). The aggregate
@@ -38,23 +39,7 @@ const value = fc.oneof(fc.constantFrom('x', 'y', ''), fc.integer({ min: 0, max: 
 const data = fc.oneof(fc.constant(undefined), fc.record({ planId: value }), fc.record({ planId: value, validTo: value }), fc.record({ validTo: value, planId: value }));
 const reason = fc.record({ code: fc.constantFrom('expired', 'no-plan'), data }).map((r): Reason => (r.data === undefined ? { code: r.code } : (r as Reason)));
 const leftOutReasons: Reason[] = [{ code: 'missing-data', data: { data: 'plans' } }, { code: 'no-placement' }, { code: 'closed', data: { on: 1 } }];
-const result = (ruleId: string, severity: RuleInfo['severity']) =>
-  fc.oneof(
-    fc.constant({ ruleId, status: 'pass' as const, severity, reasons: [] as Reason[] }),
-    fc.array(reason, { minLength: 1, maxLength: 3 }).map((reasons) => ({ ruleId, status: 'fail' as const, severity, reasons })),
-    fc.tuple(fc.constantFrom('not-assessable' as const, 'not-applicable' as const), fc.constantFrom(...leftOutReasons)).map(([status, r]) => ({ ruleId, status, severity, reasons: [r] })),
-  );
-const akt = fc
-  .record({
-    district: fc.constantFrom('Norr', 'Söder', null),
-    results: fc.tuple(...RULES.map((r) => result(r.ruleId, r.severity))),
-    line: fc.option(fc.nat(99), { nil: undefined }),
-    real: fc.boolean(),
-  })
-  .map(({ district, results, line, real }): CaseResult => {
-    const c: CaseResult = { caseId: '', district, ...(line !== undefined ? { origin: { file: 'cases.csv', line } } : {}), results };
-    return real ? withRealId(c, 'real') : c;
-  });
+const akt = caseArbitrary(RULES, { districts: ['Norr', 'Söder', null], reason, leftOut: fc.constantFrom(...leftOutReasons) });
 
 /**
  * Enough akter for the tallies to fill: each failing reason drawn from `pool` values (a small pool:

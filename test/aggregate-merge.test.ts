@@ -6,6 +6,7 @@ import { Aggregator } from '../src/report/aggregate.js';
 import { DEFAULT_GRADES } from '../src/report/stats.js';
 import type { CaseResult, RuleInfo } from '../src/report/types.js';
 import { snapshot } from './helpers/aggregate-snapshot.js';
+import { caseArbitrary } from './helpers/case-arbitrary.js';
 
 // With two threads each aggregates the same akter for some of the rules (the worker its rules, the
 // main thread the others), and the two are joined rule by rule (Aggregator.state and join): every
@@ -32,23 +33,7 @@ const leftOutReason = fc.oneof(
   fc.constantFrom(...leftOutReasons),
   fc.constantFrom(...leftOutReasons).map((r) => structuredClone(r)),
 );
-const result = (ruleId: string, severity: RuleInfo['severity']) =>
-  fc.oneof(
-    fc.constant({ ruleId, status: 'pass' as const, severity, reasons: [] as Reason[] }),
-    fc.array(reason, { minLength: 1, maxLength: 3 }).map((reasons) => ({ ruleId, status: 'fail' as const, severity, reasons })),
-    fc.tuple(fc.constantFrom('not-assessable' as const, 'not-applicable' as const), leftOutReason).map(([status, r]) => ({ ruleId, status, severity, reasons: [r] })),
-  );
-const akt = fc
-  .record({
-    district: fc.constantFrom('Norr', 'Söder', 'Väster', null),
-    results: fc.tuple(...RULES.map((r) => result(r.ruleId, r.severity))),
-    line: fc.option(fc.nat(99), { nil: undefined }),
-    real: fc.boolean(),
-  })
-  .map(({ district, results, line, real }): CaseResult => {
-    const c: CaseResult = { caseId: '', district, ...(line !== undefined ? { origin: { file: 'cases.csv', line } } : {}), results };
-    return real ? withRealId(c, 'real') : c;
-  });
+const akt = caseArbitrary(RULES, { districts: ['Norr', 'Söder', 'Väster', null], reason, leftOut: leftOutReason });
 
 function oneAggregate(cases: readonly CaseResult[], listLimit: number) {
   const a = new Aggregator(RULES, DEFAULT_GRADES, listLimit);

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { built, check, sameOnTwoThreads, twoThreadExport } from './helpers/two-threads.js';
+import { brokenWorker, built, check, expectOneThreadLine, sameOnTwoThreads, twoThreadExport } from './helpers/two-threads.js';
 
 // With two threads the check pass is split: a worker runs some of the rules on every akt and
 // aggregates them, the main thread the others, and the two aggregates are joined rule by rule
@@ -52,16 +52,8 @@ describe('the check worker failing', () => {
   }, 60_000);
 
   it('ends the run with one line saying to use one thread, never waits', async () => {
-    const { CheckThread } = (await import(path.resolve('dist/src/check-thread.js'))) as typeof import('../src/check-thread.js');
-    const { readExport } = (await import(path.resolve('dist/src/ingest/read-export.js'))) as typeof import('../src/ingest/read-export.js');
-    const { UserError } = (await import(path.resolve('dist/src/errors.js'))) as typeof import('../src/errors.js');
-    const { akter } = await readExport([`${dir}/csv`], { asOf: '2011-06-01' });
-    const thread = CheckThread.start(2, [])!;
     // A rule the worker does not have: it fails at once, as a thread that breaks would.
-    const err = await thread.check(akter, { rules: [{ ruleId: 'no-such-rule', severity: 'error', options: {} }], asOf: '2011-06-01', listLimit: 10 })!.then(() => undefined, (e: Error) => e);
-    await thread.close();
-    expect(err).toBeInstanceOf(UserError);
-    expect((err as InstanceType<typeof UserError>).text('en')).toMatch(/^the thread checking the akter failed \(TypeError: .*\); run again with --threads 1$/);
+    await expectOneThreadLine(await brokenWorker(dir, (thread, akter, rules) => thread.check(akter, { rules, asOf: '2011-06-01', listLimit: 10 })));
   }, 60_000);
 
   it('is not started for one thread, nor for rules a plug-in brings (their code is the main thread\'s)', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { built, check, sameOnTwoThreads, twoThreadExport } from './helpers/two-threads.js';
+import { brokenWorker, built, check, expectOneThreadLine, sameOnTwoThreads, twoThreadExport } from './helpers/two-threads.js';
 
 // json and ndjson write every akt in the check pass, so their rules cannot be shared out: with two
 // threads the worker checks and writes the later akter into a file that the main thread copies
@@ -68,16 +68,8 @@ describe('the worker writing akter failing', () => {
   }, 60_000);
 
   it('ends the run with one line saying to use one thread, never waits', async () => {
-    const { CheckThread } = (await import(path.resolve('dist/src/check-thread.js'))) as typeof import('../src/check-thread.js');
-    const { readExport } = (await import(path.resolve('dist/src/ingest/read-export.js'))) as typeof import('../src/ingest/read-export.js');
-    const { UserError } = (await import(path.resolve('dist/src/errors.js'))) as typeof import('../src/errors.js');
-    const { akter } = await readExport([`${dir}/csv`], { asOf: '2011-06-01' });
-    const thread = CheckThread.start(2, [])!;
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'akt-write-fail-')), 'akter');
     const bodies = { format: 'json' as const, lang: 'sv' as const, messages: false, evidence: false, omit: [] };
-    const err = await thread.write(akter, { rules: [{ ruleId: 'no-such-rule', severity: 'error', options: {} }], asOf: '2011-06-01', listLimit: 10, from: 1, file, bodies })!.then(() => undefined, (e: Error) => e);
-    await thread.close();
-    expect(err).toBeInstanceOf(UserError);
-    expect((err as InstanceType<typeof UserError>).text('en')).toMatch(/^the thread checking the akter failed \(TypeError: .*\); run again with --threads 1$/);
+    await expectOneThreadLine(await brokenWorker(dir, (thread, akter, rules) => thread.write(akter, { rules, asOf: '2011-06-01', listLimit: 10, from: 1, file, bodies })));
   }, 60_000);
 });

@@ -4,34 +4,13 @@ import path from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
+import { papaEvents } from './helpers/papa-events.js';
 import { quotesInLines, readCsv, readCsvChunks, rowsOfLines, type CsvEvent } from '../src/load/csv.js';
 import { dayAt, RowPacker, type PackedRows } from '../src/load/csv-pack.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'akt-split-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
-
-/**
- * What the reader gave before texts without quotes were split here: Papa Parse over the whole
- * text at once (line breaks made LF), each record on the line after the previous one plus the line
- * breaks inside it, empty lines skipped, the first record the header.
- */
-function papaEvents(text: string, delimiter: string): { kind: string; line: number; fields: string[] }[] {
-  // The decoder takes a byte-order mark at the start of the file away.
-  const lf = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
-  const parsed = new Papa.Parser({ delimiter, newline: '\n' }).parse(lf, 0, false) as { data: string[][]; errors: { code: string }[] };
-  // A record whose quote is never closed is rejected (an error event), not a row.
-  if (parsed.errors.some((e) => e.code === 'MissingQuotes')) parsed.data.pop();
-  const out = [];
-  let line = 1;
-  for (const record of parsed.data) {
-    const at = line;
-    line += 1 + record.reduce((k, f) => k + (f.match(/\n/g)?.length ?? 0), 0);
-    if (record.length === 1 && record[0] === '') continue;
-    out.push(out.length === 0 ? { kind: 'header', line: at, fields: record.map((f) => f.trim()) } : { kind: 'row', line: at, fields: record });
-  }
-  return out;
-}
 
 async function readEvents(text: string, delimiter: string): Promise<{ kind: string; line: number; fields: string[] }[]> {
   const file = path.join(dir, `t${n++}.csv`);

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
+import { papaEvents } from './helpers/papa-events.js';
 import { readCsvChunks } from '../src/load/csv.js';
 import { RowPacker, RowUnpacker } from '../src/load/csv-pack.js';
 import { ndjsonText } from '../src/load/json.js';
@@ -86,21 +86,6 @@ describe('a file read in chunks that end at a line feed', () => {
   });
 });
 
-/** Papa Parse over the whole text: the header and the rows with their lines (as csv-split.test.ts). */
-function papaRows(text: string, delimiter: string): { line: number; fields: string[] }[] {
-  const lf = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
-  const parsed = new Papa.Parser({ delimiter, newline: '\n' }).parse(lf, 0, false) as { data: string[][] };
-  const out = [];
-  let line = 1;
-  for (const record of parsed.data) {
-    const at = line;
-    line += 1 + record.reduce((k, f) => k + (f.match(/\n/g)?.length ?? 0), 0);
-    if (record.length === 1 && record[0] === '') continue;
-    out.push({ line: at, fields: out.length === 0 ? record.map((f) => f.trim()) : record });
-  }
-  return out;
-}
-
 // Cells as in Swedish exports: empty ones, letters outside ASCII, dates, decimal commas (quoted
 // under a comma, plain under a semicolon), quoted cells with delimiters and doubled quotes.
 const plainCell = fc.oneof(
@@ -141,7 +126,7 @@ describe('CSV tables over many chunks', () => {
               k += w;
             }
           }
-          expect(got).toEqual(papaRows(text, delimiter));
+          expect(got).toEqual(papaEvents(text, delimiter).map(({ line, fields }) => ({ line, fields })));
         },
       ),
       { numRuns: 25 },

@@ -41,3 +41,31 @@ export const built = async () => ({
   ...((await import(path.resolve('dist/src/audit.js'))) as typeof import('../../src/audit.js')),
   ...((await import(path.resolve('dist/rules/index.js'))) as typeof import('../../rules/index.js')),
 });
+
+type Thread = import('../../src/check-thread.js').CheckThread;
+type Akter = import('../../src/model/types.js').Akter;
+type RuleInfo = import('../../src/report/types.js').RuleInfo;
+
+/**
+ * Starts a check worker on the generated export and has `job` give it a rule it does not have, so
+ * that it fails at once, as a thread that breaks would; the error the job's promise ends with.
+ */
+export async function brokenWorker(dir: string, job: (thread: Thread, akter: Akter, rules: RuleInfo[]) => Promise<unknown> | undefined): Promise<unknown> {
+  const { CheckThread } = (await import(path.resolve('dist/src/check-thread.js'))) as typeof import('../../src/check-thread.js');
+  const { readExport } = (await import(path.resolve('dist/src/ingest/read-export.js'))) as typeof import('../../src/ingest/read-export.js');
+  const { akter } = await readExport([`${dir}/csv`], { asOf: '2011-06-01' });
+  const thread = CheckThread.start(2, [])!;
+  const err = await job(thread, akter, [{ ruleId: 'no-such-rule', severity: 'error', options: {} }])!.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  await thread.close();
+  return err;
+}
+
+/** The one line such a failure ends the run with. */
+export async function expectOneThreadLine(err: unknown): Promise<void> {
+  const { UserError } = (await import(path.resolve('dist/src/errors.js'))) as typeof import('../../src/errors.js');
+  expect(err).toBeInstanceOf(UserError);
+  expect((err as InstanceType<typeof UserError>).text('en')).toMatch(/^the thread checking the akter failed \(TypeError: .*\); run again with --threads 1$/);
+}
