@@ -126,4 +126,29 @@ describe('an aggregate of a pass cut in two, the later part counted apart', () =
     expect(got.exact).toBe(true);
     expect(got.out).toBe(onePass(cases, 10));
   });
+
+  it('counts a reason of a full tally that the part met past its own full tally, in its stadsdel only', () => {
+    // Both parts fill Norr's and Söder's tallies with reasons of their own; then the part meets some
+    // of this thread's reasons again (found by their hashes) and reasons new to both (counted by neither).
+    const fail = (caseId: string, district: string, planId: string): CaseResult =>
+      withRealId({ caseId, district, results: [{ ruleId: 'a', status: 'fail', severity: 'error', reasons: [{ code: 'expired', data: { planId } }] }, { ruleId: 'b', status: 'pass', severity: 'warning', reasons: [] }] }, `r${caseId}`);
+    const cases: CaseResult[] = [];
+    // c0 is a reason of both stadsdelar's tallies.
+    for (let i = 0; i < EVIDENCE_KEYS; i++) cases.push(fail(`m${i}`, 'Norr', i === 0 ? 'c0' : `m${i}`), fail(`s${i}`, 'Söder', i === 0 ? 'c0' : `s${i}`));
+    const k = cases.length;
+    for (let i = 0; i < EVIDENCE_KEYS; i++) cases.push(fail(`w${i}`, 'Norr', `w${i}`), fail(`v${i}`, 'Söder', `v${i}`));
+    // m1 … m59 again in Norr, m3 four times more, m10 twice, c0 three times; Söder meets Norr's m7 (not its own) and its own s1.
+    for (let i = 1; i < 60; i++) cases.push(fail(`n${i}`, 'Norr', `m${i}`));
+    for (let i = 0; i < 4; i++) cases.push(fail(`x${i}`, 'Norr', 'm3'));
+    for (let i = 0; i < 3; i++) cases.push(fail(`z${i}`, 'Norr', 'c0'));
+    cases.push(fail('y0', 'Norr', 'm10'), fail('y1', 'Norr', 'new'), fail('y2', 'Söder', 'm7'), fail('y3', 'Söder', 's1'), fail('y4', 'Norr', 'm10'));
+    const got = twoParts(cases, k, 3);
+    expect(got.exact).toBe(true);
+    expect(got.out).toBe(onePass(cases, 3));
+    // A stadsdel's summary names its most common reason (the first seen of the most common).
+    const evidence = (district: string) => (JSON.parse(got.out) as { districts: { district: string; rules: { evidence?: unknown }[] }[] }).districts.find((d) => d.district === district)!.rules[0]!.evidence;
+    expect(evidence('Norr')).toEqual({ code: 'expired', data: { planId: 'm3' }, cases: 6 });
+    expect(evidence('Söder')).toEqual({ code: 'expired', data: { planId: 's1' }, cases: 2 });
+    expect((JSON.parse(got.out) as { total: { rules: { evidence?: unknown }[] } }).total.rules[0]!.evidence).toEqual({ code: 'expired', data: { planId: 'm3' }, cases: 6 });
+  });
 });
