@@ -152,3 +152,54 @@ describe('an aggregate of a pass cut in two, the later part counted apart', () =
     expect((JSON.parse(got.out) as { total: { rules: { evidence?: unknown }[] } }).total.rules[0]!.evidence).toEqual({ code: 'expired', data: { planId: 'm3' }, cases: 6 });
   });
 });
+
+describe('append where the tallies fill at the cut', () => {
+  /** An akt failing rule a with one reason (plan `planId`), passing b. */
+  const fail = (caseId: string, district: string, planId: string): CaseResult =>
+    withRealId({ caseId, district, results: [{ ruleId: 'a', status: 'fail', severity: 'error', reasons: [{ code: 'expired', data: { planId } }] }, { ruleId: 'b', status: 'pass', severity: 'warning', reasons: [] }] }, `r${caseId}`);
+  const evidence = (out: string, district: string | null) => {
+    const o = JSON.parse(out) as { districts: { district: string; rules: { evidence?: unknown }[] }[]; total: { rules: { evidence?: unknown }[] } };
+    return (district === null ? o.total : o.districts.find((d) => d.district === district)!).rules[0]!.evidence;
+  };
+
+  it('keeps a reason new in the part out of a stadsdel whose tally this thread filled', () => {
+    const cases: CaseResult[] = [];
+    for (let i = 0; i < EVIDENCE_KEYS; i++) cases.push(fail(`n${i}`, 'Norr', `n${i}`));
+    const k = cases.length;
+    for (let i = 0; i < 5; i++) cases.push(fail(`h${i}`, 'Norr', 'hot'));
+    const got = twoParts(cases, k, 3);
+    expect(got.exact).toBe(true);
+    expect(got.out).toBe(onePass(cases, 3));
+    // Five akter share it, but Norr's tally was full before it: the first seen of the others is named.
+    expect(evidence(got.out, 'Norr')).toEqual({ code: 'expired', data: { planId: 'n0' }, cases: 1 });
+  });
+
+  it('takes reasons new to the whole export in the order first counted, only while it has room', () => {
+    // This thread counts ten reasons; the part 990 more in Söder (the whole export's tally is then
+    // full), then one shared by five akter, which the whole export's tally never takes.
+    const cases: CaseResult[] = [];
+    for (let i = 0; i < 10; i++) cases.push(fail(`t${i}`, 'Norr', `t${i}`));
+    const k = cases.length;
+    for (let i = 0; i < EVIDENCE_KEYS - 10; i++) cases.push(fail(`s${i}`, 'Söder', `s${i}`));
+    for (let i = 0; i < 5; i++) cases.push(fail(`h${i}`, 'Söder', 'hot'));
+    const got = twoParts(cases, k, 3);
+    expect(got.exact).toBe(true);
+    expect(got.out).toBe(onePass(cases, 3));
+    expect(evidence(got.out, 'Söder')).toEqual({ code: 'expired', data: { planId: 'hot' }, cases: 5 });
+    expect(evidence(got.out, null)).toEqual({ code: 'expired', data: { planId: 't0' }, cases: 1 });
+  });
+
+  it('appends exactly when a stadsdel the part filled lacks a reason new to the whole export', () => {
+    // The whole export's tally has room at the cut; Söder's first reason is new to it, and Norr's
+    // tally (full in the part) never met it: nothing of it is counted past a full tally.
+    const cases: CaseResult[] = [];
+    for (let i = 0; i < 10; i++) cases.push(fail(`t${i}`, 'Norr', `t${i}`));
+    const k = cases.length;
+    cases.push(fail('v0', 'Väster', 'v0'), fail('s0', 'Söder', 's0'), fail('s1', 'Söder', 's0'));
+    for (let i = 0; i < EVIDENCE_KEYS + 5; i++) cases.push(fail(`w${i}`, 'Norr', `w${i}`));
+    const got = twoParts(cases, k, 3);
+    expect(got.exact).toBe(true);
+    expect(got.out).toBe(onePass(cases, 3));
+    expect(evidence(got.out, null)).toEqual({ code: 'expired', data: { planId: 's0' }, cases: 2 });
+  });
+});
