@@ -21,7 +21,14 @@ const RULES: RuleInfo[] = [
 function onePass(cases: readonly CaseResult[], listLimit: number): string {
   const a = new Aggregator(RULES, DEFAULT_GRADES, listLimit);
   for (const c of cases) a.add(c);
-  return snapshot(a.finish());
+  return withTallies(a);
+}
+
+/** The aggregate, with every failing reason counted per stadsdel and in the whole export (a report shows only the most common). */
+function withTallies(a: Aggregator): string {
+  const { groups, total } = a.state();
+  const reasons = { groups: groups.map((g) => g.reasons), total: total.reasons };
+  return `${snapshot(a.finish())}\n${JSON.stringify(reasons)}`;
 }
 
 /** Cut at `k`: the later akter counted apart, sent over as a clone, appended (or, failing that, added here). */
@@ -32,7 +39,7 @@ function twoParts(cases: readonly CaseResult[], k: number, listLimit: number): {
   for (const c of cases.slice(k)) later.add(c);
   const exact = here.append(structuredClone(later.part()));
   if (!exact) for (const c of cases.slice(k)) here.add(c);
-  return { out: snapshot(here.finish()), exact };
+  return { out: withTallies(here), exact };
 }
 
 const value = fc.oneof(fc.constantFrom('x', 'y', ''), fc.integer({ min: 0, max: 30 }));
@@ -146,10 +153,10 @@ describe('an aggregate of a pass cut in two, the later part counted apart', () =
     expect(got.exact).toBe(true);
     expect(got.out).toBe(onePass(cases, 3));
     // A stadsdel's summary names its most common reason (the first seen of the most common).
-    const evidence = (district: string) => (JSON.parse(got.out) as { districts: { district: string; rules: { evidence?: unknown }[] }[] }).districts.find((d) => d.district === district)!.rules[0]!.evidence;
+    const evidence = (district: string) => (JSON.parse(got.out.split('\n')[0]!) as { districts: { district: string; rules: { evidence?: unknown }[] }[] }).districts.find((d) => d.district === district)!.rules[0]!.evidence;
     expect(evidence('Norr')).toEqual({ code: 'expired', data: { planId: 'm3' }, cases: 6 });
     expect(evidence('Söder')).toEqual({ code: 'expired', data: { planId: 's1' }, cases: 2 });
-    expect((JSON.parse(got.out) as { total: { rules: { evidence?: unknown }[] } }).total.rules[0]!.evidence).toEqual({ code: 'expired', data: { planId: 'm3' }, cases: 6 });
+    expect((JSON.parse(got.out.split('\n')[0]!) as { total: { rules: { evidence?: unknown }[] } }).total.rules[0]!.evidence).toEqual({ code: 'expired', data: { planId: 'm3' }, cases: 6 });
   });
 });
 
@@ -158,7 +165,7 @@ describe('append where the tallies fill at the cut', () => {
   const fail = (caseId: string, district: string, planId: string): CaseResult =>
     withRealId({ caseId, district, results: [{ ruleId: 'a', status: 'fail', severity: 'error', reasons: [{ code: 'expired', data: { planId } }] }, { ruleId: 'b', status: 'pass', severity: 'warning', reasons: [] }] }, `r${caseId}`);
   const evidence = (out: string, district: string | null) => {
-    const o = JSON.parse(out) as { districts: { district: string; rules: { evidence?: unknown }[] }[]; total: { rules: { evidence?: unknown }[] } };
+    const o = JSON.parse(out.split('\n')[0]!) as { districts: { district: string; rules: { evidence?: unknown }[] }[]; total: { rules: { evidence?: unknown }[] } };
     return (district === null ? o.total : o.districts.find((d) => d.district === district)!).rules[0]!.evidence;
   };
 
