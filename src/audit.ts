@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { activeRules, activeThresholds, CONFIG_FILE, configMapping, loadConfig, type Selection } from './config/config.js';
 import { loadPlugins } from './config/plugins.js';
 import { Checker, notAssessedRules, resultsOf, RuleContractError, type ActiveRule, type AktResult } from './engine/run.js';
-import { CheckThread, largeInput, SPLIT_BYTES, SPLIT_FROM, WORKER_RULES, WorkerRuleError, WRITE_BYTES, WRITE_FROM, type CheckedPart } from './check-thread.js';
+import { CheckThread, largeInput, sendable, SPLIT_BYTES, SPLIT_FROM, WORKER_RULES, WorkerRuleError, WRITE_BYTES, WRITE_FROM, type CheckedPart } from './check-thread.js';
 import type { ProgressCounter } from './progress.js';
 import type { AnyRule, Lang } from './engine/types.js';
 import { UserError } from './errors.js';
@@ -88,6 +88,7 @@ async function auditOn(opts: AuditOptions, thread: CheckThread | undefined): Pro
   const population = criteria.length > 0 ? selectPopulation(loaded.akter, selection, opts.asOf) : loaded.akter;
   if (population.length === 0) throw new UserError('no-akter-selected', { paths: opts.paths.join(', '), criteria: criteriaText(criteria) });
   if (opts.progress) opts.progress.phase = 'check';
+  process.env.AKT_TRACE && process.stderr.write(`T main loaded ${Date.now() % 100000}\n`);
   collectGarbage();
   const ctx = { asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}) };
   const appendixLimit = opts.appendixLimit ?? DEFAULT_APPENDIX_LIMIT;
@@ -113,6 +114,12 @@ async function auditOn(opts: AuditOptions, thread: CheckThread | undefined): Pro
       // The formats that walk the akter again need every rule's findings: made, with every `prepare`, on the first walk.
       let all: Checker | undefined;
       results = { length: population.length, [Symbol.iterator]: () => resultsOf(population, (all ??= new Checker(population, opts.rules, ctx)))[Symbol.iterator]() };
+    } else if (later) {
+      // Each rule's `prepare` result, for the worker (CheckThread.prepared).
+      const shared: unknown[] = [];
+      const rules = opts.rules.map((a, i) => (a.rule.prepare ? { ...a, rule: kept(a.rule, (v) => (shared[i] = v)) } : a));
+      results = resultsOf(population, new Checker(population, rules, ctx));
+      thread!.prepared(sendable(opts.rules, shared));
     } else {
       results = resultsOf(population, new Checker(population, opts.rules, ctx));
     }
@@ -158,7 +165,7 @@ function writeShare(opts: AuditOptions, thread: CheckThread, population: Akter, 
   }
   const omit = notAssessedRules(population, opts.rules).map((x) => x.ruleId);
   const rules = opts.rules.map((a) => ({ ruleId: a.rule.id, severity: a.severity, options: a.options }));
-  const part = thread.write(population, { rules, asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}), listLimit, from, file, bodies: { ...opts.bodies!, omit } });
+  const part = thread.write(population, { rules, asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}), listLimit, prepared: true, from, file, bodies: { ...opts.bodies!, omit } });
   if (!part) {
     rmSync(dirname(file), { recursive: true, force: true });
     return undefined;
@@ -167,6 +174,16 @@ function writeShare(opts: AuditOptions, thread: CheckThread, population: Akter, 
 }
 
 type Later = NonNullable<Parameters<typeof buildReport>[0]['later']> & { file: string };
+
+/** The rule, its `prepare` result also given to `keep`. */
+function kept(rule: AnyRule, keep: (shared: unknown) => void): AnyRule {
+  const prepare = rule.prepare!;
+  return { ...rule, prepare: (akter, ctx, options) => {
+    const shared = prepare(akter, ctx, options);
+    keep(shared);
+    return shared;
+  } } as AnyRule;
+}
 
 /** The worker's bytes into the output as it writes them; ends (or throws the worker's error) once it is done. */
 async function copyPart(file: string, part: Promise<unknown>, insert: (b: Uint8Array) => void, drain: (() => Promise<void>) | undefined): Promise<void> {
