@@ -75,15 +75,12 @@ function preparedBy(rule: AnyRule, sent: Prepared): AnyRule {
 
 /**
  * json's and ndjson's share of the second core (audit.ts): every rule's `prepare` over the whole
- * population, then the akter from `job.from` on checked, made, aggregated and written into the
+ * population (or what the main thread's gave, `prepared`), then the akter from `job.from` on checked, made, aggregated and written into the
  * file as the format's writer writes them, which the main thread copies after its own akter.
  */
 function write(job: WriteJob, akter: Akter, prepared: readonly (Prepared | undefined)[]): void {
-  const T = (w: string) => process.env.AKT_TRACE && process.stderr.write(`T worker ${w} ${Date.now() % 100000}\n`);
-  T('start');
   const rules = active(job).map((a, i) => (prepared[i] ? { ...a, rule: preparedBy(a.rule, prepared[i]) } : a));
   const checker = new Checker(akter, rules, { asOf: job.asOf, ...(job.placeholders ? { placeholders: job.placeholders } : {}) });
-  T('prepared');
   const make = caseMaker();
   const aggregator = new Aggregator(job.rules, DEFAULT_GRADES, job.listLimit, undefined, true);
   const fd = openSync(job.file, 'w');
@@ -105,7 +102,5 @@ function write(job: WriteJob, akter: Akter, prepared: readonly (Prepared | undef
   } finally {
     closeSync(fd);
   }
-  T('written');
   port.postMessage({ type: 'written', part: aggregator.part() } satisfies CheckMessage);
-  T('posted');
 }

@@ -78,9 +78,7 @@ export async function buildReport(opts: {
   const aggregator = split ? new Aggregator(split.mine.map((i) => inForce[i]!), thresholds, listLimit, results.length) : new Aggregator(inForce, thresholds, listLimit);
   // The pass walks the results itself, not `cases`: a generator between them cost a resumption and
   // an object per akt.
-  const T = (w: string) => process.env.AKT_TRACE && process.stderr.write(`T main ${w} ${Date.now() % 100000}\n`);
   const make = caseMaker();
-  T('pass-start');
   let n = 0;
   const later = opts.later;
   const upTo = later ? later.from : -1;
@@ -97,10 +95,8 @@ export async function buildReport(opts: {
     else if (n % 5000 === 0) await new Promise((r) => setImmediate(r));
     if (n === upTo) break;
   }
-  T('pass-end');
   if (later) {
     await later.copy();
-    T('copied');
     const part = await later.part;
     if (!aggregator.append(part)) for (let next = walk.next(); !next.done; next = walk.next()) aggregator.add(make(next.value));
     if (opts.progress) opts.progress.akter += part.akter;
@@ -109,9 +105,7 @@ export async function buildReport(opts: {
     const other = await split.other;
     aggregator.join(inForce, split.mine, other.state, split.theirs, other.flags);
   }
-  T('appended');
   const { districts, total, listed, leftOut } = aggregator.finish();
-  T('finished');
   const files = maskFiles(opts.loaded.files);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
