@@ -99,7 +99,36 @@ export const WORKER_RULES: ReadonlySet<string> = new Set([
 ]);
 
 /** What the check worker is sent: the akter in parts, then what to do with them (see check-worker.ts). */
-export type ToWorker = { type: 'part'; part: AkterPart } | ({ type: 'check' } & CheckJob) | ({ type: 'write' } & WriteJob);
+export type ToWorker = { type: 'part'; part: AkterPart } | ({ type: 'check' } & CheckJob) | ({ type: 'write' } & WriteJob) | { type: 'prepared'; values: readonly (Prepared | undefined)[] };
+
+/**
+ * Of a built-in rule's `prepare` result, what the main thread sends the worker rather than have it
+ * made again over the whole population: all of it, or the properties that are counted over the
+ * akter (the others, such as individual-goals' matcher, a closure, are made from the options alone:
+ * the worker makes them from no akter). A rule not named here prepares on the worker too.
+ */
+export const SENT_PREPARED: ReadonlyMap<string, 'all' | readonly string[]> = new Map<string, 'all' | readonly string[]>([
+  ['follow-ups-traceable', 'all'],
+  ['individual-goals', ['counts', 'inDistrict', 'keys']],
+]);
+
+/** One rule's `prepare` result sent to the worker: `whole`, or the properties named in SENT_PREPARED. */
+export interface Prepared {
+  whole: boolean;
+  value: unknown;
+}
+
+/** What of each rule's `prepare` result (`shared`, undefined for a rule without one) the worker is sent (SENT_PREPARED). */
+export function sendable(rules: readonly ActiveRule[], shared: readonly unknown[]): (Prepared | undefined)[] {
+  return rules.map((a, i) => {
+    const sent = a.rule.prepare ? SENT_PREPARED.get(a.rule.id) : undefined;
+    const value = shared[i];
+    if (sent === undefined) return undefined;
+    if (sent === 'all') return { whole: true, value };
+    if (typeof value !== 'object' || value === null) return undefined;
+    return { whole: false, value: Object.fromEntries(sent.map((k) => [k, (value as Record<string, unknown>)[k]])) };
+  });
+}
 
 /** The worker's rules and the run's settings for them. */
 export interface CheckJob {
@@ -114,6 +143,8 @@ export interface CheckJob {
  * akt written as the format's writer writes it (CaseBodies) into `file`, and their aggregate.
  */
 export interface WriteJob extends CheckJob {
+  /** The rules' `prepare` results follow (CheckThread.prepared): the worker takes the akter over meanwhile. */
+  prepared?: boolean;
   from: number;
   file: string;
   bodies: BodyOptions;
@@ -174,6 +205,15 @@ export class CheckThread {
   /** Has the akter from `job.from` on checked and written by the worker (WriteJob); gives their aggregate once the file is whole. */
   write(akter: Akter, job: WriteJob): Promise<PartState> | undefined {
     return this.run<PartState>(akter, { type: 'write', ...job });
+  }
+
+  /** The main thread's `prepare` results for a write job sent with `prepared`; where they cannot be cloned, the worker prepares itself. */
+  prepared(values: readonly (Prepared | undefined)[]): void {
+    try {
+      this.worker.postMessage({ type: 'prepared', values } satisfies ToWorker);
+    } catch {
+      this.worker.postMessage({ type: 'prepared', values: [] } satisfies ToWorker);
+    }
   }
 
   private run<T>(akter: Akter, job: Extract<ToWorker, { rules: unknown }>): Promise<T> | undefined {

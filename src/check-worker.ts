@@ -9,7 +9,9 @@ import { DEFAULT_GRADES } from './report/stats.js';
 import type { AkterPart } from './ingest/hand-over.js';
 import { ByteOut } from './report/formatters/bytes.js';
 import { caseBodies } from './report/formatters/json.js';
-import type { CheckJob, WriteJob, CheckMessage, ToWorker } from './check-thread.js';
+import type { CheckJob, WriteJob, CheckMessage, Prepared, ToWorker } from './check-thread.js';
+import type { AnyRule } from './engine/types.js';
+import type { Akter } from './model/types.js';
 
 /**
  * Runs some of the rules on every akt on a second core and aggregates them (see check-thread.ts):
@@ -19,6 +21,8 @@ import type { CheckJob, WriteJob, CheckMessage, ToWorker } from './check-thread.
 const port = parentPort!;
 
 const parts: AkterPart[] = [];
+/** A write job whose `prepare` results the main thread sends after it (WriteJob.prepared), with its akter taken over meanwhile. */
+let waiting: { job: WriteJob; akter: Akter } | undefined;
 /** The akt being checked, for a rule that breaks its contract (-1: in a rule's prepare). */
 let at = -1;
 
@@ -28,7 +32,11 @@ port.on('message', (m: ToWorker) => {
     return;
   }
   try {
-    if (m.type === 'write') write(m);
+    if (m.type === 'write') {
+      const akter = takeOver(parts.splice(0)).views();
+      if (m.prepared) waiting = { job: m, akter };
+      else write(m, akter, []);
+    } else if (m.type === 'prepared') write(waiting!.job, waiting!.akter, m.values);
     else check(m);
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
@@ -57,13 +65,22 @@ function check(job: CheckJob): void {
 }
 
 /**
+ * The rule with what the main thread's `prepare` computed over the population put in place of its
+ * own: the parts made from the options alone (Prepared) it makes itself, from no akter.
+ */
+function preparedBy(rule: AnyRule, sent: Prepared): AnyRule {
+  const prepare = rule.prepare!;
+  return { ...rule, prepare: (_akter, ctx, options) => (sent.whole ? sent.value : { ...(prepare([], ctx, options) as object), ...(sent.value as object) }) } as AnyRule;
+}
+
+/**
  * json's and ndjson's share of the second core (audit.ts): every rule's `prepare` over the whole
- * population, then the akter from `job.from` on checked, made, aggregated and written into the
+ * population (or what the main thread's gave, `prepared`), then the akter from `job.from` on checked, made, aggregated and written into the
  * file as the format's writer writes them, which the main thread copies after its own akter.
  */
-function write(job: WriteJob): void {
-  const akter = takeOver(parts.splice(0)).views();
-  const checker = new Checker(akter, active(job), { asOf: job.asOf, ...(job.placeholders ? { placeholders: job.placeholders } : {}) });
+function write(job: WriteJob, akter: Akter, prepared: readonly (Prepared | undefined)[]): void {
+  const rules = active(job).map((a, i) => (prepared[i] ? { ...a, rule: preparedBy(a.rule, prepared[i]) } : a));
+  const checker = new Checker(akter, rules, { asOf: job.asOf, ...(job.placeholders ? { placeholders: job.placeholders } : {}) });
   const make = caseMaker();
   const aggregator = new Aggregator(job.rules, DEFAULT_GRADES, job.listLimit, undefined, true);
   const fd = openSync(job.file, 'w');
