@@ -90,6 +90,8 @@ function lineFeeds(text: string): string {
  * CR unless it is the last byte (an LF may follow it). 0 for none.
  */
 function afterLastBreak(bytes: Buffer, length: number): number {
+  // (lastIndexOf counts an offset below 0 from the end of the buffer.)
+  if (length === 0) return 0;
   const lf = bytes.lastIndexOf(LF, length - 1);
   const cr = length >= 2 ? bytes.lastIndexOf(CR, length - 2) : -1;
   return Math.max(lf, cr) + 1;
