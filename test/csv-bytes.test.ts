@@ -172,6 +172,18 @@ describe('a CSV file packed from its UTF-8 bytes', () => {
     expect(await byBytes(source, { encoding: 'utf-8' }, new RowPacker())).toEqual(await byText(source, { encoding: 'utf-8' }));
   });
 
+  it('does not take a cell for the quoted value above it that holds a delimiter', async () => {
+    // The value above, its doubled quote made single, stands apart from the file's bytes, at the
+    // same offset as the cell below in them.
+    const text = 'a,b,c\n"x"",y",1,2\nx",y,2\n';
+    const source = streamOf(enc(text), [6]);
+    const rows = (await byBytes(source, { encoding: 'utf-8' }, new RowPacker())).filter((e) => e.kind === 'row').map((e) => e.fields);
+    expect(rows).toEqual([
+      ['x",y', '1', '2'],
+      ['x"', 'y', '2'],
+    ]);
+  });
+
   it('keeps the line of a problem after lines cut from the bytes', async () => {
     const text = `a,b\r\n1,2\r\n\r\n3,"4"\r5,6\n7,"never closed\n8,9\n`;
     const got = await byBytes(fileOf(enc(text)), {}, new RowPacker());

@@ -651,7 +651,7 @@ export class RowPacker {
           arrays[c] = src;
           starts[c] = vs;
           ends[c] = ve;
-          plain[c] = vs === a ? 1 : 0;
+          plain[c] = src === bytes && vs === a ? 1 : 0;
           codes[k++] = valueCodes[c] = this.codeOfBytes(c, src, vs, ve, src === bytes && vs === a ? h : hashOf(src, vs, ve));
         }
         if (bytes[b] !== delimiter) break;
