@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { serveFiles } from './credits.js';
-import { readCsvChunks } from './csv.js';
+import { readCsvPacked } from './csv-bytes.js';
 import { RowPacker } from './csv-pack.js';
 import type { PrefetchEvent, StartMessage, WorkerMessage } from './csv-parallel.js';
 
@@ -30,12 +30,7 @@ async function run({ files }: StartMessage, send: (m: WorkerMessage) => Promise<
   for (let index = 0; index < files.length; index++) {
     const { path, overrides } = files[index]!;
     const packer = new RowPacker();
-    for await (const ev of readCsvChunks(path, overrides)) {
-      if (ev.kind === 'lines') {
-        const packed = packer.packLines(ev);
-        if (packed) await send({ type: 'events', index, events: [packed] });
-      } else await send({ type: 'events', index, events: [ev.kind === 'rows' ? packer.pack(ev.rows) : ev] });
-    }
+    for await (const ev of readCsvPacked(path, overrides, packer)) await send({ type: 'events', index, events: [ev] });
     await send({ type: 'done', index });
   }
 }

@@ -185,37 +185,116 @@ export async function* readCsvBatches(file: ByteSource, overrides: ReadOverrides
  * fifth less (session 13). test/csv-split.test.ts holds the two readings equal.
  */
 export async function* readCsvChunks(file: ByteSource, overrides: ReadOverrides = {}): AsyncGenerator<CsvChunkEvent> {
-  const detected = detectEncoding(await readSample(file), overrides.encoding);
-  if ('binary' in detected) {
-    yield { kind: 'not-text' };
-    return;
-  }
-  const delimiter = overrides.delimiter ?? detectDelimiter(detected.head);
-  yield { kind: 'format', encoding: detected.encoding, delimiter, ascii: detected.ascii };
-  // Every line break (CRLF, LF, a lone CR, mixed in one file) ends a record and counts as one line,
-  // as in an editor: the text is parsed with its breaks made LF, so lines reported are lines there.
-  const parser = new Papa.Parser({ delimiter, newline: '\n' });
+  const format = await csvFormat(file, overrides);
+  yield format;
+  if (format.kind === 'not-text') return;
+  const chunker = new CsvChunker(format.delimiter);
   const tally: TextTally = { sha256: '', undecodable: 0 };
-  // Line numbers are counted here: a record starts one line after the previous one plus the line
-  // breaks quoted inside it.
-  let next = 1;
-  let header = true;
-  let carry = '';
   // Chunks not parsed yet: when the open record did not end in what was parsed, it is parsed again
   // only once the text has doubled, so a record of any length costs linear time, not one parse of
   // the whole record per chunk (a 100 MB record without a line break was quadratic).
   const waiting: string[] = [];
   let waitingLength = 0;
-  let nextTry = 0;
-  function* records(parsed: Parsed, quoted: boolean): Generator<CsvBatchEvent> {
+  for await (const chunk of lineFeeds(decodeFile(file, format.encoding, tally))) {
+    waiting.push(chunk);
+    waitingLength += chunk.length;
+    if (chunker.carry.length + waitingLength < chunker.nextTry) continue;
+    const text = chunker.carry + waiting.join('');
+    waiting.length = 0;
+    waitingLength = 0;
+    yield* chunker.take(text);
+  }
+  yield* chunker.finish(chunker.carry + waiting.join(''), file, tally);
+}
+
+/** A file's encoding and delimiter (the first event of readCsvChunks), or that it is no text. */
+export async function csvFormat(file: ByteSource, overrides: ReadOverrides): Promise<Extract<CsvEvent, { kind: 'format' | 'not-text' }>> {
+  const detected = detectEncoding(await readSample(file), overrides.encoding);
+  if ('binary' in detected) return { kind: 'not-text' };
+  const delimiter = overrides.delimiter ?? detectDelimiter(detected.head);
+  return { kind: 'format', encoding: detected.encoding, delimiter, ascii: detected.ascii };
+}
+
+/**
+ * The records of a file's text, given in pieces that each end just after a line break (the text
+ * with its line breaks made LF, as lineFeeds gives it): what readCsvChunks makes of each piece.
+ * A piece's last record, when it does not end in it, is kept as `carry`, to be joined before the
+ * next piece by the caller. The UTF-8 reader (csv-bytes.ts) hands it the pieces it cannot cut
+ * from the bytes itself, so the two share the line count and the header.
+ */
+export class CsvChunker {
+  /** The line the next record starts on. */
+  next = 1;
+  header = true;
+  carry = '';
+  /** The length the carry and what follows must reach before they are parsed again. */
+  nextTry = 0;
+  // Every line break (CRLF, LF, a lone CR, mixed in one file) ends a record and counts as one line,
+  // as in an editor: the text is parsed with its breaks made LF, so lines reported are lines there.
+  private readonly parser: { parse(text: string, base: number, ignoreLastRow: boolean): Parsed };
+  readonly split: boolean;
+
+  constructor(readonly delimiter: string) {
+    this.parser = new Papa.Parser({ delimiter, newline: '\n' }) as { parse(text: string, base: number, ignoreLastRow: boolean): Parsed };
+    this.split = delimiter.length === 1 && !PAPA_REFUSES.includes(delimiter);
+  }
+
+  /** The events of `text` (the carry already joined before it). */
+  *take(text: string): Generator<CsvChunkEvent> {
+    const { split, delimiter } = this;
+    if (split && !text.includes('"')) {
+      const end = text.lastIndexOf('\n') + 1;
+      this.carry = text.slice(end);
+      this.nextTry = end === 0 ? 2 * text.length : 0;
+      yield* this.lines(text, end, false);
+      return;
+    }
+    // A text with quotes: when they are all well-formed, each on its line (quotesInLines), and the
+    // header, if the text holds it, has none, its lines are cut and packed straight from the text,
+    // quoted fields and all. In followups.csv three lines in five hold a quote (a comma in an outcome).
+    if (split && (!this.header || plainHeader(text))) {
+      const end = text.lastIndexOf('\n') + 1;
+      if (end > 0 && quotesInLines(text, end, delimiter)) {
+        this.carry = text.slice(end);
+        this.nextTry = 0;
+        yield* this.lines(text, end, true);
+        return;
+      }
+    }
+    const parsed = this.parser.parse(text, 0, true);
+    const quoted = text.includes('"');
+    this.carry = text.slice(parsed.meta.cursor);
+    this.nextTry = parsed.data.length === 0 ? 2 * text.length : 0;
+    yield* this.records(parsed, quoted);
+  }
+
+  /** The events of the file's last text (`rest`), and its end. */
+  async *finish(rest: string, file: ByteSource, tally: TextTally): AsyncGenerator<CsvBatchEvent> {
+    this.carry = '';
+    const last = this.parser.parse(rest, 0, false);
+    if (last.errors.some((e) => e.code === 'MissingQuotes')) {
+      // The unclosed record is the last one Papa returns: it is rejected, not read as data.
+      last.data.pop();
+      yield* this.records(last, true);
+      yield { kind: 'error', line: this.next, code: 'unterminated-quote', message: 'CSV_QUOTE_NOT_CLOSED' };
+      if (tally.sha256 === '') tally.sha256 = await hashFile(file);
+    } else {
+      yield* this.records(last, true);
+    }
+    yield { kind: 'end', sha256: tally.sha256, undecodable: tally.undecodable };
+  }
+
+  // Line numbers are counted here: a record starts one line after the previous one plus the line
+  // breaks quoted inside it.
+  private *records(parsed: Parsed, quoted: boolean): Generator<CsvBatchEvent> {
     const rows: CsvRow[] = [];
     for (const record of parsed.data) {
-      const line = next;
+      const line = this.next;
       // Without a quote in the text, no field can hold a line break.
-      next = line + 1 + (quoted ? quotedLineBreaks(record) : 0);
+      this.next = line + 1 + (quoted ? quotedLineBreaks(record) : 0);
       if (emptyRecord(record)) continue;
-      if (header) {
-        header = false;
+      if (this.header) {
+        this.header = false;
         yield { kind: 'header', line, fields: record.map((f) => f.trim()) };
       } else {
         rows.push({ kind: 'row', line, fields: record });
@@ -223,69 +302,26 @@ export async function* readCsvChunks(file: ByteSource, overrides: ReadOverrides 
     }
     if (rows.length > 0) yield { kind: 'rows', rows };
   }
-  const split = delimiter.length === 1 && !PAPA_REFUSES.includes(delimiter);
+
   /** The records of `text` up to `end` (just after its last line break), as its lines (CsvLines); `quotes` when it holds any. */
-  function* lines(text: string, end: number, quotes: boolean): Generator<CsvChunkEvent> {
+  private *lines(text: string, end: number, quotes: boolean): Generator<CsvChunkEvent> {
+    const { delimiter } = this;
     let start = 0;
-    while (header && start < end) {
+    while (this.header && start < end) {
       const e = text.indexOf('\n', start);
-      const line = next++;
+      const line = this.next++;
       if (e > start) {
-        header = false;
+        this.header = false;
         yield { kind: 'header', line, fields: text.slice(start, e).split(delimiter).map((f) => f.trim()) };
       }
       start = e + 1;
     }
     if (start === end) return;
-    const first = next;
-    for (let e = text.indexOf('\n', start); e !== -1 && e < end; e = text.indexOf('\n', e + 1)) next++;
-    const count = next - first;
+    const first = this.next;
+    for (let e = text.indexOf('\n', start); e !== -1 && e < end; e = text.indexOf('\n', e + 1)) this.next++;
+    const count = this.next - first;
     yield quotes ? { kind: 'lines', text, start, end, line: first, count, delimiter, quotes } : { kind: 'lines', text, start, end, line: first, count, delimiter };
   }
-  for await (const chunk of lineFeeds(decodeFile(file, detected.encoding, tally))) {
-    waiting.push(chunk);
-    waitingLength += chunk.length;
-    if (carry.length + waitingLength < nextTry) continue;
-    const text = carry + waiting.join('');
-    waiting.length = 0;
-    waitingLength = 0;
-    if (split && !text.includes('"')) {
-      const end = text.lastIndexOf('\n') + 1;
-      carry = text.slice(end);
-      nextTry = end === 0 ? 2 * text.length : 0;
-      yield* lines(text, end, false);
-      continue;
-    }
-    // A text with quotes: when they are all well-formed, each on its line (quotesInLines), and the
-    // header, if the text holds it, has none, its lines are cut and packed straight from the text,
-    // quoted fields and all. In followups.csv three lines in five hold a quote (a comma in an outcome).
-    if (split && (!header || plainHeader(text))) {
-      const end = text.lastIndexOf('\n') + 1;
-      if (end > 0 && quotesInLines(text, end, delimiter)) {
-        carry = text.slice(end);
-        nextTry = 0;
-        yield* lines(text, end, true);
-        continue;
-      }
-    }
-    const parsed = parser.parse(text, 0, true) as Parsed;
-    const quoted = text.includes('"');
-    carry = text.slice(parsed.meta.cursor);
-    nextTry = parsed.data.length === 0 ? 2 * text.length : 0;
-    yield* records(parsed, quoted);
-  }
-  if (waiting.length > 0) carry += waiting.join('');
-  const last = parser.parse(carry, 0, false) as Parsed;
-  if (last.errors.some((e) => e.code === 'MissingQuotes')) {
-    // The unclosed record is the last one Papa returns: it is rejected, not read as data.
-    last.data.pop();
-    yield* records(last, true);
-    yield { kind: 'error', line: next, code: 'unterminated-quote', message: 'CSV_QUOTE_NOT_CLOSED' };
-    if (tally.sha256 === '') tally.sha256 = await hashFile(file);
-  } else {
-    yield* records(last, true);
-  }
-  yield { kind: 'end', sha256: tally.sha256, undecodable: tally.undecodable };
 }
 
 /** The text with CRLF and lone CR made LF; a CR that ends a chunk waits for the next, which may start with its LF. */

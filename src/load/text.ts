@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isUtf8 as validUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
@@ -166,6 +167,44 @@ export async function* decodeFile(file: ByteSource, encoding: string, tally: Tex
   const rest = decoder.decode();
   if (countBad) tally.undecodable += countReplacements(rest);
   if (rest !== '') yield rest;
+  tally.sha256 = hash.digest('hex');
+}
+
+/** U+FFFD in UTF-8. */
+const REPLACEMENT = Buffer.from('\uFFFD');
+
+/**
+ * decodeFile for a UTF-8 file, but as bytes: valid UTF-8 whose text is exactly the text decodeFile
+ * gives (byte-order mark removed), so a reader can cut values from the bytes and decode only the
+ * ones it keeps. A chunk that is valid UTF-8 and ends on a whole character goes as read, its U+FFFD
+ * counted from their bytes; any other (invalid bytes, a character cut at its end, the start of the
+ * file with its mark) goes through the same streaming decoder as decodeFile and is made UTF-8 again,
+ * its replacement characters and all. A chunk is good only until the next is asked for.
+ */
+export async function* utf8Chunks(file: ByteSource, tally: TextTally): AsyncGenerator<Uint8Array> {
+  const hash = createHash('sha256');
+  const decoder = new TextDecoder('utf-8');
+  // Bytes the decoder has seen: the first three may be a byte-order mark, which only it removes.
+  let decoded = 0;
+  let open = true;
+  for await (const chunk of readChunks(file, true)) {
+    hash.update(chunk);
+    const bytes = chunk instanceof Buffer ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (!open && validUtf8(bytes) && (bytes.length === 0 || bytes[bytes.length - 1]! < 0x80)) {
+      for (let i = bytes.indexOf(REPLACEMENT); i !== -1; i = bytes.indexOf(REPLACEMENT, i + 3)) tally.undecodable++;
+      yield bytes;
+      continue;
+    }
+    const text = decoder.decode(bytes, { stream: true });
+    decoded += bytes.length;
+    // After a byte of 128 or more the decoder may hold the start of a character for the next chunk.
+    open = decoded < 3 || (bytes.length > 0 && bytes[bytes.length - 1]! >= 0x80);
+    tally.undecodable += countReplacements(text);
+    if (text !== '') yield Buffer.from(text);
+  }
+  const rest = decoder.decode();
+  tally.undecodable += countReplacements(rest);
+  if (rest !== '') yield Buffer.from(rest);
   tally.sha256 = hash.digest('hex');
 }
 
