@@ -34,6 +34,7 @@ export interface StoreState {
   origin: [Int32Array, Int32Array, Int32Array];
   datasetSets: Provided[];
   datasetOf: Int32Array;
+  lined: boolean;
 }
 
 /** Rows of one column of identifiers, packed (see PackedText), sent apart from the rest of the store: text number `at` of the column, of `rows` rows a text. */
@@ -62,6 +63,8 @@ export class AktStore {
   private readonly datasetIds = new Map<Provided, number>();
   private readonly datasetOf = new IntColumn();
   private readonly caseIdField: number;
+  /** The rows of each owner follow one another, first to last (see lineUp); no row is added after. */
+  private lined = false;
   private readonly districtField: number;
 
   constructor() {
@@ -92,6 +95,7 @@ export class AktStore {
       origin: [cut(this.originFile), cut(this.originLine), cut(this.originIndex)],
       datasetSets: this.datasetSets,
       datasetOf: cut(this.datasetOf),
+      lined: this.lined,
     };
   }
 
@@ -139,6 +143,7 @@ export class AktStore {
       originIndex,
       datasetSets: state.datasetSets,
       datasetOf: IntColumn.of(state.datasetOf),
+      lined: state.lined,
     });
   }
 
@@ -243,6 +248,7 @@ export class AktStore {
    */
   private list(chains: Chains, rows: RowTable, owner: number, plans = false): Record<string, unknown>[] {
     if (owner >= chains.first.length) return [];
+    if (this.lined) return this.run(chains, rows, owner, plans);
     const next = rows.next.data;
     const first = chains.first.data[owner]!;
     // The rows are counted first and the array made to size: grown by push, each list took room for
@@ -266,6 +272,84 @@ export class AktStore {
     out[3] = d;
     for (let k = 4; k < n; k++) out[k] = this.row(rows, (r = next[r]!), plans);
     return out;
+  }
+
+  /** `list` for a store whose owners' rows follow one another (see lineUp): a range, not a chain. */
+  private run(chains: Chains, rows: RowTable, owner: number, plans: boolean): Record<string, unknown>[] {
+    const first = chains.first.data[owner]!;
+    if (first === -1) return [];
+    const n = chains.last.data[owner]! - first + 1;
+    const a = this.row(rows, first, plans);
+    if (n === 1) return [a];
+    const b = this.row(rows, first + 1, plans);
+    if (n === 2) return [a, b];
+    const c = this.row(rows, first + 2, plans);
+    if (n === 3) return [a, b, c];
+    const d = this.row(rows, first + 3, plans);
+    if (n === 4) return [a, b, c, d];
+    const out = new Array<Record<string, unknown>>(n);
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
+    out[3] = d;
+    for (let k = 4; k < n; k++) out[k] = this.row(rows, first + k, plans);
+    return out;
+  }
+
+  /**
+   * Once every row is in: each list's rows put in the order the akter are read (`order`, the report
+   * order), an owner's rows one after another in the order they were chained, a plan's delmål
+   * after the plans. Chained as they were added, an akt's rows lay among other akter's, and
+   * making its lists walked rows scattered over every column. Rows are numbered anew; nothing
+   * outside the store keeps a row's number.
+   */
+  lineUp(order: Int32Array): void {
+    if (this.lined) return;
+    let most = 0;
+    for (const t of Object.values(this.tables)) most = Math.max(most, t.length);
+    const scratch = new Int32Array(most);
+    const strings = new Array<string | undefined>(most);
+    const plans = this.lineUpRows(this.chains.plans, this.tables.plans, order, this.chains.plans, scratch, strings);
+    for (const list of AKT_LISTS) if (list !== 'plans') this.lineUpRows(this.chains[list], this.tables[list], order, this.chains[list], scratch, strings);
+    // Delmål by plan, the plans in their new order: plan i was plan plans[i].
+    const subGoals = new Chains();
+    subGoals.reserve(this.tables.plans.length);
+    subGoals.grow(this.tables.plans.length);
+    this.lineUpRows(this.subGoals, this.tables.subGoals, plans, subGoals, scratch, strings);
+    Object.assign(this, { subGoals });
+    this.lined = true;
+  }
+
+  /**
+   * The rows of `rows` by owner, owners in the order `owners` gives (owner k was `owners[k]` in
+   * `chains`); each owner's first and last row set in `into` at k, or at owners[k] when `into`
+   * is `chains` (akter keep their numbers).
+   */
+  private lineUpRows(chains: Chains, rows: RowTable, owners: Int32Array, into: Chains, scratch: Int32Array, strings: (string | undefined)[]): Int32Array {
+    const n = rows.length;
+    const from = new Int32Array(n);
+    const next = rows.next.data;
+    const first = chains.first.data;
+    const last = chains.last.data;
+    const known = chains.first.length;
+    const same = into === chains;
+    let at = 0;
+    for (let k = 0; k < owners.length; k++) {
+      const o = owners[k]!;
+      const to = same ? o : k;
+      if (o >= known || first[o] === -1) {
+        if (!same) into.first.data[to] = into.last.data[to] = -1;
+        continue;
+      }
+      const start = at;
+      for (let r = first[o]!; r !== -1; r = next[r]!) from[at++] = r;
+      into.first.data[to] = start;
+      into.last.data[to] = at - 1;
+    }
+    if (at !== n) throw new Error(`${n - at} rows belong to no akt in the report order`);
+    rows.permute(from, scratch, strings);
+    for (let k = 0; k < into.first.length; k++) if (into.last.data[k] !== -1) next[into.last.data[k]!] = -1;
+    return from;
   }
 
   private row(rows: RowTable, r: number, plan: boolean): Record<string, unknown> {
