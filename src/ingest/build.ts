@@ -70,8 +70,7 @@ export class ExportBuilder {
   /** The akter in report order, the problems and the files. */
   finish(): LoadedExport {
     this.fields.addJsonFields(this.json.provided);
-    const order = reportOrder(this.store);
-    this.store.lineUp(order);
+    const order = this.store.lineUp(reportOrder(this.store));
     return { akter: new StoredAkter(this.store, order), problems: this.accounts.problems, files: this.accounts.files };
   }
 }

@@ -4,9 +4,18 @@ import type { Location } from '../model/problems.js';
 import type { Akt, Plan } from '../model/schema.js';
 import type { CheckedAkt, Provided } from '../model/types.js';
 import { AktView } from './akt-view.js';
-import { Chains, IntColumn, PACK_ROWS, PackedColumn, RowTable, ValueTable, type PackedState, type RowTableState } from './columns.js';
+import { Chains, gather, IntColumn, PACK_ROWS, PackedColumn, RowTable, ValueTable, type PackedState, type RowTableState } from './columns.js';
 
 export type ChildScope = Dataset;
+
+/** Room AktStore.lineUp works in, made once for all its tables. */
+interface LineUpTemp {
+  scratch: Int32Array;
+  strings: (string | undefined)[];
+  from: Int32Array;
+  first: Int32Array;
+  last: Int32Array;
+}
 
 /** Sets a table's fields (RowTable.setId and setText): what AktStore.writer gives. */
 export type RowWriter = Pick<RowTable, 'setId' | 'setText'>;
@@ -297,58 +306,66 @@ export class AktStore {
   }
 
   /**
-   * Once every row is in: each list's rows put in the order the akter are read (`order`, the report
-   * order), an owner's rows one after another in the order they were chained, a plan's delmål
-   * after the plans. Chained as they were added, an akt's rows lay among other akter's, and
-   * making its lists walked rows scattered over every column. Rows are numbered anew; nothing
-   * outside the store keeps a row's number.
+   * Once every row is in: the akter renumbered in the order they are read (`order`, the report
+   * order), and each list's rows put in that order too, an akt's rows one after another as they
+   * were chained, a plan's delmål after the plans. Chained as they were added, an akt's rows lay
+   * among other akter's, and its fields among the other stadsdelar's akter: making the akter in
+   * report order read a few values from each of thousands of scattered places in every column.
+   * Gives the akter's new order (0, 1, 2, …). Nothing outside the store keeps a row's or an akt's
+   * number by then.
    */
-  lineUp(order: Int32Array): void {
-    if (this.lined) return;
+  lineUp(order: Int32Array): Int32Array {
+    const n = this.size;
+    if (this.lined) return order;
+    if (order.length !== n) throw new Error(`an order of ${order.length} akter for a store of ${n}`);
     let most = 0;
     for (const t of Object.values(this.tables)) most = Math.max(most, t.length);
-    const scratch = new Int32Array(most);
-    const strings = new Array<string | undefined>(most);
-    const plans = this.lineUpRows(this.chains.plans, this.tables.plans, order, this.chains.plans, scratch, strings);
-    for (const list of AKT_LISTS) if (list !== 'plans') this.lineUpRows(this.chains[list], this.tables[list], order, this.chains[list], scratch, strings);
+    const temp: LineUpTemp = {
+      scratch: new Int32Array(most),
+      strings: new Array<string | undefined>(most),
+      from: new Int32Array(most),
+      first: new Int32Array(Math.max(n, this.tables.plans.length)),
+      last: new Int32Array(Math.max(n, this.tables.plans.length)),
+    };
+    const plans = this.lineUpRows(this.chains.plans, this.tables.plans, order, temp, new Int32Array(this.tables.plans.length));
     // Delmål by plan, the plans in their new order: plan i was plan plans[i].
-    const subGoals = new Chains();
-    subGoals.reserve(this.tables.plans.length);
-    subGoals.grow(this.tables.plans.length);
-    this.lineUpRows(this.subGoals, this.tables.subGoals, plans, subGoals, scratch, strings);
-    Object.assign(this, { subGoals });
+    this.lineUpRows(this.subGoals, this.tables.subGoals, plans, temp);
+    for (const list of AKT_LISTS) if (list !== 'plans') this.lineUpRows(this.chains[list], this.tables[list], order, temp);
+    this.tables.akt.permute(order, temp.scratch, temp.strings);
+    for (const c of [this.originFile, this.originLine, this.originIndex, this.datasetOf, this.jobCenter]) gather(c.data, order, n, temp.scratch);
     this.lined = true;
+    return Int32Array.from({ length: n }, (_, i) => i);
   }
 
   /**
-   * The rows of `rows` by owner, owners in the order `owners` gives (owner k was `owners[k]` in
-   * `chains`); each owner's first and last row set in `into` at k, or at owners[k] when `into`
-   * is `chains` (akter keep their numbers).
+   * The rows of `rows` by owner, owners in the order `owners` gives (owner k was owners[k]),
+   * each owner's run of rows `chains` then gives at k. Gives where each row came from, in `from`
+   * (made for the call when not given).
    */
-  private lineUpRows(chains: Chains, rows: RowTable, owners: Int32Array, into: Chains, scratch: Int32Array, strings: (string | undefined)[]): Int32Array {
+  private lineUpRows(chains: Chains, rows: RowTable, owners: Int32Array, temp: LineUpTemp, from = temp.from): Int32Array {
     const n = rows.length;
-    const from = new Int32Array(n);
     const next = rows.next.data;
-    const first = chains.first.data;
-    const last = chains.last.data;
     const known = chains.first.length;
-    const same = into === chains;
+    const { first, last } = temp;
     let at = 0;
     for (let k = 0; k < owners.length; k++) {
       const o = owners[k]!;
-      const to = same ? o : k;
-      if (o >= known || first[o] === -1) {
-        if (!same) into.first.data[to] = into.last.data[to] = -1;
+      const r0 = o < known ? chains.first.data[o]! : -1;
+      if (r0 === -1) {
+        first[k] = last[k] = -1;
         continue;
       }
-      const start = at;
-      for (let r = first[o]!; r !== -1; r = next[r]!) from[at++] = r;
-      into.first.data[to] = start;
-      into.last.data[to] = at - 1;
+      first[k] = at;
+      for (let r = r0; r !== -1; r = next[r]!) from[at++] = r;
+      last[k] = at - 1;
     }
-    if (at !== n) throw new Error(`${n - at} rows belong to no akt in the report order`);
-    rows.permute(from, scratch, strings);
-    for (let k = 0; k < into.first.length; k++) if (into.last.data[k] !== -1) next[into.last.data[k]!] = -1;
+    if (at !== n) throw new Error(`${n - at} rows belong to no owner in the order`);
+    rows.permute(from, temp.scratch, temp.strings);
+    chains.grow(owners.length);
+    chains.first.data.set(first.subarray(0, owners.length));
+    chains.last.data.set(last.subarray(0, owners.length));
+    for (let k = owners.length; k < chains.first.length; k++) chains.first.data[k] = chains.last.data[k] = -1;
+    for (let k = 0; k < owners.length; k++) if (last[k] !== -1) next[last[k]!] = -1;
     return from;
   }
 

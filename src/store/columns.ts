@@ -87,6 +87,12 @@ export class IntColumn {
   }
 }
 
+/** Puts the first `n` values of `data` in the order `from` gives (value i becomes old value from[i]), in place through `scratch`. */
+export function gather(data: Int32Array, from: Int32Array, n: number, scratch: Int32Array): void {
+  scratch.set(data.subarray(0, n));
+  for (let i = 0; i < n; i++) data[i] = scratch[from[i]!]!;
+}
+
 /** Values shared between rows, each stored once; id 0 stands for "no value". */
 export class ValueTable {
   private readonly ids = new Map<unknown, number>();
@@ -291,12 +297,7 @@ export class RowTable {
    */
   permute(from: Int32Array, scratch: Int32Array, strings: (string | undefined)[]): void {
     const n = this.length;
-    for (const c of this.shared) {
-      if (c === undefined) continue;
-      const d = c.data;
-      scratch.set(d.subarray(0, n));
-      for (let i = 0; i < n; i++) d[i] = scratch[from[i]!]!;
-    }
+    for (const c of this.shared) if (c !== undefined) gather(c.data, from, n, scratch);
     for (const own of this.own) {
       if (own === undefined) continue;
       const set = Math.min(own.length, n);
