@@ -107,8 +107,10 @@ describe('the store lined up in report order (AktStore.lineUp)', () => {
     expect(store.plans(1).map((p) => p.planId)).toEqual(['P0#0', 'P1#3', 'P1#5']);
   });
 
-  it('refuses an order that is not of every akt', () => {
+  it('refuses an order that is not of every akt, and a second line-up', () => {
     const store = fill(3, [], false);
     expect(() => store.lineUp(Int32Array.from([0, 1]))).toThrow(/order of 2 akter for a store of 3/);
+    store.lineUp(Int32Array.from([2, 1, 0]));
+    expect(() => store.lineUp(Int32Array.from([0, 1, 2]))).toThrow(/lined up already/);
   });
 });

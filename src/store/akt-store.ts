@@ -13,8 +13,6 @@ interface LineUpTemp {
   scratch: Int32Array;
   strings: (string | undefined)[];
   from: Int32Array;
-  first: Int32Array;
-  last: Int32Array;
 }
 
 /** Sets a table's fields (RowTable.setId and setText): what AktStore.writer gives. */
@@ -316,17 +314,12 @@ export class AktStore {
    */
   lineUp(order: Int32Array): Int32Array {
     const n = this.size;
-    if (this.lined) return order;
+    if (this.lined) throw new Error('the store is lined up already');
     if (order.length !== n) throw new Error(`an order of ${order.length} akter for a store of ${n}`);
     let most = 0;
     for (const t of Object.values(this.tables)) most = Math.max(most, t.length);
-    const temp: LineUpTemp = {
-      scratch: new Int32Array(most),
-      strings: new Array<string | undefined>(most),
-      from: new Int32Array(most),
-      first: new Int32Array(Math.max(n, this.tables.plans.length)),
-      last: new Int32Array(Math.max(n, this.tables.plans.length)),
-    };
+    // Room for the largest table, a few bytes a row, given back straight after: columns are put in order in place.
+    const temp: LineUpTemp = { scratch: new Int32Array(most), strings: new Array<string | undefined>(most), from: new Int32Array(most) };
     const plans = this.lineUpRows(this.chains.plans, this.tables.plans, order, temp, new Int32Array(this.tables.plans.length));
     // Delmål by plan, the plans in their new order: plan i was plan plans[i].
     this.lineUpRows(this.subGoals, this.tables.subGoals, plans, temp);
@@ -334,7 +327,9 @@ export class AktStore {
     this.tables.akt.permute(order, temp.scratch, temp.strings);
     for (const c of [this.originFile, this.originLine, this.originIndex, this.datasetOf, this.jobCenter]) gather(c.data, order, n, temp.scratch);
     this.lined = true;
-    return Int32Array.from({ length: n }, (_, i) => i);
+    // The order is done with: it becomes the new one.
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order;
   }
 
   /**
@@ -344,15 +339,18 @@ export class AktStore {
    */
   private lineUpRows(chains: Chains, rows: RowTable, owners: Int32Array, temp: LineUpTemp, from = temp.from): Int32Array {
     const n = rows.length;
+    const m = owners.length;
     const next = rows.next.data;
-    const known = chains.first.length;
-    const { first, last } = temp;
+    chains.grow(m);
+    // Each owner's first row in the owners' new order, then its run set over it.
+    gather(chains.first.data, owners, m, temp.scratch);
+    const first = chains.first.data;
+    const last = chains.last.data;
     let at = 0;
-    for (let k = 0; k < owners.length; k++) {
-      const o = owners[k]!;
-      const r0 = o < known ? chains.first.data[o]! : -1;
+    for (let k = 0; k < m; k++) {
+      const r0 = first[k]!;
       if (r0 === -1) {
-        first[k] = last[k] = -1;
+        last[k] = -1;
         continue;
       }
       first[k] = at;
@@ -360,12 +358,9 @@ export class AktStore {
       last[k] = at - 1;
     }
     if (at !== n) throw new Error(`${n - at} rows belong to no owner in the order`);
+    for (let k = m; k < chains.first.length; k++) first[k] = last[k] = -1;
     rows.permute(from, temp.scratch, temp.strings);
-    chains.grow(owners.length);
-    chains.first.data.set(first.subarray(0, owners.length));
-    chains.last.data.set(last.subarray(0, owners.length));
-    for (let k = owners.length; k < chains.first.length; k++) chains.first.data[k] = chains.last.data[k] = -1;
-    for (let k = 0; k < owners.length; k++) if (last[k] !== -1) next[last[k]!] = -1;
+    for (let k = 0; k < m; k++) if (last[k] !== -1) next[last[k]!] = -1;
     return from;
   }
 
