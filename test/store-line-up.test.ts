@@ -1,8 +1,12 @@
 import fc from 'fast-check';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AKT_LISTS, type AktList } from '../src/model/datasets.js';
 import { scalarFields, type Scope } from '../src/model/fields.js';
 import type { Provided } from '../src/model/types.js';
+import { readExport } from '../src/ingest/read-export.js';
 import { AktStore } from '../src/store/akt-store.js';
 import { StoredAkter } from '../src/store/akter.js';
 import { shareColumns } from '../src/store/columns.js';
@@ -112,5 +116,43 @@ describe('the store lined up in report order (AktStore.lineUp)', () => {
     expect(() => store.lineUp(Int32Array.from([0, 1]))).toThrow(/order of 2 akter for a store of 3/);
     store.lineUp(Int32Array.from([2, 1, 0]));
     expect(() => store.lineUp(Int32Array.from([0, 1, 2]))).toThrow(/lined up already/);
+  });
+});
+
+describe('an export whose rows of each list come in any order across akter', () => {
+  const dir = 'fixtures/stockholm-2011/csv';
+
+  it('gives the same akter, each list in the order its rows were read', async () => {
+    const akter = (await readExport([dir], { asOf: '2011-06-01' })).akter;
+    const expected = Array.from({ length: akter.length }, (_, i) => text(akter.at(i).akt));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { minLength: 400, maxLength: 400 }), async (picks) => {
+        const out = mkdtempSync(join(tmpdir(), 'line-up-'));
+        try {
+          for (const file of readdirSync(dir)) {
+            const [header, ...lines] = readFileSync(join(dir, file), 'utf8').trimEnd().split('\n');
+            // The akter's rows merged at random: each akt's rows keep their order, among other akter's.
+            const byAkt = new Map<string, string[]>();
+            for (const l of lines) {
+              const caseId = l.slice(0, l.indexOf(','));
+              byAkt.set(caseId, [...(byAkt.get(caseId) ?? []), l]);
+            }
+            const runs = [...byAkt.values()];
+            const merged: string[] = [];
+            for (let k = 0; runs.length > 0; k++) {
+              const at = picks[k % picks.length]! % runs.length;
+              merged.push(runs[at]!.shift()!);
+              if (runs[at]!.length === 0) runs.splice(at, 1);
+            }
+            writeFileSync(join(out, file), [header, ...merged].join('\n') + '\n');
+          }
+          const read = (await readExport([out], { asOf: '2011-06-01' })).akter;
+          expect(Array.from({ length: read.length }, (_, i) => text(read.at(i).akt))).toEqual(expected);
+        } finally {
+          rmSync(out, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 15 },
+    );
   });
 });
