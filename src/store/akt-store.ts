@@ -27,8 +27,9 @@ export const UNIQUE_FIELDS: ReadonlySet<string> = new Set(['caseId', 'personId',
 
 /**
  * Every akt of an export in columns: the akt's own fields, its origin, and chains of rows for its
- * plans (each with its delmål), follow-ups and other lists. An akt becomes an object only when
- * a rule or a report asks for it, and is garbage again straight after.
+ * plans (each with its delmål), follow-ups and other lists, lined up in report order once the
+ * export is read (lineUp). An akt becomes an object only when a rule or a report asks for it, and
+ * is garbage again straight after.
  */
 /** An AktStore as data to send to another thread (see AktStore.state). */
 export interface StoreState {
@@ -70,9 +71,9 @@ export class AktStore {
   private readonly datasetIds = new Map<Provided, number>();
   private readonly datasetOf = new IntColumn();
   private readonly caseIdField: number;
+  private readonly districtField: number;
   /** The rows of each owner follow one another, first to last (see lineUp); no row is added after. */
   private lined = false;
-  private readonly districtField: number;
 
   constructor() {
     this.tables = Object.fromEntries((['akt', ...DATASETS] as const).map((scope) => [scope, new RowTable(scalarFields(scope), UNIQUE_FIELDS)])) as Record<Scope, RowTable>;

@@ -292,8 +292,8 @@ export class RowTable {
   /**
    * Puts the rows in the order `from` gives (row i becomes old row from[i]), each column in place
    * through `scratch` (room for the rows at least; `strings` the same for identifiers), so that no
-   * second copy of a column is made. `next` chains every row to the one after it: the caller ends each owner's
-   * run (see AktStore.lineUp).
+   * second copy of a column is made. `next` chains every row to the one after it: the caller ends
+   * each owner's run (see AktStore.lineUp).
    */
   permute(from: Int32Array, scratch: Int32Array, strings: (string | undefined)[]): void {
     const n = this.length;
