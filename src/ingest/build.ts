@@ -70,6 +70,7 @@ export class ExportBuilder {
   /** The akter in report order, the problems and the files. */
   finish(): LoadedExport {
     this.fields.addJsonFields(this.json.provided);
-    return { akter: new StoredAkter(this.store, reportOrder(this.store)), problems: this.accounts.problems, files: this.accounts.files };
+    const order = this.store.lineUp(reportOrder(this.store));
+    return { akter: new StoredAkter(this.store, order), problems: this.accounts.problems, files: this.accounts.files };
   }
 }

@@ -4,9 +4,16 @@ import type { Location } from '../model/problems.js';
 import type { Akt, Plan } from '../model/schema.js';
 import type { CheckedAkt, Provided } from '../model/types.js';
 import { AktView } from './akt-view.js';
-import { Chains, IntColumn, PACK_ROWS, PackedColumn, RowTable, ValueTable, type PackedState, type RowTableState } from './columns.js';
+import { Chains, gather, IntColumn, PACK_ROWS, PackedColumn, RowTable, ValueTable, type PackedState, type RowTableState } from './columns.js';
 
 export type ChildScope = Dataset;
+
+/** Room AktStore.lineUp works in, made once for all its tables. */
+interface LineUpTemp {
+  scratch: Int32Array;
+  strings: (string | undefined)[];
+  from: Int32Array;
+}
 
 /** Sets a table's fields (RowTable.setId and setText): what AktStore.writer gives. */
 export type RowWriter = Pick<RowTable, 'setId' | 'setText'>;
@@ -20,8 +27,9 @@ export const UNIQUE_FIELDS: ReadonlySet<string> = new Set(['caseId', 'personId',
 
 /**
  * Every akt of an export in columns: the akt's own fields, its origin, and chains of rows for its
- * plans (each with its delmål), follow-ups and other lists. An akt becomes an object only when
- * a rule or a report asks for it, and is garbage again straight after.
+ * plans (each with its delmål), follow-ups and other lists, lined up in report order once the
+ * export is read (lineUp). An akt becomes an object only when a rule or a report asks for it, and
+ * is garbage again straight after.
  */
 /** An AktStore as data to send to another thread (see AktStore.state). */
 export interface StoreState {
@@ -34,6 +42,7 @@ export interface StoreState {
   origin: [Int32Array, Int32Array, Int32Array];
   datasetSets: Provided[];
   datasetOf: Int32Array;
+  lined: boolean;
 }
 
 /** Rows of one column of identifiers, packed (see PackedText), sent apart from the rest of the store: text number `at` of the column, of `rows` rows a text. */
@@ -63,6 +72,8 @@ export class AktStore {
   private readonly datasetOf = new IntColumn();
   private readonly caseIdField: number;
   private readonly districtField: number;
+  /** The rows of each owner follow one another, first to last (see lineUp); no row is added after. */
+  private lined = false;
 
   constructor() {
     this.tables = Object.fromEntries((['akt', ...DATASETS] as const).map((scope) => [scope, new RowTable(scalarFields(scope), UNIQUE_FIELDS)])) as Record<Scope, RowTable>;
@@ -92,6 +103,7 @@ export class AktStore {
       origin: [cut(this.originFile), cut(this.originLine), cut(this.originIndex)],
       datasetSets: this.datasetSets,
       datasetOf: cut(this.datasetOf),
+      lined: this.lined,
     };
   }
 
@@ -139,6 +151,7 @@ export class AktStore {
       originIndex,
       datasetSets: state.datasetSets,
       datasetOf: IntColumn.of(state.datasetOf),
+      lined: state.lined,
     });
   }
 
@@ -243,6 +256,7 @@ export class AktStore {
    */
   private list(chains: Chains, rows: RowTable, owner: number, plans = false): Record<string, unknown>[] {
     if (owner >= chains.first.length) return [];
+    if (this.lined) return this.run(chains, rows, owner, plans);
     const next = rows.next.data;
     const first = chains.first.data[owner]!;
     // The rows are counted first and the array made to size: grown by push, each list took room for
@@ -266,6 +280,96 @@ export class AktStore {
     out[3] = d;
     for (let k = 4; k < n; k++) out[k] = this.row(rows, (r = next[r]!), plans);
     return out;
+  }
+
+  /** `list` for a store whose owners' rows follow one another (see lineUp): a range, not a chain. */
+  private run(chains: Chains, rows: RowTable, owner: number, plans: boolean): Record<string, unknown>[] {
+    const first = chains.first.data[owner]!;
+    if (first === -1) return [];
+    const n = chains.last.data[owner]! - first + 1;
+    const a = this.row(rows, first, plans);
+    if (n === 1) return [a];
+    const b = this.row(rows, first + 1, plans);
+    if (n === 2) return [a, b];
+    const c = this.row(rows, first + 2, plans);
+    if (n === 3) return [a, b, c];
+    const d = this.row(rows, first + 3, plans);
+    if (n === 4) return [a, b, c, d];
+    const out = new Array<Record<string, unknown>>(n);
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
+    out[3] = d;
+    for (let k = 4; k < n; k++) out[k] = this.row(rows, first + k, plans);
+    return out;
+  }
+
+  /**
+   * Once every row is in: the akter renumbered in the order they are read (`order`, the report
+   * order), and each list's rows put in that order too, an akt's rows one after another as they
+   * were chained, a plan's delmål after the plans. Chained as they were added, an akt's rows lay
+   * among other akter's, and its fields among the other stadsdelar's akter: making the akter in
+   * report order read a few values from each of thousands of scattered places in every column.
+   * Gives the akter's new order (0, 1, 2, …). Nothing outside the store keeps a row's or an akt's
+   * number by then.
+   */
+  lineUp(order: Int32Array): Int32Array {
+    const n = this.size;
+    if (this.lined) throw new Error('the store is lined up already');
+    if (order.length !== n) throw new Error(`an order of ${order.length} akter for a store of ${n}`);
+    let most = 0;
+    for (const t of Object.values(this.tables)) most = Math.max(most, t.length);
+    // Room for the largest table, a few bytes a row, given back straight after: columns are put in order in place.
+    const temp: LineUpTemp = { scratch: new Int32Array(most), strings: new Array<string | undefined>(most), from: new Int32Array(most) };
+    const plans = this.lineUpRows(this.chains.plans, this.tables.plans, order, temp, new Int32Array(this.tables.plans.length));
+    // Delmål by plan, the plans in their new order: plan i was plan plans[i].
+    this.lineUpRows(this.subGoals, this.tables.subGoals, plans, temp);
+    for (const list of AKT_LISTS) if (list !== 'plans') this.lineUpRows(this.chains[list], this.tables[list], order, temp);
+    this.tables.akt.permute(order, temp.scratch, temp.strings);
+    for (const c of [this.originFile, this.originLine, this.originIndex, this.datasetOf, this.jobCenter]) gather(c.data, order, n, temp.scratch);
+    this.lined = true;
+    // The order is done with: it becomes the new one.
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order;
+  }
+
+  /**
+   * The rows of `rows` by owner, owners in the order `owners` gives (owner k was owners[k]),
+   * each owner's run of rows `chains` then gives at k. Gives where each row came from, in `from`
+   * (made for the call when not given).
+   */
+  private lineUpRows(chains: Chains, rows: RowTable, owners: Int32Array, temp: LineUpTemp, from = temp.from): Int32Array {
+    const n = rows.length;
+    const m = owners.length;
+    const next = rows.next.data;
+    if (n === 0) {
+      // No owner has a row: owners beyond the chains' end have none, and the chains are not grown
+      // to every akt (in shared memory, grown step by step, such room was freed late: 20–30 MB at 400k).
+      chains.first.length = chains.last.length = 0;
+      return from;
+    }
+    chains.reserve(m);
+    chains.grow(m);
+    // Each owner's first row in the owners' new order, then its run set over it.
+    gather(chains.first.data, owners, m, temp.scratch);
+    const first = chains.first.data;
+    const last = chains.last.data;
+    let at = 0;
+    for (let k = 0; k < m; k++) {
+      const r0 = first[k]!;
+      if (r0 === -1) {
+        last[k] = -1;
+        continue;
+      }
+      first[k] = at;
+      for (let r = r0; r !== -1; r = next[r]!) from[at++] = r;
+      last[k] = at - 1;
+    }
+    if (at !== n) throw new Error(`${n - at} rows belong to no owner in the order`);
+    for (let k = m; k < chains.first.length; k++) first[k] = last[k] = -1;
+    rows.permute(from, temp.scratch, temp.strings);
+    for (let k = 0; k < m; k++) if (last[k] !== -1) next[last[k]!] = -1;
+    return from;
   }
 
   private row(rows: RowTable, r: number, plan: boolean): Record<string, unknown> {

@@ -87,6 +87,12 @@ export class IntColumn {
   }
 }
 
+/** Puts the first `n` values of `data` in the order `from` gives (value i becomes old value from[i]), in place through `scratch`. */
+export function gather(data: Int32Array, from: Int32Array, n: number, scratch: Int32Array): void {
+  scratch.set(data.subarray(0, n));
+  for (let i = 0; i < n; i++) data[i] = scratch[from[i]!]!;
+}
+
 /** Values shared between rows, each stored once; id 0 stands for "no value". */
 export class ValueTable {
   private readonly ids = new Map<unknown, number>();
@@ -281,6 +287,27 @@ export class RowTable {
       this.own[f] = grown;
     }
     this.capacity = capacity;
+  }
+
+  /**
+   * Puts the rows in the order `from` gives (row i becomes old row from[i]), each column in place
+   * through `scratch` (room for the rows at least; `strings` the same for identifiers), so that no
+   * second copy of a column is made. `next` chains every row to the one after it: the caller ends
+   * each owner's run (see AktStore.lineUp).
+   */
+  permute(from: Int32Array, scratch: Int32Array, strings: (string | undefined)[]): void {
+    const n = this.length;
+    for (const c of this.shared) if (c !== undefined) gather(c.data, from, n, scratch);
+    for (const own of this.own) {
+      if (own === undefined) continue;
+      const set = Math.min(own.length, n);
+      for (let i = 0; i < set; i++) strings[i] = own[i];
+      // Rows beyond the column's end were never set: they read as undefined, as before.
+      for (let i = set; i < n; i++) strings[i] = undefined;
+      for (let i = 0; i < n; i++) own[i] = strings[from[i]!] as string;
+    }
+    const next = this.next.data;
+    for (let i = 0; i < n; i++) next[i] = i + 1;
   }
 
   isUnique(field: number): boolean {
