@@ -213,7 +213,8 @@ describe('NDJSON lines packed from their text', () => {
         const kept = Math.max(0, words.length - back);
         for (let i = words.length; i > kept; i--) d.removeLast();
         for (const w of words) {
-          const text = `x"${w}"y`;
+          // As the export holds it: a quote or backslash in a word is escaped, so it never ends a date.
+          const text = `x${JSON.stringify(w)}y`;
           const units = Uint16Array.from({ length: text.length + 1 }, (_, at) => (at < text.length ? text.charCodeAt(at) : 0));
           const day = d.dayCode(units, 2);
           // Only a date of ten characters, its quote after it, and only the code find gives.
