@@ -6,7 +6,8 @@ import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { papaEvents } from './helpers/papa-events.js';
 import { quotesInLines, readCsv, readCsvChunks, rowsOfLines, type CsvEvent } from '../src/load/csv.js';
-import { dayAt, RowPacker, type PackedRows } from '../src/load/csv-pack.js';
+import { dayAt } from '../src/load/csv-dict.js';
+import { RowPacker, type PackedRows } from '../src/load/csv-pack.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'akt-split-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
