@@ -59,6 +59,25 @@ function fill(akter: number, rows: readonly Added[], reserve: boolean): AktStore
   return store;
 }
 
+/**
+ * Per akt of `akter` and list, for each value of the list's first field in any row, the cells of the
+ * row lastRowWith finds (the walk ingest makes for every follow-up and delmål), as text.
+ */
+function lastRows(store: AktStore, akter: readonly number[]): string {
+  return JSON.stringify(
+    akter.map((a) =>
+      AKT_LISTS.map((list) => {
+        const table = store.tables[list];
+        const values = [...new Set(Array.from({ length: table.length }, (_, r) => table.value(r, 0, store.values)))].sort((x, y) => String(x).localeCompare(String(y)));
+        return values.map((v) => {
+          const r = store.lastRowWith(list, a, 0, v);
+          return r === undefined ? null : scalarFields(list).map((_, f) => table.value(r, f, store.values));
+        });
+      }),
+    ),
+  );
+}
+
 /** An akt as text, keys in their order: equal texts, equal akter down to the order of keys and rows. */
 const text = (x: unknown) => JSON.stringify(x, (_, v: unknown) => (v instanceof Set ? [...(v as Set<string>)] : v));
 
@@ -72,13 +91,18 @@ describe('the store lined up in report order (AktStore.lineUp)', () => {
         fc.array(added, { maxLength: 60 }),
         fc.boolean(),
         fc.boolean(),
-        ([n, order], rows, reserve, shared) => {
+        // Five to nine rows of one akt's list after the others: a list longer than four is made apart (AktStore.run).
+        fc.record({ row: added, count: fc.integer({ min: 5, max: 9 }) }),
+        ([n, order], rows, reserve, shared, run) => {
           shareColumns(shared);
-          const store = fill(n, rows, reserve);
+          const store = fill(n, [...rows, ...Array<Added>(run.count).fill(run.row)], reserve);
+          const found = lastRows(store, order);
           const before = order.map((a) => text(store.checked(a)));
           const lists = order.map((a) => AKT_LISTS.map((l: AktList) => text(store.view(a)[l])));
           const lined = store.lineUp(Int32Array.from(order));
           expect([...lined]).toEqual([...Array(n).keys()]);
+          // A walk of an akt's rows ends at its last row: the same rows found, under the akter's new numbers.
+          expect(lastRows(store, [...lined])).toBe(found);
           const akter = new StoredAkter(store, lined);
           expect(Array.from({ length: n }, (_, k) => text(akter.at(k)))).toEqual(before);
           expect(Array.from({ length: n }, (_, k) => AKT_LISTS.map((l) => text(akter.viewAt(k).akt[l])))).toEqual(lists);
