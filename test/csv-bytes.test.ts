@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { papaEvents } from './helpers/papa-events.js';
+import { tempFiles } from './helpers/temp-files.js';
 import { quotesInLines, readCsv, type CsvEvent, type ReadOverrides } from '../src/load/csv.js';
 import { quotesInBytes, readCsvPacked } from '../src/load/csv-bytes.js';
 import { RowPacker, RowUnpacker } from '../src/load/csv-pack.js';
@@ -14,15 +12,7 @@ import type { ByteSource } from '../src/load/text.js';
 // archive comes in chunks cut anywhere. Both are read here, over several chunks.
 const CHUNK = 64 * 1024;
 
-const dir = mkdtempSync(path.join(tmpdir(), 'akt-bytes-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-
-function fileOf(bytes: Uint8Array): string {
-  const file = path.join(dir, `f${n++}`);
-  writeFileSync(file, bytes);
-  return file;
-}
+const fileOf = tempFiles('akt-bytes-');
 
 /** The bytes as a stream, cut at the given places (sorted, within the bytes). */
 function streamOf(bytes: Uint8Array, cuts: number[]): ByteSource {

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { papaEvents } from './helpers/papa-events.js';
+import { tempFiles } from './helpers/temp-files.js';
 import { readCsvChunks } from '../src/load/csv.js';
 import { RowPacker, RowUnpacker } from '../src/load/csv-pack.js';
 import { ndjsonText } from '../src/load/json.js';
@@ -15,15 +13,7 @@ import { countReplacements, decodeFile, type TextTally } from '../src/load/text.
 // across the reads' edges.
 const CHUNK = 64 * 1024;
 
-const dir = mkdtempSync(path.join(tmpdir(), 'akt-chunks-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-
-function fileOf(bytes: Uint8Array): string {
-  const file = path.join(dir, `f${n++}`);
-  writeFileSync(file, bytes);
-  return file;
-}
+const fileOf = tempFiles('akt-chunks-');
 
 /** A text of about `size` characters: the pieces again and again, so that every kind stands at some chunk edge. */
 function repeated(pieces: string[], size: number): string {
