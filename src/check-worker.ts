@@ -82,7 +82,7 @@ function write(job: WriteJob, akter: Akter, prepared: readonly (Prepared | undef
   const rules = active(job).map((a, i) => (prepared[i] ? { ...a, rule: preparedBy(a.rule, prepared[i]) } : a));
   const checker = new Checker(akter, rules, { asOf: job.asOf, ...(job.placeholders ? { placeholders: job.placeholders } : {}) });
   const make = caseMaker();
-  const aggregator = new Aggregator(job.rules, DEFAULT_GRADES, job.listLimit, undefined, true);
+  const aggregator = new Aggregator(job.rules, DEFAULT_GRADES, job.listLimit, { record: true });
   const fd = openSync(job.file, 'w');
   try {
     const out = new ByteOut({

@@ -35,7 +35,7 @@ function withTallies(a: Aggregator): string {
 function twoParts(cases: readonly CaseResult[], k: number, listLimit: number): { out: string; exact: boolean } {
   const here = new Aggregator(RULES, DEFAULT_GRADES, listLimit);
   for (const c of cases.slice(0, k)) here.add(c);
-  const later = new Aggregator(RULES, DEFAULT_GRADES, listLimit, undefined, true);
+  const later = new Aggregator(RULES, DEFAULT_GRADES, listLimit, { record: true });
   for (const c of cases.slice(k)) later.add(c);
   const exact = here.append(structuredClone(later.part()));
   if (!exact) for (const c of cases.slice(k)) here.add(c);

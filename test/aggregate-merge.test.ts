@@ -57,7 +57,7 @@ function splitAggregate(cases: readonly CaseResult[], theirs: readonly number[],
     mine.map((i) => RULES[i]!),
     DEFAULT_GRADES,
     listLimit,
-    cases.length,
+    { marks: cases.length },
   );
   for (const c of cases) here.add(only(c, mine));
   here.join(RULES, mine, sent.state, theirs, sent.flags);
@@ -80,7 +80,7 @@ describe('an aggregate made on two threads, some rules on each', () => {
     const c = withRealId<CaseResult>({ caseId: 'ÅÅMMDD-XXXX', district: 'Norr', results: RULES.map((r) => ({ ruleId: r.ruleId, status: 'fail', severity: r.severity, reasons: [{ code: 'expired' }] })) }, '19121212-1212');
     const other = new Aggregator(RULES.slice(0, 1), DEFAULT_GRADES, 10);
     const flags = Uint8Array.of(other.add({ ...c, results: c.results.slice(0, 1) }));
-    const here = new Aggregator(RULES.slice(1), DEFAULT_GRADES, 10, 1);
+    const here = new Aggregator(RULES.slice(1), DEFAULT_GRADES, 10, { marks: 1 });
     here.add({ ...c, results: c.results.slice(1) });
     const sent = structuredClone({ state: other.state(), flags });
     here.join(RULES, [1, 2], sent.state, [0], sent.flags);
@@ -92,7 +92,7 @@ describe('an aggregate made on two threads, some rules on each', () => {
     const c: CaseResult = { caseId: '1', district: 'Norr', results: RULES.map((r) => ({ ruleId: r.ruleId, status: 'pass', severity: r.severity, reasons: [] })) };
     const other = new Aggregator(RULES.slice(0, 1), DEFAULT_GRADES, 10);
     other.add({ ...c, district: 'Söder', results: c.results.slice(0, 1) });
-    const here = new Aggregator(RULES.slice(1), DEFAULT_GRADES, 10, 1);
+    const here = new Aggregator(RULES.slice(1), DEFAULT_GRADES, 10, { marks: 1 });
     here.add({ ...c, results: c.results.slice(1) });
     expect(() => here.join(RULES, [1, 2], other.state(), [0], Uint8Array.of(0))).toThrow(/different akter/);
   });

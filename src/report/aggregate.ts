@@ -357,14 +357,14 @@ export class Aggregator {
 
   /**
    * `listLimit`: failing akter kept per stadsdel and rule for the report's Bilaga A. `marks`: the
-   * akter to come, when another thread counts the same akter for other rules (see join).
+   * akter to come, when another thread counts the same akter for other rules (see join). `record`:
+   * on the thread that counts the later akter of a split pass (see part).
    */
   constructor(
     private rules: readonly RuleInfo[],
     private readonly thresholds: GradeThresholds,
     private readonly listLimit = 0,
-    marks?: number,
-    record = false,
+    { marks, record = false }: { marks?: number; record?: boolean } = {},
   ) {
     this.total = new Group(rules);
     this.tallies = rules.map(() => new ReasonTally());

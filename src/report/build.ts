@@ -75,7 +75,7 @@ export async function buildReport(opts: {
   });
   const split = opts.split;
   const listLimit = opts.appendixLimit ?? DEFAULT_APPENDIX_LIMIT;
-  const aggregator = split ? new Aggregator(split.mine.map((i) => inForce[i]!), thresholds, listLimit, results.length) : new Aggregator(inForce, thresholds, listLimit);
+  const aggregator = split ? new Aggregator(split.mine.map((i) => inForce[i]!), thresholds, listLimit, { marks: results.length }) : new Aggregator(inForce, thresholds, listLimit);
   // The pass walks the results itself, not `cases`: a generator between them cost a resumption and
   // an object per akt.
   const make = caseMaker();
