@@ -1,4 +1,4 @@
-import { CsvChunker, csvFormat, readCsvChunks, type ReadOverrides } from './csv.js';
+import { CsvChunker, csvFormat, readCsvChunks, type CsvChunkEvent, type ReadOverrides } from './csv.js';
 import type { PrefetchEvent } from './csv-parallel.js';
 import type { RowPacker } from './csv-pack.js';
 import { utf8Chunks, type ByteSource, type TextTally } from './text.js';
@@ -23,12 +23,7 @@ export async function* readCsvPacked(file: ByteSource, overrides: ReadOverrides,
   const d = format.kind === 'format' ? format.delimiter.charCodeAt(0) : -1;
   const chunker = format.kind === 'format' ? new CsvChunker(format.delimiter) : undefined;
   if (format.kind === 'not-text' || format.encoding !== 'utf-8' || !chunker!.split || d >= 0x80) {
-    for await (const ev of readCsvChunks(file, overrides)) {
-      if (ev.kind === 'lines') {
-        const packed = packer.packLines(ev);
-        if (packed) yield packed;
-      } else yield ev.kind === 'rows' ? packer.pack(ev.rows) : ev;
-    }
+    for await (const ev of readCsvChunks(file, overrides)) yield* packed(ev, packer);
     return;
   }
   yield format;
@@ -64,12 +59,7 @@ export async function* readCsvPacked(file: ByteSource, overrides: ReadOverrides,
     }
     // As text: all of it but a last CR, which may yet be the start of a CRLF.
     const end = pending[length - 1] === CR ? length - 1 : length;
-    for (const ev of lines.take(lineFeeds(pending.toString('utf8', 0, end)))) {
-      if (ev.kind === 'lines') {
-        const packed = packer.packLines(ev);
-        if (packed) yield packed;
-      } else yield ev.kind === 'rows' ? packer.pack(ev.rows) : ev;
-    }
+    for (const ev of lines.take(lineFeeds(pending.toString('utf8', 0, end)))) yield* packed(ev, packer);
     const carry = Buffer.from(lines.carry);
     lines.carry = '';
     const kept = length - end;
@@ -77,7 +67,15 @@ export async function* readCsvPacked(file: ByteSource, overrides: ReadOverrides,
     carry.copy(pending, 0);
     length = carry.length + kept;
   }
-  for await (const ev of lines.finish(lineFeeds(pending.toString('utf8', 0, length)), file, tally)) yield ev.kind === 'rows' ? packer.pack(ev.rows) : ev;
+  for await (const ev of lines.finish(lineFeeds(pending.toString('utf8', 0, length)), file, tally)) yield* packed(ev, packer);
+}
+
+/** An event of the text path as sent: lines and rows packed (nothing for lines of which none is a record). */
+function* packed(ev: CsvChunkEvent, packer: RowPacker): Generator<PrefetchEvent> {
+  if (ev.kind === 'lines') {
+    const batch = packer.packLines(ev);
+    if (batch) yield batch;
+  } else yield ev.kind === 'rows' ? packer.pack(ev.rows) : ev;
 }
 
 /** The text with CRLF and lone CR made LF (all of it: no CR waits for more). */

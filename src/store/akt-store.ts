@@ -250,39 +250,24 @@ export class AktStore {
   }
 
   /**
-   * The rows of `owner` in a chain, as objects (`plans`: each plan with its delmål, made in the
-   * plan's literal by RowTable.objectWith). Called for every akt of every pass: plain loops, no
-   * generators.
+   * The rows of `owner`, as objects (`plans`: each plan with its delmål, made in the plan's literal
+   * by RowTable.objectWith).
    */
   private list(chains: Chains, rows: RowTable, owner: number, plans = false): Record<string, unknown>[] {
     if (owner >= chains.first.length) return [];
     if (this.lined) return this.run(chains, rows, owner, plans);
+    // Only before lineUp (a store being filled, and the tests' reference): a plain walk of the chain.
     const next = rows.next.data;
-    const first = chains.first.data[owner]!;
-    // The rows are counted first and the array made to size: grown by push, each list took room for
-    // 17 (a third of the pass's garbage was such room); literals keep the short ones packed.
-    let n = 0;
-    for (let r = first; r !== -1; r = next[r]!) n++;
-    if (n === 0) return [];
-    const a = this.row(rows, first, plans);
-    if (n === 1) return [a];
-    let r = next[first]!;
-    const b = this.row(rows, r, plans);
-    if (n === 2) return [a, b];
-    const c = this.row(rows, (r = next[r]!), plans);
-    if (n === 3) return [a, b, c];
-    const d = this.row(rows, (r = next[r]!), plans);
-    if (n === 4) return [a, b, c, d];
-    const out = new Array<Record<string, unknown>>(n);
-    out[0] = a;
-    out[1] = b;
-    out[2] = c;
-    out[3] = d;
-    for (let k = 4; k < n; k++) out[k] = this.row(rows, (r = next[r]!), plans);
+    const out: Record<string, unknown>[] = [];
+    for (let r = chains.first.data[owner]!; r !== -1; r = next[r]!) out.push(this.row(rows, r, plans));
     return out;
   }
 
-  /** `list` for a store whose owners' rows follow one another (see lineUp): a range, not a chain. */
+  /**
+   * `list` for a store whose owners' rows follow one another (see lineUp): a range, not a chain.
+   * Called for every akt of every pass: the array is made to size (grown by push, each list took
+   * room for 17, a third of the pass's garbage), and literals keep the short ones packed.
+   */
   private run(chains: Chains, rows: RowTable, owner: number, plans: boolean): Record<string, unknown>[] {
     const first = chains.first.data[owner]!;
     if (first === -1) return [];
