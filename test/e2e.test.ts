@@ -177,6 +177,18 @@ describe('other commands', () => {
     expect((JSON.parse(r.stdout) as { id: string }[]).map((x) => x.id)).toEqual(builtinRules.map((x) => x.id));
   });
 
+  it("rules takes check's input flags, so a check command line runs with `check` changed to `rules`", () => {
+    const plain = JSON.parse(cli(['rules', `${FIXTURE}/csv`, '--format', 'json']).stdout) as { id: string; assessable: boolean }[];
+    const r = cli(['rules', `${FIXTURE}/csv`, ...AS_OF, '--no-config-lookup', '--threads', '1', '--format', 'json']);
+    expect(r.code).toBe(EXIT_OK);
+    expect(JSON.parse(r.stdout)).toEqual(plain);
+    expect(plain.map((x) => x.assessable)).toContain(true);
+    const bad = cli(['rules', `${FIXTURE}/csv`, '--as-of', '2011-13-01']);
+    expect(bad.code).toBe(EXIT_USAGE);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('--as-of 2011-13-01');
+  });
+
   it('schema matches docs/export-format-v1.schema.json', () => {
     const r = cli(['schema']);
     expect(r.code).toBe(EXIT_OK);

@@ -10,15 +10,11 @@ import { readExport } from '../ingest/read-export.js';
 import type { Dataset, FieldPath } from '../model/types.js';
 import { missingFor } from '../engine/run.js';
 import { chooseLang } from './help.js';
-import { readFlags } from './shared.js';
+import { addInputOptions, readFlags, today, type InputFlags } from './shared.js';
 
-interface RulesFlags {
+interface RulesFlags extends InputFlags {
   lang?: Lang;
   format: string;
-  config?: string;
-  mapping?: string;
-  encoding?: string;
-  delimiter?: string;
 }
 
 function presetOf(rule: AnyRule): string {
@@ -27,26 +23,25 @@ function presetOf(rule: AnyRule): string {
 }
 
 /** What the export holds, as the rules need it: a dataset counts when any akt has it. */
-async function exportDatasets(paths: string[], flags: RulesFlags, mapping: Awaited<ReturnType<typeof resolveSettings>>['mapping']): Promise<Set<Dataset | FieldPath>> {
-  const loaded = await readExport(paths, { ...readFlags(flags), mapping });
+async function exportDatasets(paths: string[], read: ReturnType<typeof readFlags>, asOf: string, mapping: Awaited<ReturnType<typeof resolveSettings>>['mapping']): Promise<Set<Dataset | FieldPath>> {
+  const loaded = await readExport(paths, { ...read, mapping, asOf });
   const out = new Set<Dataset | FieldPath>();
   for (let i = 0; i < loaded.akter.length; i++) for (const d of loaded.akter.datasets(i)) out.add(d);
   return out;
 }
 
 export function rulesCommand(): Command {
-  return new Command('rules')
+  // The same input flags as check, so a check command line still runs with `check` changed to `rules`.
+  const cmd = new Command('rules')
     .description('list every rule (built-in and plug-in) with title, preset, severity and source; given an export, whether it can be assessed')
     .argument('[path...]', 'an export, to show which rules its data can assess')
     .addOption(new Option('--lang <lang>', 'language').choices(['sv', 'en']))
-    .addOption(new Option('--format <name>', 'output format').choices(['table', 'json']).default('table'))
-    .option('--config <file>', 'config file, for its plug-ins and severities')
-    .option('--mapping <file>', 'mapping for reading the export')
-    .option('--encoding <name>', 'encoding of the export files')
-    .option('--delimiter <char>', 'CSV delimiter of the export')
+    .addOption(new Option('--format <name>', 'output format').choices(['table', 'json']).default('table'));
+  return addInputOptions(cmd)
     .action(async (paths: string[], flags: RulesFlags) => {
-      const settings = await resolveSettings({ config: flags.config, mapping: flags.mapping });
-      const held = paths.length > 0 ? await exportDatasets(paths, flags, settings.mapping) : undefined;
+      const read = readFlags(flags);
+      const settings = await resolveSettings({ config: flags.config, configLookup: flags.configLookup, mapping: flags.mapping });
+      const held = paths.length > 0 ? await exportDatasets(paths, read, flags.asOf ?? settings.asOf ?? today(), settings.mapping) : undefined;
       const active = new Map(settings.rules.map((a) => [a.rule.id, a.severity]));
       const list = settings.catalogue.map((r) => {
         const lack = held ? missingFor(r, held) : undefined;
