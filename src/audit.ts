@@ -1,5 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { builtinRules } from '../rules/index.js';
 import { dirname, join } from 'node:path';
 import { activeRules, activeThresholds, CONFIG_FILE, configMapping, loadConfig, type Selection } from './config/config.js';
@@ -21,6 +20,7 @@ import type { GradeThresholds } from './report/stats.js';
 import type { CaseResult, NotAssessed, Report } from './report/types.js';
 import { verdict, type Thresholds } from './report/verdict.js';
 import { buildValidation, type ValidationReport } from './report/validation.js';
+import { makeTempDir, removeTempDir } from './temp-dirs.js';
 import { VERSION } from './version.js';
 
 export interface AuditOptions {
@@ -130,7 +130,7 @@ async function auditOn(opts: AuditOptions, thread: CheckThread | undefined): Pro
     if (other && e instanceof RuleContractError) throw await firstBroken(e, at.akt, other, opts.rules);
     throw e;
   } finally {
-    if (later) rmSync(dirname(later.file), { recursive: true, force: true });
+    if (later) removeTempDir(dirname(later.file));
   }
   collectGarbage();
   if (opts.progress) opts.progress.phase = 'report';
@@ -157,7 +157,7 @@ function writeShare(opts: AuditOptions, thread: CheckThread, population: Akter, 
   const from = Math.max(1, Math.round(population.length * MAIN_SHARE));
   let file: string;
   try {
-    file = join(mkdtempSync(join(tmpdir(), 'aktgranskning-')), 'akter');
+    file = join(makeTempDir('aktgranskning-'), 'akter');
     // Made here, so the copy can start before the worker opens it.
     writeFileSync(file, '');
   } catch {
@@ -168,7 +168,7 @@ function writeShare(opts: AuditOptions, thread: CheckThread, population: Akter, 
   const rules = opts.rules.map((a) => ({ ruleId: a.rule.id, severity: a.severity, options: a.options }));
   const part = thread.write(population, { rules, asOf: opts.asOf, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}), listLimit, prepared: true, from, file, bodies: { ...opts.bodies!, omit } });
   if (!part) {
-    rmSync(dirname(file), { recursive: true, force: true });
+    removeTempDir(dirname(file));
     return undefined;
   }
   return { from, file, part, copy: () => copyPart(file, part, opts.insert!, opts.drain) };

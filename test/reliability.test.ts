@@ -94,6 +94,43 @@ export default function* () {
   });
 });
 
+describe('temporary directories', () => {
+  it('Ctrl-C while an export is read from stdin leaves no copy of it', async () => {
+    const dir = fresh();
+    const tmp = path.join(dir, 'tmp');
+    mkdirSync(tmp);
+    const child = spawn(process.execPath, [BIN, 'check', '-', ...AS_OF, '--format', 'json'], { stdio: ['pipe', 'ignore', 'pipe'], env: { ...process.env, TMPDIR: tmp } });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    // Half the export, and stdin kept open: the run waits with its copy half written.
+    const json = readFileSync(path.join(FIXTURE, 'json', 'akter.json'));
+    child.stdin.write(json.subarray(0, json.length >> 1));
+    const copy = () => readdirSync(tmp).filter((f) => f.startsWith('aktgranskning-stdin-') && readdirSync(path.join(tmp, f)).length > 0);
+    for (let i = 0; i < 400 && copy().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(copy()).toHaveLength(1);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it.each([['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const)('%s removes every directory made by makeTempDir (the json worker\'s bytes, too)', (signal, code) => {
+    const dir = fresh();
+    const script = `import { writeFileSync } from 'node:fs';
+import { exitCleanlyOnSignals } from '${path.resolve('dist/src/cli/output.js')}';
+import { makeTempDir, removeTempDir } from '${path.resolve('dist/src/temp-dirs.js')}';
+exitCleanlyOnSignals();
+const kept = makeTempDir('aktgranskning-');
+writeFileSync(kept + '/akter', 'x'.repeat(1 << 20));
+removeTempDir(makeTempDir('aktgranskning-'));
+makeTempDir('aktgranskning-');
+process.kill(process.pid, '${signal}');
+setInterval(() => {}, 1000);
+`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, TMPDIR: dir } });
+    expect(r.status, r.stderr).toBe(code);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe('nothing to do is not success', () => {
   it('no rule left to run is a usage error', () => {
     oneLineError(run(['check', `${FIXTURE}/csv`, ...AS_OF, '--rule', 'current-plan', '--skip-rule', 'current-plan', '--lang', 'en']), /no rules left to run/);

@@ -243,7 +243,7 @@ export function checkCommand(setExit: (code: number) => void): Command {
         throw e;
       } finally {
         progress.stop();
-        await stdin?.cleanup();
+        stdin?.cleanup();
       }
       const full = stdin ? stdin.rename(result.report) : result.report;
       // A baseline is keyed when a key was given; a key made up for this run would match nothing next time.

@@ -1,9 +1,9 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, open, rename, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { UserError } from '../errors.js';
+import { makeTempDir, removeTempDir } from '../temp-dirs.js';
 import { mapCases, mapListed } from '../report/case-list.js';
 import type { CaseResult, Report } from '../report/types.js';
 
@@ -16,7 +16,7 @@ export interface StdinExport {
   rename(report: Report): Report;
   /** One akt with its origin named `-` again (for the formats written while the akter are checked). */
   renameCase(c: CaseResult): CaseResult;
-  cleanup(): Promise<void>;
+  cleanup(): void;
 }
 
 /** JSON (one array or object) or NDJSON (one akt a line): the first line alone parses as JSON only in NDJSON. */
@@ -47,8 +47,8 @@ async function kind(file: string): Promise<'json' | 'ndjson'> {
 export async function withStdin(paths: readonly string[]): Promise<StdinExport | undefined> {
   if (!paths.includes(STDIN_NAME)) return undefined;
   if (process.stdin.isTTY) throw new UserError('stdin-terminal');
-  const dir = await mkdtemp(path.join(tmpdir(), 'aktgranskning-stdin-'));
-  const cleanup = () => rm(dir, { recursive: true, force: true });
+  const dir = makeTempDir('aktgranskning-stdin-');
+  const cleanup = () => removeTempDir(dir);
   try {
     const raw = path.join(dir, 'stdin');
     await pipeline(process.stdin, createWriteStream(raw, { mode: 0o600 }));
@@ -71,7 +71,7 @@ export async function withStdin(paths: readonly string[]): Promise<StdinExport |
       }),
     };
   } catch (e) {
-    await cleanup();
+    cleanup();
     throw e;
   }
 }
