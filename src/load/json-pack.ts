@@ -1,4 +1,4 @@
-import { Dictionary, hashOf } from './json-dict.js';
+import { Dictionary } from './json-dict.js';
 
 /**
  * Parsed JSON values (NDJSON akter) packed on the parsing thread and rebuilt on the main thread
@@ -130,7 +130,7 @@ export class Grow<T extends Int32Array | Float64Array> {
 
 /** Packs the values of one file, batch after batch, on the parsing thread. */
 export class JsonPacker {
-  protected readonly keys = new Dictionary();
+  protected readonly keys: Dictionary;
   /** Per context (0: a value at the top; 1 + k: under key code k) its dictionary; null once sent as text. */
   protected readonly dictionaries: (Dictionary | null)[] = [];
   protected readonly seen: number[] = [];
@@ -142,11 +142,14 @@ export class JsonPacker {
   protected chars = 0;
   protected lineChars = 0;
 
-  /** The limits are parameters for the tests only. */
+  /** The limits are parameters for the tests only; `utf8`: the dictionaries hold UTF-8 bytes (see Dictionary). */
   constructor(
     protected readonly limit = DICTIONARY_LIMIT,
     private readonly trialValues = TRIAL_VALUES,
-  ) {}
+    protected readonly utf8 = false,
+  ) {
+    this.keys = new Dictionary(utf8);
+  }
 
   /** Values in the batch so far. */
   get size(): number {
@@ -215,7 +218,7 @@ export class JsonPacker {
         this.text(k);
         return -1;
       }
-      code = this.keys.add(own(k), hashOf(k));
+      code = this.keys.add(own(k), this.keys.hash(k));
       this.text(k);
     }
     this.ops.push(code);
@@ -225,7 +228,7 @@ export class JsonPacker {
   /** The dictionary of a context, made when first used; null once its values go as text. */
   protected dictionary(context: number): Dictionary | null {
     while (this.dictionaries.length <= context) {
-      this.dictionaries.push(new Dictionary());
+      this.dictionaries.push(new Dictionary(this.utf8));
       this.seen.push(0);
     }
     return this.dictionaries[context]!;
@@ -236,7 +239,7 @@ export class JsonPacker {
       const d = this.dictionary(context);
       if (d) {
         this.seen[context]!++;
-        const hash = hashOf(s);
+        const hash = d.hash(s);
         const code = d.get(s, hash);
         if (code >= 0) return this.ops.push(code);
         if (d.size < this.limit) {

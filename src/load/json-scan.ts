@@ -30,8 +30,12 @@ export class LinePacker extends JsonPacker {
    * typed array far faster than charCodeAt reads a string (which it checks the kind of first,
    * every time). Made once per text: the NDJSON thread scans a chunk's lines where they stand.
    */
-  private codes = new Uint16Array(1024);
-  private coded = '';
+  private codes: Uint16Array | Uint8Array = new Uint16Array(1024);
+  private coded: string | undefined;
+  /** The UTF-8 bytes being scanned (addBytes), which `codes` is then; undefined while scanning text. */
+  private bytes: Buffer | undefined;
+  /** Bytes of the line's strings beyond their characters' code units, so far (only addBytes uses it). */
+  private extra = 0;
   private pos = 0;
   /** What to take back if the line is given back: the dictionaries that gained an entry, and the contexts whose `seen` went up. */
   private readonly added: Dictionary[] = [];
@@ -66,7 +70,32 @@ export class LinePacker extends JsonPacker {
   addLine(line: number, text: string, chars: number, start = 0, end = text.length): boolean {
     this.src = text;
     if (text !== this.coded) this.code(text);
+    this.bytes = undefined;
+    const ok = this.scanLine(line, chars, start, end);
+    this.src = '';
+    return ok;
+  }
+
+  /**
+   * addLine for a line of valid UTF-8 (bytes `start` to `end` of `bytes`, a line break or a 0 after
+   * it): the same ops, the strings found in the dictionaries by their bytes and decoded only when
+   * sent; `chars` counts the line's characters (as code units, its line break one) from its bytes.
+   */
+  addBytes(line: number, bytes: Buffer, start: number, end: number): boolean {
+    this.codes = bytes;
+    this.bytes = bytes;
+    this.coded = undefined;
+    return this.scanLine(line, -1, start, end);
+  }
+
+  /** The text of `start` to `end` of what is being scanned. */
+  private slice(start: number, end: number): string {
+    return this.bytes === undefined ? this.src.slice(start, end) : this.bytes.toString('utf8', start, end);
+  }
+
+  private scanLine(line: number, chars: number, start: number, end: number): boolean {
     this.pos = start;
+    this.extra = 0;
     const ops = this.ops.length;
     const numbers = this.numbers.length;
     const lengths = this.lengths.length;
@@ -81,10 +110,9 @@ export class LinePacker extends JsonPacker {
     this.keyStack.length = 0;
     this.space();
     const ok = this.scanValue(0, 1) && (this.space(), this.pos === end);
-    this.src = '';
     if (ok) {
       this.lines.push(line);
-      this.lineChars += chars;
+      this.lineChars += chars >= 0 ? chars : end - start + 1 - this.extra;
       return true;
     }
     this.ops.length = ops;
@@ -116,7 +144,7 @@ export class LinePacker extends JsonPacker {
   private code(text: string): void {
     const n = text.length;
     if (this.codes.length <= n) this.codes = new Uint16Array(Math.max(n + 1, this.codes.length * 2));
-    const codes = this.codes;
+    const codes = this.codes as Uint16Array;
     if (LITTLE_ENDIAN) Buffer.from(codes.buffer, codes.byteOffset, n * 2).write(text, 'utf16le');
     else for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
     codes[n] = 0;
@@ -186,7 +214,7 @@ export class LinePacker extends JsonPacker {
     this.pos = i;
     this.ops.push(NUMBER);
     // -0 stays -0, as JSON.parse gives it.
-    this.numbers.push(exact ? (negative ? -n : n) : Number(this.src.slice(start, i)));
+    this.numbers.push(exact ? (negative ? -n : n) : Number(this.slice(start, i)));
     return true;
   }
 
@@ -204,6 +232,8 @@ export class LinePacker extends JsonPacker {
       if (c === 34) break;
       // An escape, a control character (JSON.parse refuses it) or the end of the line (NaN).
       if (c === 92 || !(c >= 32)) return false;
+      // A UTF-8 continuation byte is no code unit of its own; a 4-byte character's are two.
+      if (c >= 0x80) this.extra += c < 0xc0 ? 1 : c >= 0xf0 ? -1 : 0;
       h = hashStep(h, c);
       i++;
     }
@@ -222,6 +252,7 @@ export class LinePacker extends JsonPacker {
       const quote = hits > 0 && last >= 0 && last < d.size ? d.quotedAt(last, this.codes, this.pos + 1) : -1;
       if (quote >= 0) {
         this.seen[context]!++;
+        this.extra += d.extra[last]!;
         this.pos = quote + 1;
         this.ops.push(last);
         if (hits < HITS_MAX) this.hits[context] = hits + HIT;
@@ -241,9 +272,9 @@ export class LinePacker extends JsonPacker {
         this.ops.push(code);
         return true;
       }
-      const { src, start, end, hash } = this;
+      const { start, end, hash } = this;
       if (d.size < this.limit) {
-        const s = src.slice(start, end);
+        const s = this.slice(start, end);
         const added = d.add(own(s), hash);
         this.lastCode[context] = added + 1;
         this.ops.push(added);
@@ -254,7 +285,7 @@ export class LinePacker extends JsonPacker {
     }
     if (!d && !this.scanString()) return false;
     this.ops.push(TEXT);
-    this.text(this.src.slice(this.start, this.end));
+    this.text(this.slice(this.start, this.end));
     return true;
   }
 
@@ -343,13 +374,14 @@ export class LinePacker extends JsonPacker {
       const start = this.pos + 1;
       const quote = digit(this.codes[start]!) ? -1 : this.keys.quotedAt(expected, this.codes, start);
       if (quote >= 0) {
+        this.extra += this.keys.extra[expected]!;
         this.pos = quote + 1;
         this.ops.push(expected);
         return expected;
       }
     }
     if (!this.scanString()) return -1;
-    const { src, start, end, hash } = this;
+    const { start, end, hash } = this;
     // A key that may be an array index (a digit first; wider than needed).
     const first = this.codes[start]!;
     if (first >= 48 && first <= 57) return -1;
@@ -357,7 +389,7 @@ export class LinePacker extends JsonPacker {
     if (code < 0) {
       // Keys beyond the limit go as text, which JsonUnpacker marks untagged: left to JsonPacker.
       if (this.keys.size >= this.limit) return -1;
-      const k = src.slice(start, end);
+      const k = this.slice(start, end);
       code = this.keys.add(own(k), hash);
       this.added.push(this.keys);
       this.tables();

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { serveFiles } from './credits.js';
-import { ndjsonText, parseLine } from './json.js';
+import { parseLine } from './json.js';
+import { ndjsonPieces, nextLine } from './ndjson-bytes.js';
 import { LinePacker } from './json-scan.js';
 import type { NdjsonPrefetchEvent, NdjsonStartMessage, NdjsonWorkerMessage } from './ndjson-parallel.js';
 
@@ -35,12 +36,15 @@ const BATCH_CHARS = 1 << 20;
  */
 const MESSAGE_BATCHES = 4;
 
+const LF = 10;
+const CR = 13;
+
 serveFiles<NdjsonStartMessage, NdjsonPrefetchEvent>(parentPort!, AHEAD, run);
 
 async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage, transfer?: readonly ArrayBuffer[]) => Promise<void>): Promise<void> {
   for (let index = 0; index < files.length; index++) {
     const { path, encoding } = files[index]!;
-    const packer = new LinePacker();
+    let packer = new LinePacker();
     let events: NdjsonPrefetchEvent[] = [];
     // A batch's arrays are its own (JsonPacker.take), so they move to the main thread without a copy.
     let buffers: ArrayBuffer[] = [];
@@ -65,7 +69,44 @@ async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage,
       if (events.length >= BATCH_AKTER) await flush();
     };
     let line = 0;
-    for await (const ev of ndjsonText(path, encoding)) {
+    // A line the scan gives back (an escape, a repeated key, not JSON) is parsed as readNdjson parses it.
+    const parsed = async (text: string): Promise<void> => {
+      const p = parseLine(text, line);
+      if (p === undefined) return;
+      if (p.kind !== 'value') return other(p);
+      packer.add(line, p.value, p.chars);
+    };
+    // Whether a message is due, the batch packed once it is full.
+    const full = (): boolean => {
+      if (packer.size < BATCH_AKTER && packer.textLength < BATCH_CHARS) return false;
+      pack();
+      return batches >= MESSAGE_BATCHES;
+    };
+    for await (const ev of ndjsonPieces(path, encoding)) {
+      if (ev.kind === 'bytes') {
+        const { bytes, end } = ev;
+        // Most files have no CR: then only line feeds are looked for. The next CR is kept, not looked for per line.
+        let cr = bytes.indexOf(CR, ev.start);
+        if (cr >= end) cr = -1;
+        for (let start = ev.start; start < end; ) {
+          let stop = bytes.indexOf(LF, start);
+          if (stop < 0 || stop > end) stop = end;
+          if (cr >= 0) {
+            if (cr < start) {
+              cr = bytes.indexOf(CR, start);
+              if (cr >= end) cr = -1;
+            }
+            if (cr >= 0 && cr < stop) stop = cr;
+          }
+          const from = start;
+          start = nextLine(bytes, stop, end);
+          line++;
+          if (!packer.addBytes(line, bytes, from, stop)) await parsed(bytes.toString('utf8', from, stop));
+          if (full()) await flush();
+        }
+        continue;
+      }
+      if (ev.kind === 'format') packer = new LinePacker(undefined, undefined, ev.encoding === 'utf-8');
       if (ev.kind !== 'text') {
         await other(ev);
         continue;
@@ -77,20 +118,8 @@ async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage,
         const from = start;
         start = stop + 1;
         line++;
-        // A line the scan gives back (an escape, a repeated key, not JSON) is parsed as readNdjson parses it.
-        if (!packer.addLine(line, text, stop - from + 1, from, stop)) {
-          const parsed = parseLine(text.slice(from, stop), line);
-          if (parsed === undefined) continue;
-          if (parsed.kind !== 'value') {
-            await other(parsed);
-            continue;
-          }
-          packer.add(line, parsed.value, parsed.chars);
-        }
-        if (packer.size >= BATCH_AKTER || packer.textLength >= BATCH_CHARS) {
-          pack();
-          if (batches >= MESSAGE_BATCHES) await flush();
-        }
+        if (!packer.addLine(line, text, stop - from + 1, from, stop)) await parsed(text.slice(from, stop));
+        if (full()) await flush();
       }
     }
     await flush();
