@@ -1,3 +1,4 @@
+import { copyBytes, roomFor } from './csv-dict.js';
 import { Dictionary } from './json-dict.js';
 
 /**
@@ -139,6 +140,13 @@ export class JsonPacker {
   protected readonly numbers = new Grow(new Float64Array(256));
   protected readonly lengths = new Grow(new Int32Array(1 << 14));
   protected texts: string[] = [];
+  /**
+   * The texts scanned from UTF-8 bytes since the last in `texts` (LinePacker.addBytes), end to end:
+   * decoded at once when a text comes as a string or the batch is taken (a decode per value was a
+   * twentieth of the NDJSON thread's time).
+   */
+  private textBytes: Buffer<ArrayBuffer> = Buffer.allocUnsafe(1 << 16);
+  protected textBytesLength = 0;
   protected chars = 0;
   protected lineChars = 0;
 
@@ -174,6 +182,7 @@ export class JsonPacker {
       const d = this.dictionaries[c];
       if (d && this.seen[c]! >= this.trialValues && d.size * 8 > this.seen[c]!) this.dictionaries[c] = null;
     }
+    this.decodeBytes();
     const text = this.texts.join('');
     this.texts = [];
     this.chars = 0;
@@ -183,9 +192,27 @@ export class JsonPacker {
   }
 
   protected text(s: string): void {
+    this.decodeBytes();
     this.texts.push(s);
     this.lengths.push(s.length);
     this.chars += s.length;
+  }
+
+  /** text() for bytes `start` to `end` of `src`, valid UTF-8 of `units` UTF-16 code units. */
+  protected utf8Text(src: Uint8Array, start: number, end: number, units: number): void {
+    const n = end - start;
+    this.textBytes = roomFor(this.textBytes, this.textBytesLength, n);
+    if (n < 64) copyBytes(src, start, end, this.textBytes, this.textBytesLength);
+    else this.textBytes.set(src.subarray(start, end), this.textBytesLength);
+    this.textBytesLength += n;
+    this.lengths.push(units);
+    this.chars += units;
+  }
+
+  private decodeBytes(): void {
+    if (this.textBytesLength === 0) return;
+    this.texts.push(this.textBytes.toString('utf8', 0, this.textBytesLength));
+    this.textBytesLength = 0;
   }
 
   private value(v: unknown, context: number): void {

@@ -100,6 +100,7 @@ export class LinePacker extends JsonPacker {
     const numbers = this.numbers.length;
     const lengths = this.lengths.length;
     const texts = this.texts.length;
+    const textBytes = this.textBytesLength;
     const textChars = this.chars;
     this.added.length = 0;
     // The strings counted per context, as they were: put back if the line is given back (a copy per line costs less than a note per string).
@@ -119,6 +120,7 @@ export class LinePacker extends JsonPacker {
     this.numbers.length = numbers;
     this.lengths.length = lengths;
     this.texts.length = texts;
+    this.textBytesLength = textBytes;
     this.chars = textChars;
     for (let i = this.added.length - 1; i >= 0; i--) this.added[i]!.removeLast();
     for (let i = 0; i < this.seen.length; i++) this.seen[i] = i < contexts ? this.seenBefore[i]! : 0;
@@ -222,21 +224,26 @@ export class LinePacker extends JsonPacker {
   private start = 0;
   private end = 0;
   private hash = 0;
+  /** Its bytes beyond its code units (UTF-8; see `extra`). */
+  private wide = 0;
 
   private scanString(): boolean {
     const s = this.codes;
     let i = this.pos + 1;
     let h = HASH_START;
+    let wide = 0;
     for (;;) {
       const c = s[i]!;
       if (c === 34) break;
       // An escape, a control character (JSON.parse refuses it) or the end of the line (NaN).
       if (c === 92 || !(c >= 32)) return false;
       // A UTF-8 continuation byte is no code unit of its own; a 4-byte character's are two.
-      if (c >= 0x80) this.extra += c < 0xc0 ? 1 : c >= 0xf0 ? -1 : 0;
+      if (c >= 0x80) wide += c < 0xc0 ? 1 : c >= 0xf0 ? -1 : 0;
       h = hashStep(h, c);
       i++;
     }
+    this.wide = wide;
+    this.extra += wide;
     this.start = this.pos + 1;
     this.end = i;
     this.hash = h;
@@ -275,18 +282,25 @@ export class LinePacker extends JsonPacker {
       const { start, end, hash } = this;
       if (d.size < this.limit) {
         const s = this.slice(start, end);
-        const added = d.add(own(s), hash);
+        const added = d.add(this.bytes === undefined ? own(s) : s, hash);
         this.lastCode[context] = added + 1;
         this.ops.push(added);
         this.added.push(d);
-        this.text(s);
+        this.sent(s);
         return true;
       }
     }
     if (!d && !this.scanString()) return false;
     this.ops.push(TEXT);
-    this.text(this.slice(this.start, this.end));
+    if (this.bytes !== undefined) this.utf8Text(this.bytes, this.start, this.end, this.end - this.start - this.wide);
+    else this.text(this.src.slice(this.start, this.end));
     return true;
+  }
+
+  /** Sends `s`, the string scanned last (`start` to `end`). */
+  private sent(s: string): void {
+    if (this.bytes !== undefined) this.utf8Text(this.bytes, this.start, this.end, s.length);
+    else this.text(s);
   }
 
   private array(context: number, depth: number): boolean {
@@ -390,10 +404,10 @@ export class LinePacker extends JsonPacker {
       // Keys beyond the limit go as text, which JsonUnpacker marks untagged: left to JsonPacker.
       if (this.keys.size >= this.limit) return -1;
       const k = this.slice(start, end);
-      code = this.keys.add(own(k), hash);
+      code = this.keys.add(this.bytes === undefined ? own(k) : k, hash);
       this.added.push(this.keys);
       this.tables();
-      this.text(k);
+      this.sent(k);
     }
     this.ops.push(code);
     return code;
