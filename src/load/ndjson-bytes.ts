@@ -1,6 +1,7 @@
 import { ndjsonText, type NdjsonText } from './json.js';
 import { detectEncoding, readSample, utf8Chunks, type ByteSource, type TextTally } from './text.js';
 import { afterLastBreak } from './csv-bytes.js';
+import type { Grow } from './json-pack.js';
 import { roomFor } from './csv-dict.js';
 
 const LF = 10;
@@ -54,7 +55,28 @@ function asBuffer(chunk: Uint8Array): Buffer {
   return chunk instanceof Buffer ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
-/** Where the line after one ending at `stop` (a line break, or `end`) starts: CRLF is one line break. */
-export function nextLine(bytes: Buffer, stop: number, end: number): number {
-  return bytes[stop] === CR && stop + 1 < end && bytes[stop + 1] === LF ? stop + 2 : stop + 1;
+/**
+ * The lines of a stretch (ndjsonPieces' `bytes` from `start` to `end`), each as where it starts and
+ * where its line break (or the stretch's end) stands, put in `out` after one another: LF, CRLF and a
+ * lone CR end a line, as lineFeeds makes them LF for the text path.
+ */
+export function cutLines(bytes: Buffer, start: number, end: number, out: Grow<Int32Array>): void {
+  out.length = 0;
+  // Most files have no CR: then only line feeds are looked for. The next CR is kept, not looked for per line.
+  let cr = bytes.indexOf(CR, start);
+  if (cr >= end) cr = -1;
+  while (start < end) {
+    let stop = bytes.indexOf(LF, start);
+    if (stop < 0 || stop > end) stop = end;
+    if (cr >= 0) {
+      if (cr < start) {
+        cr = bytes.indexOf(CR, start);
+        if (cr >= end) cr = -1;
+      }
+      if (cr >= 0 && cr < stop) stop = cr;
+    }
+    out.push(start);
+    out.push(stop);
+    start = bytes[stop] === CR && stop + 1 < end && bytes[stop + 1] === LF ? stop + 2 : stop + 1;
+  }
 }

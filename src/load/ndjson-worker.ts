@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { serveFiles } from './credits.js';
 import { parseLine } from './json.js';
-import { ndjsonPieces, nextLine } from './ndjson-bytes.js';
+import { Grow } from './json-pack.js';
+import { cutLines, ndjsonPieces } from './ndjson-bytes.js';
 import { LinePacker } from './json-scan.js';
 import type { NdjsonPrefetchEvent, NdjsonStartMessage, NdjsonWorkerMessage } from './ndjson-parallel.js';
 
@@ -36,9 +37,6 @@ const BATCH_CHARS = 1 << 20;
  */
 const MESSAGE_BATCHES = 4;
 
-const LF = 10;
-const CR = 13;
-
 serveFiles<NdjsonStartMessage, NdjsonPrefetchEvent>(parentPort!, AHEAD, run);
 
 async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage, transfer?: readonly ArrayBuffer[]) => Promise<void>): Promise<void> {
@@ -69,6 +67,8 @@ async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage,
       if (events.length >= BATCH_AKTER) await flush();
     };
     let line = 0;
+    // The lines of a stretch of bytes: where each starts and ends.
+    const cuts = new Grow(new Int32Array(2048));
     // A line the scan gives back (an escape, a repeated key, not JSON) is parsed as readNdjson parses it.
     const parsed = async (text: string): Promise<void> => {
       const p = parseLine(text, line);
@@ -84,22 +84,12 @@ async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage,
     };
     for await (const ev of ndjsonPieces(path, encoding)) {
       if (ev.kind === 'bytes') {
-        const { bytes, end } = ev;
-        // Most files have no CR: then only line feeds are looked for. The next CR is kept, not looked for per line.
-        let cr = bytes.indexOf(CR, ev.start);
-        if (cr >= end) cr = -1;
-        for (let start = ev.start; start < end; ) {
-          let stop = bytes.indexOf(LF, start);
-          if (stop < 0 || stop > end) stop = end;
-          if (cr >= 0) {
-            if (cr < start) {
-              cr = bytes.indexOf(CR, start);
-              if (cr >= end) cr = -1;
-            }
-            if (cr >= 0 && cr < stop) stop = cr;
-          }
-          const from = start;
-          start = nextLine(bytes, stop, end);
+        const { bytes } = ev;
+        cutLines(bytes, ev.start, ev.end, cuts);
+        const at = cuts.data;
+        for (let i = 0; i < cuts.length; i += 2) {
+          const from = at[i]!;
+          const stop = at[i + 1]!;
           line++;
           if (!packer.addBytes(line, bytes, from, stop)) await parsed(bytes.toString('utf8', from, stop));
           if (full()) await flush();
