@@ -131,7 +131,7 @@ function bytesWay(lines: string[], cuts: number[], limit: number, trial: number)
 
 /** JSON.stringify's line with every character beyond ASCII written as an escape (JSON.parse reads the same value). */
 function escaped(v: unknown): string {
-  return JSON.stringify(v).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(v).replace(/[^ -~\t\n\r]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

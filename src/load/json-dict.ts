@@ -2,7 +2,8 @@
  * Strings by code (the order they were added in), found by their text or by a stretch of a larger
  * text without cutting it out: the NDJSON thread looks a value up where it stands in its line
  * (json-scan.ts), so a value sent before costs no string of its own. Open addressing over an
- * FNV-1a hash of the UTF-16 code units, which the line scanner works out as it reads them.
+ * FNV-1a hash of the UTF-16 code units, or of the UTF-8 bytes for a file scanned as bytes, which
+ * the line scanner works out as it reads them.
  */
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -28,35 +29,15 @@ export function hashStep(h: number, unit: number): number {
  * (made valid by utf8Chunks) never finds such a string, as it never equals it.
  */
 export function utf8HashOf(s: string): number {
+  if (scratch.length < 3 * s.length) scratch = new Uint16Array(3 * s.length);
+  const n = writeUtf8(s, scratch, 0);
   let h = FNV_OFFSET;
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    let c = s.charCodeAt(i);
-    if (c < 0x80) {
-      h = Math.imul(h ^ c, FNV_PRIME);
-      continue;
-    }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      }
-    }
-    if (c < 0x800) {
-      h = Math.imul(h ^ (0xc0 | (c >> 6)), FNV_PRIME);
-    } else if (c < 0x10000) {
-      h = Math.imul(h ^ (0xe0 | (c >> 12)), FNV_PRIME);
-      h = Math.imul(h ^ (0x80 | ((c >> 6) & 0x3f)), FNV_PRIME);
-    } else {
-      h = Math.imul(h ^ (0xf0 | (c >> 18)), FNV_PRIME);
-      h = Math.imul(h ^ (0x80 | ((c >> 12) & 0x3f)), FNV_PRIME);
-      h = Math.imul(h ^ (0x80 | ((c >> 6) & 0x3f)), FNV_PRIME);
-    }
-    h = Math.imul(h ^ (0x80 | (c & 0x3f)), FNV_PRIME);
-  }
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ scratch[i]!, FNV_PRIME);
   return h;
 }
+
+/** Room for utf8HashOf's bytes (a string of the dictionaries' string side: a line given back). */
+let scratch = new Uint16Array(256);
 
 /** The bytes of `s` as utf8HashOf hashes them, written to `pool` from `at`; where they end. */
 function writeUtf8(s: string, pool: Uint16Array, at: number): number {

@@ -78,8 +78,9 @@ export class LinePacker extends JsonPacker {
 
   /**
    * addLine for a line of valid UTF-8 (bytes `start` to `end` of `bytes`, a line break or a 0 after
-   * it): the same ops, the strings found in the dictionaries by their bytes and decoded only when
-   * sent; `chars` counts the line's characters (as code units, its line break one) from its bytes.
+   * it), on a packer made with `utf8`: the same ops, the strings found in the dictionaries by their
+   * bytes and decoded only when sent (a batch's at once). The line's characters (code units, as
+   * addLine's `chars`) are counted from its bytes: the store's room is estimated from them.
    */
   addBytes(line: number, bytes: Buffer, start: number, end: number): boolean {
     this.codes = bytes;

@@ -31,7 +31,7 @@ export async function* ndjsonPieces(file: ByteSource, encoding?: string): AsyncG
   for await (const chunk of utf8Chunks(file, tally)) {
     // A chunk of whole lines (most: readChunks cuts after a line feed) is scanned where it stands.
     if (length === 0 && chunk.length > 0 && chunk[chunk.length - 1] === LF) {
-      yield { kind: 'bytes', bytes: asBuffer(chunk), start: 0, end: chunk.length };
+      yield { kind: 'bytes', bytes: chunk, start: 0, end: chunk.length };
       continue;
     }
     pending = roomFor(pending, length, chunk.length + 1);
@@ -49,10 +49,6 @@ export async function* ndjsonPieces(file: ByteSource, encoding?: string): AsyncG
     yield { kind: 'bytes', bytes: pending, start: 0, end: length };
   }
   yield { kind: 'end', sha256: tally.sha256, undecodable: tally.undecodable };
-}
-
-function asBuffer(chunk: Uint8Array): Buffer {
-  return chunk instanceof Buffer ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
 /**

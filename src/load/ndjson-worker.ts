@@ -9,8 +9,8 @@ import type { NdjsonPrefetchEvent, NdjsonStartMessage, NdjsonWorkerMessage } fro
 /**
  * Reads NDJSON files on a second core: decoding, hashing, cutting lines and parsing (most of the
  * time of reading NDJSON on one thread) happen here, and the akter go back in packed batches (see
- * JsonPacker; LinePacker packs a plain line from its text), so the main thread only rebuilds them
- * from shared strings and checks them.
+ * JsonPacker; LinePacker packs a plain line from its text, or from its bytes in a UTF-8 file,
+ * ndjson-bytes.ts), so the main thread only rebuilds them from shared strings and checks them.
  */
 
 /**
