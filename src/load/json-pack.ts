@@ -351,6 +351,9 @@ export class JsonUnpacker {
     // plain array rather than a dictionary; a slot past the room is put there all the same.
     const room = this.left === 0 ? 0 : Math.ceil(((ops >> 1) * n) / this.left);
     this.slotValues = new Array<unknown>(Math.min(room, SLOTS_AT_ONCE));
+    // Made an array of any values at once: its first number would make it one of doubles, which a
+    // string after it makes again, every number boxed; and the store below would meet every kind.
+    if (room > 0) this.slotValues[0] = undefined;
     const values = new Array<unknown>(n);
     for (let i = 0; i < n; i++) values[i] = this.value(0, this.shape, undefined);
     this.left -= n;
