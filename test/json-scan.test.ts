@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonPacker, type PackedJson } from '../src/load/json-pack.js';
 import { LinePacker } from '../src/load/json-scan.js';
-import { Dictionary, hashOf } from '../src/load/json-dict.js';
+import { Dictionary, hashOf, utf8HashOf } from '../src/load/json-dict.js';
+import { hashOf as bytesHashOf } from '../src/load/csv-dict.js';
 
 /** Lines the scan must give back (JSON.parse decides), or must pack exactly as JSON.parse's value packs. */
 const TRICKY = [
@@ -91,6 +92,48 @@ function bothWays(lines: string[], cuts: number[], limit: number, trial: number)
   return { parsed, scanned, taken };
 }
 
+/**
+ * The lines as the NDJSON thread scans a UTF-8 file: the bytes of their text end to end, each line
+ * scanned where it stands (a line feed after it, a 0 after the last), against JsonPacker's packing
+ * of what JSON.parse gives for the text those bytes decode to (a lone surrogate becomes U+FFFD, as
+ * utf8Chunks makes it). Lines given back are parsed and added from their values (the dictionaries'
+ * string side), so a value met both ways must get one code.
+ */
+function bytesWay(lines: string[], cuts: number[], limit: number, trial: number): { parsed: PackedJson[]; scanned: PackedJson[]; taken: number } {
+  const texts = lines.map((l) => Buffer.from(l).toString());
+  const plain = new JsonPacker(limit, trial);
+  const scan = new LinePacker(limit, trial, true);
+  const bytes = Buffer.from(`${texts.join('\n')}\0`);
+  const ends = new Set(cuts.map((c) => c % (lines.length + 1)));
+  const parsed: PackedJson[] = [];
+  const scanned: PackedJson[] = [];
+  let taken = 0;
+  let at = 0;
+  texts.forEach((line, i) => {
+    const p = parses(line) as { value: unknown } | undefined;
+    const n = Buffer.byteLength(line);
+    const ok = scan.addBytes(i + 1, bytes, at, at + n);
+    at += n + 1;
+    if (ok) {
+      expect(p).toBeDefined();
+      taken++;
+    } else if (p) scan.add(i + 1, p.value, line.length + 1);
+    if (p) plain.add(i + 1, p.value, line.length + 1);
+    if (ends.has(i + 1)) {
+      parsed.push(plain.take());
+      scanned.push(scan.take());
+    }
+  });
+  parsed.push(plain.take());
+  scanned.push(scan.take());
+  return { parsed, scanned, taken };
+}
+
+/** JSON.stringify's line with every character beyond ASCII written as an escape (JSON.parse reads the same value). */
+function escaped(v: unknown): string {
+  return JSON.stringify(v).replace(/[^ -~\t\n\r]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 /**
  * Dates and near-dates (found by their day once their key's dictionary holds a date): few enough
@@ -105,7 +148,7 @@ const dateLike = fc.oneof(
 describe('NDJSON lines packed from their text', () => {
   it("pack exactly what JSON.parse's values pack, batch by batch, whatever the dictionaries' limits; a line JSON.parse refuses is given back", () => {
     const key = fc.oneof(fc.constantFrom('caseId', 'plans', 'goal', '__proto__', '\u001f', '1', '', 'a"b', 'a\\b'), fc.string({ maxLength: 4 }));
-    const text = fc.oneof(fc.constantFrom('', 'a', '\u001f', 'å', '2010-01-01', ' 12 ', 'lång text '.repeat(3), '\n', '"', '\ud800'), fc.string({ maxLength: 6, unit: 'grapheme' }), dateLike);
+    const text = fc.oneof(fc.constantFrom('', 'a', '\u001f', 'å', '2010-01-01', ' 12 ', 'lång text '.repeat(3), '\n', '"', '\ud800', '\ufffd', '😀', 'Mål 😀 ändrat', '\u2028'), fc.string({ maxLength: 6, unit: 'grapheme' }), dateLike);
     const { value } = fc.letrec((tie) => ({
       value: fc.oneof({ depthSize: 'small' }, text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
       array: fc.array(tie('value'), { maxLength: 4 }),
@@ -118,11 +161,14 @@ describe('NDJSON lines packed from their text', () => {
       const i = at % (s.length + 1);
       return s.slice(0, i) + put + s.slice(i + cut);
     });
-    const line = fc.oneof(value.map((v) => JSON.stringify(v)), spaced, broken, fc.constantFrom(...TRICKY));
+    const line = fc.oneof(value.map((v) => JSON.stringify(v)), value.map(escaped), spaced, broken, fc.constantFrom(...TRICKY));
     fc.assert(
       fc.property(fc.array(line, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 5 }), fc.constantFrom([2, 4], [1 << 16, 32_768], [0, 0], [3, 1]), (lines, cuts, [limit, trial]) => {
         const { parsed, scanned } = bothWays(lines, cuts, limit!, trial!);
         expect(scanned).toEqual(parsed);
+        // The same from the lines' UTF-8 bytes.
+        const bytes = bytesWay(lines, cuts, limit!, trial!);
+        expect(bytes.scanned).toEqual(bytes.parsed);
       }),
       { numRuns: 500 },
     );
@@ -148,6 +194,49 @@ describe('NDJSON lines packed from their text', () => {
     const { parsed: one, scanned: other } = bothWays(lines, [2], 1 << 16, 1);
     expect(other).toEqual(one);
     expect(Array.from(one[1]!.ops)).toContain(-1);
+  });
+
+  it('packs from UTF-8 bytes what JSON.parse packs: characters of two, three and four bytes, escapes of them given back, U+FFFD apart from a lone surrogate', () => {
+    const lines = [
+      '{"goal":"Själv😀","d":"2010-01-01","x":"\ufffd"}',
+      '{"goal":"Sj\\u00e4lv\\ud83d\\ude00","d":"2010-01-01","x":"\\ud800"}',
+      '{"goal":"Själv😀","d":"2010-01-01","x":"\ufffd","y":"€"}',
+      '{"x":"\\ufffd","y":"\\u20ac","goal":"Själv😀"}',
+      '{"goal":"Själv😀","x":"\\ud800","å":["ä","ö"]}',
+      '{"goal":"Själv😀","x":"\ufffd","å":["ä","ö"]}',
+    ];
+    const { parsed, scanned, taken } = bytesWay(lines, [3], 1 << 16, 32_768);
+    expect(taken).toBe(3);
+    expect(scanned).toEqual(parsed);
+    // A line's characters, counted from its bytes: code units, as the text path counts them.
+    expect(scanned.map((b) => b.chars)).toEqual(parsed.map((b) => b.chars));
+  });
+
+  it('files a string of a UTF-8 dictionary under the hash of its bytes; a lone surrogate never under bytes a file can hold', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.oneof(fc.string({ maxLength: 5, unit: 'grapheme' }), fc.string({ maxLength: 3, unit: 'binary' }), fc.constantFrom('\ud800', '\ufffd', 'a\udc00b', '😀')), { maxLength: 60 }), fc.nat({ max: 60 }), (words, back) => {
+        const d = new Dictionary(true);
+        words.forEach((w, i) => expect(d.add(w, d.hash(w))).toBe(i));
+        const kept = Math.max(0, words.length - back);
+        for (let i = words.length; i > kept; i--) d.removeLast();
+        words.forEach((w, i) => {
+          expect(d.get(w)).toBe(i < kept ? i : -1);
+          const wellFormed = Buffer.from(w).toString() === w;
+          const bytes = Buffer.from(`x"${w}"y`);
+          const n = Buffer.byteLength(w);
+          if (wellFormed) expect(utf8HashOf(w)).toBe(bytesHashOf(bytes, 2, 2 + n));
+          // The bytes of the file find the string they decode to, never a lone surrogate's.
+          const decoded = Buffer.from(w).toString();
+          const code = words.indexOf(decoded);
+          expect(d.find(bytes, 2, 2 + n, bytesHashOf(bytes, 2, 2 + n))).toBe(code >= 0 && code < kept ? code : -1);
+          if (i < kept) {
+            expect(d.extra[i]).toBe(wellFormed ? n - w.length : d.extra[i]);
+            const plain = [...w].every((c) => c !== '"' && c !== '\\' && c >= ' ');
+            expect(d.quotedAt(i, bytes, 2)).toBe(plain && wellFormed ? 2 + n : -1);
+          }
+        });
+      }),
+    );
   });
 
   it('takes no index where a key was expected: a line given back may have given its code to one', () => {
@@ -200,6 +289,8 @@ describe('NDJSON lines packed from their text', () => {
       fc.property(fc.array(line, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 3 }), (lines, cuts) => {
         const { parsed, scanned } = bothWays(lines, cuts, 1 << 16, 32_768);
         expect(scanned).toEqual(parsed);
+        const bytes = bytesWay(lines, cuts, 1 << 16, 32_768);
+        expect(bytes.scanned).toEqual(bytes.parsed);
       }),
       { numRuns: 300 },
     );

@@ -46,6 +46,22 @@ const FILES: [string, string | Buffer][] = [
   ['latin1.ndjson', Buffer.from(`{"caseId":"A-1","goal":"Sj\xe4lvf\xf6rs\xf6rjning"}\n`, 'latin1')],
   // Lines longer than a chunk read (64 KiB), a line break right after one, and blank lines between.
   ['long-lines.ndjson', `${akt(1)}\n${JSON.stringify({ caseId: 'A-2', goal: 'lång '.repeat(30_000) })}\n\n${akt(3)}\n${'{"caseId":"A-4","goal":"'.padEnd(65_536 * 2 - 1, 'x')}"}\n\n`],
+  // Read as UTF-8 bytes: a byte-order mark; escapes beside the characters they stand for; lone CRs
+  // and lines of 4-byte characters longer than a read (cut inside one); bytes that are no UTF-8
+  // after a first read that was valid (U+FFFD, counted), then a character cut by one.
+  ['bom.ndjson', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${akt(1)}\n{"caseId":"A-2","goal":"Sj\\u00e4lv \\ud83d\\ude00"}\n{"caseId":"A-3","goal":"Själv 😀"}\n`)])],
+  ['cr-long.ndjson', `${akt(1)}\r${JSON.stringify({ caseId: 'A-2', goal: '😀'.repeat(40_000) })}\r\r\n${akt(3)}\r${JSON.stringify({ caseId: 'A-4', goal: `å${'😀'.repeat(20_000)}` })}\r`],
+  [
+    'bad-late.ndjson',
+    Buffer.concat([
+      Buffer.from(`${lines(400, {}).join('\n')}\n`),
+      Buffer.from('{"caseId":"A-401","goal":"Sj'),
+      Buffer.from([0xff, 0xe4]),
+      Buffer.from('lv"}\n{"caseId":"A-402","goal":"'),
+      Buffer.from([0xf0, 0x9f, 0x98]),
+      Buffer.from(`"}\n${akt(403)}\n`),
+    ]),
+  ],
 ];
 
 describe.skipIf(!existsSync(fileURLToPath(BUILT)))('NDJSON read on a worker thread', () => {

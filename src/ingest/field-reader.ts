@@ -158,8 +158,9 @@ export class FieldReader {
       const seen = state.jsonKeys;
       const codes = rec.codes;
       const fieldCodes = state.jsonCodes;
-      raws.fill(undefined);
-      fieldCodes.fill(-1);
+      // Loops: fill is a call out of compiled code, and a record has a handful of fields (0.15 s of the main thread for 400,000 akter).
+      for (let f = 0; f < raws.length; f++) raws[f] = undefined;
+      for (let f = 0; f < fieldCodes.length; f++) fieldCodes[f] = -1;
       const slots = rec.slots;
       if (slots !== undefined) this.slots(state, rec, slots, nested);
       else {

@@ -87,7 +87,7 @@ function lineFeeds(text: string): string {
  * Where the bytes up to `length` can be cut after a line break: after the last LF, or after a later
  * CR unless it is the last byte (an LF may follow it). 0 for none.
  */
-function afterLastBreak(bytes: Buffer, length: number): number {
+export function afterLastBreak(bytes: Buffer, length: number): number {
   // (lastIndexOf counts an offset below 0 from the end of the buffer.)
   if (length === 0) return 0;
   const lf = bytes.lastIndexOf(LF, length - 1);

@@ -1,4 +1,5 @@
-import { Dictionary, hashOf } from './json-dict.js';
+import { copyBytes, roomFor } from './csv-dict.js';
+import { Dictionary } from './json-dict.js';
 
 /**
  * Parsed JSON values (NDJSON akter) packed on the parsing thread and rebuilt on the main thread
@@ -130,7 +131,7 @@ export class Grow<T extends Int32Array | Float64Array> {
 
 /** Packs the values of one file, batch after batch, on the parsing thread. */
 export class JsonPacker {
-  protected readonly keys = new Dictionary();
+  protected readonly keys: Dictionary;
   /** Per context (0: a value at the top; 1 + k: under key code k) its dictionary; null once sent as text. */
   protected readonly dictionaries: (Dictionary | null)[] = [];
   protected readonly seen: number[] = [];
@@ -139,14 +140,24 @@ export class JsonPacker {
   protected readonly numbers = new Grow(new Float64Array(256));
   protected readonly lengths = new Grow(new Int32Array(1 << 14));
   protected texts: string[] = [];
+  /**
+   * The texts scanned from UTF-8 bytes since the last in `texts` (LinePacker.addBytes), end to end:
+   * decoded at once when a text comes as a string or the batch is taken (a decode per value was a
+   * twentieth of the NDJSON thread's time).
+   */
+  private textBytes: Buffer<ArrayBuffer> = Buffer.allocUnsafe(1 << 16);
+  protected textBytesLength = 0;
   protected chars = 0;
   protected lineChars = 0;
 
-  /** The limits are parameters for the tests only. */
+  /** The limits are parameters for the tests only; `utf8`: the dictionaries hold UTF-8 bytes (see Dictionary). */
   constructor(
     protected readonly limit = DICTIONARY_LIMIT,
     private readonly trialValues = TRIAL_VALUES,
-  ) {}
+    protected readonly utf8 = false,
+  ) {
+    this.keys = new Dictionary(utf8);
+  }
 
   /** Values in the batch so far. */
   get size(): number {
@@ -171,6 +182,7 @@ export class JsonPacker {
       const d = this.dictionaries[c];
       if (d && this.seen[c]! >= this.trialValues && d.size * 8 > this.seen[c]!) this.dictionaries[c] = null;
     }
+    this.decodeBytes();
     const text = this.texts.join('');
     this.texts = [];
     this.chars = 0;
@@ -180,9 +192,27 @@ export class JsonPacker {
   }
 
   protected text(s: string): void {
+    this.decodeBytes();
     this.texts.push(s);
     this.lengths.push(s.length);
     this.chars += s.length;
+  }
+
+  /** text() for bytes `start` to `end` of `src`, valid UTF-8 of `units` UTF-16 code units. */
+  protected utf8Text(src: Uint8Array, start: number, end: number, units: number): void {
+    const n = end - start;
+    this.textBytes = roomFor(this.textBytes, this.textBytesLength, n);
+    if (n < 64) copyBytes(src, start, end, this.textBytes, this.textBytesLength);
+    else this.textBytes.set(src.subarray(start, end), this.textBytesLength);
+    this.textBytesLength += n;
+    this.lengths.push(units);
+    this.chars += units;
+  }
+
+  private decodeBytes(): void {
+    if (this.textBytesLength === 0) return;
+    this.texts.push(this.textBytes.toString('utf8', 0, this.textBytesLength));
+    this.textBytesLength = 0;
   }
 
   private value(v: unknown, context: number): void {
@@ -215,7 +245,7 @@ export class JsonPacker {
         this.text(k);
         return -1;
       }
-      code = this.keys.add(own(k), hashOf(k));
+      code = this.keys.add(own(k), this.keys.hash(k));
       this.text(k);
     }
     this.ops.push(code);
@@ -225,7 +255,7 @@ export class JsonPacker {
   /** The dictionary of a context, made when first used; null once its values go as text. */
   protected dictionary(context: number): Dictionary | null {
     while (this.dictionaries.length <= context) {
-      this.dictionaries.push(new Dictionary());
+      this.dictionaries.push(new Dictionary(this.utf8));
       this.seen.push(0);
     }
     return this.dictionaries[context]!;
@@ -236,7 +266,7 @@ export class JsonPacker {
       const d = this.dictionary(context);
       if (d) {
         this.seen[context]!++;
-        const hash = hashOf(s);
+        const hash = d.hash(s);
         const code = d.get(s, hash);
         if (code >= 0) return this.ops.push(code);
         if (d.size < this.limit) {
@@ -321,6 +351,9 @@ export class JsonUnpacker {
     // plain array rather than a dictionary; a slot past the room is put there all the same.
     const room = this.left === 0 ? 0 : Math.ceil(((ops >> 1) * n) / this.left);
     this.slotValues = new Array<unknown>(Math.min(room, SLOTS_AT_ONCE));
+    // Made an array of any values at once: its first number would make it one of doubles, which a
+    // string after it makes again, every number boxed; and the store below would meet every kind.
+    if (room > 0) this.slotValues[0] = undefined;
     const values = new Array<unknown>(n);
     for (let i = 0; i < n; i++) values[i] = this.value(0, this.shape, undefined);
     this.left -= n;

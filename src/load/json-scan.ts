@@ -30,8 +30,12 @@ export class LinePacker extends JsonPacker {
    * typed array far faster than charCodeAt reads a string (which it checks the kind of first,
    * every time). Made once per text: the NDJSON thread scans a chunk's lines where they stand.
    */
-  private codes = new Uint16Array(1024);
-  private coded = '';
+  private codes: Uint16Array | Uint8Array = new Uint16Array(1024);
+  private coded: string | undefined;
+  /** The UTF-8 bytes being scanned (addBytes), which `codes` is then; undefined while scanning text. */
+  private bytes: Buffer | undefined;
+  /** Bytes of the line's strings beyond their characters' code units, so far (only addBytes uses it). */
+  private extra = 0;
   private pos = 0;
   /** What to take back if the line is given back: the dictionaries that gained an entry, and the contexts whose `seen` went up. */
   private readonly added: Dictionary[] = [];
@@ -66,11 +70,38 @@ export class LinePacker extends JsonPacker {
   addLine(line: number, text: string, chars: number, start = 0, end = text.length): boolean {
     this.src = text;
     if (text !== this.coded) this.code(text);
+    this.bytes = undefined;
+    const ok = this.scanLine(line, chars, start, end);
+    this.src = '';
+    return ok;
+  }
+
+  /**
+   * addLine for a line of valid UTF-8 (bytes `start` to `end` of `bytes`, a line break or a 0 after
+   * it), on a packer made with `utf8`: the same ops, the strings found in the dictionaries by their
+   * bytes and decoded only when sent (a batch's at once). The line's characters (code units, as
+   * addLine's `chars`) are counted from its bytes: the store's room is estimated from them.
+   */
+  addBytes(line: number, bytes: Buffer, start: number, end: number): boolean {
+    this.codes = bytes;
+    this.bytes = bytes;
+    this.coded = undefined;
+    return this.scanLine(line, -1, start, end);
+  }
+
+  /** The text of `start` to `end` of what is being scanned. */
+  private slice(start: number, end: number): string {
+    return this.bytes === undefined ? this.src.slice(start, end) : this.bytes.toString('utf8', start, end);
+  }
+
+  private scanLine(line: number, chars: number, start: number, end: number): boolean {
     this.pos = start;
+    this.extra = 0;
     const ops = this.ops.length;
     const numbers = this.numbers.length;
     const lengths = this.lengths.length;
     const texts = this.texts.length;
+    const textBytes = this.textBytesLength;
     const textChars = this.chars;
     this.added.length = 0;
     // The strings counted per context, as they were: put back if the line is given back (a copy per line costs less than a note per string).
@@ -81,16 +112,16 @@ export class LinePacker extends JsonPacker {
     this.keyStack.length = 0;
     this.space();
     const ok = this.scanValue(0, 1) && (this.space(), this.pos === end);
-    this.src = '';
     if (ok) {
       this.lines.push(line);
-      this.lineChars += chars;
+      this.lineChars += chars >= 0 ? chars : end - start + 1 - this.extra;
       return true;
     }
     this.ops.length = ops;
     this.numbers.length = numbers;
     this.lengths.length = lengths;
     this.texts.length = texts;
+    this.textBytesLength = textBytes;
     this.chars = textChars;
     for (let i = this.added.length - 1; i >= 0; i--) this.added[i]!.removeLast();
     for (let i = 0; i < this.seen.length; i++) this.seen[i] = i < contexts ? this.seenBefore[i]! : 0;
@@ -116,7 +147,7 @@ export class LinePacker extends JsonPacker {
   private code(text: string): void {
     const n = text.length;
     if (this.codes.length <= n) this.codes = new Uint16Array(Math.max(n + 1, this.codes.length * 2));
-    const codes = this.codes;
+    const codes = this.codes as Uint16Array;
     if (LITTLE_ENDIAN) Buffer.from(codes.buffer, codes.byteOffset, n * 2).write(text, 'utf16le');
     else for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
     codes[n] = 0;
@@ -186,7 +217,7 @@ export class LinePacker extends JsonPacker {
     this.pos = i;
     this.ops.push(NUMBER);
     // -0 stays -0, as JSON.parse gives it.
-    this.numbers.push(exact ? (negative ? -n : n) : Number(this.src.slice(start, i)));
+    this.numbers.push(exact ? (negative ? -n : n) : Number(this.slice(start, i)));
     return true;
   }
 
@@ -194,19 +225,26 @@ export class LinePacker extends JsonPacker {
   private start = 0;
   private end = 0;
   private hash = 0;
+  /** Its bytes beyond its code units (UTF-8; see `extra`). */
+  private wide = 0;
 
   private scanString(): boolean {
     const s = this.codes;
     let i = this.pos + 1;
     let h = HASH_START;
+    let wide = 0;
     for (;;) {
       const c = s[i]!;
       if (c === 34) break;
       // An escape, a control character (JSON.parse refuses it) or the end of the line (NaN).
       if (c === 92 || !(c >= 32)) return false;
+      // A UTF-8 continuation byte is no code unit of its own; a 4-byte character's are two.
+      if (c >= 0x80) wide += c < 0xc0 ? 1 : c >= 0xf0 ? -1 : 0;
       h = hashStep(h, c);
       i++;
     }
+    this.wide = wide;
+    this.extra += wide;
     this.start = this.pos + 1;
     this.end = i;
     this.hash = h;
@@ -222,6 +260,7 @@ export class LinePacker extends JsonPacker {
       const quote = hits > 0 && last >= 0 && last < d.size ? d.quotedAt(last, this.codes, this.pos + 1) : -1;
       if (quote >= 0) {
         this.seen[context]!++;
+        this.extra += d.extra[last]!;
         this.pos = quote + 1;
         this.ops.push(last);
         if (hits < HITS_MAX) this.hits[context] = hits + HIT;
@@ -241,21 +280,28 @@ export class LinePacker extends JsonPacker {
         this.ops.push(code);
         return true;
       }
-      const { src, start, end, hash } = this;
+      const { start, end, hash } = this;
       if (d.size < this.limit) {
-        const s = src.slice(start, end);
-        const added = d.add(own(s), hash);
+        const s = this.slice(start, end);
+        const added = d.add(this.bytes === undefined ? own(s) : s, hash);
         this.lastCode[context] = added + 1;
         this.ops.push(added);
         this.added.push(d);
-        this.text(s);
+        this.sent(s);
         return true;
       }
     }
     if (!d && !this.scanString()) return false;
     this.ops.push(TEXT);
-    this.text(this.src.slice(this.start, this.end));
+    if (this.bytes !== undefined) this.utf8Text(this.bytes, this.start, this.end, this.end - this.start - this.wide);
+    else this.text(this.src.slice(this.start, this.end));
     return true;
+  }
+
+  /** Sends `s`, the string scanned last (`start` to `end`). */
+  private sent(s: string): void {
+    if (this.bytes !== undefined) this.utf8Text(this.bytes, this.start, this.end, s.length);
+    else this.text(s);
   }
 
   private array(context: number, depth: number): boolean {
@@ -343,13 +389,14 @@ export class LinePacker extends JsonPacker {
       const start = this.pos + 1;
       const quote = digit(this.codes[start]!) ? -1 : this.keys.quotedAt(expected, this.codes, start);
       if (quote >= 0) {
+        this.extra += this.keys.extra[expected]!;
         this.pos = quote + 1;
         this.ops.push(expected);
         return expected;
       }
     }
     if (!this.scanString()) return -1;
-    const { src, start, end, hash } = this;
+    const { start, end, hash } = this;
     // A key that may be an array index (a digit first; wider than needed).
     const first = this.codes[start]!;
     if (first >= 48 && first <= 57) return -1;
@@ -357,11 +404,11 @@ export class LinePacker extends JsonPacker {
     if (code < 0) {
       // Keys beyond the limit go as text, which JsonUnpacker marks untagged: left to JsonPacker.
       if (this.keys.size >= this.limit) return -1;
-      const k = src.slice(start, end);
-      code = this.keys.add(own(k), hash);
+      const k = this.slice(start, end);
+      code = this.keys.add(this.bytes === undefined ? own(k) : k, hash);
       this.added.push(this.keys);
       this.tables();
-      this.text(k);
+      this.sent(k);
     }
     this.ops.push(code);
     return code;

@@ -1,14 +1,16 @@
 import { parentPort } from 'node:worker_threads';
 import { serveFiles } from './credits.js';
-import { ndjsonText, parseLine } from './json.js';
+import { parseLine } from './json.js';
+import { Grow } from './json-pack.js';
+import { cutLines, ndjsonPieces } from './ndjson-bytes.js';
 import { LinePacker } from './json-scan.js';
 import type { NdjsonPrefetchEvent, NdjsonStartMessage, NdjsonWorkerMessage } from './ndjson-parallel.js';
 
 /**
  * Reads NDJSON files on a second core: decoding, hashing, cutting lines and parsing (most of the
  * time of reading NDJSON on one thread) happen here, and the akter go back in packed batches (see
- * JsonPacker; LinePacker packs a plain line from its text), so the main thread only rebuilds them
- * from shared strings and checks them.
+ * JsonPacker; LinePacker packs a plain line from its text, or from its bytes in a UTF-8 file,
+ * ndjson-bytes.ts), so the main thread only rebuilds them from shared strings and checks them.
  */
 
 /**
@@ -40,7 +42,7 @@ serveFiles<NdjsonStartMessage, NdjsonPrefetchEvent>(parentPort!, AHEAD, run);
 async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage, transfer?: readonly ArrayBuffer[]) => Promise<void>): Promise<void> {
   for (let index = 0; index < files.length; index++) {
     const { path, encoding } = files[index]!;
-    const packer = new LinePacker();
+    let packer = new LinePacker();
     let events: NdjsonPrefetchEvent[] = [];
     // A batch's arrays are its own (JsonPacker.take), so they move to the main thread without a copy.
     let buffers: ArrayBuffer[] = [];
@@ -65,7 +67,36 @@ async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage,
       if (events.length >= BATCH_AKTER) await flush();
     };
     let line = 0;
-    for await (const ev of ndjsonText(path, encoding)) {
+    // The lines of a stretch of bytes: where each starts and ends.
+    const cuts = new Grow(new Int32Array(2048));
+    // A line the scan gives back (an escape, a repeated key, not JSON) is parsed as readNdjson parses it.
+    const parsed = async (text: string): Promise<void> => {
+      const p = parseLine(text, line);
+      if (p === undefined) return;
+      if (p.kind !== 'value') return other(p);
+      packer.add(line, p.value, p.chars);
+    };
+    // Whether a message is due, the batch packed once it is full.
+    const full = (): boolean => {
+      if (packer.size < BATCH_AKTER && packer.textLength < BATCH_CHARS) return false;
+      pack();
+      return batches >= MESSAGE_BATCHES;
+    };
+    for await (const ev of ndjsonPieces(path, encoding)) {
+      if (ev.kind === 'bytes') {
+        const { bytes } = ev;
+        cutLines(bytes, ev.start, ev.end, cuts);
+        const at = cuts.data;
+        for (let i = 0; i < cuts.length; i += 2) {
+          const from = at[i]!;
+          const stop = at[i + 1]!;
+          line++;
+          if (!packer.addBytes(line, bytes, from, stop)) await parsed(bytes.toString('utf8', from, stop));
+          if (full()) await flush();
+        }
+        continue;
+      }
+      if (ev.kind === 'format') packer = new LinePacker(undefined, undefined, ev.encoding === 'utf-8');
       if (ev.kind !== 'text') {
         await other(ev);
         continue;
@@ -77,20 +108,8 @@ async function run({ files }: NdjsonStartMessage, send: (m: NdjsonWorkerMessage,
         const from = start;
         start = stop + 1;
         line++;
-        // A line the scan gives back (an escape, a repeated key, not JSON) is parsed as readNdjson parses it.
-        if (!packer.addLine(line, text, stop - from + 1, from, stop)) {
-          const parsed = parseLine(text.slice(from, stop), line);
-          if (parsed === undefined) continue;
-          if (parsed.kind !== 'value') {
-            await other(parsed);
-            continue;
-          }
-          packer.add(line, parsed.value, parsed.chars);
-        }
-        if (packer.size >= BATCH_AKTER || packer.textLength >= BATCH_CHARS) {
-          pack();
-          if (batches >= MESSAGE_BATCHES) await flush();
-        }
+        if (!packer.addLine(line, text, stop - from + 1, from, stop)) await parsed(text.slice(from, stop));
+        if (full()) await flush();
       }
     }
     await flush();

@@ -181,7 +181,7 @@ const REPLACEMENT = Buffer.from('\uFFFD');
  * file with its mark) goes through the same streaming decoder as decodeFile and is made UTF-8 again,
  * its replacement characters and all. A chunk is good only until the next is asked for.
  */
-export async function* utf8Chunks(file: ByteSource, tally: TextTally): AsyncGenerator<Uint8Array> {
+export async function* utf8Chunks(file: ByteSource, tally: TextTally): AsyncGenerator<Buffer> {
   const hash = createHash('sha256');
   const decoder = new TextDecoder('utf-8');
   // Bytes the decoder has seen: the first three may be a byte-order mark, which only it removes.
