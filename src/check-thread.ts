@@ -54,6 +54,14 @@ const NDJSON = /\.(ndjson|jsonl)$/i;
  * many akter, and is started from WRITE_BYTES: in session 19's paired turns 400,000 akter took
  * 9.7–10.8 s against 10.5–13.9 s, but 100,000 akter 3.9–4.6 s against 4.1–5.0 s at load 2 and
  * 6.2–6.5 s against 4.0–5.1 s at load 4–6, with 1.0–1.9 s more CPU (docs/benchmarks.md).
+ * Measured again in session 21 (json, two threads forced against one): 100,000 akter 2.09–2.17 s
+ * against 2.01–2.07 (user CPU 3.4–3.5 against 2.8), 150,000 2.96–3.08 against 2.82–3.00, 200,000
+ * 3.33–3.86 against 3.55–4.15 (0.08–0.29 s faster in 4 turns, 0.8 s more CPU, 80–90 MB more),
+ * 400,000 5.9–7.1 against 6.2–7.2: it breaks even between 150,000 and 200,000 akter, and 250,000
+ * stays the margin above. The worker's share costs some 0.6 s of CPU more than it takes off the
+ * main thread: V8 compiles the pass's code again for it (0.35 s on its compiler threads), it runs
+ * cold for its first 10,000 akter, and the hand-over, copy and append add 0.2 s on the main
+ * thread; at 100,000 akter the one-thread pass leaves the second core idle for some 0.85 s only.
  */
 export const WRITE_FROM = 250_000;
 export const WRITE_BYTES = 200 * 1024 * 1024;
