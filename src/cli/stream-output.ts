@@ -28,7 +28,7 @@ export async function openStreamOutput(file: string | undefined): Promise<Stream
   await makeDirectory(path.dirname(file), '--output');
   const target = await realFile(file);
   // A megabyte may wait for the disk before the pass does (see buildReport's drain).
-  const out = fileOutput(file, target, 1 << 24);
+  const out = fileOutput(file, target, 1 << 20);
   return {
     stream: out.stream,
     abort: out.abort,
