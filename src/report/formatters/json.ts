@@ -116,6 +116,9 @@ class CaseBytes {
   private readonly froms: number[] = [];
   private readonly tos: number[] = [];
   private readonly districts = new Map<string | null, Uint8Array>();
+  /** The stadsdel of the akt before (undefined: none yet) and its bytes. */
+  private lastDistrict: string | null | undefined;
+  private lastDistrictBytes: Uint8Array | undefined;
   /** Per slot, the start of its result's text: `{"ruleId":…,"status":…`. */
   private readonly ruleIds: string[] = [];
   private readonly statuses: string[] = [];
@@ -245,11 +248,15 @@ class CaseBytes {
   }
 
   private district(d: string | null): Uint8Array {
+    // Akter come a stadsdel at a time (report order).
+    if (d === this.lastDistrict) return this.lastDistrictBytes!;
     let bytes = this.districts.get(d);
     if (bytes === undefined) {
       bytes = utf8(`,"district":${d === null ? 'null' : JSON.stringify(d)}`);
       if (this.districts.size < 10_000) this.districts.set(d, bytes);
     }
+    this.lastDistrict = d;
+    this.lastDistrictBytes = bytes;
     return bytes;
   }
 }
