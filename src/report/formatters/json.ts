@@ -226,8 +226,15 @@ class CaseBytes {
     const fields = o as unknown as Record<string, unknown>;
     let n = 0;
     let plain = true;
+    // The key after the file, and its number: the store's origins have one.
+    let second: string | undefined;
+    let at = 0;
     for (const k in o) {
       const v = fields[k];
+      if (n === 1) {
+        second = k;
+        at = v as number;
+      }
       if (n++ === 0 ? k !== 'file' || typeof v !== 'string' : (k !== 'line' && k !== 'index') || typeof v !== 'number') plain = false;
     }
     if (!plain || n === 0) {
@@ -239,10 +246,15 @@ class CaseBytes {
       this.fileBytes = utf8(`,"origin":{"file":${JSON.stringify(o.file)}`);
     }
     out.copy(this.fileBytes);
-    for (const k in o) {
-      if (k === 'file') continue;
-      out.copy(k === 'line' ? LINE : INDEX);
-      out.number(fields[k] as number);
+    if (n === 2) {
+      out.copy(second === 'line' ? LINE : INDEX);
+      out.number(at);
+    } else {
+      for (const k in o) {
+        if (k === 'file') continue;
+        out.copy(k === 'line' ? LINE : INDEX);
+        out.number(fields[k] as number);
+      }
     }
     out.byte(0x7d);
   }
