@@ -180,6 +180,7 @@ type FindingMasker = (findings: Finding[]) => CaseResult['results'];
 function findingMasker(): FindingMasker {
   const seen: (Finding | undefined)[] = [];
   const masked: CaseResult['results'] = [];
+  const quoteText = longTextsOnce();
   return (findings) => {
     const out: CaseResult['results'] = findings;
     for (let i = 0; i < findings.length; i++) {
@@ -194,7 +195,7 @@ function findingMasker(): FindingMasker {
         }
         e = at;
         seen[e] = f;
-        masked[e] = maskFinding(f);
+        masked[e] = maskFinding(f, quoteText);
       }
       out[i] = masked[e]!;
     }
@@ -202,15 +203,36 @@ function findingMasker(): FindingMasker {
   };
 }
 
+/** Texts at least this long are quoted once (goals, notes): shorter ones (dates, plan ids) mostly differ. */
+const LONG_TEXT = 16;
+const LONG_TEXTS = 10_000;
+
+/**
+ * `quote`, each distinct long text quoted once while there are at most LONG_TEXTS: the findings an
+ * akt has of its own quote the goal or note it shares with many (the masks look at every character).
+ */
+function longTextsOnce(): (text: string) => string {
+  const quoted = new Map<string, string>();
+  return (text) => {
+    if (text.length < LONG_TEXT) return quote(text);
+    let q = quoted.get(text);
+    if (q === undefined) {
+      q = quote(text);
+      if (quoted.size < LONG_TEXTS) quoted.set(text, q);
+    }
+    return q;
+  };
+}
+
 /** A finding with its template data masked; one with nothing to mask is kept as it is, so a large run copies little. */
-function maskFinding(f: Finding): CaseResult['results'][number] {
+function maskFinding(f: Finding, quoteText: (text: string) => string): CaseResult['results'][number] {
   let reasons: Finding['reasons'] | undefined;
   for (let i = 0; i < f.reasons.length; i++) {
     const r = f.reasons[i]!;
-    const data = quoteData(r.data);
+    const data = quoteData(r.data, quoteText);
     if (data !== r.data) (reasons ??= [...f.reasons])[i] = { code: r.code, data };
   }
-  const evidence = quoteData(f.evidence);
+  const evidence = quoteData(f.evidence, quoteText);
   if (!reasons && evidence === f.evidence) return f;
   return { ruleId: f.ruleId, status: f.status, severity: f.severity, reasons: reasons ?? f.reasons, ...(evidence ? { evidence } : {}) };
 }
