@@ -210,11 +210,14 @@ export class Checker {
    * it needs: the same for every such akt, so made once (findings are data, never changed).
    */
   private readonly lacking = new Map<Provided, (Finding | undefined)[]>();
+  private lastSet: Provided | undefined;
+  private lastLacks: (Finding | undefined)[] | undefined;
   /** Per rule, its last RECENT findings that passed, failed, and found the akt outside it (see evaluate). */
   private readonly last: (Finding | undefined)[];
 
   findings(checked: CheckedAkt): Finding[] {
-    let lacks = this.lacking.get(checked.datasets);
+    // An export has one set of datasets, or one per directory or file: mostly the akt before's.
+    let lacks = checked.datasets === this.lastSet ? this.lastLacks : this.lacking.get(checked.datasets);
     if (!lacks) {
       lacks = this.active.map(({ rule, severity }): Finding | undefined => {
         const reason = missingReason(rule, checked.datasets);
@@ -222,6 +225,8 @@ export class Checker {
       });
       this.lacking.set(checked.datasets, lacks);
     }
+    this.lastSet = checked.datasets;
+    this.lastLacks = lacks;
     const out = new Array<Finding>(this.active.length);
     for (let i = 0; i < this.active.length; i++) out[i] = lacks[i] ?? evaluate(this.active[i]!, checked, this.contexts[i]!, this.last, 3 * i);
     return out;

@@ -42,14 +42,14 @@ export function shorten(text: string, max: number): string {
   return `${maskPersonalNumbers(cut.replace(/[\s\d+-]+$/, ''))}…`;
 }
 
-/** Quotes the strings of template data; data with nothing to change is returned as it is, not copied. */
-export function quoteData<T extends Readonly<Record<string, string | number>>>(data: T | undefined): T | undefined {
+/** Quotes the strings of template data (by `quoteText`, `quote` or the same); data with nothing to change is returned as it is, not copied. */
+export function quoteData<T extends Readonly<Record<string, string | number>>>(data: T | undefined, quoteText: (text: string) => string = quote): T | undefined {
   if (!data) return data;
   let out: Record<string, string | number> | undefined;
   for (const k in data) {
     const v = data[k];
     if (typeof v !== 'string') continue;
-    const quoted = quote(v);
+    const quoted = quoteText(v);
     if (quoted !== v) (out ??= { ...data })[k] = quoted;
   }
   return (out as T | undefined) ?? data;

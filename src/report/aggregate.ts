@@ -188,7 +188,11 @@ class Group {
   reasons: Tally[][];
   examples: NonNullable<RuleSummary['examples']>[];
   leftOut: LeftOutTallies;
-  readonly lastOut: Record<keyof LeftOutTallies, (LeftOutCount | undefined)[]> = { 'not-assessable': [], 'not-applicable': [] };
+  /**
+   * Per rule and status, the count its last akt left out went to: at 2 × the rule's place, plus 1
+   * for not-applicable (a number, not the status's name: a look-up by a name that varies cost more).
+   */
+  readonly lastOut: (LeftOutCount | undefined)[];
   /** Per status and rule, the akt (its number in the pass) each reason of leftOut was first seen in, in the same order. */
   firstOut: Record<keyof LeftOutTallies, number[][]>;
 
@@ -211,6 +215,7 @@ class Group {
     this.listed = rules.map(() => []);
     this.leftOut = { 'not-assessable': rules.map(() => new Map()), 'not-applicable': rules.map(() => new Map()) };
     this.firstOut = { 'not-assessable': rules.map(() => []), 'not-applicable': rules.map(() => []) };
+    this.lastOut = new Array<LeftOutCount | undefined>(2 * rules.length).fill(undefined);
   }
 
   /** The akt's first reason for failing rule `i`, while the rule has fewer than EXAMPLES. */
@@ -223,7 +228,8 @@ class Group {
   leaveOut(status: keyof LeftOutTallies, rule: number, reason: Reason, at: number): void {
     // Most akter a rule leaves out share one reason object (the engine makes its not-assessable
     // finding once per set of datasets): counted without building its key.
-    const last = this.lastOut[status][rule];
+    const slot = 2 * rule + (status === 'not-applicable' ? 1 : 0);
+    const last = this.lastOut[slot];
     if (last !== undefined && last.reason === reason) {
       last.count++;
       return;
@@ -236,7 +242,7 @@ class Group {
       m.set(key, (e = { reason, count: 1 }));
       this.firstOut[status][rule]!.push(at);
     }
-    this.lastOut[status][rule] = e;
+    this.lastOut[slot] = e;
   }
 
   /** Its counts per rule as data (see Aggregator.state); the real caseIds of its examples beside them, as a clone drops them. */
@@ -532,7 +538,7 @@ export class Aggregator {
               g.firstOut[status][i]!.push(at + offset);
             }
           }
-          g.lastOut[status][i] = undefined;
+          g.lastOut[2 * i + (status === 'not-applicable' ? 1 : 0)] = undefined;
         }
       }
     });

@@ -134,7 +134,16 @@ export async function buildReport(opts: {
 /** `quote`, each distinct text masked once: a few files and stadsdelar name every akt and problem. */
 function maskedOnce(): (text: string) => string {
   const masked = new Map<string, string>();
-  return (text) => masked.get(text) ?? masked.set(text, quote(text)).get(text)!;
+  // Akter and problems come a file and a stadsdel at a time: the text before is asked again.
+  let last: string | undefined;
+  let lastMasked = '';
+  return (text) => {
+    if (text !== last) {
+      lastMasked = masked.get(text) ?? masked.set(text, quote(text)).get(text)!;
+      last = text;
+    }
+    return lastMasked;
+  };
 }
 
 /**
@@ -151,7 +160,8 @@ export function caseMaker(): (r: AktResult) => CaseResult {
     const id = checked.akt.caseId;
     const caseId = quote(id);
     const district = checked.akt.district === undefined ? null : maskedDistrict(checked.akt.district);
-    const origin = maskedFile(checked.origin.file) === checked.origin.file ? checked.origin : { ...checked.origin, file: maskedFile(checked.origin.file) };
+    const file = maskedFile(checked.origin.file);
+    const origin = file === checked.origin.file ? checked.origin : { ...checked.origin, file };
     const results = maskAll(findings);
     // The real caseId in the literal, not set afterwards: a fifth property added to the object took
     // a backing store of its own, for every akt.
@@ -170,6 +180,7 @@ type FindingMasker = (findings: Finding[]) => CaseResult['results'];
 function findingMasker(): FindingMasker {
   const seen: (Finding | undefined)[] = [];
   const masked: CaseResult['results'] = [];
+  const quoteText = longTextsOnce();
   return (findings) => {
     const out: CaseResult['results'] = findings;
     for (let i = 0; i < findings.length; i++) {
@@ -184,7 +195,7 @@ function findingMasker(): FindingMasker {
         }
         e = at;
         seen[e] = f;
-        masked[e] = maskFinding(f);
+        masked[e] = maskFinding(f, quoteText);
       }
       out[i] = masked[e]!;
     }
@@ -192,15 +203,36 @@ function findingMasker(): FindingMasker {
   };
 }
 
+/** Texts at least this long are quoted once (goals, notes): shorter ones (dates, plan ids) mostly differ. */
+const LONG_TEXT = 16;
+const LONG_TEXTS = 10_000;
+
+/**
+ * `quote`, each distinct long text quoted once while there are at most LONG_TEXTS: the findings an
+ * akt has of its own quote the goal or note it shares with many (the masks look at every character).
+ */
+function longTextsOnce(): (text: string) => string {
+  const quoted = new Map<string, string>();
+  return (text) => {
+    if (text.length < LONG_TEXT) return quote(text);
+    let q = quoted.get(text);
+    if (q === undefined) {
+      q = quote(text);
+      if (quoted.size < LONG_TEXTS) quoted.set(text, q);
+    }
+    return q;
+  };
+}
+
 /** A finding with its template data masked; one with nothing to mask is kept as it is, so a large run copies little. */
-function maskFinding(f: Finding): CaseResult['results'][number] {
+function maskFinding(f: Finding, quoteText: (text: string) => string): CaseResult['results'][number] {
   let reasons: Finding['reasons'] | undefined;
   for (let i = 0; i < f.reasons.length; i++) {
     const r = f.reasons[i]!;
-    const data = quoteData(r.data);
+    const data = quoteData(r.data, quoteText);
     if (data !== r.data) (reasons ??= [...f.reasons])[i] = { code: r.code, data };
   }
-  const evidence = quoteData(f.evidence);
+  const evidence = quoteData(f.evidence, quoteText);
   if (!reasons && evidence === f.evidence) return f;
   return { ruleId: f.ruleId, status: f.status, severity: f.severity, reasons: reasons ?? f.reasons, ...(evidence ? { evidence } : {}) };
 }
@@ -230,11 +262,37 @@ function unchanged(p: DataProblem, maskFile: (file: string) => string): boolean 
       continue;
     }
     const v = (p as unknown as Record<string, unknown>)[k];
-    if (k === 'file' ? maskFile(p.file) !== v : (k === 'field' || k === 'caseId') && typeof v === 'string' && quote(v) !== v) return false;
+    if (k === 'file' ? maskFile(p.file) !== v : k === 'field' ? typeof v === 'string' && !fieldKept(v) : k === 'caseId' && typeof v === 'string' && quote(v) !== v) return false;
   }
   // A value key that holds undefined is left out of the copy.
   if (!value) return true;
-  return p.value !== undefined && !/(^|\.)personId$/.test(p.field ?? '') && quote(p.value) === p.value;
+  return p.value !== undefined && !personIdField(p.field) && quote(p.value) === p.value;
+}
+
+/*
+ * A run's problems are mostly of one field after another (the future dates of follow-ups): what
+ * masking makes of the field, and whether it is a personId, are worked out again only for another.
+ */
+let keptField: string | undefined;
+let kept = true;
+let personIdOf: string | undefined;
+let isPersonId = false;
+
+/** Whether `quote` leaves the field name as it is. */
+function fieldKept(field: string): boolean {
+  if (field !== keptField) {
+    kept = quote(field) === field;
+    keptField = field;
+  }
+  return kept;
+}
+
+function personIdField(field: string | undefined): boolean {
+  if (field !== personIdOf) {
+    isPersonId = /(^|\.)personId$/.test(field ?? '');
+    personIdOf = field;
+  }
+  return isPersonId;
 }
 
 function maskedCopy(p: DataProblem, maskFile: (file: string) => string): DataProblem {
@@ -246,6 +304,6 @@ function maskedCopy(p: DataProblem, maskFile: (file: string) => string): DataPro
     const v = (p as unknown as Record<string, unknown>)[k];
     out[k] = k === 'file' ? maskFile(p.file) : (k === 'field' || k === 'caseId') && typeof v === 'string' ? quote(v) : v;
   }
-  if (p.value !== undefined && !/(^|\.)personId$/.test(p.field ?? '')) out.value = quote(p.value);
+  if (p.value !== undefined && !personIdField(p.field)) out.value = quote(p.value);
   return withRealId(out as unknown as DataProblem, p.caseId);
 }
