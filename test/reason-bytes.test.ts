@@ -70,3 +70,70 @@ describe('reasons written as bytes', () => {
     expect(written(l)).toBe(expected(l));
   });
 });
+
+/** A ByteOut that counts the reasons left to its generic writer (JSON.stringify's rules). */
+class Counting extends ByteOut {
+  generic = 0;
+  private depth = 0;
+  // json calls itself for what a value holds: only the outermost call is a reason (or list) given to it.
+  override json(v: unknown): void {
+    if (this.depth++ === 0) this.generic++;
+    try {
+      super.json(v);
+    } finally {
+      this.depth--;
+    }
+  }
+}
+
+function genericCalls(lists: readonly unknown[]): { text: string; generic: number } {
+  const chunks: Uint8Array[] = [];
+  const out = new Counting({ write: (c) => chunks.push(c as Uint8Array) });
+  const reasons = new ReasonBytes(out);
+  for (const list of lists) {
+    reasons.write(list);
+    out.byte(0x0a);
+  }
+  out.flush();
+  return { text: Buffer.concat(chunks).toString('utf8'), generic: out.generic };
+}
+
+describe('which reasons take the bytes made once per code (the rest the generic writer)', () => {
+  // The output is the same either way (the tests above); this pins that rules' plain reasons are the fast ones.
+  const withJson = { code: 'a', data: { x: { toJSON: () => 'y' } } };
+  it.each<[string, unknown[], number]>([
+    ['a code alone', [[{ code: 'a' }]], 0],
+    ['empty data', [[{ code: 'a', data: {} }]], 0],
+    ['strings and numbers', [[{ code: 'a', data: { planId: 'P1', days: 3 } }, { code: 'b', data: { n: -0 } }]], 0],
+    ['one code in two shapes, in turn', [[{ code: 'a', data: { x: '1' } }], [{ code: 'a', data: { y: 2 } }], [{ code: 'a', data: { x: '3' } }], [{ code: 'a' }]], 0],
+    ['undefined, a function and a symbol in the list (null)', [[undefined, () => 1, Symbol('s')]], 0],
+    ['data before code', [[{ data: {}, code: 'a' }]], 1],
+    ['a key beside code and data', [[{ code: 'a', data: {}, more: 1 }]], 1],
+    ['another key where data would be, holding what data could', [[{ code: 'a', more: { x: '1' } }]], 1],
+    ['data first, holding a string, then code holding what data could', [[{ data: 'c', code: { z: '1' } }]], 1],
+    ['a third key after data', [[{ code: 'a', data: {}, code2: 'b' }]], 1],
+    ['a code that is no string', [[{ code: 1 }]], 1],
+    ['a boolean in data', [[{ code: 'a', data: { x: true } }]], 1],
+    ['null in data', [[{ code: 'a', data: { x: null } }]], 1],
+    ['a value with toJSON', [[withJson]], 1],
+    ['data that is an array', [[{ code: 'a', data: ['x'] }]], 1],
+    ['data without prototype', [[{ code: 'a', data: Object.assign(Object.create(null) as object, { x: '1' }) }]], 1],
+    ['a reason of another class', [[new (class R { code = 'a'; })()]], 1],
+    ['null in the list', [[null]], 1],
+    ['not a list', [{ code: 'a' }], 1],
+    ['a list with toJSON', [Object.assign([{ code: 'a' }], { toJSON: () => [] })], 1],
+  ])('%s', (_name, lists, generic) => {
+    const r = genericCalls(lists);
+    expect(r.text).toBe(expected(lists));
+    expect(r.generic).toBe(generic);
+  });
+
+  it('keeps 1,000 codes; a new code beyond them goes to the generic writer, a kept one in a new shape does not', () => {
+    const codes = Array.from({ length: 1001 }, (_, i) => [{ code: `c${i}`, data: { n: i } }]);
+    expect(genericCalls(codes).generic).toBe(1);
+    expect(genericCalls(codes.slice(0, 1000)).generic).toBe(0);
+    const r = genericCalls([...codes.slice(0, 1000), [{ code: 'c5', data: { other: 'x' } }], [{ code: 'c999' }]]);
+    expect(r.generic).toBe(0);
+    expect(r.text).toBe(expected([...codes.slice(0, 1000), [{ code: 'c5', data: { other: 'x' } }], [{ code: 'c999' }]]));
+  });
+});
