@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonPacker, type PackedJson } from '../src/load/json-pack.js';
+import { Grow, JsonPacker, type PackedJson } from '../src/load/json-pack.js';
+import { cutLines } from '../src/load/ndjson-bytes.js';
 import { LinePacker } from '../src/load/json-scan.js';
 import { Dictionary, hashOf, utf8HashOf } from '../src/load/json-dict.js';
 import { hashOf as bytesHashOf } from '../src/load/csv-dict.js';
@@ -210,6 +211,31 @@ describe('NDJSON lines packed from their text', () => {
     expect(scanned).toEqual(parsed);
     // A line's characters, counted from its bytes: code units, as the text path counts them.
     expect(scanned.map((b) => b.chars)).toEqual(parsed.map((b) => b.chars));
+  });
+
+  it('scans a line ended by CRLF or a lone CR as one ended by LF, and gives back one whose value runs on past its break', () => {
+    const lines = ['{"goal":"Själv","d":"2010-01-01","n":[1,2.5]}  ', '', '  ', '{"goal":"Själv","d":"2010-01-02"}\t', '{"a":1,', '"b":2}', '[1', ',2]', '{"goal":"Ny"}'];
+    for (const breaks of [['\r\n'], ['\r'], ['\n', '\r\n', '\r']]) {
+      const bytes = Buffer.from(`${lines.map((l, i) => l + breaks[i % breaks.length]!).join('')}\0`);
+      const cuts = new Grow(new Int32Array(4));
+      cutLines(bytes, 0, bytes.length - 1, cuts);
+      expect(cuts.length).toBe(2 * lines.length);
+      const scan = new LinePacker(1 << 16, 32_768, true);
+      const plain = new JsonPacker(1 << 16, 32_768);
+      const taken: number[] = [];
+      lines.forEach((line, i) => {
+        const at = cuts.data[2 * i]!;
+        const stop = cuts.data[2 * i + 1]!;
+        expect(bytes.toString('utf8', at, stop)).toBe(line);
+        const p = parses(line) as { value: unknown } | undefined;
+        if (scan.addBytes(i + 1, bytes, at, stop)) taken.push(i + 1);
+        else if (p) scan.add(i + 1, p.value, line.length + 1);
+        if (p) plain.add(i + 1, p.value, line.length + 1);
+      });
+      // Whatever the break: the valid lines scanned (not parsed again), the broken and blank given back.
+      expect(taken).toEqual([1, 4, 9]);
+      expect(scan.take()).toEqual(plain.take());
+    }
   });
 
   it('files a string of a UTF-8 dictionary under the hash of its bytes; a lone surrogate never under bytes a file can hold', () => {

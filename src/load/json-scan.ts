@@ -111,7 +111,9 @@ export class LinePacker extends JsonPacker {
     this.tables();
     this.keyStack.length = 0;
     this.space();
-    const ok = this.scanValue(0, 1) && (this.space(), this.pos === end);
+    // In a file scanned as bytes the line break after `end` may be a CR (CRLF, a lone CR), which
+    // space() skips as JSON's white space: the value must end by `end`, and only white space follow it.
+    const ok = this.scanValue(0, 1) && this.pos <= end && (this.space(), this.pos >= end);
     if (ok) {
       this.lines.push(line);
       this.lineChars += chars >= 0 ? chars : end - start + 1 - this.extra;
