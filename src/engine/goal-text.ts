@@ -1,4 +1,5 @@
 import { stemmer } from '@orama/stemmers/swedish';
+import { withoutPersonalNumbers } from '../privacy/personnummer.js';
 import { foldText } from './text.js';
 
 /**
@@ -160,7 +161,8 @@ export function goalMatcher(given: Partial<GoalWords> = {}): GoalMatcher {
   function judgeText(goal: string): GoalJudgement {
     // Words as written (case kept, for names), split like normalizeText; a sentence start is not a name.
     const tokens: { word: string; lower: string; start: boolean }[] = [];
-    for (const sentence of goal.split(/[.:;!?]+/)) {
+    // A personnummer in the goal is no anchor, and its digits must not stand alone as the evidence's anchor.
+    for (const sentence of withoutPersonalNumbers(goal).split(/[.:;!?]+/)) {
       (sentence.match(/[\p{L}\p{N}]+/gu) ?? []).forEach((w, i) => tokens.push({ word: w, lower: w.toLowerCase(), start: i === 0 }));
     }
     const found: string[] = [];

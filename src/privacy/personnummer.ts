@@ -82,10 +82,21 @@ export function findPartialNumbers(text: string): { index: number; length: numbe
  * digit) with ÅÅMMDD-XXXX, keeping nothing of it. Text that leaves the tool goes through
  * `quote` (quote.ts), which calls this first.
  */
-export function maskPersonalNumbers(text: string): string {
+export function maskPersonalNumbers(text: string, mask = MASK): string {
   // Every value of a report passes here: most cannot hold a number at all.
   if (text.length < 9 || !MAYBE_NUMBER.test(text)) return text;
   return text
-    .replace(CANDIDATE, (m: string, date: string) => (dateShaped(date) ? MASK : m))
-    .replace(PARTIAL, (m: string, date: string) => (dateShaped(date) ? MASK : m));
+    .replace(CANDIDATE, (m: string, date: string) => (dateShaped(date) ? mask : m))
+    .replace(PARTIAL, (m: string, date: string) => (dateShaped(date) ? mask : m));
+}
+
+/**
+ * The text with every personnummer (as `maskPersonalNumbers` finds them) and every mask already in it
+ * (an export masked before it reached the tool) blanked out: for reading a text, never for showing it.
+ * A rule that picks words out of a text must not pick the date part of a number, which no mask
+ * recognises once it stands alone ("19850101" of "19850101-1234").
+ */
+export function withoutPersonalNumbers(text: string): string {
+  const blanked = maskPersonalNumbers(text, ' ');
+  return blanked.includes(MASK) ? blanked.replaceAll(MASK, ' ') : blanked;
 }

@@ -26,6 +26,20 @@ export const cases: RuleCase[] = [
     akt: withGoal('Hitta ett arbete och klara sig utan försörjningsstöd'),
     expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Hitta ett arbete och klara sig utan försörjningsstöd', 'arbete, försörjningsstöd')] },
   },
+  // Issue 20's review: the date part of a personnummer stood alone as the anchor (and the evidence showed it unmasked).
+  {
+    description: 'a personnummer in the goal is no anchor',
+    akt: withGoal('Bli självförsörjande genom arbete 19850101-2389'),
+    expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Bli självförsörjande genom arbete 19850101-2389', 'självförsörjande, arbete')] },
+  },
+  { description: 'nor is one without its check digit', akt: withGoal('Arbete 850101-238'), expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Arbete 850101-238', 'Arbete')] } },
+  { description: 'nor one the export had masked', akt: withGoal('Arbete ÅÅMMDD-XXXX'), expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Arbete ÅÅMMDD-XXXX', 'Arbete')] } },
+  {
+    description: 'the anchor is found past a personnummer',
+    akt: withGoal('19850101-2389 ska bli undersköterska'),
+    expect: { status: 'pass', data: [], evidence: { goal: '19850101-2389 ska bli undersköterska', anchor: 'undersköterska' } },
+  },
+  { description: 'a number that is no personnummer still anchors', akt: withGoal('Arbeta 20 timmar i veckan'), expect: { status: 'pass', data: [], evidence: { goal: 'Arbeta 20 timmar i veckan', anchor: '20' } } },
   { description: 'a vague goal without general words', akt: withGoal('Må bättre'), expect: { status: 'fail', codes: ['vague-goal'], data: [{ goal: 'Må bättre', shared: 1 }], evidence: { goal: 'Må bättre' } } },
   { description: 'general words by option win over anchors', akt: withGoal('Ta truckkort'), options: { extraGenericWords: ['truckkort'] }, expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Ta truckkort', 'truckkort')] } },
   { description: 'anchors by option', akt: withGoal('Få ett arbete som florist'), options: { anchorWords: ['florist'] }, expect: { status: 'pass', data: [], evidence: { goal: 'Få ett arbete som florist', anchor: 'florist' } } },
