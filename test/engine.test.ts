@@ -39,6 +39,31 @@ describe('the engine holds rules to their declarations', () => {
     expect(() => run(ruleReturning(outcome))).toThrow(RuleContractError);
     expect(() => run(ruleReturning(outcome))).toThrow(/bad-rule/);
   });
+  // The report masks the strings of data and evidence; a list or an object would pass the gate unmasked.
+  it.each([
+    ['a list in fail data', { status: 'fail', reasons: [{ code: 'declared', data: { note: ['19850101-2389'] } }] }, 'data of reason "declared" "note" as a list'],
+    ['an object in fail data', { status: 'fail', reasons: [{ code: 'declared', data: { note: { a: 'x' } } }] }, '"note" as object'],
+    ['null in fail data', { status: 'fail', reasons: [{ code: 'declared', data: { note: null } }] }, '"note" as null'],
+    ['a boolean in fail data', { status: 'fail', reasons: [{ code: 'declared', data: { ok: true } }] }, '"ok" as boolean'],
+    ['data that is a list', { status: 'fail', reasons: [{ code: 'declared', data: ['x'] }] }, 'data of reason "declared" that is not an object'],
+    ['data that is a text', { status: 'fail', reasons: [{ code: 'declared', data: 'x' }] }, 'that is not an object'],
+    ['data that is null', { status: 'fail', reasons: [{ code: 'declared', data: null }] }, 'that is not an object'],
+    ['a list in fail evidence', { status: 'fail', reasons: [{ code: 'declared' }], evidence: { e: ['x'] } }, 'evidence "e" as a list'],
+    ['a list in pass evidence', { status: 'pass', evidence: { e: ['x'] } }, 'evidence "e" as a list'],
+    ['a list in not-applicable data', { status: 'not-applicable', reason: { code: 'out-of-scope', data: { n: [1] } } }, 'data of reason "out-of-scope" "n" as a list'],
+  ])('names the rule and the key for %s', (_name, outcome, message) => {
+    expect(() => run(ruleReturning(outcome))).toThrow(RuleContractError);
+    expect(() => run(ruleReturning(outcome))).toThrow(message);
+  });
+  it('takes texts and numbers in data and evidence, and none', () => {
+    const ok = [
+      { status: 'fail', reasons: [{ code: 'declared', data: { s: 'x', n: 1 } }], evidence: { s: 'x', n: 0 } },
+      { status: 'pass', evidence: { s: '', u: undefined } },
+      { status: 'pass' },
+      { status: 'not-applicable', reason: { code: 'out-of-scope', data: { n: 2 } } },
+    ];
+    for (const o of ok) expect(run(ruleReturning(o))[0]!.findings[0]!.status).toBe(o.status);
+  });
 });
 
 describe('findings shared between akter', () => {

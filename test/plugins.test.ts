@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -185,6 +185,20 @@ describe('malformed plug-ins are rejected with the file and the missing piece', 
     const r = cli(['check', FIXTURE, ...AS_OF, '--config', config({ plugins: ['aktgranskning-regler-finns-inte'] }), '--lang', 'en']);
     expect(r.code).toBe(EXIT_USAGE);
     expect(r.stderr).toMatch(/plug-in "aktgranskning-regler-finns-inte": cannot find it .*npm install aktgranskning-regler-finns-inte/);
+  });
+
+  // Data and evidence are masked string by string; a list would carry a number past the mask.
+  it('a rule whose finding holds a list, in every format: one line naming the plug-in, the rule and the key, and no output', () => {
+    const leaky = rule.replace("check: () => ({ status: 'pass' })", "check: (akt) => ({ status: 'fail', reasons: [{ code: 'bad', data: { note: [akt.caseId + ' 19850101-2389'] } }] })");
+    const file = config({ plugins: ['./p.mjs'] }, { 'p.mjs': `export default [${leaky}];\n` });
+    for (const format of ['json', 'markdown', 'ndjson', 'html']) {
+      const out = path.join(path.dirname(file), `out.${format}`);
+      const r = cli(['check', FIXTURE, ...AS_OF, '--config', file, '--lang', 'en', '--format', format, '-o', out]);
+      expect(r.code, format).toBe(EXIT_USAGE);
+      expect(r.stderr).toBe('aktgranskning: plug-in ./p.mjs: rule x-rule gave data of reason "bad" "note" as a list; it may hold texts and numbers only (a bug in that rule)\n');
+      expect(r.stdout).toBe('');
+      expect(existsSync(out), format).toBe(false);
+    }
   });
 
   it('a plug-in whose module throws', () => {

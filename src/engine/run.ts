@@ -130,17 +130,38 @@ function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unkn
   return (last[slot] = made);
 }
 
+/**
+ * Template data and evidence hold text and numbers only: the report quotes (masks) each string it
+ * finds there, so a list or an object would carry the export's text past the gate unmasked. A
+ * plug-in's JavaScript is not held to the types; this is where it is.
+ */
+function checkData(rule: AnyRule, data: unknown, what: string): void {
+  if (data === undefined) return;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new RuleContractError(`${ruleName(rule)} gave ${what} that is not an object of texts and numbers`);
+  for (const k in data) {
+    const v = (data as Record<string, unknown>)[k];
+    // (undefined is an absent key to every format)
+    if (typeof v !== 'string' && typeof v !== 'number' && v !== undefined) throw new RuleContractError(`${ruleName(rule)} gave ${what} "${k}" as ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}; it may hold texts and numbers only`);
+  }
+}
+
 function finding({ rule, severity }: ActiveRule, out: ReturnType<AnyRule['check']>): Finding {
   if (out.status === 'fail') {
     if (out.reasons.length === 0) throw new RuleContractError(`rule ${rule.id} failed an akt without giving a reason`);
-    for (const r of out.reasons) checkDeclared(rule, r.code, rule.reasons, 'fail reason');
+    for (const r of out.reasons) {
+      checkDeclared(rule, r.code, rule.reasons, 'fail reason');
+      checkData(rule, r.data, `data of reason "${r.code}"`);
+    }
+    checkData(rule, out.evidence, 'evidence');
     return { ruleId: rule.id, status: 'fail', severity, reasons: out.reasons, evidence: out.evidence };
   }
   if (out.status === 'not-applicable') {
     checkDeclared(rule, out.reason.code, rule.notApplicable, 'not-applicable');
+    checkData(rule, out.reason.data, `data of reason "${out.reason.code}"`);
     return { ruleId: rule.id, status: 'not-applicable', severity, reasons: [out.reason] };
   }
   if (out.status !== 'pass') throw new RuleContractError(`rule ${rule.id} returned unknown status "${String((out as { status: unknown }).status)}"`);
+  checkData(rule, out.evidence, 'evidence');
   return { ruleId: rule.id, status: 'pass', severity, reasons: [], evidence: out.evidence };
 }
 
