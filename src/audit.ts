@@ -49,6 +49,11 @@ export interface AuditOptions {
    */
   bodies?: Omit<BodyOptions, 'omit'>;
   insert?: (b: Uint8Array) => void;
+  /**
+   * Every output is written in the pass (onCase) and nothing is formatted after it but their ends
+   * (the totals, the data problems): the heap is not collected at the pass's end (auditOn).
+   */
+  writtenInPass?: boolean;
   /** Populations of at least this many akter are checked on two threads when the run may use two (default SPLIT_FROM; tests set it lower, and then small files are split too). */
   splitFrom?: number;
 }
@@ -132,7 +137,10 @@ async function auditOn(opts: AuditOptions, thread: CheckThread | undefined): Pro
   } finally {
     if (later) removeTempDir(dirname(later.file));
   }
-  collectGarbage();
+  // For the report formatted from here. Where the outputs were written in the pass, nothing large is
+  // made after it, and the store is still alive: at 400,000 akter (json) the collection took the
+  // run's last 0.1 s, to free some 40 MB of 200, with peak RSS the same (session 22).
+  if (!opts.writtenInPass) collectGarbage();
   if (opts.progress) opts.progress.phase = 'report';
   return { report, loaded };
 }

@@ -211,6 +211,8 @@ export function checkCommand(setExit: (code: number) => void): Command {
           appendixLimit: flags.appendixLimit,
           ...(failing ? { onCase: (c: CaseResult) => failing.add(c) } : {}),
           ...(flags.splitFrom !== undefined ? { splitFrom: flags.splitFrom } : {}),
+          // json and ndjson alone are written whole in the pass: their ends are small.
+          ...(inPass.length === chosen.length && chosen.every((f) => f === 'json' || f === 'ndjson') ? { writtenInPass: true } : {}),
           ...(streams.size > 0
             ? {
                 // The writers start once the export is read: their akter leave out the rules it cannot assess at all.
