@@ -71,6 +71,10 @@ describe('damaged workbooks and archives give exit 2 or data problems, never a c
     expect(await readsOrRefuses('export.zip', XLSX_ZIP)).toBe('read');
   });
 
+  it('a workbook whose sheet XML makes the reader give a row that is none (found by the property below)', async () => {
+    expect(await readsOrRefuses('export.xlsx', damaged(WORKBOOK, { writes: [[1606, 26]] }))).toBe('refused');
+  });
+
   it('a workbook with bytes overwritten or cut off', async () => {
     await fc.assert(fc.asyncProperty(damage(WORKBOOK.length), async (d) => void (await readsOrRefuses('export.xlsx', damaged(WORKBOOK, d)))), { numRuns: 40 });
   }, 300_000);

@@ -133,6 +133,8 @@ async function* readSheet(sheet: SheetReader, name: string, date1904: boolean, f
       throw unreadable(name, e);
     }
     if (next.done) break;
+    // A damaged sheet's XML can make the reader give a row that is no row: refused, never skipped.
+    if (typeof next.value?.eachCell !== 'function') throw unreadable(name, new Error('a row of a sheet is damaged'));
     const fields = rowCells(next.value, date1904);
     if (fields.length === 0) continue;
     const line = next.value.number;
