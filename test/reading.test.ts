@@ -43,6 +43,15 @@ describe('encoding detection', () => {
     expect(encodingName('cp1252')).toBe('windows-1252');
     expect(() => encodingName('klingon')).toThrow(UserError);
   });
+
+  it('a file with NUL bytes stays no text under --encoding, unless that is UTF-16 (a file without its mark)', () => {
+    // "19850102" as UTF-16LE without a mark: read as UTF-8 or Latin-1 the digits have NULs between them.
+    const utf16 = new Uint8Array(Buffer.from('19850102-1234', 'utf16le'));
+    for (const e of ['utf-8', 'latin1', 'windows-1252']) expect(encodingOf(utf16, e), e).toBe('binary');
+    expect(encodingOf(utf16, 'utf-16le')).toBe('utf-16le');
+    const d = detectEncoding(utf16, 'utf-16le');
+    expect('binary' in d ? '' : d.head).toBe('19850102-1234');
+  });
 });
 
 describe('delimiter detection', () => {

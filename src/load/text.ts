@@ -98,12 +98,17 @@ function isUtf8(sample: Uint8Array): boolean {
 
 /**
  * Chooses the encoding from a byte-order mark, else UTF-8 when the sample is valid UTF-8, else
- * Windows-1252 (what Swedish Excel writes). NUL bytes without a UTF-16 mark mean a binary file.
+ * Windows-1252 (what Swedish Excel writes). NUL bytes without a UTF-16 mark mean a binary file,
+ * also where an encoding is given, unless it is UTF-16 (a file without its mark).
  */
 export function detectEncoding(sample: Uint8Array, override?: string): Detected {
   let encoding: string;
-  if (override !== undefined) encoding = encodingName(override);
-  else if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) encoding = 'utf-8';
+  if (override !== undefined) {
+    encoding = encodingName(override);
+    // Only UTF-16 has NUL bytes in text: read as another encoding, a UTF-16 file without its mark
+    // becomes characters with NULs between them, and no number in it would be found and masked.
+    if (!encoding.startsWith('utf-16') && sample.includes(0)) return { binary: true };
+  } else if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) encoding = 'utf-8';
   else if (sample[0] === 0xff && sample[1] === 0xfe) encoding = 'utf-16le';
   else if (sample[0] === 0xfe && sample[1] === 0xff) encoding = 'utf-16be';
   else if (sample.includes(0)) return { binary: true };
