@@ -7,22 +7,25 @@ import { delimiterName } from '../load/delimiter.js';
 import type { Lang } from '../engine/types.js';
 import { fill } from '../i18n/catalog.js';
 import { cliText } from '../i18n/cli-text.js';
-import { quoteLines } from '../privacy/quote.js';
+import { quote, quoteLines } from '../privacy/quote.js';
 import { cliLang } from './help.js';
 import { writeOutput } from './output.js';
 
 /** Lines for the person running init: what was placed where, and what is theirs to decide. */
 function summary(p: Awaited<ReturnType<typeof proposeMapping>>, target: string, lang: Lang): string[] {
   const t = (key: Parameters<typeof cliText>[0], data: Record<string, string | number> = {}) => fill(cliText(key, lang), data);
+  // Each piece from the export is quoted on its own: a line break in a value or column would
+  // otherwise split the line, and quoting line by line would leave each half of a number whole.
   const lines = p.files.map((f) => {
+    const file = quote(f.file);
     const how = f.encoding ? ` (${f.encoding}, ${delimiterName(f.delimiter ?? ',')})` : '';
     const table = f.table ?? t('initNotPlaced');
-    const left = f.unplaced.length > 0 ? t('initUnplaced', { columns: f.unplaced.join(', ') }) : '';
-    if (f.firstRowData !== undefined) return t('initFirstRowData', { file: f.file, columns: f.firstRowData });
-    return `${f.file} → ${table}${how}${left}`;
+    const left = f.unplaced.length > 0 ? t('initUnplaced', { columns: f.unplaced.map((c) => quote(c)).join(', ') }) : '';
+    if (f.firstRowData !== undefined) return t('initFirstRowData', { file, columns: f.firstRowData });
+    return `${file} → ${table}${how}${left}`;
   });
   for (const [field, values] of Object.entries(p.unknownValues)) {
-    lines.push(t('initUnknownValues', { field, values: `${values.slice(0, 10).join(', ')}${values.length > 10 ? ', …' : ''}` }));
+    lines.push(t('initUnknownValues', { field: quote(field), values: `${values.slice(0, 10).map((v) => quote(v)).join(', ')}${values.length > 10 ? ', …' : ''}` }));
   }
   if (p.mapping.dateFormats) lines.push(t('initDates', { formats: p.mapping.dateFormats.join(', ') }));
   if (target !== '-') lines.push(t('initWrote', { file: target }));

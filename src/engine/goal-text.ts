@@ -1,5 +1,5 @@
 import { stemmer } from '@orama/stemmers/swedish';
-import { withoutPersonalNumbers } from '../privacy/personnummer.js';
+import { withoutPersonalNumbers } from '../privacy/quote.js';
 import { foldText } from './text.js';
 
 /**
@@ -162,7 +162,10 @@ export function goalMatcher(given: Partial<GoalWords> = {}): GoalMatcher {
     // Words as written (case kept, for names), split like normalizeText; a sentence start is not a name.
     const tokens: { word: string; lower: string; start: boolean }[] = [];
     // A personnummer in the goal is no anchor, and its digits must not stand alone as the evidence's anchor.
-    for (const sentence of withoutPersonalNumbers(goal).split(/[.:;!?]+/)) {
+    const read = withoutPersonalNumbers(goal);
+    // Digits beside a long run of digits may be what is left of a number in a form no mask knows: no anchor then.
+    const digitsAnchor = !/\p{Nd}{6}/u.test(read);
+    for (const sentence of read.split(/[.:;!?]+/)) {
       (sentence.match(/[\p{L}\p{N}]+/gu) ?? []).forEach((w, i) => tokens.push({ word: w, lower: w.toLowerCase(), start: i === 0 }));
     }
     const found: string[] = [];
@@ -175,7 +178,7 @@ export function goalMatcher(given: Partial<GoalWords> = {}): GoalMatcher {
         continue;
       }
       if (anchor) continue;
-      if (/\p{N}/u.test(t.word) || quantities.has(t.lower)) anchor = { word: t.word, kind: 'quantity-or-date' };
+      if (/\p{N}/u.test(t.word) ? digitsAnchor : quantities.has(t.lower)) anchor = { word: t.word, kind: 'quantity-or-date' };
       else if (whole.has(t.lower) || parts.some((p) => t.lower.includes(p)) || namesCourse(t.lower) || namesOccupation(t.lower, notOccupations)) {
         anchor = { word: t.word, kind: 'occupation-or-field' };
       } else if (i >= 2 && tokens[i - 1]!.lower === 'som' && JOB_WORDS.has(tokens[i - 2]!.lower) && !CLAUSE_WORDS.has(t.lower) && !looksLikeVerb(t.lower)) {

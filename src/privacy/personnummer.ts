@@ -2,6 +2,8 @@
  * Swedish personnummer and samordningsnummer, wherever they stand in a text: 6 or 8 digits of date
  * (YYMMDD / YYYYMMDD; a samordningsnummer adds 60 to the day), an optional -, + or space, and 4
  * digits, the last a Luhn check digit over the 10-digit form. A digit run that is longer is something else.
+ * Between date and number people also write spaces, line breaks, no-break spaces and dashes (SEP
+ * below); a spreadsheet drops the leading zeros of a number born 2000–2009 (DROPPED).
  *
  * What counts (README, "What is masked"): the month is 01–12 and the day 01–31 (61–91 for a
  * samordningsnummer), whether or not that day exists (a 30 February is a typo of a real number and
@@ -9,12 +11,23 @@
  * 20 or more in the month place and are left readable. Nine or eleven digits that begin with such a
  * date (the number without its check digit, which Luhn gives back) are masked as well.
  */
-const CANDIDATE = /(?<!\d)(\d{6}|\d{8})([-+ ]?)(\d{4})(?!\d)/g;
-const PARTIAL = /(?<!\d)(\d{6}|\d{8})([-+ ]?)(\d{3})(?!\d)/g;
+// Between date and number: `-`, `+`, a space or nothing as the Skatteverket writes it, and what
+// people and word processors make of that: spaces on either side or more than one, a line break,
+// a no-break or thin space, a hyphen, non-breaking hyphen, en or em dash or minus sign.
+const SEP = String.raw`\s{0,3}[-+\u2010-\u2015\u2212\ufe63\uff0b\uff0d]?\s{0,3}`;
+const CANDIDATE = new RegExp(String.raw`(?<!\d)(\d{6}|\d{8})(${SEP})(\d{4})(?!\d)`, 'g');
+const PARTIAL = new RegExp(String.raw`(?<!\d)(\d{6}|\d{8})(${SEP})(\d{3})(?!\d)`, 'g');
+// Ten digits that a spreadsheet or a JSON number stored as a number: a birth year 2000–2009 loses
+// its leading zero ("0301151234" → 301151234), year 2000 two. Only with a right check digit, as
+// many identifiers have eight or nine digits.
+const DROPPED = /(?<!\d)\d{8,9}(?!\d)/g;
 export const MASK = 'ÅÅMMDD-XXXX';
-// What every match of either pattern holds: six digits, a separator or none, and three more (of an
-// eight-digit date, its last six). Identifiers such as A-0000001-P2 have digit runs, but not this.
-const MAYBE_NUMBER = /\d{6}[-+ ]?\d{3}/;
+// What every match of the patterns holds: six digits, a separator or none, and two more (of an
+// eight-digit date, its last six; of a number that lost its leading zeros, eight digits). Identifiers such as A-0000001-P2 have digit runs, but not this.
+const MAYBE_NUMBER = /\d{6}[\s+\-\u2010-\u2015\u2212\ufe63\uff0b\uff0d]{0,7}\d{2}/;
+// Digits of other scripts that a form on a phone may send (Arabic-Indic, Persian, full width): read as 0–9.
+const OTHER_DIGIT = /[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/;
+const OTHER_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g;
 
 export interface PersonalNumber {
   /** Where it stands in the text. */
@@ -72,9 +85,14 @@ export function findPersonalNumbers(text: string): PersonalNumber[] {
   return out;
 }
 
-/** Dates followed by three digits: a personnummer without its check digit, which Luhn gives back. */
+/**
+ * Dates followed by three digits (a personnummer without its check digit, which Luhn gives back),
+ * and numbers that lost their leading zeros (DROPPED).
+ */
 export function findPartialNumbers(text: string): { index: number; length: number }[] {
-  return [...text.matchAll(PARTIAL)].filter((m) => dateShaped(m[1]!)).map((m) => ({ index: m.index, length: m[0].length }));
+  const partial = [...text.matchAll(PARTIAL)].filter((m) => dateShaped(m[1]!));
+  const dropped = [...text.matchAll(DROPPED)].filter((m) => lostItsZeros(m[0]));
+  return [...partial, ...dropped].map((m) => ({ index: m.index, length: m[0].length }));
 }
 
 /**
@@ -84,19 +102,29 @@ export function findPartialNumbers(text: string): { index: number; length: numbe
  */
 export function maskPersonalNumbers(text: string, mask = MASK): string {
   // Every value of a report passes here: most cannot hold a number at all.
-  if (text.length < 9 || !MAYBE_NUMBER.test(text)) return text;
+  if (text.length < 8) return text;
+  if (!MAYBE_NUMBER.test(text)) {
+    if (!OTHER_DIGIT.test(text)) return text;
+    // Digits of another script are shown as 0–9 where a number was found among them, as they stood elsewhere.
+    const ascii = text.replace(OTHER_DIGITS, asciiDigit);
+    if (!MAYBE_NUMBER.test(ascii)) return text;
+    const masked = maskPersonalNumbers(ascii, mask);
+    return masked === ascii ? text : masked;
+  }
   return text
     .replace(CANDIDATE, (m: string, date: string) => (dateShaped(date) ? mask : m))
-    .replace(PARTIAL, (m: string, date: string) => (dateShaped(date) ? mask : m));
+    .replace(PARTIAL, (m: string, date: string) => (dateShaped(date) ? mask : m))
+    .replace(DROPPED, (m: string) => (lostItsZeros(m) ? mask : m));
 }
 
-/**
- * The text with every personnummer (as `maskPersonalNumbers` finds them) and every mask already in it
- * (an export masked before it reached the tool) blanked out: for reading a text, never for showing it.
- * A rule that picks words out of a text must not pick the date part of a number, which no mask
- * recognises once it stands alone ("19850101" of "19850101-1234").
- */
-export function withoutPersonalNumbers(text: string): string {
-  const blanked = maskPersonalNumbers(text, ' ');
-  return blanked.includes(MASK) ? blanked.replaceAll(MASK, ' ') : blanked;
+function asciiDigit(d: string): string {
+  const c = d.charCodeAt(0);
+  return String(c - (c >= 0xff10 ? 0xff10 : c >= 0x06f0 ? 0x06f0 : 0x0660));
 }
+
+/** Eight or nine digits that are a ten-digit personnummer without its leading zeros (see DROPPED). */
+function lostItsZeros(digits: string): boolean {
+  const ten = digits.padStart(10, '0');
+  return dateShaped(ten.slice(0, 6)) && luhnValid(ten);
+}
+

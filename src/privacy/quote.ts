@@ -1,4 +1,4 @@
-import { maskPersonalNumbers } from './personnummer.js';
+import { MASK, maskPersonalNumbers } from './personnummer.js';
 
 /**
  * The one way text from the export leaves the tool: every value, field, file name, caseId, evidence
@@ -16,17 +16,20 @@ export function quote(text: string, max = Infinity): string {
 // CSI (ESC [ … final), OSC (ESC ] … BEL or ST) and two-character escapes.
 // eslint-disable-next-line no-control-regex -- control characters are what these look for
 const ESCAPE = /\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_]?)/g;
-// C0 and C1 controls (line breaks and tabs included), Unicode line/paragraph separators and the
-// bidirectional controls that can make a terminal show text in another order than it is stored.
+// C0 and C1 controls (line breaks and tabs included) and Unicode line/paragraph separators.
 // eslint-disable-next-line no-control-regex -- as above
-const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]+/g;
+// Invisible format characters: the bidirectional controls that can make a terminal show text in
+// another order than it is stored, and soft hyphens, zero-width spaces and joiners, which hide a
+// number from the masker ("8501\u00ad01-1234") while a reader sees it whole.
+const FORMAT = /\p{Cf}+/gu;
 // eslint-disable-next-line no-control-regex -- as above
-const HAS_CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const HAS_CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\p{Cf}]/u;
 
-/** Line breaks, control characters and escape sequences become a space, so a quote is one line of plain text. */
+/** Line breaks, control characters and escape sequences become a space, invisible format characters nothing, so a quote is one line of plain text. */
 export function oneLine(text: string): string {
   if (!HAS_CONTROL.test(text)) return text;
-  return text.replace(ESCAPE, ' ').replace(CONTROL, ' ');
+  return text.replace(ESCAPE, ' ').replace(CONTROL, ' ').replace(FORMAT, '');
 }
 
 /**
@@ -39,7 +42,7 @@ export function shorten(text: string, max: number): string {
   let cut = text.slice(0, Math.max(0, max - 1));
   const space = cut.lastIndexOf(' ');
   if (!/\s/.test(text[cut.length] ?? ' ') && space >= max / 2) cut = cut.slice(0, space);
-  return `${maskPersonalNumbers(cut.replace(/[\s\d+-]+$/, ''))}…`;
+  return `${maskPersonalNumbers(cut.replace(/[\s\d+\-\u2010-\u2015\u2212]+$/, ''))}…`;
 }
 
 /** Quotes the strings of template data (by `quoteText`, `quote` or the same); data with nothing to change is returned as it is, not copied. */
@@ -58,4 +61,15 @@ export function quoteData<T extends Readonly<Record<string, string | number>>>(d
 /** A message of several lines (help text, a summary): each line quoted, the line breaks kept. */
 export function quoteLines(text: string): string {
   return text.split('\n').map((l) => quote(l)).join('\n');
+}
+
+/**
+ * The text folded like a quote, with every personnummer and every mask already in it (an export
+ * masked before it reached the tool) blanked out: for reading a text, never for showing it. A rule
+ * that picks words out of a text must not pick the date part of a number, which no mask recognises
+ * once it stands alone ("19850101" of "19850101-1234").
+ */
+export function withoutPersonalNumbers(text: string): string {
+  const blanked = maskPersonalNumbers(oneLine(text), ' ');
+  return blanked.includes(MASK) ? blanked.replaceAll(MASK, ' ') : blanked;
 }

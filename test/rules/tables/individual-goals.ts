@@ -34,6 +34,9 @@ export const cases: RuleCase[] = [
   },
   { description: 'nor is one without its check digit', akt: withGoal('Arbete 850101-238'), expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Arbete 850101-238', 'Arbete')] } },
   { description: 'nor one the export had masked', akt: withGoal('Arbete ÅÅMMDD-XXXX'), expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Arbete ÅÅMMDD-XXXX', 'Arbete')] } },
+  { description: 'nor one across a line break', akt: withGoal('Arbete 19850101\r\n2389'), expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Arbete 19850101\r\n2389', 'Arbete')] } },
+  { description: 'nor one a soft hyphen hides', akt: withGoal('Arbete 8501\u00ad01–2389'), expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Arbete 8501\u00ad01–2389', 'Arbete')] } },
+  { description: 'nor the digits of a number written in a form no mask knows', akt: withGoal('Arbete 850101.2389'), expect: { status: 'fail', codes: ['generic-goal'], data: [generic('Arbete 850101.2389', 'Arbete')] } },
   {
     description: 'the anchor is found past a personnummer',
     akt: withGoal('19850101-2389 ska bli undersköterska'),
