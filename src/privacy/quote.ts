@@ -42,7 +42,8 @@ export function shorten(text: string, max: number): string {
   let cut = text.slice(0, Math.max(0, max - 1));
   const space = cut.lastIndexOf(' ');
   if (!/\s/.test(text[cut.length] ?? ' ') && space >= max / 2) cut = cut.slice(0, space);
-  return `${maskPersonalNumbers(cut.replace(/[\s\d+\-\u2010-\u2015\u2212]+$/, ''))}…`;
+  // (Not dashes other than -: the tool's own "2010-06-01 – 2011-05-31" keeps its first date; the text was masked before the cut.)
+  return `${maskPersonalNumbers(cut.replace(/[\s\d+-]+$/, ''))}…`;
 }
 
 /** Quotes the strings of template data (by `quoteText`, `quote` or the same); data with nothing to change is returned as it is, not copied. */
