@@ -75,6 +75,12 @@ describe('how a goal is read', () => {
     expect(m.judge('Hon gör framsteg')).toEqual({ individual: false, generic: [] });
     expect(m.judge('Bli montör')).toMatchObject({ anchor: 'montör', kind: 'occupation-or-field' });
   });
+  it('digits anchor, unless a run of six or more digits stands in the goal (what is left of a number no mask knows)', () => {
+    expect(m.judge('Arbeta 20 timmar')).toMatchObject({ anchor: '20', kind: 'quantity-or-date' });
+    expect(m.judge('Arbeta 20 timmar, se 850101.2389').anchor).toBe('timmar');
+    expect(m.judge('Arbete 850101.2389')).toEqual({ individual: false, generic: ['Arbete'] });
+    expect(m.judge('Arbete 12345 och 1')).toMatchObject({ anchor: '12345' });
+  });
   it('a phrase matches whole words only', () => {
     expect(m.judge('Arbeta med barn').anchor).toBe('med barn');
     expect(m.judge('Arbeta med barnen').individual).toBe(false);

@@ -144,6 +144,11 @@ describe('quote: the one way text from the export leaves the tool', () => {
     expect(luhnValid('0301151239') && luhnValid('0010151231')).toBe(true);
     expect(maskPersonalNumbers('caseId 301151239')).toBe(`caseId ${MASK}`);
     expect(maskPersonalNumbers('id 10151231.')).toBe(`id ${MASK}.`);
+    expect(maskPersonalNumbers('10151231')).toBe(MASK);
+    expect(findPartialNumbers('id 301151239 och 811218-987')).toEqual([
+      { index: 17, length: 10 },
+      { index: 3, length: 9 },
+    ]);
     // The check digit wrong: an identifier of nine digits, kept.
     expect(maskPersonalNumbers('301151234 är ett annat nummer')).toBe('301151234 är ett annat nummer');
     // Eight or nine digits that are no such number: dates, identifiers.
@@ -156,6 +161,8 @@ describe('quote: the one way text from the export leaves the tool', () => {
     const wide = (t: string) => t.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
     for (const f of [arabic, persian, wide]) {
       expect(maskPersonalNumbers(`Ring ${f('811218-9876')} nu ${f('3')}`)).toBe(`Ring ${MASK} nu 3`);
+      // Zero, the first digit of each script, too.
+      expect(maskPersonalNumbers(f('850101-2389'))).toBe(MASK);
       expect(maskPersonalNumbers(`Klockan ${f('3')} och ${f('1234567')} kronor`)).toBe(`Klockan ${f('3')} och ${f('1234567')} kronor`);
     }
   });
