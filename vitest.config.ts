@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 120_000,
+    globalSetup: ['test/helpers/tmp-root.ts'],
   },
 });
