@@ -14,7 +14,8 @@
 // Between date and number: `-`, `+`, a space or nothing as the Skatteverket writes it, and what
 // people and word processors make of that: spaces on either side or more than one, a line break,
 // a no-break or thin space, a hyphen, non-breaking hyphen, en or em dash or minus sign.
-const SEP = String.raw`\s{0,3}[-+\u2010-\u2015\u2212\ufe63\uff0b\uff0d]?\s{0,3}`;
+const SIGNS = String.raw`\-+\u2010-\u2015\u2212\ufe63\uff0b\uff0d`;
+const SEP = String.raw`\s{0,3}[${SIGNS}]?\s{0,3}`;
 const CANDIDATE = new RegExp(String.raw`(?<!\d)(\d{6}|\d{8})(${SEP})(\d{4})(?!\d)`, 'g');
 const PARTIAL = new RegExp(String.raw`(?<!\d)(\d{6}|\d{8})(${SEP})(\d{3})(?!\d)`, 'g');
 // Ten digits that a spreadsheet or a JSON number stored as a number: a birth year 2000–2009 loses
@@ -23,11 +24,12 @@ const PARTIAL = new RegExp(String.raw`(?<!\d)(\d{6}|\d{8})(${SEP})(\d{3})(?!\d)`
 const DROPPED = /(?<!\d)\d{8,9}(?!\d)/g;
 export const MASK = 'ÅÅMMDD-XXXX';
 // What every match of the patterns holds: six digits, a separator or none, and two more (of an
-// eight-digit date, its last six; of a number that lost its leading zeros, eight digits). Identifiers such as A-0000001-P2 have digit runs, but not this.
-const MAYBE_NUMBER = /\d{6}[\s+\-\u2010-\u2015\u2212\ufe63\uff0b\uff0d]{0,7}\d{2}/;
+// eight-digit date, its last six; of a number that lost its leading zeros, eight digits).
+// Identifiers such as A-0000001-P2 have digit runs, but not this.
+const MAYBE_NUMBER = new RegExp(String.raw`\d{6}[\s${SIGNS}]{0,7}\d{2}`);
 // Digits of other scripts that a form on a phone may send (Arabic-Indic, Persian, full width): read as 0–9.
-const OTHER_DIGIT = /[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/;
 const OTHER_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g;
+const OTHER_DIGIT = new RegExp(OTHER_DIGITS.source);
 
 export interface PersonalNumber {
   /** Where it stands in the text. */
@@ -132,4 +134,3 @@ function lostItsZeros(digits: string): boolean {
   const ten = digits.padStart(10, '0');
   return dateShaped(ten.slice(0, 6)) && luhnValid(ten);
 }
-
