@@ -4,8 +4,9 @@
 // the csv-parse floor, the DuckDB peer (four core rules in SQL, scripts/bench/duckdb.mjs; --no-duckdb
 // skips it), `aktgranskning check` on the CSV, NDJSON and XLSX layouts, each in its own process with
 // its peak RSS; then every report format on the CSV layout (--formats), with its time against
-// `--format terminal` and against DuckDB in the same run, peak RSS and output size. DuckDB's figures
-// must equal check's for those rules, or the bench fails. Prints the tables and writes
+// `--format terminal` and against DuckDB in the same run, peak RSS and output size. The NDJSON and
+// XLSX layouts' reports must equal the CSV layout's byte for byte, and DuckDB's figures check's for
+// those rules, or the bench fails. Prints the tables and writes
 // docs/benchmarks.md. With html among the formats, the HTML report is also printed to A4 PDF in
 // headless Chromium (scripts/bench/pdf.mjs): time and pages.
 import { spawnSync } from 'node:child_process';
@@ -84,6 +85,12 @@ for (const n of sizes) {
   const csv = check('csv');
   const nd = check('ndjson');
   const xlsx = check('xlsx');
+  // The three layouts hold the same export, so the same report, byte for byte, or a reader is wrong.
+  const differ = ['ndjson', 'xlsx'].filter((layout) => !readFileSync(path.join(dir, `report-${layout}.txt`)).equals(readFileSync(path.join(dir, 'report-csv.txt'))));
+  if (differ.length > 0) {
+    console.error(`The ${differ.join(' and ')} layout's report differs from the CSV layout's on ${dir}: compare ${differ.map((l) => `report-${l}.txt`).join(', ')} with report-csv.txt there.`);
+    process.exit(1);
+  }
   const row = { akter: n, rows: count, mb: mb(path.join(dir, 'csv')), floor: floor.seconds, floorRss: floor.rss, csv: csv.seconds, csvRss: csv.rss, nd: nd.seconds, ndRss: nd.rss, xlsx: xlsx.seconds, xlsxRss: xlsx.rss, xlsxMb: mb(path.join(dir, 'xlsx')), ...(duck ? { duck: duck.seconds, duckRss: duck.rss, duckSql: peer.seconds } : {}) };
   rows.push(row);
   console.log(JSON.stringify(row));
