@@ -5,7 +5,7 @@ import { TableRows } from '../src/ingest/table-rows.js';
 import { keyOf } from '../src/load/csv-dict.js';
 import { RowPacker, RowUnpacker, type CellRows, type PackedRows } from '../src/load/csv-pack.js';
 import type { CsvRow } from '../src/load/csv.js';
-import type { CsvTable } from '../src/load/discover.js';
+import type { CsvTable } from '../src/model/datasets.js';
 import { TABLE_COLUMNS } from '../src/model/columns.js';
 
 const row = (line: number, fields: string[]): CsvRow => ({ kind: 'row', line, fields });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { builtinRules } from '../rules/index.js';
-import { CSV_TABLES } from '../src/load/discover.js';
+import { CSV_TABLES } from '../src/model/datasets.js';
 import { canonicalHeader, TABLE_COLUMNS } from '../src/model/columns.js';
 import { PROBLEM_CODES } from '../src/model/problems.js';
 import { tables } from './rules/tables/index.js';

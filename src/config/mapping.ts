@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
-import { CSV_TABLES } from '../load/discover.js';
+import { CSV_TABLES } from '../model/datasets.js';
 import { DELIMITERS } from '../load/delimiter.js';
 import { encodingName } from '../load/text.js';
 import { TABLE_COLUMNS } from '../model/columns.js';

@@ -1,5 +1,4 @@
-import type { CsvTable } from '../load/discover.js';
-import { TABLE_SCOPE } from '../model/columns.js';
+import { TABLE_SCOPE, type CsvTable } from '../model/datasets.js';
 import { scalarFields, type Scope } from '../model/fields.js';
 
 /** A CSV table's columns as its scope's fields: per field its column, -1 where the table has none. */

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import { fold } from '../fold.js';
-import { CSV_TABLES, customTables, fileKey, TABLE_NAMES, type CsvTable } from '../load/discover.js';
+import { customTables, fileKey, TABLE_NAMES } from '../load/discover.js';
 import { hashFile, type ByteSource } from '../load/text.js';
 import { readWorkbook } from '../load/xlsx.js';
 import { DEFAULT_LIMITS, openArchive, reorder, type Archive, type ArchiveLimits } from '../load/zip.js';
 import type { ExportBuilder } from './build.js';
-import { TABLE_DATASET } from '../model/columns.js';
+import { CSV_TABLES, TABLE_DATASET, type CsvTable } from '../model/datasets.js';
 import { problem } from '../model/problems.js';
 import { TableRows } from './table-rows.js';
 import type { Dataset, FieldPath, ReadOptions } from '../model/types.js';

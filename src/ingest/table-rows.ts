@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 import type { CsvRow } from '../load/csv.js';
 import type { CellRows } from '../load/csv-pack.js';
-import type { CsvTable } from '../load/discover.js';
+import type { CsvTable } from '../model/datasets.js';
 import type { ExportBuilder } from './build.js';
 import { canonicalHeader, requiredColumns, TABLE_COLUMNS } from '../model/columns.js';
 import { csvLayout } from './csv-layout.js';

@@ -2,10 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { fold } from '../fold.js';
-
-/** CSV tables in reading order: akter first, then plans before what refers to them. */
-export const CSV_TABLES = ['cases', 'plans', 'subgoals', 'followups', 'investigations', 'consents', 'jobcenter', 'placements'] as const;
-export type CsvTable = (typeof CSV_TABLES)[number];
+import { CSV_TABLES, type CsvTable } from '../model/datasets.js';
 
 export type SourceFile =
   | { kind: 'csv'; path: string; table: CsvTable; group: string }

@@ -1,44 +1,25 @@
-import { CSV_TABLES, type CsvTable } from '../load/discover.js';
-import type { Scope } from './fields.js';
-import { AktSchema, ConsentSchema, FollowUpSchema, InvestigationSchema, JobCenterSchema, PlacementSchema, PlanSchema, SubGoalSchema } from './schema.js';
 import { fold } from '../fold.js';
-import { AKT_PARTS, type Dataset } from './datasets.js';
-
-const keys = (s: { shape: object }, drop: string[] = []): string[] => Object.keys(s.shape).filter((k) => !drop.includes(k));
-
-/** The canonical columns of each CSV table, derived from the schemas so they cannot drift. */
-export const TABLE_COLUMNS: Record<CsvTable, readonly string[]> = {
-  cases: keys(AktSchema, [...AKT_PARTS]),
-  plans: ['caseId', ...keys(PlanSchema, ['subGoals'])],
-  subgoals: ['caseId', 'planId', ...keys(SubGoalSchema)],
-  followups: ['caseId', ...keys(FollowUpSchema)],
-  investigations: ['caseId', ...keys(InvestigationSchema)],
-  consents: ['caseId', ...keys(ConsentSchema)],
-  jobcenter: ['caseId', ...keys(JobCenterSchema)],
-  placements: ['caseId', ...keys(PlacementSchema)],
-};
+import { CSV_TABLES, DATASETS, TABLE_SCOPE, type CsvTable } from './datasets.js';
+import { SCOPES } from './fields.js';
 
 /** Every table needs caseId to find its akt; delmål also need the plan they belong to. */
 export function requiredColumns(table: CsvTable): readonly string[] {
   return table === 'subgoals' ? ['caseId', 'planId'] : ['caseId'];
 }
 
-/** The part of the akt each table fills; cases.csv is the akt itself. */
-export const TABLE_SCOPE: Record<CsvTable, Scope> = {
-  cases: 'akt',
-  plans: 'plans',
-  subgoals: 'subGoals',
-  followups: 'followUps',
-  investigations: 'investigations',
-  consents: 'consents',
-  jobcenter: 'jobCenter',
-  placements: 'placements',
-};
+const nested: ReadonlySet<string> = new Set(DATASETS);
 
-/** The dataset each child table provides is its scope: what a rule's `requires` names. */
-export const TABLE_DATASET: Partial<Record<CsvTable, Dataset>> = Object.fromEntries(
-  CSV_TABLES.filter((t) => t !== 'cases').map((t) => [t, TABLE_SCOPE[t] as Dataset]),
-);
+/**
+ * The canonical columns of each CSV table, derived from the schemas so they cannot drift: its
+ * scope's fields without the datasets nested in it (rows of their own tables), after the columns
+ * that find the akt (and the plan) a child row belongs to. cases.csv is the akt, caseId its own field.
+ */
+export const TABLE_COLUMNS = Object.fromEntries(
+  CSV_TABLES.map((t): [CsvTable, readonly string[]] => [
+    t,
+    [...(t === 'cases' ? [] : requiredColumns(t)), ...Object.keys(SCOPES[TABLE_SCOPE[t]].shape).filter((k) => !nested.has(k))],
+  ]),
+) as Readonly<Record<CsvTable, readonly string[]>>;
 
 /**
  * Swedish (and common system) names of each column, as they fold (see fold.ts). A name is only

@@ -1,32 +1,44 @@
 import { z } from 'zod';
-import {
-  AktSchema,
-  ConsentSchema,
-  FollowUpSchema,
-  InvestigationSchema,
-  JobCenterSchema,
-  PlacementSchema,
-  PlanSchema,
-  SubGoalSchema,
-} from './schema.js';
-import type { Dataset } from './datasets.js';
+import { AktSchema } from './schema.js';
+import { SCOPE_NAMES, type Dataset, type Scope } from './datasets.js';
 import type { FieldPath } from './types.js';
+
+export type { Scope } from './datasets.js';
 
 export type FieldKind = { kind: 'date' } | { kind: 'boolean' } | { kind: 'enum'; values: readonly string[] } | { kind: 'text' };
 
-/** Where a field stands: the akt itself or one of its parts. `type` means one thing in a follow-up, another in a placement. */
-export const SCOPES = {
-  akt: AktSchema,
-  plans: PlanSchema,
-  subGoals: SubGoalSchema,
-  followUps: FollowUpSchema,
-  investigations: InvestigationSchema,
-  consents: ConsentSchema,
-  jobCenter: JobCenterSchema,
-  placements: PlacementSchema,
-} as const satisfies Record<'akt' | Dataset, z.ZodObject>;
-/** The akt itself or one of its datasets. */
-export type Scope = 'akt' | Dataset;
+/** The record a field (a list of records, an optional one) holds, if it holds records. */
+function recordOf(field: z.ZodType): z.ZodObject | undefined {
+  let s = field;
+  for (;;) {
+    if (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+    else if (s instanceof z.ZodArray) s = s.element as z.ZodType;
+    else return s instanceof z.ZodObject ? s : undefined;
+  }
+}
+
+/** The schema of the part of the akt named `name`, wherever it is nested (delmål are a plan's). */
+function partSchema(schema: z.ZodObject, name: string): z.ZodObject | undefined {
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const record = recordOf(field);
+    const found = record && (key === name ? record : partSchema(record, name));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Where a field stands: the akt itself or one of its parts, each with its schema, in the list's
+ * order. `type` means one thing in a follow-up, another in a placement. Read from the akt's schema
+ * by the datasets' names, so the list (datasets.ts) and the schema cannot drift apart.
+ */
+export const SCOPES: Readonly<Record<Scope, z.ZodObject>> = Object.fromEntries(
+  SCOPE_NAMES.map((scope) => {
+    const schema = scope === 'akt' ? AktSchema : partSchema(AktSchema, scope);
+    if (!schema) throw new Error(`The dataset ${scope} has no schema in the akt's (model/schema.ts).`);
+    return [scope, schema];
+  }),
+) as Record<Scope, z.ZodObject>;
 
 /**
  * What kind of value each field holds, read from the schemas so that a field added to the model is

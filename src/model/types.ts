@@ -1,9 +1,8 @@
-import type { CsvTable } from '../load/discover.js';
 import type { ArchiveLimits } from '../load/zip.js';
 import type { ProgressCounter } from '../progress.js';
 import type { Akt } from './schema.js';
 import type { ValueRules } from './values.js';
-import type { Dataset } from './datasets.js';
+import type { CsvTable, Dataset } from './datasets.js';
 import type { DataProblem, Location } from './problems.js';
 
 export type { Dataset } from './datasets.js';
