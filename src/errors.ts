@@ -1,4 +1,4 @@
-import type { Lang, Localized } from './i18n/lang.js';
+import type { Lang, Localized } from './model/lang.js';
 import { fill } from './i18n/catalog.js';
 import { ERROR_TEXT, type ErrorCode } from './i18n/error-text.js';
 

@@ -11,7 +11,7 @@ import { canonicalHeader } from './model/columns.js';
 import { isIsoDate } from './model/dates.js';
 import { looksLikeData } from './ingest/header.js';
 import { fieldKind } from './model/fields.js';
-import type { ExportMapping } from './model/types.js';
+import type { ExportMapping } from './ingest/options.js';
 import { makeNormalize } from './model/values.js';
 import { FIRST_PARTS } from './ingest/read-workbook.js';
 

@@ -6,7 +6,7 @@ import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { EXIT_USAGE } from '../src/errors.js';
 import { readExport } from '../src/ingest/read-export.js';
-import type { ExportMapping } from '../src/model/types.js';
+import type { ExportMapping } from '../src/ingest/options.js';
 import { cli } from './helpers/cli.js';
 
 function zipOf(files: Record<string, Buffer | string>): Promise<Buffer> {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatInt, numberWord } from '../src/i18n/catalog.js';
-import type { Lang } from '../src/i18n/lang.js';
+import type { Lang } from '../src/model/lang.js';
 
 /** What formatInt wrote before it grouped counts itself: Intl's own formatting, non-breaking spaces made plain. */
 const byIntl = (n: number, lang: Lang): string => new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB').format(n).replace(/\u00a0/g, ' ');

@@ -5,7 +5,7 @@ import type { AnyRule, Severity } from '../engine/types.js';
 import { UserError } from '../errors.js';
 import { isIsoDate } from '../model/dates.js';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { ExportMapping } from '../model/types.js';
+import type { ExportMapping } from '../ingest/options.js';
 import { loadMapping, parseMapping } from './mapping.js';
 import { readUserJson } from './read-json.js';
 import { PRESETS } from '../../rules/index.js';

@@ -6,7 +6,7 @@ import { DELIMITERS } from '../load/delimiter.js';
 import { encodingName } from '../load/text.js';
 import { TABLE_COLUMNS } from '../model/columns.js';
 import { fieldNames, kindsForKey, type FieldKind } from '../model/fields.js';
-import type { ExportMapping } from '../model/types.js';
+import type { ExportMapping } from '../ingest/options.js';
 import { datePatternProblem } from '../model/values.js';
 import { readUserJson } from './read-json.js';
 import { issuePath, issueText, unknownKeys } from './issue.js';

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Akt } from '../model/schema.js';
 import type { Dataset, FieldPath } from '../model/types.js';
 
-import type { Lang, Localized } from '../i18n/lang.js';
+import type { Lang, Localized } from '../model/lang.js';
 
 export type { Lang, Localized };
 

@@ -1,4 +1,4 @@
-import type { Lang } from './lang.js';
+import type { Lang } from '../model/lang.js';
 
 /** Wording of the report's bounded appendices, its table of contents and the Metod table of rule options. */
 const APPENDIX = {

@@ -1,4 +1,4 @@
-import type { Lang, Localized } from './lang.js';
+import type { Lang, Localized } from '../model/lang.js';
 import type { Severity } from '../engine/types.js';
 import type { ProblemCode } from '../model/problems.js';
 

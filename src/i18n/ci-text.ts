@@ -1,4 +1,4 @@
-import type { Lang, Localized } from './lang.js';
+import type { Lang, Localized } from '../model/lang.js';
 
 /** Wording of the summary line and the CI formats (SARIF, JUnit, GitHub annotations), in both languages. */
 const CI = {

@@ -1,4 +1,4 @@
-import type { Lang, Localized } from './lang.js';
+import type { Lang, Localized } from '../model/lang.js';
 import { fill } from './catalog.js';
 
 /** The CLI's own wording: help texts and what the commands print outside the reports, in both languages. */

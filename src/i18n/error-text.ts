@@ -1,4 +1,4 @@
-import type { Localized } from './lang.js';
+import type { Localized } from '../model/lang.js';
 import { criterionText } from './report-text.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Lang } from './lang.js';
+import type { Lang } from '../model/lang.js';
 import type { Status } from '../engine/types.js';
 import type { Grade } from '../report/stats.js';
 

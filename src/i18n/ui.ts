@@ -1,4 +1,4 @@
-import type { Lang } from './lang.js';
+import type { Lang } from '../model/lang.js';
 
 /** Every fixed word a formatter prints, in both languages. */
 const UI = {

@@ -1,4 +1,4 @@
-import type { Lang } from './lang.js';
+import type { Lang } from '../model/lang.js';
 
 const HINT = { sv: '(kör aktgranskning --help för hjälp)', en: '(run aktgranskning --help for usage)' };
 

@@ -16,7 +16,8 @@ import { CSV_TABLES, TABLE_DATASET } from '../model/datasets.js';
 import { problem } from '../model/problems.js';
 import { archiveLimits, bookBlocks, newBook, readBook, type Book, type CsvSource, type JsonSource, type Schedule, type Source } from './read-workbook.js';
 import { rowsInFile, TableRows } from './table-rows.js';
-import type { Dataset, FieldPath, FileStats, LoadedExport, ReadOptions } from '../model/types.js';
+import type { Dataset, FieldPath, FileStats, LoadedExport } from '../model/types.js';
+import type { ReadOptions } from './options.js';
 import { makeNormalize } from '../model/values.js';
 import { withHeapGrowth } from '../memory.js';
 

@@ -9,7 +9,8 @@ import type { ExportBuilder } from './build.js';
 import { CSV_TABLES, TABLE_DATASET, type CsvTable } from '../model/datasets.js';
 import { problem } from '../model/problems.js';
 import { TableRows } from './table-rows.js';
-import type { Dataset, FieldPath, ReadOptions } from '../model/types.js';
+import type { Dataset, FieldPath } from '../model/types.js';
+import type { ReadOptions } from './options.js';
 
 /** What readExport reads: files on disk or members of an archive, each shown by `display` (`export.zip!export/cases.csv`). */
 export interface CsvSource {

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import type { Localized } from '../i18n/lang.js';
+import type { Localized } from '../model/lang.js';
 import type { CsvRow } from '../load/csv.js';
 import type { CellRows } from '../load/csv-pack.js';
 import type { CsvTable } from '../model/datasets.js';
@@ -10,7 +10,8 @@ import { csvRec, type CsvInput } from './csv-rows.js';
 import { looksLikeData } from './header.js';
 import { problem, type Location } from '../model/problems.js';
 import { scalarFields } from '../model/fields.js';
-import type { Dataset, FieldPath, FileStats, ReadOptions } from '../model/types.js';
+import type { Dataset, FieldPath, FileStats } from '../model/types.js';
+import type { ReadOptions } from './options.js';
 
 /**
  * About how many rows a file of `bytes` bytes holds, when its first `rows` took `chars` characters:

@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import type { Localized } from '../i18n/lang.js';
+import type { Localized } from '../model/lang.js';
 import { UserError } from '../errors.js';
 
 /**

@@ -2,7 +2,7 @@
 import { format as formatDate } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { parse as parseDate } from 'date-fns/parse';
-import type { Localized } from '../i18n/lang.js';
+import type { Localized } from './lang.js';
 import { FIELD_KINDS, type FieldKind, type Scope } from './fields.js';
 import { fold } from '../fold.js';
 

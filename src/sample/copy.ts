@@ -4,7 +4,7 @@ import { readCsv, type ReadOverrides } from '../load/csv.js';
 import { discover } from '../load/discover.js';
 import { readJson, readNdjson } from '../load/json.js';
 import { canonicalHeader } from '../model/columns.js';
-import type { ExportMapping } from '../model/types.js';
+import type { ExportMapping } from '../ingest/options.js';
 
 /** Where a file goes under the output directory: its place within the input path it was found under. */
 function target(file: string, roots: readonly string[], outDir: string): string {

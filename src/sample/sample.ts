@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { criteriaText } from '../i18n/error-text.js';
 import { readExport } from '../ingest/read-export.js';
-import type { ReadOptions } from '../model/types.js';
+import type { ReadOptions } from '../ingest/options.js';
 import { VERSION } from '../version.js';
 import { drawGroup, type GroupDraw } from './draw.js';
 import { describeSelection, selectPopulation, type Selection } from './population.js';
