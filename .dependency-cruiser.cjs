@@ -29,9 +29,9 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'A cycle of imports that run makes two modules one; split what they share. Cycles of type imports only (erased at build) are not counted.',
+      comment: 'A cycle of imports makes two modules one; split what they share. Type imports count too: a cycle of types is a cycle of knowledge.',
       from: {},
-      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+      to: { circular: true },
     },
     ...Object.entries(later).map(([stage, path]) => ({
       name: `no-import-back-up-from-${stage.slice(4)}`,

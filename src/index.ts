@@ -24,7 +24,7 @@ export { AktSchema, exportJsonSchema, FORMAT_VERSION } from './model/schema.js';
 export type { DataProblem, ProblemCode } from './model/problems.js';
 export type { Report, DistrictSummary, RuleSummary, CaseResult } from './report/types.js';
 /** `report.cases`: walk it with for … of (a fresh report makes its akter again on each walk; see case-list.ts). */
-export type { CaseList } from './report/case-list.js';
+export type { CaseList } from './report/types.js';
 export { audit, resolveSettings, hasFailures } from './audit.js';
 export { builtinRules, PRESETS } from '../rules/index.js';
 export { FORMATTERS } from './report/formatters/index.js';

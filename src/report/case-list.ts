@@ -1,13 +1,4 @@
-import type { CaseResult, Listed } from './types.js';
-
-/**
- * The akter of a report with their results. A report read back from JSON holds them in an array;
- * a fresh report makes them again each time they are walked through (the rules are pure, so the
- * result is the same), because for a whole country they would not fit in memory at once.
- */
-export interface CaseList extends Iterable<CaseResult> {
-  readonly length: number;
-}
+import type { CaseList, CaseResult, Listed } from './types.js';
 
 export class LazyCases implements CaseList {
   constructor(

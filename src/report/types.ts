@@ -1,7 +1,6 @@
 import type { Reason, Severity, Status, TemplateData } from '../engine/types.js';
 import type { DataProblem, Location } from '../model/problems.js';
 import type { FileStats } from '../model/types.js';
-import type { CaseList } from './case-list.js';
 import type { Grade, GradeThresholds, Interval } from './stats.js';
 
 export const REPORT_SCHEMA_VERSION = 3;
@@ -123,3 +122,12 @@ export interface Report {
 
 /** What is known of a report before its akter are walked: enough for a data format to start. */
 export type ReportHead = Pick<Report, 'schemaVersion' | 'tool' | 'asOf' | 'rules' | 'grades' | 'privacy' | 'notAssessed'>;
+
+/**
+ * The akter of a report with their results. A report read back from JSON holds them in an array;
+ * a fresh report makes them again each time they are walked through (the rules are pure, so the
+ * result is the same), because for a whole country they would not fit in memory at once.
+ */
+export interface CaseList extends Iterable<CaseResult> {
+  readonly length: number;
+}

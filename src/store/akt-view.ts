@@ -1,15 +1,23 @@
 import { AKT_LISTS, type AktList } from '../model/datasets.js';
 import type { Akt } from '../model/schema.js';
-import type { AktStore } from './akt-store.js';
+import type { RowTable, ValueTable } from './columns.js';
+
+/** What a view reads of its store: AktStore's, named here so that the store and its views do not import each other. */
+export interface ViewStore {
+  readonly tables: { readonly akt: RowTable };
+  readonly values: ValueTable;
+  listFor<K extends AktList>(key: K, i: number): Akt[K];
+  jobCenterOf(i: number): Akt['jobCenter'];
+}
 
 /** An akt whose fields are read from the store, and whose lists are made when first read. */
 export class AktView {
-  readonly #store: AktStore;
+  readonly #store: ViewStore;
   readonly #i: number;
   readonly #made: Partial<Pick<Akt, AktList | 'jobCenter'>> = {};
   #jobCenter = false;
 
-  constructor(store: AktStore, i: number) {
+  constructor(store: ViewStore, i: number) {
     this.#store = store;
     this.#i = i;
     // The akt's own fields are few and cheap: set as in a full akt, district even when it has none.
