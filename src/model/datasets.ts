@@ -26,7 +26,7 @@ export const AKT_LISTS: readonly AktList[] = AKT_PARTS.filter((d): d is AktList 
  */
 export type CsvTable = 'cases' | Lowercase<Dataset>;
 const tableOf = (scope: Scope): CsvTable => (scope === 'akt' ? 'cases' : (scope.toLowerCase() as Lowercase<Dataset>));
-export const CSV_TABLES = SCOPE_NAMES.map(tableOf) as readonly CsvTable[] as readonly [CsvTable, ...CsvTable[]];
+export const CSV_TABLES: readonly CsvTable[] = SCOPE_NAMES.map(tableOf);
 
 /** The part of the akt each table fills; cases.csv is the akt itself. */
 export const TABLE_SCOPE = Object.fromEntries(SCOPE_NAMES.map((s) => [tableOf(s), s])) as Readonly<Record<CsvTable, Scope>>;
