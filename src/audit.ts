@@ -249,7 +249,7 @@ async function firstBroken(mine: RuleContractError, at: number, other: Promise<C
   );
   if (!(theirs instanceof WorkerRuleError)) return mine;
   if (theirs.at !== at) return theirs.at < at ? theirs : mine;
-  const order = (e: Error) => rules.findIndex((a) => e.message.startsWith(`rule ${a.rule.id} `));
+  const order = (e: RuleContractError) => rules.findIndex((a) => a.rule.id === e.fault.ruleId);
   return order(theirs) < order(mine) ? theirs : mine;
 }
 

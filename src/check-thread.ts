@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { builtinRules } from '../rules/index.js';
-import { RuleContractError, type ActiveRule } from './engine/run.js';
+import { RuleContractError, type ActiveRule, type RuleFault } from './engine/run.js';
 import { UserError } from './errors.js';
 import { handOver, type AkterPart } from './ingest/hand-over.js';
 import type { Scope } from './model/fields.js';
@@ -165,15 +165,15 @@ export interface CheckedPart {
 }
 
 /** `at`: the akt the worker's rule failed on (its number in the population), -1 in a rule's prepare. */
-export type CheckMessage = { type: 'done'; part: CheckedPart } | { type: 'written'; part: PartState } | { type: 'failed'; name: string; message: string; at: number };
+export type CheckMessage = { type: 'done'; part: CheckedPart } | { type: 'written'; part: PartState } | { type: 'failed'; name: string; message: string; at: number; fault?: RuleFault };
 
 /** A rule that broke its contract on the worker, and on which akt (see CheckMessage). */
 export class WorkerRuleError extends RuleContractError {
   constructor(
-    message: string,
+    fault: RuleFault,
     readonly at: number,
   ) {
-    super(message);
+    super(fault);
   }
 }
 
@@ -247,7 +247,7 @@ export class CheckThread {
           resolve(m.part as T);
           // Its heap (its akter's objects, its copy of the identifiers) goes now, not at the end of the run.
           void this.close();
-        } else reject(m.name === 'RuleContractError' ? new WorkerRuleError(m.message, m.at) : new UserError('check-thread-failed', { why: `${m.name}: ${m.message.split('\n')[0]!}` }));
+        } else reject(m.fault ? new WorkerRuleError(m.fault, m.at) : new UserError('check-thread-failed', { why: `${m.name}: ${m.message.split('\n')[0]!}` }));
       });
       this.worker.on('error', (e) => fail(e.message));
       this.worker.on('messageerror', (e) => fail(e.message));

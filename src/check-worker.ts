@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { builtinRules } from '../rules/index.js';
-import { Checker, type ActiveRule } from './engine/run.js';
+import { Checker, RuleContractError, type ActiveRule } from './engine/run.js';
 import { takeOver } from './ingest/hand-over.js';
 import { Aggregator } from './report/aggregate.js';
 import { caseMaker } from './report/build.js';
@@ -40,7 +40,8 @@ port.on('message', (m: ToWorker) => {
     else check(m);
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
-    port.postMessage({ type: 'failed', name: error.name, message: error.message, at } satisfies CheckMessage);
+    // A rule's fault goes as data: the main thread's CLI names the akt and masks what the rule threw.
+    port.postMessage({ type: 'failed', name: error.name, message: error.message, at, ...(e instanceof RuleContractError ? { fault: e.fault } : {}) } satisfies CheckMessage);
   }
 });
 

@@ -51,6 +51,27 @@ describe('the check worker failing', () => {
     expect(await run(2)).toBe(one);
   }, 60_000);
 
+  it('a rule of the worker that throws: its fault comes over as data, and the CLI names the akt by pseudonym under --public', async () => {
+    const { audit, builtinRules } = await built();
+    const { WorkerRuleError } = (await import(path.resolve('dist/src/check-thread.js'))) as typeof import('../src/check-thread.js');
+    const { ruleError } = (await import(path.resolve('dist/src/cli/rule-error.js'))) as typeof import('../src/cli/rule-error.js');
+    const { pseudonym } = (await import(path.resolve('dist/src/privacy/pseudonym.js'))) as typeof import('../src/privacy/pseudonym.js');
+    // subgoals-present (the worker's) throws; current-plan (the main thread's), given its options, does not.
+    const rules = builtinRules
+      .filter((r) => ['current-plan', 'subgoals-present'].includes(r.id))
+      .map((rule) => ({ rule, severity: 'error' as const, options: (rule.id === 'current-plan' ? rule.options.parse({}) : null) as Record<string, unknown> }));
+    const e = await audit({ paths: [`${dir}/csv`], asOf: '2011-06-01', rules, read: { threads: 2 }, splitFrom: 1 }).then(() => undefined, (x: unknown) => x);
+    expect(e).toBeInstanceOf(WorkerRuleError);
+    const { fault } = e as InstanceType<typeof WorkerRuleError>;
+    expect(fault).toMatchObject({ ruleId: 'subgoals-present', where: 'check', kind: 'threw', name: 'TypeError' });
+    const caseId = fault.caseId!;
+    const key = { key: Buffer.from(readFileSync(`${dir}/key`, 'utf8').trim()), source: 'file' as const };
+    const shown = ruleError(e as InstanceType<typeof WorkerRuleError>, key).text('en');
+    expect(shown).toBe(`rule subgoals-present threw on akt ${pseudonym(key.key, caseId)}: TypeError: [removed] (a bug in that rule)`);
+    expect(shown).not.toContain(caseId);
+    expect(ruleError(e as InstanceType<typeof WorkerRuleError>).text('en')).toMatch(new RegExp(`^rule subgoals-present threw on akt ${caseId}: TypeError: \\S`));
+  }, 60_000);
+
   it('ends the run with one line saying to use one thread, never waits', async () => {
     // A rule the worker does not have: it fails at once, as a thread that breaks would.
     await expectOneThreadLine(await brokenWorker(dir, (thread, akter, rules) => thread.check(akter, { rules, asOf: '2011-06-01', listLimit: 10 })));

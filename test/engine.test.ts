@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../src/model/dates.js';
 import { z } from 'zod';
-import { Checker, fieldNames, missingFor, missingReason, notAssessedRules, RECENT, resultsOf, RuleContractError, runRules } from '../src/engine/run.js';
+import { Checker, fieldNames, missingFor, missingReason, notAssessedRules, RECENT, resultsOf, RuleContractError, runRules, type RuleFault } from '../src/engine/run.js';
 import { provides } from '../src/model/fields.js';
 import { defineRule, sourceAt, type AnyRule } from '../src/engine/types.js';
 import { fill, numberWord } from '../src/i18n/catalog.js';
@@ -25,6 +25,16 @@ function ruleReturning(outcome: unknown): AnyRule {
 }
 const run = (rule: AnyRule) =>
   runRules([{ akt: akt(), origin: { file: 'f' }, datasets: new Set() }], [{ rule, severity: 'error', options: {} }], { asOf: '2010-11-15' });
+/** The fault of the RuleContractError the rule's run ends in. */
+function faultOf(rule: AnyRule): RuleFault {
+  try {
+    run(rule);
+  } catch (e) {
+    expect(e).toBeInstanceOf(RuleContractError);
+    return (e as RuleContractError).fault;
+  }
+  throw new Error('the rule did not break its contract');
+}
 
 describe('the engine holds rules to their declarations', () => {
   it('accepts declared codes', () => {
@@ -41,19 +51,19 @@ describe('the engine holds rules to their declarations', () => {
   });
   // The report masks the strings of data and evidence; a list or an object would pass the gate unmasked.
   it.each([
-    ['a list in fail data', { status: 'fail', reasons: [{ code: 'declared', data: { note: ['19850101-2389'] } }] }, 'data of reason "declared" "note" as a list'],
-    ['an object in fail data', { status: 'fail', reasons: [{ code: 'declared', data: { note: { a: 'x' } } }] }, '"note" as object'],
-    ['null in fail data', { status: 'fail', reasons: [{ code: 'declared', data: { note: null } }] }, '"note" as null'],
-    ['a boolean in fail data', { status: 'fail', reasons: [{ code: 'declared', data: { ok: true } }] }, '"ok" as boolean'],
-    ['data that is a list', { status: 'fail', reasons: [{ code: 'declared', data: ['x'] }] }, 'data of reason "declared" that is not an object'],
-    ['data that is a text', { status: 'fail', reasons: [{ code: 'declared', data: 'x' }] }, 'that is not an object'],
-    ['data that is null', { status: 'fail', reasons: [{ code: 'declared', data: null }] }, 'that is not an object'],
-    ['a list in fail evidence', { status: 'fail', reasons: [{ code: 'declared' }], evidence: { e: ['x'] } }, 'evidence "e" as a list'],
-    ['a list in pass evidence', { status: 'pass', evidence: { e: ['x'] } }, 'evidence "e" as a list'],
-    ['a list in not-applicable data', { status: 'not-applicable', reason: { code: 'out-of-scope', data: { n: [1] } } }, 'data of reason "out-of-scope" "n" as a list'],
-  ])('names the rule and the key for %s', (_name, outcome, message) => {
+    ['a list in fail data', { status: 'fail', reasons: [{ code: 'declared', data: { note: ['19850101-2389'] } }] }, { code: 'declared', key: 'note', type: 'list' }],
+    ['an object in fail data', { status: 'fail', reasons: [{ code: 'declared', data: { note: { a: 'x' } } }] }, { code: 'declared', key: 'note', type: 'object' }],
+    ['null in fail data', { status: 'fail', reasons: [{ code: 'declared', data: { note: null } }] }, { code: 'declared', key: 'note', type: 'null' }],
+    ['a boolean in fail data', { status: 'fail', reasons: [{ code: 'declared', data: { ok: true } }] }, { code: 'declared', key: 'ok', type: 'boolean' }],
+    ['data that is a list', { status: 'fail', reasons: [{ code: 'declared', data: ['x'] }] }, { code: 'declared' }],
+    ['data that is a text', { status: 'fail', reasons: [{ code: 'declared', data: 'x' }] }, { code: 'declared' }],
+    ['data that is null', { status: 'fail', reasons: [{ code: 'declared', data: null }] }, { code: 'declared' }],
+    ['a list in fail evidence', { status: 'fail', reasons: [{ code: 'declared' }], evidence: { e: ['x'] } }, { key: 'e', type: 'list' }],
+    ['a list in pass evidence', { status: 'pass', evidence: { e: ['x'] } }, { key: 'e', type: 'list' }],
+    ['a list in not-applicable data', { status: 'not-applicable', reason: { code: 'out-of-scope', data: { n: [1] } } }, { code: 'out-of-scope', key: 'n', type: 'list' }],
+  ])('names the rule, the akt and the key for %s', (_name, outcome, detail) => {
     expect(() => run(ruleReturning(outcome))).toThrow(RuleContractError);
-    expect(() => run(ruleReturning(outcome))).toThrow(message);
+    expect(faultOf(ruleReturning(outcome))).toEqual({ ruleId: 'bad-rule', where: 'check', caseId: 'T-0001', kind: 'bad-data', ...detail });
   });
   it('takes texts and numbers in data and evidence, and none', () => {
     const ok = [
@@ -203,28 +213,32 @@ describe('the engine names what a rule threw and how it broke its contract', () 
     throw new Error('the rule did not throw');
   };
 
+  // The fault is data (the CLI names the akt and masks the rest); the message is its English, as the export has it, for the library.
   it.each([
-    ['check', new TypeError('boom'), {}, 'rule bad-rule threw on akt T-0001: TypeError: boom'],
-    ['check', 'plain', {}, 'rule bad-rule threw on akt T-0001: plain'],
-    ['check', new Error('x'), { plugin: 'my-plugin' }, 'my-plugin: rule bad-rule threw on akt T-0001: Error: x'],
-    ['check', new Error('x'), { plugin: 7 }, 'rule bad-rule threw on akt T-0001: Error: x'],
-    ['prepare', new RangeError('deep'), {}, 'rule bad-rule threw in prepare: RangeError: deep'],
-  ] as const)('%s throwing %s (%o)', (where, e, extra, expected) => {
+    ['check', new TypeError('boom'), {}, { where: 'check', caseId: 'T-0001', name: 'TypeError', message: 'boom' }, 'rule bad-rule threw on akt T-0001: TypeError: boom (a bug in that rule)'],
+    ['check', 'plain', {}, { where: 'check', caseId: 'T-0001', message: 'plain' }, 'rule bad-rule threw on akt T-0001: plain (a bug in that rule)'],
+    ['check', new Error('x'), { plugin: 'my-plugin' }, { plugin: 'my-plugin', where: 'check', caseId: 'T-0001', name: 'Error', message: 'x' }, 'my-plugin: rule bad-rule threw on akt T-0001: Error: x (a bug in that rule)'],
+    ['check', new Error('x'), { plugin: 7 }, { where: 'check', caseId: 'T-0001', name: 'Error', message: 'x' }, 'rule bad-rule threw on akt T-0001: Error: x (a bug in that rule)'],
+    ['prepare', new RangeError('deep'), {}, { where: 'prepare', name: 'RangeError', message: 'deep' }, 'rule bad-rule threw in prepare: RangeError: deep (a bug in that rule)'],
+  ] as const)('%s throwing %s (%o)', (where, e, extra, fault, expected) => {
+    expect(faultOf(throwing(where, e, extra))).toEqual({ ruleId: 'bad-rule', kind: 'threw', ...fault });
     expect(message(throwing(where, e, extra))).toBe(expected);
   });
 
   it('passes a contract error of its own through unchanged', () => {
-    expect(message(throwing('check', new RuleContractError('own words')))).toBe('own words');
+    const own = new RuleContractError({ ruleId: 'other-rule', where: 'check', caseId: 'X-1', kind: 'no-reason' });
+    expect(faultOf(throwing('check', own))).toBe(own.fault);
   });
 
   it.each([
-    ['an undeclared fail code', { status: 'fail', reasons: [{ code: 'declared' }, { code: 'nope' }] }, 'rule bad-rule reported fail reason code "nope", which it does not declare'],
-    ['a fail without reasons', { status: 'fail', reasons: [] }, 'rule bad-rule failed an akt without giving a reason'],
-    ['an undeclared not-applicable code', { status: 'not-applicable', reason: { code: 'declared' } }, 'rule bad-rule reported not-applicable code "declared", which it does not declare'],
-    ['an inherited name as a code', { status: 'fail', reasons: [{ code: 'toString' }] }, 'rule bad-rule reported fail reason code "toString", which it does not declare'],
-    ['an unknown status', { status: 'maybe' }, 'rule bad-rule returned unknown status "maybe"'],
-  ])('says what is wrong for %s', (_name, outcome, expected) => {
-    expect(message(ruleReturning(outcome))).toBe(expected);
+    ['an undeclared fail code', { status: 'fail', reasons: [{ code: 'declared' }, { code: 'nope' }] }, { kind: 'undeclared', outcome: 'fail', code: 'nope' }, 'rule bad-rule reported fail reason code "nope" on akt T-0001, which it does not declare'],
+    ['a fail without reasons', { status: 'fail', reasons: [] }, { kind: 'no-reason' }, 'rule bad-rule failed akt T-0001 without giving a reason'],
+    ['an undeclared not-applicable code', { status: 'not-applicable', reason: { code: 'declared' } }, { kind: 'undeclared', outcome: 'not-applicable', code: 'declared' }, 'rule bad-rule reported not-applicable code "declared" on akt T-0001, which it does not declare'],
+    ['an inherited name as a code', { status: 'fail', reasons: [{ code: 'toString' }] }, { kind: 'undeclared', outcome: 'fail', code: 'toString' }, 'rule bad-rule reported fail reason code "toString" on akt T-0001, which it does not declare'],
+    ['an unknown status', { status: 'maybe' }, { kind: 'unknown-status', status: 'maybe' }, 'rule bad-rule returned unknown status "maybe" on akt T-0001'],
+  ])('says what is wrong for %s', (_name, outcome, fault, expected) => {
+    expect(faultOf(ruleReturning(outcome))).toEqual({ ruleId: 'bad-rule', where: 'check', caseId: 'T-0001', ...fault });
+    expect(message(ruleReturning(outcome))).toBe(`${expected} (a bug in that rule)`);
   });
 });
 

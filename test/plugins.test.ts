@@ -188,14 +188,14 @@ describe('malformed plug-ins are rejected with the file and the missing piece', 
   });
 
   // Data and evidence are masked string by string; a list would carry a number past the mask.
-  it('a rule whose finding holds a list, in every format: one line naming the plug-in, the rule and the key, and no output', () => {
+  it('a rule whose finding holds a list, in every format: one line naming the plug-in, the rule, the akt and the key, and no output', () => {
     const leaky = rule.replace("check: () => ({ status: 'pass' })", "check: (akt) => ({ status: 'fail', reasons: [{ code: 'bad', data: { note: [akt.caseId + ' 19850101-2389'] } }] })");
     const file = config({ plugins: ['./p.mjs'] }, { 'p.mjs': `export default [${leaky}];\n` });
     for (const format of ['json', 'markdown', 'ndjson', 'html']) {
       const out = path.join(path.dirname(file), `out.${format}`);
       const r = cli(['check', FIXTURE, ...AS_OF, '--config', file, '--lang', 'en', '--format', format, '-o', out]);
       expect(r.code, format).toBe(EXIT_USAGE);
-      expect(r.stderr).toBe('aktgranskning: plug-in ./p.mjs: rule x-rule gave data of reason "bad" "note" as a list; it may hold texts and numbers only (a bug in that rule)\n');
+      expect(r.stderr).toBe('aktgranskning: plug-in ./p.mjs: rule x-rule gave data of reason "bad" on akt HL-0001 with "note" as a list; it may hold texts and numbers only (a bug in that rule)\n');
       expect(r.stdout).toBe('');
       expect(existsSync(out), format).toBe(false);
     }

@@ -3,12 +3,13 @@ import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { audit, resolveSettings, type Settings } from '../audit.js';
+import { RuleContractError } from '../engine/run.js';
 import { DEFAULT_GRADES } from '../report/stats.js';
 import { applyBaseline, baselineText, FailingPairs, loadBaseline, makeBaseline, markBaseline, pruneBaseline, type Namer, type Pair } from '../baseline/baseline.js';
 import type { Preset } from '../config/config.js';
 import type { Lang } from '../engine/types.js';
 import { UserError } from '../errors.js';
-import { KEY_ENV, loadPseudonymKey, pseudonym } from '../privacy/pseudonym.js';
+import { KEY_ENV, loadPseudonymKey, pseudonym, type PseudonymKey } from '../privacy/pseudonym.js';
 import { quote } from '../privacy/quote.js';
 import { EXTENSIONS, FORMATTERS, WRITERS } from '../report/formatters/index.js';
 import { githubStepSummary } from '../report/formatters/github.js';
@@ -26,6 +27,7 @@ import { chooseLang, invalidArgument } from './help.js';
 import { makeDirectory, writeOutput } from './output.js';
 import { withStdin } from './stdin.js';
 import { startProgress } from './progress.js';
+import { ruleError } from './rule-error.js';
 import { addColorOptions, addInputOptions, addSelectionOptions, dateFlag, readFlags, ruleMap, selectionFrom, terminalColumns, today, useColor, type InputFlags, type SelectionFlags } from './shared.js';
 
 interface CheckFlags extends InputFlags, SelectionFlags {
@@ -152,139 +154,156 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .addOption(new Option('--split-from <n>').hideHelp().argParser(Number))
     .option('--pseudonym-key-file <file>', `secret for the pseudonyms (default: $${KEY_ENV}, else a key for this run only)`)
     .action(async (paths: string[], flags: CheckFlags) => {
-      const read = readFlags(flags);
-      // A person at a terminal wants the summary; a pipe or a file wants the report itself.
-      const chosen = flags.format ?? [process.stdout.isTTY && flags.output === undefined ? 'terminal' : 'markdown'];
-      if (chosen.length > 1 && flags.outputDir === undefined) {
-        throw new UserError('formats-need-dir', { formats: chosen.join(',') });
-      }
-      if (flags.output !== undefined && flags.outputDir !== undefined) throw new UserError('output-and-dir');
-      if (flags.outputDir !== undefined) await makeDirectory(flags.outputDir, '--output-dir');
-      const settings = await resolveSettings({ config: flags.config, configLookup: flags.configLookup, mapping: flags.mapping, only: flags.rule, skip: flags.skipRule, preset: flags.preset, thresholds: flags.threshold });
-      const asOf = flags.asOf ?? settings.asOf ?? today();
-      const lang = chooseLang(flags.lang, settings.lang);
-      if (flags.printConfig) {
-        process.stdout.write(`${JSON.stringify(settingsInForce(settings, asOf, lang), null, 2)}\n`);
-        return;
-      }
-      const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
-      // Formatter modules are loaded before the run, so a bad one stops it at once.
-      const custom = new Map<string, LoadedFormatter>();
-      for (const f of chosen) if (isModulePath(f)) custom.set(f, await loadFormatter(f));
-      const extension = (format: string) => custom.get(format)?.extension ?? EXTENSIONS[format]!;
-      const target = (format: string) => (flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${extension(format)}`) : flags.output);
-      const ctx = (format: string): FormatContext => ({
-        lang,
-        rules: ruleMap(settings.catalogue),
-        color: format === 'terminal' && target(format) === undefined && useColor(flags.color),
-        excel: flags.excel === true,
-        pretty: flags.pretty === true,
-        messages: flags.messages === true,
-        evidence: flags.evidence === true,
-        csvLayout: flags.csvLayout ?? 'wide',
-        thresholds: settings.thresholds,
-        threads: read.threads,
-      });
-      // Formats that list every akt are written in the pass that aggregates, so no format walks
-      // the akter twice. A baseline changes the akter after that pass: then they are walked again.
-      const withBaselines = flags.baseline !== undefined || flags.writeBaseline !== undefined;
-      const inPass = withBaselines ? [] : chosen.filter((f) => Object.hasOwn(WRITERS, f));
-      // The baseline's failing pairs are gathered in that pass too, not by walking the akter again.
-      const failing = withBaselines ? new FailingPairs() : undefined;
-      const streams = new Map<string, { output: StreamOutput; writer?: CaseWriter }>();
-      const progress = startProgress(lang, flags.quiet);
-      const stdin = await withStdin(paths);
-      let result;
+      const shown: Shown = {};
       try {
-        for (const f of inPass) streams.set(f, { output: await openStreamOutput(target(f)) });
-        const writers: CaseWriter[] = [];
-        const outputs = [...streams.values()].map((s) => s.output);
-        result = await audit({
-          paths: stdin?.paths ?? paths,
-          asOf,
-          rules: settings.rules,
-          read: { ...read, mapping: settings.mapping },
-          grades: settings.grades,
-          placeholders: settings.placeholders,
-          selection: selectionFrom(flags),
-          progress: progress.counter,
-          appendixLimit: flags.appendixLimit,
-          ...(failing ? { onCase: (c: CaseResult) => failing.add(c) } : {}),
-          ...(flags.splitFrom !== undefined ? { splitFrom: flags.splitFrom } : {}),
-          // json and ndjson alone are written whole in the pass: their ends are small.
-          ...(inPass.length === chosen.length && chosen.every((f) => f === 'json' || f === 'ndjson') ? { writtenInPass: true } : {}),
-          ...(streams.size > 0
-            ? {
-                // The writers start once the export is read: their akter leave out the rules it cannot assess at all.
-                onStart: (notAssessed) => {
-                  const head = reportHead({ asOf, version: VERSION, rules: settings.rules, grades: settings.grades, notAssessed });
-                  const shownHead = key ? { ...head, privacy: { mode: 'public' as const, pseudonymKey: key.source === 'per-run' ? ('per-run' as const) : ('secret' as const) } } : head;
-                  for (const [f, s] of streams) writers.push((s.writer = WRITERS[f]!(shownHead, ctx(f), s.output.stream)));
-                },
-                onCase: (c) => {
-                  const named = stdin ? stdin.renameCase(c) : c;
-                  const shown = key ? publicCase(named, key) : named;
-                  for (const w of writers) w.add(shown);
-                },
-                // json or ndjson alone, each akt as the writer has it: the check worker may write the later akter (audit.ts writeShare).
-                ...(inPass.length === 1 && (inPass[0] === 'ndjson' || (inPass[0] === 'json' && flags.pretty !== true)) && !key && !stdin
-                  ? {
-                      bodies: { format: inPass[0] as 'json' | 'ndjson', lang, messages: flags.messages === true, evidence: flags.evidence === true },
-                      insert: (b: Uint8Array) => writers[0]!.raw!(b),
-                    }
-                  : {}),
-                drain: async () => {
-                  await drained(outputs);
-                  for (const w of writers) await w.ready?.();
-                },
-              }
-            : {}),
-        });
+        await checkExport(paths, flags, setExit, shown);
       } catch (e) {
-        for (const s of streams.values()) await s.output.abort();
-        throw e;
-      } finally {
-        progress.stop();
-        stdin?.cleanup();
+        // A rule's bug names the akt as this run's reports would (by pseudonym under --public).
+        throw e instanceof RuleContractError ? ruleError(e, shown.key) : e;
       }
-      const full = stdin ? stdin.rename(result.report) : result.report;
-      // A baseline is keyed when a key was given; a key made up for this run would match nothing next time.
-      const baselineKey = key ?? (flags.pseudonymKeyFile !== undefined || process.env[KEY_ENV]?.trim() ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined);
-      const namer: Namer = baselineKey && baselineKey.source !== 'per-run' ? (id) => pseudonym(baselineKey.key, id) : undefined;
-      const withBaseline = await baselines(full, failing?.sorted() ?? [], flags, namer);
-      const withConfig = settings.configFile !== undefined ? { ...withBaseline, config: quote(settings.configFile) } : withBaseline;
-      const report = key ? publicReport(withConfig, key) : withConfig;
-      const inputs = full.input.files.map((f) => f.file);
-      const outcome = verdict(report, { thresholds: settings.thresholds, strict: flags.strict });
-      setExit(outcome.code);
-      for (const format of chosen) {
-        const streamed = streams.get(format);
-        if (streamed) {
-          await streamed.writer!.finish(report);
-          await streamed.output.commit(inputs);
-        } else if (Object.hasOwn(FORMATTERS, format) || isModulePath(format)) {
-          const formatter = custom.get(format) ?? { format: FORMATTERS[format]! };
-          const toFile = target(format);
-          await writeOutput(toFile, await formatter.format(report, { ...ctx(format), ...(toFile === undefined ? { columns: terminalColumns() } : {}) }), inputs);
-        } else {
-          // xlsx with a baseline: its writer over the finished report.
-          const output = await openStreamOutput(target(format));
-          await writeReport(WRITERS[format]!, report, ctx(format), output.stream).catch(async (e: unknown) => {
-            await output.abort();
-            throw e;
-          });
-          await output.commit(inputs);
-        }
-      }
-      const stepSummary = process.env.GITHUB_STEP_SUMMARY;
-      if (chosen.includes('github') && stepSummary) {
-        // GitHub's job summary is one file per step that every tool appends its Markdown to.
-        await appendFile(stepSummary, githubStepSummary(report, ctx('github'))).catch((e: NodeJS.ErrnoException) => {
-          throw new UserError('cannot-write-summary', { file: stepSummary, why: e.code ?? e.message });
-        });
-      }
-      // The terminal format says how it went; a file or a machine format does not, so one line on stderr does.
-      const elsewhere = flags.output !== undefined || flags.outputDir !== undefined || chosen.some((f) => f !== 'terminal');
-      if (elsewhere && flags.quiet !== true) process.stderr.write(summaryLine(report, outcome, ctx('terminal')));
     });
 }
+
+/** How the run shows the export: under --public, by the pseudonyms of this key. */
+interface Shown {
+  key?: PseudonymKey;
+}
+
+async function checkExport(paths: string[], flags: CheckFlags, setExit: (code: number) => void, shown: Shown): Promise<void> {
+  const read = readFlags(flags);
+  // A person at a terminal wants the summary; a pipe or a file wants the report itself.
+  const chosen = flags.format ?? [process.stdout.isTTY && flags.output === undefined ? 'terminal' : 'markdown'];
+  if (chosen.length > 1 && flags.outputDir === undefined) {
+    throw new UserError('formats-need-dir', { formats: chosen.join(',') });
+  }
+  if (flags.output !== undefined && flags.outputDir !== undefined) throw new UserError('output-and-dir');
+  if (flags.outputDir !== undefined) await makeDirectory(flags.outputDir, '--output-dir');
+  const settings = await resolveSettings({ config: flags.config, configLookup: flags.configLookup, mapping: flags.mapping, only: flags.rule, skip: flags.skipRule, preset: flags.preset, thresholds: flags.threshold });
+  const asOf = flags.asOf ?? settings.asOf ?? today();
+  const lang = chooseLang(flags.lang, settings.lang);
+  if (flags.printConfig) {
+    process.stdout.write(`${JSON.stringify(settingsInForce(settings, asOf, lang), null, 2)}\n`);
+    return;
+  }
+  const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
+  shown.key = key;
+  // Formatter modules are loaded before the run, so a bad one stops it at once.
+  const custom = new Map<string, LoadedFormatter>();
+  for (const f of chosen) if (isModulePath(f)) custom.set(f, await loadFormatter(f));
+  const extension = (format: string) => custom.get(format)?.extension ?? EXTENSIONS[format]!;
+  const target = (format: string) => (flags.outputDir !== undefined ? path.join(flags.outputDir, `aktgranskning.${extension(format)}`) : flags.output);
+  const ctx = (format: string): FormatContext => ({
+    lang,
+    rules: ruleMap(settings.catalogue),
+    color: format === 'terminal' && target(format) === undefined && useColor(flags.color),
+    excel: flags.excel === true,
+    pretty: flags.pretty === true,
+    messages: flags.messages === true,
+    evidence: flags.evidence === true,
+    csvLayout: flags.csvLayout ?? 'wide',
+    thresholds: settings.thresholds,
+    threads: read.threads,
+  });
+  // Formats that list every akt are written in the pass that aggregates, so no format walks
+  // the akter twice. A baseline changes the akter after that pass: then they are walked again.
+  const withBaselines = flags.baseline !== undefined || flags.writeBaseline !== undefined;
+  const inPass = withBaselines ? [] : chosen.filter((f) => Object.hasOwn(WRITERS, f));
+  // The baseline's failing pairs are gathered in that pass too, not by walking the akter again.
+  const failing = withBaselines ? new FailingPairs() : undefined;
+  const streams = new Map<string, { output: StreamOutput; writer?: CaseWriter }>();
+  const progress = startProgress(lang, flags.quiet);
+  const stdin = await withStdin(paths);
+  let result;
+  try {
+    for (const f of inPass) streams.set(f, { output: await openStreamOutput(target(f)) });
+    const writers: CaseWriter[] = [];
+    const outputs = [...streams.values()].map((s) => s.output);
+    result = await audit({
+      paths: stdin?.paths ?? paths,
+      asOf,
+      rules: settings.rules,
+      read: { ...read, mapping: settings.mapping },
+      grades: settings.grades,
+      placeholders: settings.placeholders,
+      selection: selectionFrom(flags),
+      progress: progress.counter,
+      appendixLimit: flags.appendixLimit,
+      ...(failing ? { onCase: (c: CaseResult) => failing.add(c) } : {}),
+      ...(flags.splitFrom !== undefined ? { splitFrom: flags.splitFrom } : {}),
+      // json and ndjson alone are written whole in the pass: their ends are small.
+      ...(inPass.length === chosen.length && chosen.every((f) => f === 'json' || f === 'ndjson') ? { writtenInPass: true } : {}),
+      ...(streams.size > 0
+        ? {
+            // The writers start once the export is read: their akter leave out the rules it cannot assess at all.
+            onStart: (notAssessed) => {
+              const head = reportHead({ asOf, version: VERSION, rules: settings.rules, grades: settings.grades, notAssessed });
+              const shownHead = key ? { ...head, privacy: { mode: 'public' as const, pseudonymKey: key.source === 'per-run' ? ('per-run' as const) : ('secret' as const) } } : head;
+              for (const [f, s] of streams) writers.push((s.writer = WRITERS[f]!(shownHead, ctx(f), s.output.stream)));
+            },
+            onCase: (c) => {
+              const named = stdin ? stdin.renameCase(c) : c;
+              const shown = key ? publicCase(named, key) : named;
+              for (const w of writers) w.add(shown);
+            },
+            // json or ndjson alone, each akt as the writer has it: the check worker may write the later akter (audit.ts writeShare).
+            ...(inPass.length === 1 && (inPass[0] === 'ndjson' || (inPass[0] === 'json' && flags.pretty !== true)) && !key && !stdin
+              ? {
+                  bodies: { format: inPass[0] as 'json' | 'ndjson', lang, messages: flags.messages === true, evidence: flags.evidence === true },
+                  insert: (b: Uint8Array) => writers[0]!.raw!(b),
+                }
+              : {}),
+            drain: async () => {
+              await drained(outputs);
+              for (const w of writers) await w.ready?.();
+            },
+          }
+        : {}),
+    });
+  } catch (e) {
+    for (const s of streams.values()) await s.output.abort();
+    throw e;
+  } finally {
+    progress.stop();
+    stdin?.cleanup();
+  }
+  const full = stdin ? stdin.rename(result.report) : result.report;
+  // A baseline is keyed when a key was given; a key made up for this run would match nothing next time.
+  const baselineKey = key ?? (flags.pseudonymKeyFile !== undefined || process.env[KEY_ENV]?.trim() ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined);
+  const namer: Namer = baselineKey && baselineKey.source !== 'per-run' ? (id) => pseudonym(baselineKey.key, id) : undefined;
+  const withBaseline = await baselines(full, failing?.sorted() ?? [], flags, namer);
+  const withConfig = settings.configFile !== undefined ? { ...withBaseline, config: quote(settings.configFile) } : withBaseline;
+  const report = key ? publicReport(withConfig, key) : withConfig;
+  const inputs = full.input.files.map((f) => f.file);
+  const outcome = verdict(report, { thresholds: settings.thresholds, strict: flags.strict });
+  setExit(outcome.code);
+  for (const format of chosen) {
+    const streamed = streams.get(format);
+    if (streamed) {
+      await streamed.writer!.finish(report);
+      await streamed.output.commit(inputs);
+    } else if (Object.hasOwn(FORMATTERS, format) || isModulePath(format)) {
+      const formatter = custom.get(format) ?? { format: FORMATTERS[format]! };
+      const toFile = target(format);
+      await writeOutput(toFile, await formatter.format(report, { ...ctx(format), ...(toFile === undefined ? { columns: terminalColumns() } : {}) }), inputs);
+    } else {
+      // xlsx with a baseline: its writer over the finished report.
+      const output = await openStreamOutput(target(format));
+      await writeReport(WRITERS[format]!, report, ctx(format), output.stream).catch(async (e: unknown) => {
+        await output.abort();
+        throw e;
+      });
+      await output.commit(inputs);
+    }
+  }
+  const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+  if (chosen.includes('github') && stepSummary) {
+    // GitHub's job summary is one file per step that every tool appends its Markdown to.
+    await appendFile(stepSummary, githubStepSummary(report, ctx('github'))).catch((e: NodeJS.ErrnoException) => {
+      throw new UserError('cannot-write-summary', { file: stepSummary, why: e.code ?? e.message });
+    });
+  }
+  // The terminal format says how it went; a file or a machine format does not, so one line on stderr does.
+  const elsewhere = flags.output !== undefined || flags.outputDir !== undefined || chosen.some((f) => f !== 'terminal');
+  if (elsewhere && flags.quiet !== true) process.stderr.write(summaryLine(report, outcome, ctx('terminal')));
+}
+

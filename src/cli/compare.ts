@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { audit, resolveSettings, type Settings } from '../audit.js';
 import { compareReports, type Comparison } from '../compare/compare.js';
 import { comparisonJson, comparisonMarkdown, comparisonTerminal } from '../compare/format.js';
+import { RuleContractError } from '../engine/run.js';
 import type { Lang } from '../engine/types.js';
 import { UserError } from '../errors.js';
 import { KEY_ENV, loadPseudonymKey, pseudonym } from '../privacy/pseudonym.js';
@@ -10,6 +11,7 @@ import { hasRealId, realId } from '../privacy/real-id.js';
 import { ReadableReportSchema } from '../report/schema.js';
 import type { Report } from '../report/types.js';
 import { chooseLang } from './help.js';
+import { ruleError } from './rule-error.js';
 import { writeOutput } from './output.js';
 import { addColorOptions, readFlags, ruleMap, useColor } from './shared.js';
 
@@ -74,10 +76,15 @@ export function compareCommand(): Command {
     .option('--pseudonym-key-file <file>', `secret for the pseudonyms (default: $${KEY_ENV}, else a key for this run only)`)
     .action(async (before: string, after: string, flags: CompareFlags) => {
       const settings = await resolveSettings({ config: flags.config });
-      const [b, a] = [await load(before, flags.beforeAsOf, '--before-as-of', settings), await load(after, flags.afterAsOf, '--after-as-of', settings)];
+      // Before the audits: a rule's bug in them names its akt by pseudonym too.
+      const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
+      const audited = (arg: string, asOf: string | undefined, flag: string) =>
+        load(arg, asOf, flag, settings).catch((e: unknown) => {
+          throw e instanceof RuleContractError ? ruleError(e, key) : e;
+        });
+      const [b, a] = [await audited(before, flags.beforeAsOf, '--before-as-of'), await audited(after, flags.afterAsOf, '--after-as-of')];
       let comparison: Comparison = compareReports(b, a);
-      if (flags.public) {
-        const key = await loadPseudonymKey(flags.pseudonymKeyFile);
+      if (key) {
         // Reports made with --public already hold pseudonyms; working papers are pseudonymised here, from the real caseId.
         const published = (r: Report) => r.privacy.mode === 'public';
         comparison = { ...comparison, akter: comparison.akter.map((x) => ({ ...x, caseId: published(a) && published(b) && !hasRealId(x) ? x.caseId : pseudonym(key.key, realId(x)) })) };

@@ -14,6 +14,7 @@ import { sampleCommand } from './sample.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 import { langAfterCommand } from './argv.js';
+import { ruleError } from './rule-error.js';
 
 function fail(message: string): number {
   // Messages can quote the export (a header that was a data row, a file name): mask them too.
@@ -56,7 +57,8 @@ export async function main(given: readonly string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     // The command may have settled the language from the config it read; usage errors could not wait for that.
     if (e instanceof UserError) return fail(e.text(lang));
-    if (e instanceof RuleContractError) return fail(errorText('rule-contract', { message: e.message }, lang));
+    // A command that knows the run's privacy settings (check) has worded it already; this is as the reports of the other commands name akter.
+    if (e instanceof RuleContractError) return fail(ruleError(e).text(lang));
     if (process.env.AKTGRANSKNING_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
     return fail(errorText('internal', { message: (e as Error).message }, lang));
   }

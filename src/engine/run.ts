@@ -1,5 +1,7 @@
 import type { Akt } from '../model/schema.js';
 import type { Akter, CheckedAkt, Dataset, FieldPath, Provided } from '../model/types.js';
+import { errorText } from '../errors.js';
+import { faultText } from '../i18n/fault-text.js';
 import type { AnyRule, BaseContext, Reason, RuleContext, Severity, Status, TemplateData } from './types.js';
 
 export interface ActiveRule {
@@ -67,32 +69,57 @@ export function notAssessedRules(akter: AktSource, active: readonly ActiveRule[]
   });
 }
 
-/** A rule broke its contract (reported an undeclared code): a bug in the rule, named as such. */
+/**
+ * What a rule did wrong, as data: the rule, the plug-in that brought it, the akt (its caseId as the
+ * export writes it; none in `prepare`) and what happened. What the rule threw, and any value it
+ * gave, may quote the export: whoever shows a fault masks them (the CLI, src/cli/rule-error.ts).
+ */
+export type RuleFault = {
+  ruleId: string;
+  /** The plug-in that brought the rule ("plug-in ./regler.mjs"), if any. */
+  plugin?: string;
+  where: 'prepare' | 'check';
+  caseId?: string;
+} & (
+  | { kind: 'threw'; /** The thrown error's name (TypeError); absent when what was thrown is no Error. */ name?: string; message: string }
+  | { kind: 'undeclared'; outcome: 'fail' | 'not-applicable'; code: string }
+  | { kind: 'no-reason' }
+  | { kind: 'unknown-status'; status: string }
+  /** Template data or evidence that is not an object of texts and numbers (checkData): `key` and its `type` when one value is the trouble. */
+  | { kind: 'bad-data'; code?: string; key?: string; type?: string }
+);
+
+/** A rule broke its contract (threw, or reported an undeclared code): a bug in the rule, named as such. Its message is the English with the export's values as they are (src/i18n/fault-text.ts). */
 export class RuleContractError extends Error {
   override readonly name = 'RuleContractError';
+
+  constructor(readonly fault: RuleFault) {
+    const { code, data } = faultText(fault);
+    super(errorText(code, data, 'en'));
+  }
 }
 
-function checkDeclared(rule: AnyRule, code: string, declared: object, kind: string): void {
-  if (!Object.hasOwn(declared, code)) throw new RuleContractError(`rule ${rule.id} reported ${kind} code "${code}", which it does not declare`);
-}
-
-/** Where a rule comes from, for messages: the plug-in that brought it, if any. */
-function ruleName(rule: AnyRule): string {
+/** The parts of a fault every kind has: the rule, its plug-in, and where. */
+function faultOf(rule: AnyRule, where: RuleFault['where'], caseId?: string): Pick<RuleFault, 'ruleId' | 'plugin' | 'where' | 'caseId'> {
   const plugin = (rule as { plugin?: unknown }).plugin;
-  return `${typeof plugin === 'string' ? `${plugin}: ` : ''}rule ${rule.id}`;
+  return { ruleId: rule.id, ...(typeof plugin === 'string' ? { plugin } : {}), where, ...(caseId !== undefined ? { caseId } : {}) };
+}
+
+function checkDeclared(rule: AnyRule, caseId: string, code: string, declared: object, outcome: 'fail' | 'not-applicable'): void {
+  if (!Object.hasOwn(declared, code)) throw new RuleContractError({ ...faultOf(rule, 'check', caseId), kind: 'undeclared', outcome, code });
 }
 
 /** What a rule's own code threw, naming the plug-in, the rule and where, instead of ending as an internal error. */
-function thrown(rule: AnyRule, where: string, e: unknown): RuleContractError {
+function thrown(rule: AnyRule, where: RuleFault['where'], caseId: string | undefined, e: unknown): RuleContractError {
   if (e instanceof RuleContractError) return e;
-  return new RuleContractError(`${ruleName(rule)} threw ${where}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+  return new RuleContractError({ ...faultOf(rule, where, caseId), kind: 'threw', ...(e instanceof Error ? { name: e.name, message: e.message } : { message: String(e) }) });
 }
 
 function prepared(a: ActiveRule, akter: AktSource, ctx: BaseContext): unknown {
   try {
     return a.rule.prepare!(models(akter), ctx, a.options);
   } catch (e) {
-    throw thrown(a.rule, 'in prepare', e);
+    throw thrown(a.rule, 'prepare', undefined, e);
   }
 }
 
@@ -114,7 +141,7 @@ function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unkn
   try {
     out = rule.check(checked.akt, ctx, active.options);
   } catch (e) {
-    throw thrown(rule, `on akt ${checked.akt.caseId}`, e);
+    throw thrown(rule, 'check', checked.akt.caseId, e);
   }
   // Stryker disable next-line ArithmeticOperator,EqualityOperator,ConditionalExpression,StringLiteral: equivalent, another layout of the same slots (a finding is taken only for its own status)
   const slot = RECENT * (at + (out.status === 'pass' ? 0 : out.status === 'fail' ? 1 : 2));
@@ -124,7 +151,7 @@ function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unkn
     if (previous === undefined) break;
     if (previous.status === out.status && sameOutcome(out, previous)) return previous;
   }
-  const made = finding(active, out);
+  const made = finding(active, checked.akt.caseId, out);
   // Stryker disable next-line EqualityOperator: equivalent, last[slot] is written next
   for (let j = slot + RECENT - 1; j > slot; j--) last[j] = last[j - 1];
   return (last[slot] = made);
@@ -135,33 +162,34 @@ function evaluate(active: ActiveRule, checked: CheckedAkt, ctx: RuleContext<unkn
  * finds there, so a list or an object would carry the export's text past the gate unmasked. A
  * plug-in's JavaScript is not held to the types; this is where it is.
  */
-function checkData(rule: AnyRule, data: unknown, what: string): void {
+function checkData(rule: AnyRule, caseId: string, data: unknown, code?: string): void {
   if (data === undefined) return;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new RuleContractError(`${ruleName(rule)} gave ${what} that is not an object of texts and numbers`);
+  const fault = () => ({ ...faultOf(rule, 'check', caseId), kind: 'bad-data' as const, ...(code !== undefined ? { code } : {}) });
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new RuleContractError(fault());
   for (const k in data) {
     const v = (data as Record<string, unknown>)[k];
     // (undefined is an absent key to every format)
-    if (typeof v !== 'string' && typeof v !== 'number' && v !== undefined) throw new RuleContractError(`${ruleName(rule)} gave ${what} "${k}" as ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}; it may hold texts and numbers only`);
+    if (typeof v !== 'string' && typeof v !== 'number' && v !== undefined) throw new RuleContractError({ ...fault(), key: k, type: v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v });
   }
 }
 
-function finding({ rule, severity }: ActiveRule, out: ReturnType<AnyRule['check']>): Finding {
+function finding({ rule, severity }: ActiveRule, caseId: string, out: ReturnType<AnyRule['check']>): Finding {
   if (out.status === 'fail') {
-    if (out.reasons.length === 0) throw new RuleContractError(`rule ${rule.id} failed an akt without giving a reason`);
+    if (out.reasons.length === 0) throw new RuleContractError({ ...faultOf(rule, 'check', caseId), kind: 'no-reason' });
     for (const r of out.reasons) {
-      checkDeclared(rule, r.code, rule.reasons, 'fail reason');
-      checkData(rule, r.data, `data of reason "${r.code}"`);
+      checkDeclared(rule, caseId, r.code, rule.reasons, 'fail');
+      checkData(rule, caseId, r.data, r.code);
     }
-    checkData(rule, out.evidence, 'evidence');
+    checkData(rule, caseId, out.evidence);
     return { ruleId: rule.id, status: 'fail', severity, reasons: out.reasons, evidence: out.evidence };
   }
   if (out.status === 'not-applicable') {
-    checkDeclared(rule, out.reason.code, rule.notApplicable, 'not-applicable');
-    checkData(rule, out.reason.data, `data of reason "${out.reason.code}"`);
+    checkDeclared(rule, caseId, out.reason.code, rule.notApplicable, 'not-applicable');
+    checkData(rule, caseId, out.reason.data, out.reason.code);
     return { ruleId: rule.id, status: 'not-applicable', severity, reasons: [out.reason] };
   }
-  if (out.status !== 'pass') throw new RuleContractError(`rule ${rule.id} returned unknown status "${String((out as { status: unknown }).status)}"`);
-  checkData(rule, out.evidence, 'evidence');
+  if (out.status !== 'pass') throw new RuleContractError({ ...faultOf(rule, 'check', caseId), kind: 'unknown-status', status: String((out as { status: unknown }).status) });
+  checkData(rule, caseId, out.evidence);
   return { ruleId: rule.id, status: 'pass', severity, reasons: [], evidence: out.evidence };
 }
 

@@ -123,7 +123,14 @@ export const ERROR_TEXT = {
   'compare-old-report': { sv: '{path}: en rapport som denna version inte kan läsa ({where}); kör check igen med denna version', en: '{path}: a report this version cannot read ({where}); run check again with this version' },
   'compare-needs-date': { sv: '{path}: ingen JSON-rapport från check; ange exportens granskningsdatum med {flag} ÅÅÅÅ-MM-DD för att jämföra den', en: '{path}: not a JSON report of check; to compare an export, give its audit date with {flag} YYYY-MM-DD' },
   // The tool's own failures: still one line, never a stack trace.
-  'rule-contract': { sv: '{message} (ett fel i den regeln)', en: '{message} (a bug in that rule)' },
+  // A rule's bug ({rule}: "plug-in ./regler.mjs: rule x"); the akt as the reports name it, what the rule threw masked (src/cli/rule-error.ts).
+  'rule-threw': { sv: '{rule} kastade ett fel på akt {akt}: {thrown} (ett fel i den regeln)', en: '{rule} threw on akt {akt}: {thrown} (a bug in that rule)' },
+  'rule-threw-in-prepare': { sv: '{rule} kastade ett fel i prepare: {thrown} (ett fel i den regeln)', en: '{rule} threw in prepare: {thrown} (a bug in that rule)' },
+  'rule-undeclared-code': { sv: '{rule} gav på akt {akt} {outcome}koden "{code}", som den inte deklarerar (ett fel i den regeln)', en: '{rule} reported {outcome} code "{code}" on akt {akt}, which it does not declare (a bug in that rule)' },
+  'rule-no-reason': { sv: '{rule} underkände akt {akt} utan att ange något skäl (ett fel i den regeln)', en: '{rule} failed akt {akt} without giving a reason (a bug in that rule)' },
+  'rule-unknown-status': { sv: '{rule} gav på akt {akt} den okända statusen "{status}" (ett fel i den regeln)', en: '{rule} returned unknown status "{status}" on akt {akt} (a bug in that rule)' },
+  'rule-bad-data': { sv: '{rule} gav på akt {akt} {what} som inte är ett objekt av texter och tal (ett fel i den regeln)', en: '{rule} gave {what} on akt {akt} that is not an object of texts and numbers (a bug in that rule)' },
+  'rule-bad-data-value': { sv: '{rule} gav på akt {akt} {what} med "{key}" som {type}; där får bara texter och tal stå (ett fel i den regeln)', en: '{rule} gave {what} on akt {akt} with "{key}" as {type}; it may hold texts and numbers only (a bug in that rule)' },
   internal: { sv: 'internt fel: {message} (sätt AKTGRANSKNING_DEBUG=1 för detaljer)', en: 'internal error: {message} (set AKTGRANSKNING_DEBUG=1 for details)' },
 } satisfies Record<string, Localized>;
 

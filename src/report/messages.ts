@@ -54,7 +54,7 @@ export function reasonMessage(ctx: FormatContext, ruleId: string, reason: Reason
 }
 
 /** A quote in the iakttagelser is one sentence: a long goal is cut there (it stands whole in Bilaga A). */
-const EVIDENCE_QUOTE = 160;
+export const EVIDENCE_QUOTE = 160;
 
 /**
  * A fail reason as the iakttagelser quote it, in the rule's own evidence wording, with how many akter
