@@ -7,6 +7,7 @@ import { builtinRules } from '../rules/index.js';
 import { RuleContractError, type ActiveRule, type RuleFault } from './engine/run.js';
 import { UserError } from './errors.js';
 import { handOver, type AkterPart } from './ingest/hand-over.js';
+import { firstLine } from './privacy/quote.js';
 import type { Scope } from './model/fields.js';
 import type { Akter } from './model/types.js';
 import type { AggregateState, PartState } from './report/aggregate.js';
@@ -241,13 +242,13 @@ export class CheckThread {
     }
     this.worker.ref();
     const done = new Promise<T>((resolve, reject) => {
-      const fail = (why: string) => reject(new UserError('check-thread-failed', { why: why.split('\n')[0]! }));
+      const fail = (why: string) => reject(new UserError('check-thread-failed', { why: firstLine(why) }));
       this.worker.on('message', (m: CheckMessage) => {
         if (m.type !== 'failed') {
           resolve(m.part as T);
           // Its heap (its akter's objects, its copy of the identifiers) goes now, not at the end of the run.
           void this.close();
-        } else reject(m.fault ? new WorkerRuleError(m.fault, m.at) : new UserError('check-thread-failed', { why: `${m.name}: ${m.message.split('\n')[0]!}` }));
+        } else reject(m.fault ? new WorkerRuleError(m.fault, m.at) : new UserError('check-thread-failed', { why: `${m.name}: ${firstLine(m.message)}` }));
       });
       this.worker.on('error', (e) => fail(e.message));
       this.worker.on('messageerror', (e) => fail(e.message));

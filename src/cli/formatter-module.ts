@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importModule } from '../dynamic-import.js';
 import { UserError } from '../errors.js';
+import { firstLine } from '../privacy/quote.js';
 import { EXTENSIONS, FORMATTERS, type Formatter } from '../report/formatters/index.js';
 
 /** A --format value that names a module rather than a built-in format: a path, as ESLint's -f takes one. */
@@ -27,7 +28,7 @@ export async function loadFormatter(name: string): Promise<LoadedFormatter> {
     mod = (await importModule(pathToFileURL(file).href)) as typeof mod;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ERR_MODULE_NOT_FOUND' ? { sv: 'filen finns inte', en: 'no such file' } : (e as Error).message.split('\n')[0]!;
+    const why = code === 'ERR_MODULE_NOT_FOUND' ? { sv: 'filen finns inte', en: 'no such file' } : firstLine((e as Error).message);
     throw new UserError('formatter-unloadable', { name, why });
   }
   if (typeof mod.default !== 'function') throw new UserError('formatter-no-default', { name });

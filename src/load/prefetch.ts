@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.js';
+import { firstLine } from '../privacy/quote.js';
 import { takeEarly } from './early.js';
 
 /** What a loading worker sends: a file's events in batches, its end, or a failure. */
@@ -51,7 +52,7 @@ export class Prefetch<E, F extends { path: string }> {
   }
 
   private failed(index: number): UserError {
-    return new UserError(this.error, { file: this.files[index]?.path ?? '', why: this.failure!.split('\n')[0]! });
+    return new UserError(this.error, { file: this.files[index]?.path ?? '', why: firstLine(this.failure!) });
   }
 
   private async next(index: number): Promise<PrefetchMessage<E>> {

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { importModule } from '../dynamic-import.js';
 import { UserError } from '../errors.js';
+import { firstLine } from '../privacy/quote.js';
 import type { CsvRow } from './csv.js';
 import type { ByteSource } from './text.js';
 
@@ -178,5 +179,5 @@ function nextOr<T>(it: AsyncIterator<T>, failure: Failure): Promise<IteratorResu
 function unreadable(name: string, e: unknown): Error {
   if (e instanceof UserError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  return new UserError('unreadable-workbook', { file: name, why: message.split('\n')[0]! });
+  return new UserError('unreadable-workbook', { file: name, why: firstLine(message) });
 }

@@ -5,6 +5,7 @@ import { parse as parseDate } from 'date-fns/parse';
 import type { Localized } from './lang.js';
 import { FIELD_KINDS, type FieldKind, type Scope } from './fields.js';
 import { fold } from '../fold.js';
+import { firstLine } from '../privacy/quote.js';
 
 export type MappedValue = string | boolean | null;
 
@@ -57,7 +58,7 @@ export function datePatternProblem(pattern: string): Localized | undefined {
   try {
     read = parseDate(formatDate(PROBE, pattern), pattern, REFERENCE);
   } catch (e) {
-    const why = (e as Error).message.split('\n')[0];
+    const why = firstLine((e as Error).message);
     return {
       sv: `"${pattern}" är inget date-fns-mönster (${why}); skriv det till exempel som "yyyy-MM-dd" eller "dd.MM.yyyy"`,
       en: `"${pattern}" is not a date-fns pattern (${why}); write it as e.g. "yyyy-MM-dd" or "dd.MM.yyyy"`,

@@ -26,6 +26,14 @@ const FORMAT = /\p{Cf}+/gu;
 // eslint-disable-next-line no-control-regex -- as above
 const HAS_CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\p{Cf}]/u;
 
+/**
+ * The first line of a message that may quote the export (a library's or a thread's error): masked
+ * whole first, so a number broken over two lines ("811218-⏎9876") is masked, not cut to its date.
+ */
+export function firstLine(text: string): string {
+  return maskPersonalNumbers(text).split('\n')[0]!;
+}
+
 /** Line breaks, control characters and escape sequences become a space, invisible format characters nothing, so a quote is one line of plain text. */
 export function oneLine(text: string): string {
   // Stryker disable next-line ConditionalExpression: equivalent, the replaces find nothing then
