@@ -29,3 +29,6 @@ export { audit, resolveSettings, hasFailures } from './audit.js';
 export { builtinRules, PRESETS } from '../rules/index.js';
 export { FORMATTERS } from './report/formatters/index.js';
 export { EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, UserError } from './errors.js';
+/** What `audit` throws when a rule throws or breaks its contract: its `fault` as data (the akt's caseId as the export has it). */
+export { RuleContractError } from './engine/run.js';
+export type { RuleFault } from './engine/run.js';
