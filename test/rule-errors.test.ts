@@ -113,6 +113,8 @@ describe("a rule's finding the engine refuses (checkData and the codes)", { time
   it('a code or a status made of the export: the same', () => {
     const coded = setup(rule("(akt) => ({ status: 'fail', reasons: [{ code: akt.personId }] })"));
     expect(ruleLine(coded, [])).toBe('aktgranskning: plug-in ./p.mjs: rule x-rule reported fail reason code "ÅÅMMDD-XXXX" on akt ÅÅMMDD-XXXX, which it does not declare (a bug in that rule)\n');
+    const sv = cli(['check', coded.input, ...AS_OF, '--config', coded.config, '--format', 'json']);
+    expect(sv.stderr).toBe('aktgranskning: plug-in ./p.mjs: regeln x-rule gav på akt ÅÅMMDD-XXXX koden "ÅÅMMDD-XXXX" för underkänt, som den inte deklarerar (ett fel i den regeln)\n');
     const status = setup(rule('(akt) => ({ status: akt.caseworker })'));
     expect(ruleLine(status, PUBLIC(status))).toBe(`aktgranskning: plug-in ./p.mjs: rule x-rule returned unknown status "[removed]" on akt ${alias(FIRST)} (a bug in that rule)\n`);
   });

@@ -126,7 +126,7 @@ export const ERROR_TEXT = {
   // A rule's bug ({rule}: "plug-in ./regler.mjs: rule x"); the akt as the reports name it, what the rule threw masked (src/cli/rule-error.ts).
   'rule-threw': { sv: '{rule} kastade ett fel på akt {akt}: {thrown} (ett fel i den regeln)', en: '{rule} threw on akt {akt}: {thrown} (a bug in that rule)' },
   'rule-threw-in-prepare': { sv: '{rule} kastade ett fel i prepare: {thrown} (ett fel i den regeln)', en: '{rule} threw in prepare: {thrown} (a bug in that rule)' },
-  'rule-undeclared-code': { sv: '{rule} gav på akt {akt} {outcome}koden "{code}", som den inte deklarerar (ett fel i den regeln)', en: '{rule} reported {outcome} code "{code}" on akt {akt}, which it does not declare (a bug in that rule)' },
+  'rule-undeclared-code': { sv: '{rule} gav på akt {akt} koden "{code}" för {outcome}, som den inte deklarerar (ett fel i den regeln)', en: '{rule} reported {outcome} code "{code}" on akt {akt}, which it does not declare (a bug in that rule)' },
   'rule-no-reason': { sv: '{rule} underkände akt {akt} utan att ange något skäl (ett fel i den regeln)', en: '{rule} failed akt {akt} without giving a reason (a bug in that rule)' },
   'rule-unknown-status': { sv: '{rule} gav på akt {akt} den okända statusen "{status}" (ett fel i den regeln)', en: '{rule} returned unknown status "{status}" on akt {akt} (a bug in that rule)' },
   'rule-bad-data': { sv: '{rule} gav på akt {akt} {what} som inte är ett objekt av texter och tal (ett fel i den regeln)', en: '{rule} gave {what} on akt {akt} that is not an object of texts and numbers (a bug in that rule)' },

@@ -32,7 +32,7 @@ function faultData(f: RuleFault, shown: FaultShown = AS_IS): ErrorData {
     case 'threw':
       return { rule, ...akt, thrown: shown.thrown(f.name, f.message) };
     case 'undeclared':
-      return { rule, ...akt, code: shown.value(f.code), outcome: f.outcome === 'fail' ? { sv: 'underkänt-', en: 'fail reason' } : { sv: 'ej tillämplig-', en: 'not-applicable' } };
+      return { rule, ...akt, code: shown.value(f.code), outcome: f.outcome === 'fail' ? { sv: 'underkänt', en: 'fail reason' } : { sv: 'ej tillämplig', en: 'not-applicable' } };
     case 'unknown-status':
       return { rule, ...akt, status: shown.value(f.status) };
     case 'bad-data': {
