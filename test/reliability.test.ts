@@ -240,7 +240,7 @@ describe('input that used to crash', () => {
       `export default { id: 'boom', title: ${JSON.stringify(L)}, criterion: ${JSON.stringify({ ...L, source: 'x' })}, defaultSeverity: 'error', reasons: { x: ${JSON.stringify(L)} }, observation: ${JSON.stringify(L)}, recommendation: ${JSON.stringify(L)}, check(akt) { if (akt.caseId === 'HL-0003') throw new TypeError('oops\\nsecond line'); return { status: 'pass' }; } };`,
     );
     writeFileSync(path.join(dir, 'aktgranskning.config.json'), JSON.stringify({ plugins: ['./boom.mjs'] }));
-    oneLineError(run(['check', `${FIXTURE}/csv`, ...AS_OF, '--config', path.join(dir, 'aktgranskning.config.json'), '--rule', 'boom']), /plug-in \.\/boom\.mjs: rule boom threw on akt HL-0003: TypeError: oops second line/);
+    oneLineError(run(['check', `${FIXTURE}/csv`, ...AS_OF, '--config', path.join(dir, 'aktgranskning.config.json'), '--rule', 'boom', '--lang', 'en']), /plug-in \.\/boom\.mjs: rule boom threw on akt HL-0003: TypeError: oops second line/);
   });
 
   it('a header whose cells hold line breaks and escape codes is quoted on one line', () => {
