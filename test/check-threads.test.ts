@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RuleContractError } from '../src/engine/run.js';
 import { brokenWorker, built, check, expectOneThreadLine, sameOnTwoThreads, twoThreadExport } from './helpers/two-threads.js';
 
 // With two threads the check pass is split: a worker runs some of the rules on every akt and
@@ -39,16 +40,22 @@ describe('two threads checking give the report of one, byte for byte', () => {
 describe('the check worker failing', () => {
   it.each([
     // current-plan (the main thread's) reads its options on every akt, individual-goals (the worker's) in its prepare.
-    [['current-plan', 'individual-goals'], /^RuleContractError: rule individual-goals threw in prepare/],
-    [['current-plan', 'subgoals-present'], /^RuleContractError: rule current-plan threw on akt \S+/],
-    [['subgoals-present', 'waiting-time'], /^RuleContractError: rule subgoals-present threw on akt \S+/],
-  ])('rules that throw are named as on one thread (%s): the first to throw of a one-thread pass', async (ids, expected) => {
+    [['current-plan', 'individual-goals'], /^RuleContractError: rule individual-goals threw in prepare/, true],
+    [['current-plan', 'subgoals-present'], /^RuleContractError: rule current-plan threw on akt \S+/, false],
+    // Both on the same akt (the 31st): the worker's rule comes first in the order of the rules.
+    [['subgoals-present', 'requirements-stated'], /^RuleContractError: rule subgoals-present threw on akt \S+/, true],
+  ])('rules that throw are named as on one thread (%s): the first to throw of a one-thread pass', async (ids, expected, theWorkers) => {
     const { audit, builtinRules } = await built();
+    const { WorkerRuleError } = (await import(path.resolve('dist/src/check-thread.js'))) as typeof import('../src/check-thread.js');
     const rules = builtinRules.filter((r) => ids.includes(r.id)).map((rule) => ({ rule, severity: 'error' as const, options: null as unknown as Record<string, unknown> }));
-    const run = (threads: number) => audit({ paths: [`${dir}/csv`], asOf: '2011-06-01', rules, read: { threads }, splitFrom: 1 }).then(() => undefined, (e: Error) => `${e.name}: ${e.message}`);
+    const run = (threads: number) => audit({ paths: [`${dir}/csv`], asOf: '2011-06-01', rules, read: { threads }, splitFrom: 1 }).then(() => undefined, (e: Error) => e);
     const one = await run(1);
-    expect(one).toMatch(expected);
-    expect(await run(2)).toBe(one);
+    const two = await run(2);
+    expect(`${one!.name}: ${one!.message}`).toMatch(expected);
+    expect(`${two!.name}: ${two!.message}`).toBe(`${one!.name}: ${one!.message}`);
+    expect((two as RuleContractError).fault).toEqual((one as RuleContractError).fault);
+    // The two threads did split the rules: the error came from the thread whose rule threw first.
+    expect(two instanceof WorkerRuleError).toBe(theWorkers);
   }, 60_000);
 
   it('a rule of the worker that throws: its fault comes over as data, and the CLI names the akt by pseudonym under --public', async () => {
