@@ -251,6 +251,18 @@ describe('input that used to crash', () => {
     expect(r.stderr).not.toContain('\u001b');
   });
 
+  it('an error no one foresaw is masked like any message, its stack too under AKTGRANSKNING_DEBUG', () => {
+    const dir = fresh();
+    // A formatter module that quotes a personnummer over two lines, as a library's error might quote a value.
+    writeFileSync(path.join(dir, 'f.mjs'), "export default () => { throw new Error('cannot format 850101-\\n2389 here\\nnext line'); };\n");
+    const args = ['check', `${FIXTURE}/csv`, ...AS_OF, '--format', path.join(dir, 'f.mjs'), '--lang', 'en'];
+    oneLineError(run(args), /^aktgranskning: internal error: cannot format ÅÅMMDD-XXXX here next line \(set AKTGRANSKNING_DEBUG=1 for details\)\n$/);
+    const debug = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1', AKTGRANSKNING_DEBUG: '1' } });
+    expect(debug.status).toBe(EXIT_USAGE);
+    expect(debug.stderr).toMatch(/^Error: cannot format ÅÅMMDD-XXXX here next line\n(\s+at .*\n)+aktgranskning: internal error: /);
+    expect(debug.stderr).not.toMatch(/850101|2389/);
+  });
+
   it('commander usage errors are one line', () => {
     oneLineError(run(['check', '--no-such-flag', '--lang', 'en']), /unknown option '--no-such-flag' \(run aktgranskning --help for usage\)/);
     oneLineError(run(['check', '--no-such-flag']), /^fel: okänd flagga '--no-such-flag' \(kör aktgranskning --help för hjälp\)$/m);

@@ -23,6 +23,15 @@ function fail(message: string): number {
 }
 
 /**
+ * The stack for AKTGRANSKNING_DEBUG: its message may quote the export like any other, so it is
+ * quoted whole (masked, then folded); the frames name only the tool's code.
+ */
+function debugStack(e: Error): string {
+  const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
+  return `${quote(`${e.name}: ${e.message}`)}\n${quoteLines(frames.join('\n'))}\n`;
+}
+
+/**
  * Commander's own messages quote the arguments given, which may hold a personnummer; a usage error is one
  * line with its hint, in the run's language.
  */
@@ -57,9 +66,9 @@ export async function main(given: readonly string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     // The command may have settled the language from the config it read; usage errors could not wait for that.
     if (e instanceof UserError) return fail(e.text(lang));
-    // A command that knows the run's privacy settings (check) has worded it already; this is as the reports of the other commands name akter.
+    // check and compare word it themselves, by their privacy flags (cli/rule-error.ts); here as a working paper names the akt.
     if (e instanceof RuleContractError) return fail(ruleError(e).text(lang));
-    if (process.env.AKTGRANSKNING_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    if (process.env.AKTGRANSKNING_DEBUG) process.stderr.write(debugStack(e as Error));
     return fail(errorText('internal', { message: (e as Error).message }, lang));
   }
 }
