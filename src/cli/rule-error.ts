@@ -1,7 +1,7 @@
 import { TERMS } from '../engine/common-reasons.js';
 import type { RuleContractError } from '../engine/run.js';
 import { UserError } from '../errors.js';
-import { faultText, type FaultShown } from '../i18n/fault-text.js';
+import { faultText, type FaultShown } from './fault-text.js';
 import { pseudonym, type PseudonymKey } from '../privacy/pseudonym.js';
 import { quote } from '../privacy/quote.js';
 import { EVIDENCE_QUOTE } from '../report/messages.js';

@@ -6,7 +6,6 @@ import type { AnyRule } from '../engine/types.js';
 import { importModule } from '../dynamic-import.js';
 import { UserError } from '../errors.js';
 import { DATASETS } from '../model/datasets.js';
-import { firstLine } from '../privacy/quote.js';
 import { issueText } from './issue.js';
 
 const Localized = z.strictObject({ sv: z.string().min(1), en: z.string().min(1) });
@@ -115,7 +114,7 @@ export async function loadPlugins(specs: readonly string[], base: string, taken:
       mod = (await importModule(pathToFileURL(file).href)) as Record<string, unknown>;
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      throw err.code === 'ERR_MODULE_NOT_FOUND' ? new UserError('plugin-missing-import', { spec }) : new UserError('plugin-unloadable', { spec, why: firstLine(err.message) });
+      throw err.code === 'ERR_MODULE_NOT_FOUND' ? new UserError('plugin-missing-import', { spec }) : new UserError('plugin-unloadable', { spec, why: err.message });
     }
     const list = rulesOf(mod);
     if (!list || list.length === 0) throw new UserError('plugin-no-rules', { spec });

@@ -1,7 +1,5 @@
 import type { Akt } from '../model/schema.js';
 import type { Akter, CheckedAkt, Dataset, FieldPath, Provided } from '../model/types.js';
-import { errorText } from '../errors.js';
-import { faultText } from '../i18n/fault-text.js';
 import type { AnyRule, BaseContext, Reason, RuleContext, Severity, Status, TemplateData } from './types.js';
 
 export interface ActiveRule {
@@ -89,13 +87,33 @@ export type RuleFault = {
   | { kind: 'bad-data'; code?: string; key?: string; type?: string }
 );
 
-/** A rule broke its contract (threw, or reported an undeclared code): a bug in the rule, named as such. Its message is the English with the export's values as they are (src/i18n/fault-text.ts). */
+/**
+ * A rule broke its contract (threw, or reported an undeclared code): a bug in the rule, named as
+ * such. Its message is for a program using the library, with the export's values as they are; the
+ * CLI words the fault itself (src/cli/rule-error.ts).
+ */
 export class RuleContractError extends Error {
   override readonly name = 'RuleContractError';
 
   constructor(readonly fault: RuleFault) {
-    const { code, data } = faultText(fault);
-    super(errorText(code, data, 'en'));
+    super(faultMessage(fault));
+  }
+}
+
+function faultMessage(f: RuleFault): string {
+  const rule = `${f.plugin !== undefined ? `${f.plugin}: ` : ''}rule ${f.ruleId}`;
+  const akt = `akt ${f.caseId ?? '?'}`;
+  switch (f.kind) {
+    case 'threw':
+      return `${rule} threw ${f.where === 'prepare' ? 'in prepare' : `on ${akt}`}: ${f.name === undefined ? f.message : `${f.name}: ${f.message}`}`;
+    case 'undeclared':
+      return `${rule} reported ${f.outcome === 'fail' ? 'fail reason' : 'not-applicable'} code "${f.code}" on ${akt}, which it does not declare`;
+    case 'no-reason':
+      return `${rule} failed ${akt} without giving a reason`;
+    case 'unknown-status':
+      return `${rule} returned unknown status "${f.status}" on ${akt}`;
+    case 'bad-data':
+      return `${rule} gave ${f.code === undefined ? 'evidence' : `data of reason "${f.code}"`} on ${akt} ${f.key === undefined ? 'that is not an object of texts and numbers' : `with "${f.key}" as ${f.type === 'list' ? 'a list' : f.type}; it may hold texts and numbers only`}`;
   }
 }
 

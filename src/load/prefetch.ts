@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.js';
-import { firstLine } from '../privacy/quote.js';
 import { takeEarly } from './early.js';
 
 /** What a loading worker sends: a file's events in batches, its end, or a failure. */
@@ -52,7 +51,8 @@ export class Prefetch<E, F extends { path: string }> {
   }
 
   private failed(index: number): UserError {
-    return new UserError(this.error, { file: this.files[index]?.path ?? '', why: firstLine(this.failure!) });
+    // Whole: the CLI masks it, then folds it to one line; a first line cut here could keep half of a number broken over two.
+    return new UserError(this.error, { file: this.files[index]?.path ?? '', why: this.failure! });
   }
 
   private async next(index: number): Promise<PrefetchMessage<E>> {

@@ -1,7 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { importModule } from '../dynamic-import.js';
 import { UserError } from '../errors.js';
-import { firstLine } from '../privacy/quote.js';
 import type { CsvRow } from './csv.js';
 import type { ByteSource } from './text.js';
 
@@ -179,5 +178,6 @@ function nextOr<T>(it: AsyncIterator<T>, failure: Failure): Promise<IteratorResu
 function unreadable(name: string, e: unknown): Error {
   if (e instanceof UserError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  return new UserError('unreadable-workbook', { file: name, why: firstLine(message) });
+  // Whole: the CLI masks it, then folds it to one line; a first line cut here could keep half of a number broken over two.
+  return new UserError('unreadable-workbook', { file: name, why: message });
 }

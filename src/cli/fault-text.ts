@@ -1,6 +1,6 @@
-import type { ErrorCode, ErrorData } from '../errors.js';
 import type { RuleFault } from '../engine/run.js';
-import type { Localized } from './lang.js';
+import type { ErrorCode, ErrorData } from '../errors.js';
+import type { Localized } from '../model/lang.js';
 
 /** The error text (ERROR_TEXT) of each kind of a rule's fault. */
 const FAULT_CODES: Record<RuleFault['kind'], (f: RuleFault) => ErrorCode> = {
@@ -11,8 +11,8 @@ const FAULT_CODES: Record<RuleFault['kind'], (f: RuleFault) => ErrorCode> = {
   'bad-data': (f) => (f.kind === 'bad-data' && f.key !== undefined ? 'rule-bad-data-value' : 'rule-bad-data'),
 };
 
-/** The error code and template data of a fault; `shown` words what may quote the export (by default as it is: the library's Error.message). */
-export function faultText(fault: RuleFault, shown: FaultShown = AS_IS): { code: ErrorCode; data: ErrorData } {
+/** The error code (src/i18n/error-text.ts) and template data of a fault; `shown` words what may quote the export. */
+export function faultText(fault: RuleFault, shown: FaultShown): { code: ErrorCode; data: ErrorData } {
   return { code: FAULT_CODES[fault.kind](fault), data: faultData(fault, shown) };
 }
 
@@ -23,9 +23,7 @@ export interface FaultShown {
   value(v: string): string | Localized;
 }
 
-const AS_IS: FaultShown = { akt: (id) => id, thrown: (name, message) => (name === undefined ? message : `${name}: ${message}`), value: (v) => v };
-
-function faultData(f: RuleFault, shown: FaultShown = AS_IS): ErrorData {
+function faultData(f: RuleFault, shown: FaultShown): ErrorData {
   const rule: Localized = { sv: `${f.plugin !== undefined ? `${f.plugin}: ` : ''}regeln ${f.ruleId}`, en: `${f.plugin !== undefined ? `${f.plugin}: ` : ''}rule ${f.ruleId}` };
   const akt: ErrorData = f.caseId !== undefined ? { akt: shown.akt(f.caseId) } : {};
   switch (f.kind) {
