@@ -63,7 +63,7 @@ describe('the engine holds rules to their declarations', () => {
     ['a list in not-applicable data', { status: 'not-applicable', reason: { code: 'out-of-scope', data: { n: [1] } } }, { code: 'out-of-scope', key: 'n', type: 'list' }],
   ])('names the rule, the akt and the key for %s', (_name, outcome, detail) => {
     expect(() => run(ruleReturning(outcome))).toThrow(RuleContractError);
-    expect(faultOf(ruleReturning(outcome))).toEqual({ ruleId: 'bad-rule', where: 'check', caseId: 'T-0001', kind: 'bad-data', ...detail });
+    expect(faultOf(ruleReturning(outcome))).toStrictEqual({ ruleId: 'bad-rule', where: 'check', caseId: 'T-0001', kind: 'bad-data', ...detail });
   });
   it('takes texts and numbers in data and evidence, and none', () => {
     const ok = [
@@ -221,7 +221,7 @@ describe('the engine names what a rule threw and how it broke its contract', () 
     ['check', new Error('x'), { plugin: 7 }, { where: 'check', caseId: 'T-0001', name: 'Error', message: 'x' }, 'rule bad-rule threw on akt T-0001: Error: x'],
     ['prepare', new RangeError('deep'), {}, { where: 'prepare', name: 'RangeError', message: 'deep' }, 'rule bad-rule threw in prepare: RangeError: deep'],
   ] as const)('%s throwing %s (%o)', (where, e, extra, fault, expected) => {
-    expect(faultOf(throwing(where, e, extra))).toEqual({ ruleId: 'bad-rule', kind: 'threw', ...fault });
+    expect(faultOf(throwing(where, e, extra))).toStrictEqual({ ruleId: 'bad-rule', kind: 'threw', ...fault });
     expect(message(throwing(where, e, extra))).toBe(expected);
   });
 
@@ -237,7 +237,7 @@ describe('the engine names what a rule threw and how it broke its contract', () 
     ['an inherited name as a code', { status: 'fail', reasons: [{ code: 'toString' }] }, { kind: 'undeclared', outcome: 'fail', code: 'toString' }, 'rule bad-rule reported fail reason code "toString" on akt T-0001, which it does not declare'],
     ['an unknown status', { status: 'maybe' }, { kind: 'unknown-status', status: 'maybe' }, 'rule bad-rule returned unknown status "maybe" on akt T-0001'],
   ])('says what is wrong for %s', (_name, outcome, fault, expected) => {
-    expect(faultOf(ruleReturning(outcome))).toEqual({ ruleId: 'bad-rule', where: 'check', caseId: 'T-0001', ...fault });
+    expect(faultOf(ruleReturning(outcome))).toStrictEqual({ ruleId: 'bad-rule', where: 'check', caseId: 'T-0001', ...fault });
     expect(message(ruleReturning(outcome))).toBe(expected);
   });
 });
