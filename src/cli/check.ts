@@ -154,22 +154,29 @@ export function checkCommand(setExit: (code: number) => void): Command {
     .addOption(new Option('--split-from <n>').hideHelp().argParser(Number))
     .option('--pseudonym-key-file <file>', `secret for the pseudonyms (default: $${KEY_ENV}, else a key for this run only)`)
     .action(async (paths: string[], flags: CheckFlags) => {
-      const shown: Shown = {};
+      const run = await settle(flags);
+      if (run === undefined) return;
       try {
-        await checkExport(paths, flags, setExit, shown);
+        await checkExport(paths, flags, setExit, run);
       } catch (e) {
         // A rule's bug names the akt as this run's reports would (by pseudonym under --public).
-        throw e instanceof RuleContractError ? ruleError(e, shown.key) : e;
+        throw e instanceof RuleContractError ? ruleError(e, run.key) : e;
       }
     });
 }
 
-/** How the run shows the export: under --public, by the pseudonyms of this key. */
-interface Shown {
-  key?: PseudonymKey;
+/** What the flags and the config settle before the export is read; `key` names akter under --public. */
+interface Settled {
+  read: ReturnType<typeof readFlags>;
+  chosen: string[];
+  settings: Awaited<ReturnType<typeof resolveSettings>>;
+  asOf: string;
+  lang: Lang;
+  key: PseudonymKey | undefined;
 }
 
-async function checkExport(paths: string[], flags: CheckFlags, setExit: (code: number) => void, shown: Shown): Promise<void> {
+/** The run's settings, or undefined when --print-config has printed them. */
+async function settle(flags: CheckFlags): Promise<Settled | undefined> {
   const read = readFlags(flags);
   // A person at a terminal wants the summary; a pipe or a file wants the report itself.
   const chosen = flags.format ?? [process.stdout.isTTY && flags.output === undefined ? 'terminal' : 'markdown'];
@@ -186,7 +193,10 @@ async function checkExport(paths: string[], flags: CheckFlags, setExit: (code: n
     return;
   }
   const key = flags.public ? await loadPseudonymKey(flags.pseudonymKeyFile) : undefined;
-  shown.key = key;
+  return { read, chosen, settings, asOf, lang, key };
+}
+
+async function checkExport(paths: string[], flags: CheckFlags, setExit: (code: number) => void, { read, chosen, settings, asOf, lang, key }: Settled): Promise<void> {
   // Formatter modules are loaded before the run, so a bad one stops it at once.
   const custom = new Map<string, LoadedFormatter>();
   for (const f of chosen) if (isModulePath(f)) custom.set(f, await loadFormatter(f));
